@@ -1,0 +1,34 @@
+// Routes. The case screens are the mediator's daily tools; guides are public (no account).
+// Every screen but the list is a lazy chunk so the first paint stays small.
+import { LocationProvider, Router, Route, lazy, ErrorBoundary } from 'preact-iso';
+import { Shell } from './ui/shell/shell.tsx';
+import { CaseListScreen } from './ui/cases/case-list-screen.tsx';
+
+const NewCaseScreen = lazy(() => import('./ui/cases/new-case-screen.tsx').then((m) => m.NewCaseScreen));
+const CaseDetailScreen = lazy(() => import('./ui/cases/case-detail-screen.tsx').then((m) => m.CaseDetailScreen));
+const CaseActionScreen = lazy(() => import('./ui/cases/case-action-screen.tsx').then((m) => m.CaseActionScreen));
+const TodoScreen = lazy(() => import('./ui/todo/todo-screen.tsx').then((m) => m.TodoScreen));
+const StatsScreen = lazy(() => import('./ui/stats/my-stats-screen.tsx').then((m) => m.MyStatsScreen));
+const SetupScreen = lazy(() => import('./ui/setup/setup-screen.tsx').then((m) => m.SetupScreen));
+const NotFound = lazy(() => import('./ui/shell/not-found.tsx').then((m) => m.NotFound));
+
+export function App() {
+  return (
+    <LocationProvider>
+      <ErrorBoundary>
+        <Shell>
+          <Router>
+            <Route path="/" component={CaseListScreen} />
+            <Route path="/new" component={NewCaseScreen} />
+            <Route path="/cases/:id" component={CaseDetailScreen} />
+            <Route path="/cases/:id/:action" component={CaseActionScreen} />
+            <Route path="/todo" component={TodoScreen} />
+            <Route path="/stats" component={StatsScreen} />
+            <Route path="/me" component={SetupScreen} />
+            <Route default component={NotFound} />
+          </Router>
+        </Shell>
+      </ErrorBoundary>
+    </LocationProvider>
+  );
+}

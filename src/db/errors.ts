@@ -1,0 +1,30 @@
+// Storage failures as the user should hear them. Chrome may report a full disk only as an
+// AbortError whose `inner` is the QuotaExceededError (sync.md §2.9), so both are checked.
+
+import type { MessageKey, MessageParams } from '../shared/i18n/index.ts';
+import type { FieldErrors } from '../shared/validation.ts';
+
+export class StorageFullError extends Error {
+  readonly messageKey: MessageKey = 'storage.quota';
+  constructor(cause: unknown) {
+    super('storage quota exceeded', { cause });
+  }
+}
+
+/** A domain rule refused the change (illegal transition, invalid data); nothing was written. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: MessageKey,
+    readonly fields: FieldErrors = {},
+    readonly params?: MessageParams,
+  ) {
+    super(code);
+  }
+}
+
+export function isQuotaError(error: unknown): boolean {
+  const named = (e: unknown): string | undefined => (e && typeof e === 'object' && 'name' in e ? String(e.name) : undefined);
+  if (named(error) === 'QuotaExceededError') return true;
+  const inner = error && typeof error === 'object' && 'inner' in error ? error.inner : undefined;
+  return named(inner) === 'QuotaExceededError';
+}

@@ -1,0 +1,149 @@
+// The case aggregate: one 民间纠纷 handled by one 调委会 (人民调解法 Art 2). Header fields live on
+// the record and merge field by field; sessions, investigations and visits are append-only child
+// events (events.ts). Personal data (parties, facts, claims, place) sits together under `private`
+// so it is never indexed and can be encrypted as one payload later (DESIGN.md §Data).
+
+import type { CaseStatus, CaseOutcome } from './lifecycle.ts';
+
+export type Gender = '男' | '女';
+export type CaseSource = '申请' | '主动调解' | '法院移送' | '公安移送' | '信访移送' | '其他移送';
+export const caseSources: readonly CaseSource[] = ['申请', '主动调解', '法院移送', '公安移送', '信访移送', '其他移送'];
+
+export interface Party {
+  id: string;
+  role: '申请人' | '被申请人';
+  name: string;
+  gender?: Gender;
+  ethnicity?: string;
+  age?: number;
+  birthDate?: string;
+  occupation?: string;
+  phone?: string;
+  address?: string;
+  idNumber?: string;
+}
+
+export interface CasePrivate {
+  parties: Party[];
+  /** 纠纷简要情况 */
+  facts: string;
+  /** 申请事项, one per line item */
+  claims: string[];
+  place: string;
+}
+
+export type AgreementForm = '书面' | '口头';
+export type PerformanceStatus = '已履行' | '部分履行' | '未履行';
+
+export interface Agreement {
+  form: AgreementForm;
+  terms: string[];
+  performanceMethod: string;
+  /** 履行期限 (ISO date) */
+  performanceDeadline: string;
+  /** 协议涉及金额, in 元 */
+  amountYuan: number;
+  /** 生效日期: last signature (书面, Art 29) or the day reached (口头, Art 30). */
+  effectiveOn: string;
+}
+
+export interface Termination {
+  reason: string;
+  /** 已告知当事人可通过仲裁、行政、司法等途径解决 (Art 26) */
+  otherRoutesTold: boolean;
+}
+
+export interface Rejection {
+  reason: '当事人拒绝调解' | '法院已受理' | '公安机关已受理' | '行政机关已受理' | '其他';
+  note: string;
+}
+
+export interface PreventionFlags {
+  suicide: number;
+  criminal: number;
+  groupPetition: number;
+  groupFight: number;
+}
+
+export interface CaseRecord {
+  id: string;
+  /** Server version; 0 until the server has accepted the case. */
+  version: number;
+  villageCode: string;
+  townCode: string;
+  countyCode: string;
+  committeeName: string;
+  /** Human number `（2026）开鲁调字第42号`, assigned by the server at first push. */
+  caseNo: string | null;
+  /** Shown until `caseNo` arrives: the device's own running label. */
+  provisionalNo: string;
+  status: CaseStatus;
+  outcome: CaseOutcome;
+  categoryCode: string;
+  source: CaseSource;
+  acceptedOn: string;
+  mediators: string[];
+  isDifficult: boolean;
+  /** Persons involved in each prevented escalation; 0 = not applicable. */
+  prevention: PreventionFlags;
+  agreement: Agreement | null;
+  termination: Termination | null;
+  rejection: Rejection | null;
+  private: CasePrivate;
+  /** Set by the server when two devices changed the same field (待核对). */
+  needsReview: boolean;
+  voided: { reason: string; at: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Header fields that a `case.patch` may change. Status and its data change only by transition. */
+export const patchableFields = [
+  'categoryCode', 'source', 'acceptedOn', 'mediators', 'isDifficult', 'prevention', 'agreement', 'private.parties',
+  'private.facts', 'private.claims', 'private.place', 'villageCode',
+] as const;
+export type PatchableField = (typeof patchableFields)[number];
+
+/** Long prose that is never auto-merged: a concurrent change always goes to review. */
+export const proseFields: readonly PatchableField[] = ['private.facts', 'agreement'];
+
+export function noPrevention(): PreventionFlags {
+  return { suicide: 0, criminal: 0, groupPetition: 0, groupFight: 0 };
+}
+
+export function readField(record: CaseRecord, field: PatchableField): unknown {
+  if (field.startsWith('private.')) return record.private[field.slice(8) as keyof CasePrivate];
+  return record[field as Exclude<PatchableField, `private.${string}`>];
+}
+
+/** Returns a copy of `record` with `field` set; never mutates the input. */
+export function writeField(record: CaseRecord, field: PatchableField, value: unknown): CaseRecord {
+  if (field.startsWith('private.')) {
+    return { ...record, private: { ...record.private, [field.slice(8)]: value } };
+  }
+  const next = { ...record, [field]: value } as CaseRecord;
+  if (field === 'villageCode' && typeof value === 'string') {
+    next.townCode = value.slice(0, 9);
+    next.countyCode = value.slice(0, 6);
+  }
+  return next;
+}
+
+/** The label a person sees: the server number once known, the provisional one before. */
+export function caseLabel(record: Pick<CaseRecord, 'caseNo' | 'provisionalNo'>): string {
+  return record.caseNo ?? record.provisionalNo;
+}
+
+/** Masks for lists and shared screens (domain.md §8.4): 张*明, 138****1234, 150523********1234. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
+}
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(-4)}` : id;
+}

@@ -1,0 +1,65 @@
+// Append-only children of a case (人民调解法 Art 27 调解工作记录): sessions, investigations,
+// follow-up visits, notes and status changes. Never edited in place: a correction is a new event
+// with `supersedes` = the id it replaces, so two devices can never conflict over one.
+
+import type { CaseStatus } from './lifecycle.ts';
+import type { PerformanceStatus } from './case.ts';
+
+export interface SessionData {
+  at: string;
+  place: string;
+  /** 参加人: invited relatives, neighbours, experts (Art 20) — not parties or mediators. */
+  participants: string[];
+  statements: { partyName: string; text: string }[];
+  /** What was agreed, or why not. */
+  result: string;
+  recorder?: string;
+}
+
+export interface InvestigationData {
+  at: string;
+  place: string;
+  investigators: string[];
+  subject: string;
+  content: string;
+}
+
+export interface VisitData {
+  on: string;
+  visitedPerson: string;
+  performance: PerformanceStatus;
+  satisfaction: '满意' | '基本满意' | '不满意';
+  notes: string;
+}
+
+export interface TransitionData {
+  from: CaseStatus;
+  to: CaseStatus;
+}
+
+export type EventBody =
+  | { kind: 'session'; data: SessionData }
+  | { kind: 'investigation'; data: InvestigationData }
+  | { kind: 'visit'; data: VisitData }
+  | { kind: 'note'; data: { text: string } }
+  | { kind: 'transition'; data: TransitionData };
+
+export type CaseEvent = EventBody & {
+  id: string;
+  caseId: string;
+  villageCode: string;
+  townCode: string;
+  countyCode: string;
+  /** When it happened, for the timeline (ISO timestamp; device-reported, display only). */
+  at: string;
+  supersedes?: string;
+  author: string;
+};
+
+export type EventKind = CaseEvent['kind'];
+
+/** The events a timeline shows: superseded ones are hidden behind their correction. */
+export function visibleEvents<E extends Pick<CaseEvent, 'id' | 'supersedes'>>(events: readonly E[]): E[] {
+  const replaced = new Set(events.map((e) => e.supersedes).filter((id): id is string => id !== undefined));
+  return events.filter((e) => !replaced.has(e.id));
+}

@@ -1,0 +1,9 @@
+export const sync = {
+  'sync.offline': '离线',
+  'sync.syncing': '同步中',
+  'sync.synced': '已同步 {time}',
+  'sync.never': '尚未同步',
+  'sync.pending': '{n} 条未同步',
+  'sync.pendingBadge': '未同步',
+  'sync.caseMissing': '找不到这个案件，它可能还没有同步到这台设备',
+} as const;

@@ -1,0 +1,126 @@
+// The mutations a device records and the server applies: defined once, run on both sides
+// (the Replicache "mutators in shared" pattern). The device applies them optimistically to its
+// local copy; the server applies them authoritatively, detecting same-field conflicts against each
+// patch's base value. Replaying a device's outbox on an empty copy rebuilds its records.
+
+import type { CaseRecord, PatchableField } from './case.ts';
+import { readField, writeField, patchableFields } from './case.ts';
+import type { CaseEvent } from './events.ts';
+import { applyTransition, type TransitionArgs } from './lifecycle.ts';
+import type { MessageKey } from './i18n/index.ts';
+import type { FieldErrors } from './validation.ts';
+import { sameValue } from './equal.ts';
+
+export const SCHEMA_VERSION = 1;
+
+export type FieldPatch = Partial<Record<PatchableField, { base: unknown; next: unknown }>>;
+
+interface MutationHeader {
+  mutationId: string;
+  clientId: string;
+  seq: number;
+  schemaVersion: number;
+  /** The case this mutation belongs to (for events, their parent case). */
+  caseId: string;
+  /** The server version the device had when it made the change (0 = never synced). */
+  baseVersion: number;
+  /** Device clock: display and audit only, never used for ordering. */
+  deviceTime: string;
+  userId: string;
+}
+
+export type MutationBody =
+  | { name: 'case.create'; args: { record: CaseRecord } }
+  | { name: 'case.patch'; patch: FieldPatch }
+  | { name: 'case.transition'; args: TransitionArgs & { eventId: string; at: string } }
+  | { name: 'case.void'; args: { reason: string; at: string } }
+  | { name: 'event.append'; args: { event: CaseEvent } }
+  | { name: 'conflict.resolve'; args: { conflictId: string; field: PatchableField; value: unknown } };
+
+export type Mutation = MutationHeader & MutationBody;
+export type MutationName = Mutation['name'];
+
+export interface FieldConflict {
+  field: PatchableField;
+  /** The value applied first (kept on the record). */
+  kept: unknown;
+  /** The value that arrived second (stored for a person to review). */
+  other: unknown;
+}
+
+export type ApplyOutcome =
+  | { ok: true; record: CaseRecord | undefined; events: CaseEvent[]; conflicts: FieldConflict[] }
+  | { ok: false; code: MessageKey; fields?: FieldErrors };
+
+/**
+ * Applies one mutation to the current copy of its case. `mode` decides same-field conflicts:
+ * the server keeps the value applied first and reports the other; the device shows its own
+ * edit optimistically (the server's answer replaces it at the next pull). `at` stamps updatedAt.
+ */
+export function applyMutation(current: CaseRecord | undefined, m: Mutation, mode: 'server' | 'device', at: string): ApplyOutcome {
+  if (m.name === 'case.create') {
+    if (current) return { ok: true, record: current, events: [], conflicts: [] };
+    return { ok: true, record: { ...m.args.record, version: 0 }, events: [], conflicts: [] };
+  }
+  if (!current) return { ok: false, code: 'sync.caseMissing' };
+  if (m.name === 'event.append') {
+    return { ok: true, record: current, events: [m.args.event], conflicts: [] };
+  }
+  if (current.voided) return { ok: false, code: 'case.voidedError' };
+  switch (m.name) {
+    case 'case.patch':
+      return applyPatch(current, m.patch, mode, at);
+    case 'case.transition': {
+      const result = applyTransition(current, m.args, at);
+      if (!result.ok) {
+        // A device replaying its outbox over a newer server state just leaves the status alone;
+        // the server will refuse the same command and keep it for review.
+        if (mode === 'device' && result.code === 'transition.stale') return { ok: true, record: current, events: [], conflicts: [] };
+        return { ok: false, code: result.code === 'case.voided' ? 'case.voidedError' : result.code, ...(result.fields ? { fields: result.fields } : {}) };
+      }
+      const event: CaseEvent = {
+        id: m.args.eventId, caseId: current.id, villageCode: current.villageCode, townCode: current.townCode,
+        countyCode: current.countyCode, at: m.args.at, author: m.userId, kind: 'transition',
+        data: { from: m.args.from, to: m.args.to },
+      };
+      return { ok: true, record: result.record, events: [event], conflicts: [] };
+    }
+    case 'case.void':
+      return { ok: true, record: { ...current, voided: { reason: m.args.reason, at: m.args.at }, updatedAt: at }, events: [], conflicts: [] };
+    case 'conflict.resolve': {
+      // The person's choice is the new value whatever the record holds now; it clears 待核对
+      // only on the server, which knows whether other conflicts of the case are still open.
+      const record = writeField(current, m.args.field, m.args.value);
+      return { ok: true, record: { ...record, updatedAt: at }, events: [], conflicts: [] };
+    }
+  }
+}
+
+function applyPatch(current: CaseRecord, patch: FieldPatch, mode: 'server' | 'device', at: string): ApplyOutcome {
+  let record = current;
+  const conflicts: FieldConflict[] = [];
+  for (const field of patchableFields) {
+    const change = patch[field];
+    if (!change) continue;
+    const now = readField(record, field);
+    if (mode === 'device' || sameValue(now, change.base)) {
+      record = writeField(record, field, change.next);
+    } else if (!sameValue(now, change.next)) {
+      conflicts.push({ field, kept: now, other: change.next });
+    }
+  }
+  if (conflicts.length > 0) record = { ...record, needsReview: true };
+  if (record !== current) record = { ...record, updatedAt: at };
+  return { ok: true, record, events: [], conflicts };
+}
+
+/** Builds the field patch between two versions of a record, each field with its base value. */
+export function diffCase(before: CaseRecord, after: CaseRecord): FieldPatch {
+  const patch: FieldPatch = {};
+  for (const field of patchableFields) {
+    const base = readField(before, field);
+    const next = readField(after, field);
+    if (!sameValue(base, next)) patch[field] = { base: base ?? null, next: next ?? null };
+  }
+  return patch;
+}

@@ -1,0 +1,95 @@
+// The sync wire format, defined once and validated at both ends (sync.md §2). PROTOCOL_VERSION
+// lets an outdated installed app get a clear "please update" answer (HTTP 426) while keeping its
+// outbox; the server accepts mutations of every SCHEMA_VERSION it still knows.
+
+import * as v from 'valibot';
+import type { CaseRecord } from './case.ts';
+import type { CaseEvent } from './events.ts';
+import type { Mutation, FieldConflict } from './mutations.ts';
+
+export const PROTOCOL_VERSION = 1;
+/** Mutations per push request, and changes per pull page (sync.md: pages of ~500–1,000). */
+export const PUSH_BATCH = 200;
+export const PULL_PAGE = 500;
+
+export interface PushRequest {
+  protocolVersion: number;
+  clientId: string;
+  mutations: Mutation[];
+}
+
+export type MutationResult =
+  | { seq: number; mutationId: string; status: 'applied' }
+  | { seq: number; mutationId: string; status: 'duplicate' }
+  | { seq: number; mutationId: string; status: 'rejected'; code: string; message: string };
+
+export interface PushResponse {
+  /** The server's last processed seq for this client after the push. */
+  lastProcessedSeq: number;
+  results: MutationResult[];
+  /** Set when the batch started after a gap: send again from this seq. */
+  expectedSeq?: number;
+}
+
+export interface PullRequest {
+  protocolVersion: number;
+  clientId: string;
+  cursor: number;
+  limit?: number;
+}
+
+/** A conflict or rejected mutation waiting for a person (the 待核对 inbox). */
+export interface ReviewItem {
+  id: string;
+  caseId: string;
+  villageCode: string;
+  kind: 'conflict' | 'rejected';
+  conflict?: FieldConflict & { keptBy: string; otherBy: string; otherDeviceTime: string };
+  rejected?: { mutation: Mutation; code: string; message: string };
+  status: 'open' | 'resolved';
+  createdAt: string;
+}
+
+export type Change =
+  | { serverSeq: number; entity: 'case'; op: 'upsert'; id: string; data: CaseRecord }
+  | { serverSeq: number; entity: 'event'; op: 'upsert'; id: string; data: CaseEvent }
+  | { serverSeq: number; entity: 'review'; op: 'upsert'; id: string; data: ReviewItem }
+  /** The record left this device's scope (moved village): delete the local copy. */
+  | { serverSeq: number; entity: 'case'; op: 'evict'; id: string };
+
+export interface PullResponse {
+  changes: Change[];
+  cursor: number;
+  hasMore: boolean;
+  /** This client's last processed seq, read in the same snapshot as the changes. */
+  lastProcessedSeq: number;
+  /** Set when this device was revoked (lost phone): erase local case data. */
+  wipe?: boolean;
+}
+
+/** Envelope checks; each mutation's content is validated by the server's mutators. */
+const uuid = v.pipe(v.string(), v.uuid());
+export const MutationEnvelopeSchema = v.looseObject({
+  mutationId: uuid,
+  clientId: uuid,
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  caseId: uuid,
+  baseVersion: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  deviceTime: v.pipe(v.string(), v.maxLength(40)),
+  userId: v.pipe(v.string(), v.maxLength(64)),
+  name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve']),
+});
+
+export const PushRequestSchema = v.strictObject({
+  protocolVersion: v.number(),
+  clientId: uuid,
+  mutations: v.pipe(v.array(MutationEnvelopeSchema), v.maxLength(PUSH_BATCH)),
+});
+
+export const PullRequestSchema = v.strictObject({
+  protocolVersion: v.number(),
+  clientId: uuid,
+  cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000))),
+});

@@ -1,0 +1,50 @@
+// Due dates a mediator must not miss, computed on the device from the case alone:
+// 一个月内调结 (若干规定 Art 33), 劳动争议 15 日 (劳动争议调解仲裁法 Art 14), 司法确认 30 日
+// (人民调解法 Art 33), and the 回访 to check performance (Art 31). Pure; `today` is injected.
+
+import type { CaseRecord } from './case.ts';
+import { addDays, daysBetween } from './dates.ts';
+import { categoryByCode } from './categories.ts';
+import { isOpen } from './lifecycle.ts';
+
+export type ReminderKind = 'oneMonth' | 'labour15' | 'confirmation' | 'visit';
+
+export interface Reminder {
+  kind: ReminderKind;
+  caseId: string;
+  due: string;
+  /** Days left; negative when overdue. */
+  daysLeft: number;
+  /** For 司法确认: why the court may refuse this category. */
+  risk?: 'status' | 'title';
+}
+
+export const ONE_MONTH_DAYS = 30;
+export const CONFIRMATION_DAYS = 30;
+export const LABOUR_MEDIATION_DAYS = 15;
+
+export function remindersFor(record: CaseRecord, today: string): Reminder[] {
+  if (record.voided) return [];
+  const out: Reminder[] = [];
+  const push = (kind: ReminderKind, due: string, extra: Partial<Reminder> = {}) =>
+    out.push({ kind, caseId: record.id, due, daysLeft: daysBetween(today, due), ...extra });
+
+  if (isOpen(record.status)) {
+    push('oneMonth', addDays(record.acceptedOn, ONE_MONTH_DAYS));
+    if (record.categoryCode.startsWith('10')) push('labour15', addDays(record.acceptedOn, LABOUR_MEDIATION_DAYS));
+  }
+  const agreement = record.agreement;
+  if (agreement && (record.status === 'agreed' || record.status === 'visited')) {
+    const due = addDays(agreement.effectiveOn, CONFIRMATION_DAYS);
+    if (agreement.form === '书面' && due >= today) {
+      const risk = categoryByCode(record.categoryCode)?.confirmationRisk;
+      push('confirmation', due, risk ? { risk } : {});
+    }
+  }
+  if (agreement && record.status === 'agreed') {
+    // Visit when performance falls due (at the latest a month after the agreement took effect).
+    const latest = addDays(agreement.effectiveOn, ONE_MONTH_DAYS);
+    push('visit', agreement.performanceDeadline < latest ? agreement.performanceDeadline : latest);
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+// Field-level validation of what a person enters, shared by the device and the server. Each
+// schema's messages are catalogue keys, so the same rule yields the same Chinese sentence on both
+// sides. `fieldErrors` turns valibot issues into { "parties.0.name": key } for the form.
+
+import * as v from 'valibot';
+import type { MessageKey } from './i18n/index.ts';
+import { isValidIdNumber } from './id-number.ts';
+import { isIsoDate } from './dates.ts';
+import { isCategoryCode } from './categories.ts';
+import { caseSources, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
+import { isVillageCode } from './areas.ts';
+
+export type FieldErrors = Record<string, MessageKey>;
+
+const k = (key: MessageKey) => key;
+const text = (max: number) => v.pipe(v.string(k('validation.text')), v.maxLength(max, k('validation.tooLong')));
+const requiredText = (max: number, key: MessageKey) =>
+  v.pipe(v.string(k(key)), v.trim(), v.minLength(1, k(key)), v.maxLength(max, k('validation.tooLong')));
+const isoDate = (key: MessageKey) => v.pipe(v.string(k(key)), v.check(isIsoDate, k(key)));
+
+export const PartySchema = v.object({
+  id: v.pipe(v.string(), v.uuid(k('validation.id'))),
+  role: v.picklist(['申请人', '被申请人'], k('party.role.invalid')),
+  name: requiredText(50, 'party.name.required'),
+  gender: v.optional(v.picklist(['男', '女'], k('party.gender.invalid'))),
+  ethnicity: v.optional(text(20)),
+  age: v.optional(v.pipe(v.number(k('party.age.invalid')), v.integer(k('party.age.invalid')), v.minValue(0, k('party.age.invalid')), v.maxValue(130, k('party.age.invalid')))),
+  birthDate: v.optional(isoDate('party.birthDate.invalid')),
+  occupation: v.optional(text(50)),
+  phone: v.optional(v.pipe(v.string(), v.regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, k('party.phone.invalid')))),
+  address: v.optional(text(200)),
+  idNumber: v.optional(v.pipe(v.string(), v.check(isValidIdNumber, k('party.idNumber.invalid')))),
+});
+
+export const NewCaseSchema = v.object({
+  categoryCode: v.pipe(v.string(k('case.category.required')), v.check(isCategoryCode, k('case.category.required'))),
+  source: v.picklist(caseSources, k('case.source.required')),
+  acceptedOn: isoDate('case.acceptedOn.invalid'),
+  villageCode: v.pipe(v.string(), v.check(isVillageCode, k('case.village.invalid'))),
+  committeeName: requiredText(100, 'case.committee.required'),
+  mediators: v.pipe(v.array(requiredText(30, 'case.mediators.required')), v.minLength(1, k('case.mediators.required'))),
+  parties: v.pipe(
+    v.array(PartySchema),
+    v.check((ps) => ps.some((p) => p.role === '申请人') && ps.some((p) => p.role === '被申请人'), k('case.parties.bothSides')),
+  ),
+  facts: requiredText(5000, 'case.facts.required'),
+  claims: v.array(text(500)),
+  place: text(200),
+});
+export type NewCaseInput = v.InferOutput<typeof NewCaseSchema>;
+
+export const AgreementSchema = v.object({
+  form: v.picklist(['书面', '口头'], k('agreement.form.required')),
+  terms: v.pipe(v.array(requiredText(1000, 'agreement.terms.required')), v.minLength(1, k('agreement.terms.required'))),
+  performanceMethod: requiredText(500, 'agreement.method.required'),
+  performanceDeadline: isoDate('agreement.deadline.invalid'),
+  amountYuan: v.pipe(v.number(k('agreement.amount.invalid')), v.minValue(0, k('agreement.amount.invalid')), v.maxValue(1e10, k('agreement.amount.invalid'))),
+  effectiveOn: isoDate('agreement.effectiveOn.invalid'),
+});
+
+export const TerminationSchema = v.object({
+  reason: requiredText(1000, 'termination.reason.required'),
+  otherRoutesTold: v.literal(true, k('termination.otherRoutes.required')),
+});
+
+export const RejectionSchema = v.object({
+  reason: v.picklist(['当事人拒绝调解', '法院已受理', '公安机关已受理', '行政机关已受理', '其他'], k('rejection.reason.required')),
+  note: text(1000),
+});
+
+export const SessionSchema = v.object({
+  at: v.pipe(v.string(), v.isoTimestamp(k('session.at.invalid'))),
+  place: requiredText(200, 'session.place.required'),
+  participants: v.array(text(100)),
+  statements: v.array(v.object({ partyName: requiredText(50, 'party.name.required'), text: requiredText(5000, 'session.statement.required') })),
+  result: requiredText(5000, 'session.result.required'),
+  recorder: v.optional(text(30)),
+});
+
+export const InvestigationSchema = v.object({
+  at: v.pipe(v.string(), v.isoTimestamp(k('session.at.invalid'))),
+  place: requiredText(200, 'session.place.required'),
+  investigators: v.array(text(30)),
+  subject: requiredText(100, 'investigation.subject.required'),
+  content: requiredText(5000, 'investigation.content.required'),
+});
+
+export const VisitSchema = v.object({
+  on: isoDate('visit.on.invalid'),
+  visitedPerson: requiredText(50, 'visit.person.required'),
+  performance: v.picklist(['已履行', '部分履行', '未履行'], k('visit.performance.required')),
+  satisfaction: v.picklist(['满意', '基本满意', '不满意'], k('visit.satisfaction.required')),
+  notes: text(2000),
+});
+
+export function fieldErrors<S extends v.GenericSchema>(schema: S, value: unknown): FieldErrors {
+  const result = v.safeParse(schema, value);
+  if (result.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of result.issues) {
+    const path = v.getDotPath(issue) ?? '_';
+    if (!(path in errors)) errors[path] = issue.message as MessageKey;
+  }
+  return errors;
+}
+
+export const validateAgreement = (a: Agreement): FieldErrors => fieldErrors(AgreementSchema, a);
+export const validateTermination = (t: Termination): FieldErrors => fieldErrors(TerminationSchema, t);
+export const validateRejection = (r: Rejection): FieldErrors => fieldErrors(RejectionSchema, r);
+export const validateParty = (p: Party): FieldErrors => fieldErrors(PartySchema, p);

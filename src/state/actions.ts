@@ -1,0 +1,123 @@
+// The actions screens call. Each validates with the shared schemas first (field errors come back
+// as catalogue keys, nothing written), then goes through writeMutations — the single write path.
+
+import { uuidv7 } from 'uuidv7';
+import * as v from 'valibot';
+import type { Agreement, CaseRecord, Party, Rejection, Termination } from '../shared/case.ts';
+import { noPrevention } from '../shared/case.ts';
+import { NewCaseSchema, SessionSchema, VisitSchema, InvestigationSchema, fieldErrors, type NewCaseInput } from '../shared/validation.ts';
+import { diffCase, type MutationBody } from '../shared/mutations.ts';
+import type { CaseStatus } from '../shared/lifecycle.ts';
+import type { SessionData, VisitData, InvestigationData, EventBody } from '../shared/events.ts';
+import { townCodeOf, countyCodeOf } from '../shared/areas.ts';
+import { DomainError } from '../db/errors.ts';
+import { writeMutations, nextProvisionalNo, type WriteContext } from '../db/write.ts';
+import { getCase } from '../db/queries.ts';
+
+export async function createCase(ctx: WriteContext, input: NewCaseInput): Promise<CaseRecord> {
+  const errors = fieldErrors(NewCaseSchema, input);
+  if (Object.keys(errors).length > 0) throw new DomainError('transition.invalid', errors);
+  const parsed = v.parse(NewCaseSchema, input);
+  const at = ctx.now().toISOString();
+  const record: CaseRecord = {
+    id: uuidv7(), version: 0, villageCode: parsed.villageCode, townCode: townCodeOf(parsed.villageCode),
+    countyCode: countyCodeOf(parsed.villageCode), committeeName: parsed.committeeName, caseNo: null,
+    provisionalNo: await nextProvisionalNo(ctx.db), status: 'accepted', outcome: null, categoryCode: parsed.categoryCode,
+    source: parsed.source, acceptedOn: parsed.acceptedOn, mediators: parsed.mediators, isDifficult: false,
+    prevention: noPrevention(), agreement: null, termination: null, rejection: null,
+    private: { parties: parsed.parties as Party[], facts: parsed.facts, claims: parsed.claims, place: parsed.place },
+    needsReview: false, voided: null, createdAt: at, updatedAt: at,
+  };
+  const saved = await writeMutations(ctx, record.id, [{ name: 'case.create', args: { record } }]);
+  void requestPersistence();
+  return saved;
+}
+
+/** Edits header fields: the patch carries each field's base value for the server's merge. */
+export async function editCase(ctx: WriteContext, caseId: string, change: (current: CaseRecord) => CaseRecord): Promise<CaseRecord> {
+  const current = await getCase(ctx.db, caseId);
+  if (!current) throw new DomainError('sync.caseMissing');
+  const patch = diffCase(current, change(current));
+  if (Object.keys(patch).length === 0) return current;
+  return writeMutations(ctx, caseId, [{ name: 'case.patch', patch }]);
+}
+
+function eventBody(ctx: WriteContext, record: CaseRecord, body: EventBody): MutationBody {
+  const at = body.kind === 'visit' ? `${body.data.on}T12:00:00.000Z` : body.kind === 'note' ? ctx.now().toISOString() : 'at' in body.data ? body.data.at : ctx.now().toISOString();
+  return {
+    name: 'event.append',
+    args: {
+      event: { ...body, id: uuidv7(), caseId: record.id, villageCode: record.villageCode, townCode: record.townCode, countyCode: record.countyCode, at, author: ctx.userId },
+    },
+  };
+}
+
+function transition(ctx: WriteContext, from: CaseStatus, to: CaseStatus, data: Partial<{ agreement: Agreement; termination: Termination; rejection: Rejection }> = {}): MutationBody {
+  return { name: 'case.transition', args: { from, to, ...data, eventId: uuidv7(), at: ctx.now().toISOString() } };
+}
+
+async function requireCase(ctx: WriteContext, caseId: string): Promise<CaseRecord> {
+  const record = await getCase(ctx.db, caseId);
+  if (!record) throw new DomainError('sync.caseMissing');
+  return record;
+}
+
+function check(errors: Record<string, unknown>): void {
+  if (Object.keys(errors).length > 0) throw new DomainError('transition.invalid', errors as DomainError['fields']);
+}
+
+/** A mediation session (调解记录); the first one moves an accepted case to 调解中. */
+export async function addSession(ctx: WriteContext, caseId: string, data: SessionData): Promise<CaseRecord> {
+  check(fieldErrors(SessionSchema, data));
+  const record = await requireCase(ctx, caseId);
+  const bodies = [eventBody(ctx, record, { kind: 'session', data })];
+  if (record.status === 'accepted') bodies.push(transition(ctx, 'accepted', 'mediating'));
+  return writeMutations(ctx, caseId, bodies);
+}
+
+export async function addInvestigation(ctx: WriteContext, caseId: string, data: InvestigationData): Promise<CaseRecord> {
+  check(fieldErrors(InvestigationSchema, data));
+  const record = await requireCase(ctx, caseId);
+  return writeMutations(ctx, caseId, [eventBody(ctx, record, { kind: 'investigation', data })]);
+}
+
+export async function recordAgreement(ctx: WriteContext, caseId: string, agreement: Agreement): Promise<CaseRecord> {
+  const record = await requireCase(ctx, caseId);
+  return writeMutations(ctx, caseId, [transition(ctx, record.status, 'agreed', { agreement })]);
+}
+
+export async function terminate(ctx: WriteContext, caseId: string, termination: Termination): Promise<CaseRecord> {
+  const record = await requireCase(ctx, caseId);
+  return writeMutations(ctx, caseId, [transition(ctx, record.status, 'terminated', { termination })]);
+}
+
+export async function reject(ctx: WriteContext, caseId: string, rejection: Rejection): Promise<CaseRecord> {
+  const record = await requireCase(ctx, caseId);
+  return writeMutations(ctx, caseId, [transition(ctx, record.status, 'rejected', { rejection })]);
+}
+
+/** A 回访; the first one after an agreement moves the case to 已回访. */
+export async function addVisit(ctx: WriteContext, caseId: string, data: VisitData): Promise<CaseRecord> {
+  check(fieldErrors(VisitSchema, data));
+  const record = await requireCase(ctx, caseId);
+  const bodies = [eventBody(ctx, record, { kind: 'visit', data })];
+  if (record.status === 'agreed') bodies.push(transition(ctx, 'agreed', 'visited'));
+  return writeMutations(ctx, caseId, bodies);
+}
+
+export async function archive(ctx: WriteContext, caseId: string): Promise<CaseRecord> {
+  const record = await requireCase(ctx, caseId);
+  return writeMutations(ctx, caseId, [transition(ctx, record.status, 'archived')]);
+}
+
+export async function addNote(ctx: WriteContext, caseId: string, text: string): Promise<CaseRecord> {
+  const record = await requireCase(ctx, caseId);
+  return writeMutations(ctx, caseId, [eventBody(ctx, record, { kind: 'note', data: { text } })]);
+}
+
+/** Asks the browser not to evict our data (sync.md §2.9); harmless when already granted. */
+async function requestPersistence(): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
+  if (await navigator.storage.persisted()) return true;
+  return navigator.storage.persist();
+}

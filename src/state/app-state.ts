@@ -1,0 +1,31 @@
+// App-wide state as signals, kept in its own module so hot reload never re-creates it
+// (toolchain.md pitfall 11). Screens read these; they never open Dexie or fetch themselves.
+
+import { signal, computed } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import { ShuoheDb } from '../db/schema.ts';
+import { loadProfile, type Profile } from '../db/settings.ts';
+import type { WriteContext } from '../db/write.ts';
+
+export const db = new ShuoheDb();
+
+export const profile = signal<Profile | undefined>(undefined);
+export const profileLoaded = signal(false);
+export const isOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
+export const pendingCount = signal(0);
+export const updateReady = signal(false);
+
+/** The user id stamped on mutations: the mediator's name until accounts exist. */
+export const userId = computed(() => profile.value?.name ?? 'device');
+
+export function writeContext(): WriteContext {
+  return { db, userId: userId.value, now: () => new Date() };
+}
+
+export async function startAppState(): Promise<void> {
+  profile.value = await loadProfile();
+  profileLoaded.value = true;
+  addEventListener('online', () => (isOnline.value = true));
+  addEventListener('offline', () => (isOnline.value = false));
+  liveQuery(() => db.outbox.count()).subscribe({ next: (n) => (pendingCount.value = n) });
+}
