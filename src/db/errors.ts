@@ -22,9 +22,9 @@ export class DomainError extends Error {
   }
 }
 
-export function isQuotaError(error: unknown): boolean {
-  const named = (e: unknown): string | undefined => (e && typeof e === 'object' && 'name' in e ? String(e.name) : undefined);
-  if (named(error) === 'QuotaExceededError') return true;
-  const inner = error && typeof error === 'object' && 'inner' in error ? error.inner : undefined;
-  return named(inner) === 'QuotaExceededError';
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  if ('name' in error && error.name === 'QuotaExceededError') return true;
+  // Dexie wraps the native error (DexieError.inner), which may itself be an AbortError wrapper.
+  return ('inner' in error && isQuotaError(error.inner, depth + 1)) || ('cause' in error && isQuotaError(error.cause, depth + 1));
 }

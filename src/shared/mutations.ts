@@ -64,6 +64,8 @@ export function applyMutation(current: CaseRecord | undefined, m: Mutation, mode
   }
   if (!current) return { ok: false, code: 'sync.caseMissing' };
   if (m.name === 'event.append') {
+    // A 回访 checks how an agreement is performed: there must be one (人民调解法 Art 31).
+    if (m.args.event.kind === 'visit' && current.outcome !== 'success') return { ok: false, code: 'visit.beforeAgreement' };
     return { ok: true, record: current, events: [m.args.event], conflicts: [] };
   }
   if (current.voided) return { ok: false, code: 'case.voidedError' };

@@ -39,6 +39,7 @@ export const caseMessages = {
   'session.result.required': '请写明本次调解结果（达成的意见或未达成的原因）',
   'investigation.subject.required': '请填写被调查人',
   'investigation.content.required': '请填写调查内容',
+  'visit.beforeAgreement': '还没有达成协议，不能登记回访。请先记录“达成协议”',
   'visit.on.invalid': '请填写回访日期',
   'visit.person.required': '请填写回访对象',
   'visit.performance.required': '请选择协议履行情况',
