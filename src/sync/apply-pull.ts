@@ -1,0 +1,56 @@
+// Applies one pull page on the device in ONE Dexie transaction (sync.md §2.4):
+//   1. upsert server rows, apply evictions;  2. drop outbox entries the server has processed;
+//   3. rebase the remaining outbox entries on top of the new server rows;  4. save the cursor LAST.
+// If the page is killed halfway nothing is applied and the cursor is unchanged, so the next pull
+// repeats safely. This transaction is crucial: do not split it and do not await the network in it.
+
+import { applyMutation } from '../shared/mutations.ts';
+import type { PullResponse } from '../shared/protocol.ts';
+import type { CaseRecord } from '../shared/case.ts';
+import type { ShuoheDb } from '../db/schema.ts';
+import { toStored } from '../db/schema.ts';
+
+export async function applyPullPage(db: ShuoheDb, scope: string, page: PullResponse, syncedAt: string): Promise<void> {
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.review, db.syncState], async () => {
+    if (page.wipe) {
+      // A revoked (lost) device erases its case data, including what it never synced.
+      await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.review.clear(), db.syncState.clear()]);
+      return;
+    }
+    const serverCases = new Map<string, CaseRecord>();
+    const evicted = new Set<string>();
+    for (const change of page.changes) {
+      if (change.entity === 'case' && change.op === 'evict') {
+        serverCases.delete(change.id);
+        evicted.add(change.id);
+      } else if (change.entity === 'case') {
+        serverCases.set(change.id, change.data);
+        evicted.delete(change.id);
+      } else if (change.entity === 'event') {
+        await db.events.put(change.data);
+      } else {
+        await db.review.put(change.data);
+      }
+    }
+    await db.outbox.where('seq').belowOrEqual(page.lastProcessedSeq).delete();
+
+    const touched = new Set([...serverCases.keys(), ...evicted]);
+    const pending = await db.outbox.where('caseId').anyOf([...touched]).sortBy('seq');
+    for (const id of evicted) {
+      // Never drop a case that still has edits waiting to go up: they are pushed first.
+      if (!pending.some((m) => m.caseId === id)) {
+        await db.cases.delete(id);
+        await db.events.where('caseId').equals(id).delete();
+      }
+    }
+    for (const [id, serverRecord] of serverCases) {
+      let record: CaseRecord = serverRecord;
+      for (const m of pending.filter((p) => p.caseId === id)) {
+        const outcome = applyMutation(record, m, 'device', m.deviceTime);
+        if (outcome.ok && outcome.record) record = outcome.record;
+      }
+      await db.cases.put(toStored(record));
+    }
+    await db.syncState.put({ scope, cursor: page.cursor, lastSyncedAt: syncedAt, lastError: null });
+  });
+}
