@@ -1,0 +1,73 @@
+// Runs inside Chromium on the app's origin, so it uses the same IndexedDB database ("shuohe")
+// the app opens: seeds N cases, then times saves and list queries through the real code paths.
+import { uuidv7 } from 'uuidv7';
+import { ShuoheDb, toStored } from '../../../src/db/schema.ts';
+import { createCase } from '../../../src/state/actions.ts';
+import { listCases } from '../../../src/db/queries.ts';
+import { saveProfile } from '../../../src/db/settings.ts';
+import type { CaseRecord } from '../../../src/shared/case.ts';
+import { noPrevention } from '../../../src/shared/case.ts';
+import { categoriesForDate } from '../../../src/shared/categories.ts';
+
+const db = new ShuoheDb();
+const ctx = { db, userId: 'bench', now: () => new Date() };
+const village = '150523100200';
+const cats = categoriesForDate('2026-01-01');
+
+function input(i: number) {
+  return {
+    categoryCode: cats[i % cats.length]?.code ?? '02', source: '申请' as const, acceptedOn: '2026-06-01', villageCode: village,
+    committeeName: '测试村人民调解委员会', mediators: ['王建国'],
+    parties: [
+      { id: uuidv7(), role: '申请人' as const, name: `张${i}`, phone: '13800000000', address: '开鲁镇测试村三组' },
+      { id: uuidv7(), role: '被申请人' as const, name: `李${i}`, phone: '13900000000', address: '开鲁镇测试村四组' },
+    ],
+    facts: '两家因院墙滴水和通行发生争执，多次协商未果，申请村调委会调解。'.repeat(8), claims: ['对方改造排水', '赔偿损失'], place: '村委会调解室',
+  };
+}
+
+function record(i: number): CaseRecord {
+  const p = input(i);
+  const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+  const statuses = ['accepted', 'mediating', 'agreed', 'visited', 'terminated', 'archived'] as const;
+  return {
+    id: uuidv7(), version: 1, villageCode: village, townCode: village.slice(0, 9), countyCode: village.slice(0, 6), committeeName: p.committeeName,
+    caseNo: `（2026）开鲁调字第${i + 1}号`, provisionalNo: `临BENC-${i}`, status: statuses[i % statuses.length] ?? 'accepted', outcome: null,
+    categoryCode: p.categoryCode, source: '申请', acceptedOn: '2026-06-01', mediators: p.mediators, isDifficult: false, prevention: noPrevention(),
+    agreement: null, termination: null, rejection: null, private: { parties: p.parties, facts: p.facts, claims: p.claims, place: p.place },
+    needsReview: false, voided: null, createdAt: at, updatedAt: at,
+  };
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
+
+Object.assign(window, {
+  bench: {
+    async seed(n: number) {
+      await saveProfile({ name: '王建国', committeeName: '测试村人民调解委员会', villageCode: village });
+      for (let i = 0; i < n; i += 1000) {
+        await db.cases.bulkPut(Array.from({ length: Math.min(1000, n - i) }, (_, j) => toStored(record(i + j))));
+      }
+      return db.cases.count();
+    },
+    async saves(n: number) {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await createCase(ctx, input(i));
+        times.push(performance.now() - t0);
+      }
+      return { p95: p95(times), count: await db.cases.count() };
+    },
+    async listPages(n: number) {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await listCases(db, { tab: i % 2 ? 'open' : 'all', offset: 0 });
+        times.push(performance.now() - t0);
+      }
+      return { p95: p95(times) };
+    },
+  },
+});
+document.title = 'ready';

@@ -1,0 +1,57 @@
+// Device budgets (DESIGN.md): initial JS ≤ 60 KB gzip, other chunks ≤ 100 KB; with 10,000 cases
+// stored, saving a case p95 ≤ 50 ms and opening the case list ≤ 100 ms — in real Chromium.
+import { readFileSync, readdirSync, mkdtempSync, cpSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { build } from 'vite';
+import { serveStatic } from './static-server.ts';
+import { openDevice } from '../e2e/browser.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+
+export async function deviceBench(): Promise<void> {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  const gz = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
+  const initialKb = initial.reduce((sum, f) => sum + gz(f), 0) / 1024;
+  const chunks = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`));
+  const largest = chunks.map((f) => ({ f, kb: gz(`assets/${f}`) / 1024 })).sort((a, b) => b.kb - a.kb)[0];
+  console.log(`initial JS (gzip): ${initialKb.toFixed(1)} KB over ${initial.length} file(s)  [budget 60 KB]`);
+  if (largest) console.log(`largest other chunk: ${largest.f} ${largest.kb.toFixed(1)} KB  [budget 100 KB]`);
+
+  // The bench page is built into a copy of the app so both share one origin and one IndexedDB.
+  const site = mkdtempSync(join(tmpdir(), 'shuohe-bench-'));
+  cpSync(dist, site, { recursive: true });
+  await build({ root: join(root, 'test/bench/device-page'), logLevel: 'warn', configFile: false, base: '/bench/', build: { outDir: join(site, 'bench'), emptyOutDir: true } });
+  const server = await serveStatic(site);
+  const device = await openDevice();
+  try {
+    const page = await device.context.newPage();
+    await page.goto(`${server.url}/bench/index.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const count = await page.evaluate(() => (window as unknown as { bench: { seed(n: number): Promise<number> } }).bench.seed(10_000));
+    const saves = await page.evaluate(() => (window as unknown as { bench: { saves(n: number): Promise<{ p95: number }> } }).bench.saves(200));
+    const list = await page.evaluate(() => (window as unknown as { bench: { listPages(n: number): Promise<{ p95: number }> } }).bench.listPages(40));
+    console.log(`cases stored: ${count}`);
+    console.log(`save a case p95: ${saves.p95.toFixed(1)} ms  [budget 50 ms]`);
+    console.log(`list first page query p95: ${list.p95.toFixed(1)} ms`);
+    const opens: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = Date.now();
+      await page.goto(`${server.url}/`);
+      await page.locator('[data-testid="case-row"]').first().waitFor();
+      opens.push(Date.now() - t0);
+    }
+    opens.sort((a, b) => a - b);
+    console.log(`open the app to the first case row (median of 5): ${opens[2]} ms  [budget 100 ms for the list]`);
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    console.log(`page JS heap after opening the list: ${(heap / 1048576).toFixed(1)} MB  [budget 50 MB]`);
+  } finally {
+    await device.close();
+    await server.close();
+  }
+}
