@@ -3,7 +3,7 @@
 
 import { uuidv7 } from 'uuidv7';
 import * as v from 'valibot';
-import type { Agreement, CaseRecord, Party, Rejection, Termination } from '../shared/case.ts';
+import type { Agreement, CaseRecord, Party, PreventionFlags, Rejection, Termination } from '../shared/case.ts';
 import { noPrevention } from '../shared/case.ts';
 import { NewCaseSchema, SessionSchema, VisitSchema, InvestigationSchema, fieldErrors, type NewCaseInput } from '../shared/validation.ts';
 import { diffCase, type MutationBody } from '../shared/mutations.ts';
@@ -81,14 +81,31 @@ export async function addInvestigation(ctx: WriteContext, caseId: string, data: 
   return writeMutations(ctx, caseId, [eventBody(ctx, record, { kind: 'investigation', data })]);
 }
 
-export async function recordAgreement(ctx: WriteContext, caseId: string, agreement: Agreement): Promise<CaseRecord> {
-  const record = await requireCase(ctx, caseId);
-  return writeMutations(ctx, caseId, [transition(ctx, record.status, 'agreed', { agreement })]);
+/** The statistics flags of a case (疑难复杂, 防止…; domain.md §3.2), set when it ends or by an edit. */
+export interface OutcomeFlags {
+  isDifficult: boolean;
+  prevention: PreventionFlags;
 }
 
-export async function terminate(ctx: WriteContext, caseId: string, termination: Termination): Promise<CaseRecord> {
+/** A patch for changed flags, so they commit in the same transaction as the status change. */
+function flagsPatch(record: CaseRecord, flags: OutcomeFlags | undefined): MutationBody[] {
+  if (!flags) return [];
+  const patch = diffCase(record, { ...record, isDifficult: flags.isDifficult, prevention: flags.prevention });
+  return Object.keys(patch).length > 0 ? [{ name: 'case.patch', patch }] : [];
+}
+
+export async function recordAgreement(ctx: WriteContext, caseId: string, agreement: Agreement, flags?: OutcomeFlags): Promise<CaseRecord> {
   const record = await requireCase(ctx, caseId);
-  return writeMutations(ctx, caseId, [transition(ctx, record.status, 'terminated', { termination })]);
+  return writeMutations(ctx, caseId, [transition(ctx, record.status, 'agreed', { agreement }), ...flagsPatch(record, flags)]);
+}
+
+export async function terminate(ctx: WriteContext, caseId: string, termination: Termination, flags?: OutcomeFlags): Promise<CaseRecord> {
+  const record = await requireCase(ctx, caseId);
+  return writeMutations(ctx, caseId, [transition(ctx, record.status, 'terminated', { termination }), ...flagsPatch(record, flags)]);
+}
+
+export async function editFlags(ctx: WriteContext, caseId: string, flags: OutcomeFlags): Promise<CaseRecord> {
+  return editCase(ctx, caseId, (c) => ({ ...c, isDifficult: flags.isDifficult, prevention: flags.prevention }));
 }
 
 export async function reject(ctx: WriteContext, caseId: string, rejection: Rejection): Promise<CaseRecord> {
@@ -111,6 +128,7 @@ export async function archive(ctx: WriteContext, caseId: string): Promise<CaseRe
 }
 
 export async function addNote(ctx: WriteContext, caseId: string, text: string): Promise<CaseRecord> {
+  check(text.trim() === '' ? { text: 'validation.required' } : text.length > 5000 ? { text: 'validation.tooLong' } : {});
   const record = await requireCase(ctx, caseId);
   return writeMutations(ctx, caseId, [eventBody(ctx, record, { kind: 'note', data: { text } })]);
 }

@@ -8,7 +8,7 @@ import type { CaseEvent } from '../../src/shared/events.ts';
 import { createCase, editCase, addSession, recordAgreement, terminate, addVisit, archive, addNote } from '../../src/state/actions.ts';
 import { DomainError, StorageFullError } from '../../src/db/errors.ts';
 import { fromStored } from '../../src/db/schema.ts';
-import { newDevice } from '../support/device.ts';
+import { newDevice } from '../support/dexie-device.ts';
 import { newCaseInput, agreement } from '../support/case-factory.ts';
 
 type Op =

@@ -5,8 +5,13 @@ import { common } from './common.ts';
 import { caseMessages } from './case.ts';
 import { errors } from './errors.ts';
 import { sync } from './sync.ts';
+import { ui } from './ui.ts';
+import { uiForms } from './ui-forms.ts';
+import { server } from './server.ts';
+import { documents } from './documents.ts';
+import { guides } from './guides.ts';
 
-const catalogue = { ...common, ...caseMessages, ...errors, ...sync } as const;
+const catalogue = { ...common, ...caseMessages, ...errors, ...sync, ...server, ...ui, ...uiForms, ...documents, ...guides } as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;

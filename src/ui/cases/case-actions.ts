@@ -1,0 +1,49 @@
+// Which forms a case offers: the lifecycle's next legal steps (nextStatuses) plus the records that
+// may be added while it is open. Buttons for anything else are never shown.
+
+import type { CaseRecord } from '../../shared/case.ts';
+import { isOpen, nextStatuses, type CaseStatus } from '../../shared/lifecycle.ts';
+import type { MessageKey } from '../../shared/i18n/index.ts';
+
+export const caseActions = ['session', 'investigation', 'agreement', 'terminate', 'reject', 'visit', 'note', 'archive', 'flags'] as const;
+export type CaseAction = (typeof caseActions)[number];
+
+export function isCaseAction(value: string): value is CaseAction {
+  return (caseActions as readonly string[]).includes(value);
+}
+
+export const actionLabel: Record<CaseAction, MessageKey> = {
+  session: 'action.session',
+  investigation: 'action.investigation',
+  agreement: 'action.agreement',
+  terminate: 'action.terminate',
+  reject: 'action.reject',
+  visit: 'action.visit',
+  note: 'action.note',
+  archive: 'action.archive',
+  flags: 'action.flags',
+};
+
+const byTarget: [CaseStatus, CaseAction][] = [
+  ['agreed', 'agreement'],
+  ['terminated', 'terminate'],
+  ['rejected', 'reject'],
+  ['visited', 'visit'],
+  ['archived', 'archive'],
+];
+
+/** The action buttons of a case, in the order shown; the first is the usual next step. */
+export function actionsFor(record: Pick<CaseRecord, 'status' | 'voided'>): CaseAction[] {
+  if (record.voided) return [];
+  const next = nextStatuses(record.status);
+  const out: CaseAction[] = isOpen(record.status) ? ['session', 'investigation'] : [];
+  for (const [status, action] of byTarget) if (next.includes(status)) out.push(action);
+  out.push('note');
+  return out;
+}
+
+/** The button drawn as the primary one: the step a mediator most likely takes next. */
+export function primaryAction(record: Pick<CaseRecord, 'status' | 'voided'>): CaseAction | undefined {
+  const actions = actionsFor(record);
+  return actions.includes('session') ? 'session' : actions.includes('visit') ? 'visit' : actions.includes('archive') ? 'archive' : undefined;
+}

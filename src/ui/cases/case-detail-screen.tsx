@@ -1,0 +1,116 @@
+// 案件详情: who, what, where; the deadlines that matter now; the outcome; what happened so far;
+// and buttons for exactly the steps the lifecycle allows next.
+
+import { useRoute } from 'preact-iso';
+import { useCase, useCaseEvents, usePendingByCase } from '../../state/case-queries.ts';
+import type { CaseRecord } from '../../shared/case.ts';
+import { remindersFor } from '../../shared/reminders.ts';
+import { t } from '../../shared/i18n/index.ts';
+import { categoryName, formatDate, today } from '../format.ts';
+import { ReviewChip, StatusChip } from '../components/chips.tsx';
+import { displayLabel } from './labels.ts';
+import { actionLabel, actionsFor, primaryAction } from './case-actions.ts';
+import { FlagsSummary, OutcomeRecord, PartyList, ReminderList } from './case-facts.tsx';
+import { Timeline } from './timeline.tsx';
+
+export function CaseDetailScreen() {
+  const { params } = useRoute();
+  const id = params.id ?? '';
+  const live = useCase(id);
+  if (!live.loaded && !live.value) return <p class="screen muted">{t('common.loading')}</p>;
+  if (!live.value) {
+    return (
+      <section class="screen">
+        <p role="alert">{t('sync.caseMissing')}</p>
+        <p><a class="button" href="/">{t('detail.back')}</a></p>
+      </section>
+    );
+  }
+  return <CaseDetail record={live.value} />;
+}
+
+function CaseDetail(p: { record: CaseRecord }) {
+  const r = p.record;
+  const events = useCaseEvents(r.id);
+  const pending = usePendingByCase([r.id]).get(r.id) ?? 0;
+  const reminders = remindersFor(r, today());
+  const actions = actionsFor(r);
+  const primary = primaryAction(r);
+  const canEditFlags = !r.voided && r.status !== 'archived';
+
+  return (
+    <article class="screen detail" aria-labelledby="case-title">
+      <a class="back" href="/">‹ {t('detail.back')}</a>
+      <header class="case-head">
+        <h1 id="case-title" data-testid="case-label">{displayLabel(r)}</h1>
+        <div class="chips">
+          <StatusChip status={r.status} />
+          {r.needsReview && <ReviewChip />}
+          {r.voided && <span class="chip voided">{t('case.voided')}</span>}
+        </div>
+        <p class="case-summary">{t('detail.summary', { category: categoryName(r.categoryCode), date: formatDate(r.acceptedOn) })}</p>
+        {r.voided && <p class="warning">{t('detail.voided', { reason: r.voided.reason })}</p>}
+        {pending > 0 && <p class="muted small">{t('detail.unsynced', { n: pending })}</p>}
+      </header>
+
+      {reminders.length > 0 && (
+        <section aria-labelledby="reminders-h">
+          <h2 id="reminders-h" class="sr-only">{t('detail.reminders')}</h2>
+          <ReminderList reminders={reminders} />
+        </section>
+      )}
+
+      {actions.length > 0 && (
+        <section aria-labelledby="actions-h" class="actions">
+          <h2 id="actions-h">{t('detail.actions')}</h2>
+          {r.status === 'archived' && <p class="muted small">{t('detail.archived')}</p>}
+          <div class="action-grid">
+            {actions.map((a) => (
+              <a key={a} class={a === primary ? 'button primary' : 'button'} href={`/cases/${r.id}/${a}`} data-testid={`action-${a}`}>
+                {t(actionLabel[a])}
+              </a>
+            ))}
+          </div>
+        </section>
+      )}
+
+      <p>
+        <a class="button link" href={`/cases/${r.id}/documents`} data-testid="documents-link">{t('docs.title')} ›</a>
+      </p>
+
+      <OutcomeRecord record={r} />
+
+      <section aria-labelledby="parties-h">
+        <h2 id="parties-h">{t('detail.parties')}</h2>
+        <PartyList record={r} />
+        <details class="facts">
+          <summary>{t('detail.facts')}</summary>
+          <p class="prose">{r.private.facts}</p>
+          {r.private.claims.length > 0 && (
+            <>
+              <h3>{t('detail.claims')}</h3>
+              <ol>{r.private.claims.map((c, i) => <li key={i}>{c}</li>)}</ol>
+            </>
+          )}
+          {r.private.place && <p>{t('timeline.place', { text: r.private.place })}</p>}
+        </details>
+        <dl class="kv">
+          <dt>{t('detail.source')}</dt><dd>{t(`source.${r.source}`)}</dd>
+          <dt>{t('detail.mediators')}</dt><dd>{r.mediators.join('、')}</dd>
+          <dt>{t('detail.committee')}</dt><dd>{r.committeeName}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="flags-h" class="card">
+        <h2 id="flags-h">{t('detail.flags')}</h2>
+        <FlagsSummary record={r} />
+        {canEditFlags && <a class="button link" href={`/cases/${r.id}/flags`} data-testid="edit-flags">{t('detail.flags.edit')}</a>}
+      </section>
+
+      <section aria-labelledby="timeline-h">
+        <h2 id="timeline-h">{t('detail.timeline')}</h2>
+        <Timeline events={events} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,100 @@
+// The parts of the case header: parties (masked until tapped), reminders, and the outcome record
+// (agreement, termination, rejection, prevention flags).
+
+import { useState } from 'preact/hooks';
+import type { CaseRecord } from '../../shared/case.ts';
+import { maskIdNumber, maskName, maskPhone } from '../../shared/case.ts';
+import type { Reminder } from '../../shared/reminders.ts';
+import { t, type MessageKey } from '../../shared/i18n/index.ts';
+import { dueText, formatDate, formatYuan, reminderText } from '../format.ts';
+
+export function PartyList(p: { record: CaseRecord }) {
+  const [revealed, setRevealed] = useState(false);
+  const parties = p.record.private.parties;
+  return (
+    <div class="party-list">
+      <ul>
+        {parties.map((x) => (
+          <li key={x.id}>
+            <span class="role">{x.role}</span>
+            <strong data-testid="party-name">{revealed ? x.name : maskName(x.name)}</strong>
+            <span class="muted">
+              {[x.gender, x.age !== undefined ? t('detail.age', { n: x.age }) : '', x.phone ? (revealed ? x.phone : maskPhone(x.phone)) : '', x.idNumber ? (revealed ? x.idNumber : maskIdNumber(x.idNumber)) : '']
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="button link" aria-pressed={revealed} onClick={() => setRevealed(!revealed)} data-testid="reveal-parties">
+        {revealed ? t('detail.hide') : t('detail.reveal')}
+      </button>
+    </div>
+  );
+}
+
+export function ReminderList(p: { reminders: Reminder[] }) {
+  if (p.reminders.length === 0) return null;
+  return (
+    <ul class="reminders" data-testid="reminders">
+      {p.reminders.map((r) => (
+        <li key={r.kind} class={r.daysLeft < 0 ? 'reminder overdue' : 'reminder'} data-kind={r.kind}>
+          <span class="due">{r.daysLeft < 0 ? dueText(r) : t('remind.due', { date: formatDate(r.due) })}</span>
+          <span>{reminderText(r)}</span>
+          {r.risk && <span class="risk">{t(`reminder.confirmationRisk.${r.risk}`)}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const flagKeys: { key: 'suicide' | 'criminal' | 'groupPetition' | 'groupFight'; label: MessageKey }[] = [
+  { key: 'suicide', label: 'flags.suicide' },
+  { key: 'criminal', label: 'flags.criminal' },
+  { key: 'groupPetition', label: 'flags.groupPetition' },
+  { key: 'groupFight', label: 'flags.groupFight' },
+];
+export { flagKeys };
+
+export function FlagsSummary(p: { record: CaseRecord }) {
+  const items = [
+    ...(p.record.isDifficult ? [t('flags.difficult')] : []),
+    ...flagKeys.filter((f) => p.record.prevention[f.key] > 0).map((f) => t('flags.item', { label: t(f.label), n: p.record.prevention[f.key] })),
+  ];
+  return <p>{items.length > 0 ? items.join('；') : t('detail.flags.none')}</p>;
+}
+
+export function OutcomeRecord(p: { record: CaseRecord }) {
+  const { agreement, termination, rejection } = p.record;
+  return (
+    <>
+      {agreement && (
+        <section class="card" aria-labelledby="agreement-title" data-testid="agreement">
+          <h2 id="agreement-title">{t('detail.agreement')} · {t('detail.agreement.form', { form: agreement.form })}</h2>
+          <ol class="terms">
+            {agreement.terms.map((term, i) => <li key={i}>{term}</li>)}
+          </ol>
+          <dl class="kv">
+            <dt>{t('agreementForm.method')}</dt><dd>{agreement.performanceMethod}</dd>
+            <dt>{t('agreementForm.deadline')}</dt><dd>{formatDate(agreement.performanceDeadline)}</dd>
+            <dt>{t('stats.amount')}</dt><dd>{formatYuan(agreement.amountYuan)}</dd>
+            <dt>{t('agreementForm.effectiveOn')}</dt><dd>{formatDate(agreement.effectiveOn)}</dd>
+          </dl>
+        </section>
+      )}
+      {termination && (
+        <section class="card" aria-labelledby="termination-title">
+          <h2 id="termination-title">{t('detail.termination')}</h2>
+          <p>{termination.reason}</p>
+          {termination.otherRoutesTold && <p class="muted">✓ {t('detail.termination.told')}</p>}
+        </section>
+      )}
+      {rejection && (
+        <section class="card" aria-labelledby="rejection-title">
+          <h2 id="rejection-title">{t('detail.rejection')}</h2>
+          <p>{rejection.reason}{rejection.note ? `：${rejection.note}` : ''}</p>
+        </section>
+      )}
+    </>
+  );
+}

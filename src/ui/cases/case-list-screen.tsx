@@ -1,0 +1,117 @@
+// 案件: the mediator's home. Status tabs and the category filter live in the URL so "back" from a
+// case returns to the same view; the list pages PAGE_SIZE at a time and never loads every case.
+
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { CaseTab } from '../../db/schema.ts';
+import { profile, profileLoaded } from '../../state/app-state.ts';
+import { useCaseList, usePendingByCase } from '../../state/case-queries.ts';
+import { categories } from '../../shared/categories.ts';
+import { t, type MessageKey } from '../../shared/i18n/index.ts';
+import { CaseRow } from './case-row.tsx';
+
+const tabs: { tab: CaseTab | 'all'; label: MessageKey }[] = [
+  { tab: 'open', label: 'list.tab.open' },
+  { tab: 'visit', label: 'list.tab.visit' },
+  { tab: 'closed', label: 'list.tab.closed' },
+  { tab: 'all', label: 'list.tab.all' },
+];
+
+function parseTab(value: string | undefined): CaseTab | 'all' {
+  return tabs.some((x) => x.tab === value) ? (value as CaseTab | 'all') : 'open';
+}
+
+export function CaseListScreen() {
+  const { query, route } = useLocation();
+  const tab = parseTab(query.tab);
+  const categoryCode = query.category ?? '';
+  const [searchInput, setSearchInput] = useState('');
+  const [search, setSearch] = useState('');
+  const [pages, setPages] = useState(1);
+
+  // First run: nothing can be recorded before the mediator says who and where they are.
+  useEffect(() => {
+    if (profileLoaded.value && !profile.value) route('/me', true);
+  }, [profileLoaded.value, profile.value]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(searchInput), 250);
+    return () => clearTimeout(timer);
+  }, [searchInput]);
+
+  useEffect(() => setPages(1), [tab, categoryCode, search]);
+
+  const list = useCaseList({ tab, categoryCode, search, pages });
+  const pending = usePendingByCase(list.cases.map((c) => c.id));
+
+  const go = (next: { tab?: string; category?: string }) => {
+    const params = new URLSearchParams({ tab: next.tab ?? tab });
+    const category = next.category ?? categoryCode;
+    if (category !== '') params.set('category', category);
+    route(`/?${params.toString()}`, true);
+  };
+
+  const searching = search.trim() !== '';
+  return (
+    <section class="screen case-list-screen" aria-labelledby="list-title">
+      <h1 id="list-title" class="sr-only">{t('list.title')}</h1>
+      <div class="tabs" role="group" aria-label={t('list.tabs')}>
+        {tabs.map((x) => (
+          <button
+            key={x.tab}
+            type="button"
+            class="tab"
+            aria-pressed={!searching && x.tab === tab}
+            data-testid={`tab-${x.tab}`}
+            onClick={() => {
+              setSearchInput('');
+              setSearch('');
+              go({ tab: x.tab });
+            }}
+          >
+            {t(x.label)}
+          </button>
+        ))}
+      </div>
+      <div class="filters">
+        <label class="sr-only" for="case-search">{t('list.search')}</label>
+        <input
+          id="case-search"
+          type="search"
+          value={searchInput}
+          placeholder={t('list.search.placeholder')}
+          autoComplete="off"
+          enterKeyHint="search"
+          onInput={(e) => setSearchInput(e.currentTarget.value)}
+        />
+        <label class="sr-only" for="case-category">{t('list.category')}</label>
+        <select id="case-category" value={categoryCode} disabled={searching} onChange={(e) => go({ category: e.currentTarget.value })}>
+          <option value="">{t('list.category.all')}</option>
+          {categories.map((c) => (
+            <option key={c.code} value={c.code}>{c.name}</option>
+          ))}
+        </select>
+      </div>
+      {searching && <p class="muted">{t('list.search.results', { text: search.trim() })}</p>}
+      {list.loaded && list.cases.length === 0 ? (
+        <div class="empty">
+          <p>{searching ? t('list.empty.search', { text: search.trim() }) : t('list.empty')}</p>
+          {!searching && <a class="button" href="/new">{t('list.empty.new')}</a>}
+        </div>
+      ) : (
+        <ul class="case-list" aria-busy={!list.loaded}>
+          {list.cases.map((c) => (
+            <li key={c.id}>
+              <CaseRow record={c} pending={pending.get(c.id) ?? 0} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.hasMore && (
+        <button type="button" class="button block" data-testid="load-more" onClick={() => setPages((n) => n + 1)}>
+          {t('common.more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+// One party card of 受理登记: the name always, the rest behind "更多信息". A valid 身份证号 fills
+// birth date, age and gender; a complete but wrong one is flagged at once, before saving.
+
+import type { Gender } from '../../shared/case.ts';
+import { isValidIdNumber } from '../../shared/id-number.ts';
+import { t, type MessageKey } from '../../shared/i18n/index.ts';
+import type { FieldErrors } from '../../shared/validation.ts';
+import { ChoiceGroup, TextField } from '../components/fields.tsx';
+import { formatDate } from '../format.ts';
+import { withIdNumber, type PartyDraft } from './party-draft.ts';
+
+const genders: { value: Gender; label: string }[] = [
+  { value: '男', label: t('partyForm.male') },
+  { value: '女', label: t('partyForm.female') },
+];
+
+/** The locally detectable 身份证号 error, shown while typing. */
+export function idNumberError(idNumber: string): MessageKey | undefined {
+  const id = idNumber.trim();
+  return id.length >= 18 && !isValidIdNumber(id) ? 'party.idNumber.invalid' : undefined;
+}
+
+export function PartyEditor(p: {
+  party: PartyDraft;
+  /** Position among parties of the same role, from 1. */
+  n: number;
+  index: number;
+  errors: FieldErrors;
+  today: string;
+  canRemove: boolean;
+  onChange: (next: PartyDraft) => void;
+  onRemove: () => void;
+}) {
+  const { party } = p;
+  const base = `parties.${p.index}`;
+  const id = (field: string) => `party-${p.index}-${field}`;
+  const err = (field: string) => p.errors[`${base}.${field}`];
+  const heading = t('partyForm.heading', { role: party.role, n: p.n });
+  const set = (patch: Partial<PartyDraft>) => p.onChange({ ...party, ...patch });
+  const hasMoreErrors = ['gender', 'age', 'phone', 'idNumber', 'birthDate'].some((f) => err(f));
+  const showMore = party.showMore || hasMoreErrors;
+  const idFilled = party.birthDate !== '' && isValidIdNumber(party.idNumber.trim());
+
+  return (
+    <div class="party-card" data-testid={`party-${p.index}`} role="group" aria-labelledby={id('heading')}>
+      <div class="party-head">
+        <h3 id={id('heading')}>{heading}</h3>
+        {p.canRemove && (
+          <button type="button" class="button link danger" onClick={p.onRemove} aria-label={t('partyForm.remove', { role: party.role, n: p.n })}>
+            {t('common.remove')}
+          </button>
+        )}
+      </div>
+      <TextField id={id('name')} label={t('partyForm.name')} required value={party.name} error={err('name')} autoComplete="off" onInput={(name) => set({ name })} />
+      <button type="button" class="button link disclosure" aria-expanded={showMore} aria-controls={id('more')} onClick={() => set({ showMore: !showMore })}>
+        <span class="disclosure-title">{t('partyForm.more')}</span>
+        <span class="muted small">{t('partyForm.moreHint')}</span>
+      </button>
+      {showMore && (
+        <div id={id('more')} class="party-more">
+          <TextField
+            id={id('idNumber')}
+            label={t('partyForm.idNumber')}
+            value={party.idNumber}
+            maxLength={18}
+            inputMode="text"
+            error={err('idNumber') ?? idNumberError(party.idNumber)}
+            hint={idFilled ? t('partyForm.idFilled', { date: formatDate(party.birthDate), age: party.age, gender: party.gender }) : undefined}
+            onInput={(value) => p.onChange(withIdNumber(party, value, p.today))}
+          />
+          <ChoiceGroup id={id('gender')} label={t('partyForm.gender')} value={party.gender} choices={genders} error={err('gender')} onChange={(gender) => set({ gender })} />
+          <div class="row-2">
+            <TextField id={id('age')} label={t('partyForm.age')} value={party.age} inputMode="numeric" maxLength={3} error={err('age')} onInput={(age) => set({ age })} />
+            <TextField id={id('phone')} label={t('partyForm.phone')} type="tel" inputMode="tel" value={party.phone} error={err('phone')} onInput={(phone) => set({ phone })} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// 办理经过: sessions, investigations, visits, notes and status changes, newest first.
+
+import type { CaseEvent } from '../../shared/events.ts';
+import { t, type MessageKey } from '../../shared/i18n/index.ts';
+import { formatDate, formatInstant } from '../format.ts';
+
+const kindLabel: Record<CaseEvent['kind'], MessageKey> = {
+  session: 'timeline.session',
+  investigation: 'timeline.investigation',
+  visit: 'timeline.visit',
+  note: 'timeline.note',
+  transition: 'timeline.transition',
+};
+
+function Lines(p: { lines: (string | false | undefined)[] }) {
+  return (
+    <>
+      {p.lines.filter((l): l is string => typeof l === 'string' && l !== '').map((l, i) => (
+        <p key={i}>{l}</p>
+      ))}
+    </>
+  );
+}
+
+function Body(p: { event: CaseEvent }) {
+  const e = p.event;
+  switch (e.kind) {
+    case 'session':
+      return (
+        <Lines
+          lines={[
+            t('timeline.place', { text: e.data.place }),
+            e.data.participants.length > 0 && t('timeline.participants', { text: e.data.participants.join('、') }),
+            ...e.data.statements.map((s) => t('timeline.statement', { name: s.partyName, text: s.text })),
+            t('timeline.result', { text: e.data.result }),
+            e.data.recorder && t('timeline.recorder', { text: e.data.recorder }),
+          ]}
+        />
+      );
+    case 'investigation':
+      return (
+        <Lines
+          lines={[
+            t('timeline.place', { text: e.data.place }),
+            t('timeline.subject', { text: e.data.subject }),
+            e.data.investigators.length > 0 && t('timeline.investigators', { text: e.data.investigators.join('、') }),
+            e.data.content,
+          ]}
+        />
+      );
+    case 'visit':
+      return (
+        <Lines
+          lines={[
+            t('timeline.visitSummary', { person: e.data.visitedPerson, performance: e.data.performance, satisfaction: e.data.satisfaction }),
+            e.data.notes,
+          ]}
+        />
+      );
+    case 'note':
+      return <Lines lines={[e.data.text]} />;
+    case 'transition':
+      return <Lines lines={[t('timeline.transitionText', { from: t(`case.status.${e.data.from}`), to: t(`case.status.${e.data.to}`) })]} />;
+  }
+}
+
+export function Timeline(p: { events: CaseEvent[] }) {
+  if (p.events.length === 0) return <p class="muted">{t('detail.timeline.empty')}</p>;
+  return (
+    <ol class="timeline" data-testid="timeline">
+      {p.events.map((e) => (
+        <li key={e.id} class={`timeline-item kind-${e.kind}`}>
+          <div class="timeline-head">
+            <strong>{t(kindLabel[e.kind])}</strong>
+            <span class="muted">
+              {e.kind === 'visit' ? formatDate(e.data.on) : formatInstant(e.at)}
+            </span>
+          </div>
+          <Body event={e} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,144 @@
+// Form fields: label above the input, hint and error tied to it with aria-describedby, errors as
+// catalogue keys. Forms use noValidate, so every message the user sees is ours and in Chinese.
+
+import type { ComponentChildren } from 'preact';
+import { t, type MessageKey } from '../../shared/i18n/index.ts';
+
+interface FieldBase {
+  id: string;
+  label: string;
+  error?: MessageKey | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+}
+
+function describedBy(p: FieldBase): string | undefined {
+  const ids = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function Frame(p: FieldBase & { children: ComponentChildren }) {
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      {/* The star stays outside <label> so the accessible name is exactly the label text. */}
+      <div class="label-row">
+        <label for={p.id}>{p.label}</label>
+        {p.required && <span class="req" aria-hidden="true">＊</span>}
+      </div>
+      {p.hint && <p class="hint" id={`${p.id}-hint`}>{p.hint}</p>}
+      {p.children}
+      <FieldError id={p.id} error={p.error} />
+    </div>
+  );
+}
+
+export function FieldError(p: { id: string; error?: MessageKey | undefined }) {
+  return p.error ? <p class="error" id={`${p.id}-error`}>{t(p.error)}</p> : null;
+}
+
+type InputType = 'text' | 'tel' | 'date' | 'datetime-local' | 'search';
+
+export function TextField(
+  p: FieldBase & {
+    value: string;
+    onInput: (value: string) => void;
+    type?: InputType;
+    inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'search';
+    autoComplete?: string;
+    placeholder?: string;
+    maxLength?: number;
+    max?: string;
+  },
+) {
+  return (
+    <Frame {...p}>
+      <input
+        id={p.id}
+        name={p.id}
+        type={p.type ?? 'text'}
+        value={p.value}
+        inputMode={p.inputMode}
+        autoComplete={p.autoComplete ?? 'off'}
+        placeholder={p.placeholder}
+        maxLength={p.maxLength}
+        max={p.max}
+        aria-required={p.required ? 'true' : undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+        onInput={(e) => p.onInput(e.currentTarget.value)}
+      />
+    </Frame>
+  );
+}
+
+export function TextArea(p: FieldBase & { value: string; onInput: (value: string) => void; rows?: number; placeholder?: string }) {
+  return (
+    <Frame {...p}>
+      <textarea
+        id={p.id}
+        name={p.id}
+        rows={p.rows ?? 3}
+        value={p.value}
+        placeholder={p.placeholder}
+        aria-required={p.required ? 'true' : undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+        onInput={(e) => p.onInput(e.currentTarget.value)}
+      />
+    </Frame>
+  );
+}
+
+export interface Choice<V extends string> {
+  value: V;
+  label: string;
+}
+
+/** Native radios drawn as big buttons: one tap, keyboard arrows, and a real accessible name. */
+export function ChoiceGroup<V extends string>(
+  p: FieldBase & { value: V | ''; choices: readonly Choice<V>[]; onChange: (value: V) => void; layout?: 'chips' | 'grid' },
+) {
+  return (
+    <fieldset
+      class={p.error ? 'field choice has-error' : 'field choice'}
+      id={p.id}
+      aria-describedby={describedBy(p)}
+      aria-invalid={p.error ? 'true' : undefined}
+      tabIndex={-1}
+    >
+      <legend>
+        {p.label}
+        {p.required && <span class="req" aria-hidden="true">＊</span>}
+      </legend>
+      {p.hint && <p class="hint" id={`${p.id}-hint`}>{p.hint}</p>}
+      <FieldError id={p.id} error={p.error} />
+      <div class={p.layout === 'grid' ? 'choice-grid' : 'choice-chips'}>
+        {p.choices.map((c) => (
+          <label class="choice-option" key={c.value}>
+            <input type="radio" name={p.id} value={c.value} checked={p.value === c.value} onChange={() => p.onChange(c.value)} />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function CheckField(p: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void; error?: MessageKey | undefined }) {
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label class="check" for={p.id}>
+        <input
+          id={p.id}
+          type="checkbox"
+          checked={p.checked}
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-describedby={p.error ? `${p.id}-error` : undefined}
+          onChange={(e) => p.onChange(e.currentTarget.checked)}
+        />
+        <span>{p.label}</span>
+      </label>
+      <FieldError id={p.id} error={p.error} />
+    </div>
+  );
+}

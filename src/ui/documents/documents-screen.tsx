@@ -1,0 +1,78 @@
+// 卷宗文书: every document of a case in binding order, each either ready to print (with its
+// integrity code and page count) or with the list of what is missing and where to fill it.
+
+import { useLocation, useRoute } from 'preact-iso';
+import { caseFile, type FileEntry } from '../../shared/documents/build.ts';
+import { caseLabel } from '../../shared/case.ts';
+import { t } from '../../shared/i18n/index.ts';
+import { documentOptions, optionsQuery, useCaseDocumentsSource } from '../../state/documents.ts';
+import { MissingList } from './missing-list.tsx';
+import { FileSettings } from './file-settings.tsx';
+import './print.css';
+
+export function DocumentsScreen() {
+  const { params, query } = useRoute();
+  const { route } = useLocation();
+  const id = params.id ?? '';
+  const source = useCaseDocumentsSource(id);
+  if (!source.loaded) return <p class="screen muted">{t('common.loading')}</p>;
+  if (!source.record) {
+    return (
+      <section class="screen">
+        <p role="alert">{t('docs.caseNotFound')}</p>
+      </section>
+    );
+  }
+  const record = source.record;
+  const entries = caseFile(record, source.events, documentOptions(query));
+  const suffix = optionsQuery(query);
+  const printable = entries.filter((e) => e.kind !== 'confirmation' && e.result.ok);
+  const totalPages = printable.reduce((sum, e) => sum + (e.result.ok ? e.result.doc.pages : 0), 0);
+  return (
+    <section class="screen docs-screen" aria-labelledby="docs-title">
+      <a class="back" href={`/cases/${id}`}>‹ {t('docs.back')}</a>
+      <h1 id="docs-title">{t('docs.title')}</h1>
+      <p class="muted small">{caseLabel(record)}</p>
+      <p>{t('docs.intro')}</p>
+      <p>
+        <a class="button" href={`/cases/${id}/documents/all${suffix}`} data-testid="docs-print-all">
+          {t('docs.printAll', { n: totalPages })}
+        </a>
+      </p>
+      <FileSettings
+        query={query}
+        identityDefault={record.private.parties.length}
+        onApply={(values) => route(`/cases/${id}/documents${optionsQuery(values)}`)}
+      />
+      <ul class="docs-list">
+        {entries.map((entry) => <DocumentEntry key={entry.id} caseId={id} entry={entry} suffix={suffix} />)}
+      </ul>
+    </section>
+  );
+}
+
+function DocumentEntry(p: { caseId: string; entry: FileEntry; suffix: string }) {
+  const { entry } = p;
+  const href = `/cases/${p.caseId}/documents/${entry.id}${p.suffix}`;
+  return (
+    <li data-testid="docs-entry" data-doc={entry.id} data-ready={entry.result.ok ? 'yes' : 'no'}>
+      <div class="docs-entry-head">
+        <a class="docs-entry-title" href={href}>{entry.title}</a>
+        <span class="muted small">{t(entry.isRequired ? 'docs.required' : 'docs.optional')}</span>
+      </div>
+      {entry.result.ok ? (
+        <p class="muted small">
+          {t('docs.ready')} · {t('docs.pages', { n: entry.result.doc.pages })} · <span class="docs-code">{t('docs.integrity', { code: entry.result.doc.integrityCode })}</span>
+        </p>
+      ) : (
+        <>
+          <p class="small">{t('docs.incomplete', { n: entry.result.missing.length })}</p>
+          <MissingList missing={entry.result.missing} heading={false} />
+        </>
+      )}
+      {entry.kind === 'application' && (
+        <p class="small"><a href={`/cases/${p.caseId}/documents/registration${p.suffix}`}>{t('docs.altRegistration')}</a></p>
+      )}
+    </li>
+  );
+}

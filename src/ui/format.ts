@@ -1,0 +1,74 @@
+// Display formatting for the screens: dates and money through Intl (zh-CN, Asia/Shanghai), and
+// the one sentence each reminder kind reads as.
+
+import { formatDate, localDate } from '../shared/dates.ts';
+import { categoryByCode } from '../shared/categories.ts';
+import { ONE_MONTH_DAYS, type Reminder } from '../shared/reminders.ts';
+import { t } from '../shared/i18n/index.ts';
+
+export { formatDate };
+
+/** Today's calendar date where the mediator is. */
+export const today = (): string => localDate(new Date());
+
+const zone = 'Asia/Shanghai';
+const timeOnly = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const fullDateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const yuan = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** "14:05" today, "11月20日 14:05" on another day of this year, with the year otherwise. */
+export function formatInstant(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  if (localDate(at) === localDate(now)) return timeOnly.format(at);
+  return localDate(at).slice(0, 4) === localDate(now).slice(0, 4) ? dateTime.format(at) : fullDateTime.format(at);
+}
+
+/** 12,500 元 */
+export function formatYuan(amount: number): string {
+  return t('format.yuan', { amount: yuan.format(amount) });
+}
+
+export function categoryName(code: string): string {
+  return categoryByCode(code)?.name ?? code;
+}
+
+/** "2026-11-21T14:30" for a datetime-local input, in the device's zone. */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A datetime-local value as an ISO timestamp, or '' when it is not a time. */
+export function fromLocalInput(value: string): string {
+  const at = new Date(value);
+  return value === '' || Number.isNaN(at.getTime()) ? '' : at.toISOString();
+}
+
+/** What the reminder asks of the mediator, in one sentence. */
+export function reminderText(r: Reminder): string {
+  const date = formatDate(r.due);
+  switch (r.kind) {
+    case 'oneMonth':
+      return r.daysLeft < 0 ? t('reminder.oneMonth', { days: ONE_MONTH_DAYS - r.daysLeft }) : t('reminder.oneMonthSoon', { days: r.daysLeft });
+    case 'labour15':
+      return r.daysLeft < 0 ? t('reminder.labour15') : t('remind.labour15Soon', { date });
+    case 'confirmation':
+      return t('reminder.confirmation', { date, days: r.daysLeft });
+    case 'visit':
+      return r.daysLeft < 0 ? t('reminder.visitOverdue', { days: -r.daysLeft }) : t('reminder.visitDue', { date });
+  }
+}
+
+/** "已逾期 3 天" / "今天到期" / "还剩 5 天". */
+export function dueText(r: Reminder): string {
+  if (r.daysLeft < 0) return t('remind.overdue', { days: -r.daysLeft });
+  if (r.daysLeft === 0) return t('remind.dueToday');
+  return t('remind.daysLeft', { days: r.daysLeft });
+}
+
+/** Splits "张三、李四, 王五" into names. */
+export function splitList(text: string): string[] {
+  return text.split(/[、，,;；\n]/).map((s) => s.trim()).filter((s) => s !== '');
+}

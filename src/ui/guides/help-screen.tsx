@@ -1,0 +1,37 @@
+// /help — where a resident gets help: pick the village (town → village, or search by name), see
+// its 调委会 and the town's 司法所, and send a 申请调解. Public, and usable offline: contacts come
+// from the last saved answer, and the request waits in the phone's queue.
+
+import { useEffect } from 'preact/hooks';
+import { t } from '../../shared/i18n/index.ts';
+import { chooseHelpVillage, contacts, helpVillage, restoreHelpVillage } from '../../state/area-contacts.ts';
+import { VillagePicker } from '../setup/village-picker.tsx';
+import { ContactsCard } from './contacts-card.tsx';
+import { RequestForm } from './request-form.tsx';
+import { useTitle } from './use-title.ts';
+import './guides.css';
+
+export function HelpScreen() {
+  useTitle(t('help.title'));
+  useEffect(() => void restoreHelpVillage(), []);
+  const villageCode = helpVillage.value;
+
+  return (
+    <section class="help" lang="zh-CN">
+      <h1>{t('help.title')}</h1>
+      <p>{t('help.intro')}</p>
+      <div class="emergency">
+        <p>{t('help.emergency')}</p>
+        {/* A big tap-to-call button: in an emergency nobody should have to copy a number. */}
+        <a class="button call" href="tel:110">{t('help.emergency.call')}</a>
+      </div>
+      <VillagePicker value={villageCode} onChange={(code) => void chooseHelpVillage(code)} />
+      {villageCode && contacts.value.villageCode === villageCode && <ContactsCard view={contacts.value} />}
+      <section class="request" aria-labelledby="request-title">
+        <h2 id="request-title">{t('help.form.title')}</h2>
+        <p>{t('help.form.intro')}</p>
+        <RequestForm villageCode={villageCode} />
+      </section>
+    </section>
+  );
+}

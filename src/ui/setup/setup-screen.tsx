@@ -1,0 +1,82 @@
+// 我的 (/me): on first run, who the mediator is and which village's committee they work for — the
+// profile that stamps every case until accounts exist. Later visits edit it.
+
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { pendingCount, profile, profileLoaded } from '../../state/app-state.ts';
+import type { Profile } from '../../db/settings.ts';
+import { updateProfile } from '../../state/profile.ts';
+import { showFlash } from '../../state/flash.ts';
+import { t } from '../../shared/i18n/index.ts';
+import type { FieldErrors } from '../../shared/validation.ts';
+import { TextField } from '../components/fields.tsx';
+import { FormFooter } from '../components/form-footer.tsx';
+import { useSubmit } from '../components/use-submit.ts';
+import { areaName, defaultCommitteeName } from '../areas.ts';
+import { VillagePicker } from './village-picker.tsx';
+
+export function SetupScreen() {
+  // Wait for the stored profile, or a returning mediator would briefly see the first-run form.
+  if (!profileLoaded.value) return <p class="screen muted">{t('common.loading')}</p>;
+  return <SetupForm current={profile.value} />;
+}
+
+function SetupForm(p: { current: Profile | undefined }) {
+  const { route } = useLocation();
+  const current = p.current;
+  const isFirstRun = current === undefined;
+  const [name, setName] = useState(current?.name ?? '');
+  const [villageCode, setVillageCode] = useState(current?.villageCode ?? '');
+  const [committeeName, setCommitteeName] = useState(current?.committeeName ?? '');
+  // The committee follows the village until the mediator types their own name for it.
+  const [committeeEdited, setCommitteeEdited] = useState(current !== undefined);
+  const submit = useSubmit();
+  const e = submit.fields;
+
+  const pickVillage = (code: string) => {
+    setVillageCode(code);
+    if (!committeeEdited) setCommitteeName(defaultCommitteeName(areaName(code), t('setup.committeeSuffix')));
+  };
+
+  const onSubmit = (ev: Event) => {
+    ev.preventDefault();
+    const errors: FieldErrors = {};
+    if (name.trim() === '') errors.name = 'setup.name.required';
+    if (villageCode === '') errors.villageCode = 'setup.village.required';
+    if (committeeName.trim() === '') errors.committeeName = 'setup.committee.required';
+    if (Object.keys(errors).length > 0) return submit.fail({ message: t('transition.invalid'), fields: errors });
+    void submit.run(async () => {
+      await updateProfile({ name: name.trim(), villageCode, committeeName: committeeName.trim() });
+      showFlash(t('common.saved'));
+      if (isFirstRun) route('/');
+    });
+  };
+
+  return (
+    <form class="screen form" noValidate ref={submit.formRef} onSubmit={onSubmit} aria-labelledby="setup-title">
+      <h1 id="setup-title">{isFirstRun ? t('setup.welcome') : t('setup.title')}</h1>
+      {isFirstRun && <p>{t('setup.intro')}</p>}
+      <TextField id="name" label={t('setup.name')} required autoComplete="name" value={name} error={e.name} onInput={setName} />
+      <VillagePicker value={villageCode} error={e.villageCode} onChange={pickVillage} />
+      <TextField
+        id="committeeName"
+        label={t('setup.committee')}
+        hint={t('setup.committee.hint')}
+        required
+        value={committeeName}
+        error={e.committeeName}
+        onInput={(value) => {
+          setCommitteeName(value);
+          setCommitteeEdited(true);
+        }}
+      />
+      {!isFirstRun && (
+        <section class="card" aria-labelledby="device-h">
+          <h2 id="device-h">{t('setup.device')}</h2>
+          <p>{pendingCount.value > 0 ? t('setup.pending', { n: pendingCount.value }) : t('setup.allSynced')}</p>
+        </section>
+      )}
+      <FormFooter label={isFirstRun ? t('setup.submitFirst') : t('common.save')} busy={submit.busy} failure={submit.failure} testId="submit" />
+    </form>
+  );
+}

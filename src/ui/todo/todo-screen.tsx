@@ -1,0 +1,37 @@
+// 待办: every deadline of the open and awaiting-visit cases (一个月调结, 劳动争议 15 日, 司法确认
+// 30 日, 回访), most urgent first, overdue in red, each a link to its case.
+
+import { useTodos } from '../../state/case-queries.ts';
+import { t } from '../../shared/i18n/index.ts';
+import { categoryName, dueText, formatDate, reminderText, today } from '../format.ts';
+import { displayLabel } from '../cases/labels.ts';
+import { maskedParties } from '../cases/case-row.tsx';
+
+export function TodoScreen() {
+  const live = useTodos(today());
+  const items = live.value ?? [];
+  return (
+    <section class="screen" aria-labelledby="todo-title">
+      <h1 id="todo-title">{t('todo.title')}</h1>
+      <p class="muted small">{t('todo.intro')}</p>
+      {live.loaded && items.length === 0 && <p class="empty">{t('todo.empty')}</p>}
+      <ul class="todo-list" aria-busy={!live.loaded}>
+        {items.map(({ reminder: r, record }) => (
+          <li key={`${record.id}:${r.kind}`}>
+            <a class={r.daysLeft < 0 ? 'todo-item overdue' : 'todo-item'} href={`/cases/${record.id}`} data-testid="todo-item" data-kind={r.kind}>
+              <span class="todo-due">
+                <strong>{dueText(r)}</strong>
+                <span class="muted">{t('remind.due', { date: formatDate(r.due) })}</span>
+              </span>
+              <span class="todo-text">{reminderText(r)}</span>
+              {r.risk && <span class="risk">{t(`reminder.confirmationRisk.${r.risk}`)}</span>}
+              <span class="todo-case muted">
+                {displayLabel(record)} · {categoryName(record.categoryCode)} · {maskedParties(record)}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

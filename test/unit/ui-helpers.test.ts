@@ -1,0 +1,70 @@
+// The pure helpers behind the screens: which buttons a case offers, the 我的统计 periods, what a
+// typed 身份证号 fills in, the default committee name, and the reminder sentences.
+import { describe, expect, it } from 'vitest';
+import { actionsFor, primaryAction } from '../../src/ui/cases/case-actions.ts';
+import { periodOf } from '../../src/ui/stats/periods.ts';
+import { ageOn, newPartyDraft, toParty, withIdNumber } from '../../src/ui/cases/party-draft.ts';
+import { defaultCommitteeName } from '../../src/ui/areas.ts';
+import { dueText, reminderText, splitList } from '../../src/ui/format.ts';
+import { idNumberCheckChar } from '../../src/shared/id-number.ts';
+import type { Reminder } from '../../src/shared/reminders.ts';
+
+describe('actionsFor', () => {
+  it('offers 不予受理 only while the case is merely accepted', () => {
+    expect(actionsFor({ status: 'accepted', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'reject', 'note']);
+    expect(actionsFor({ status: 'mediating', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'note']);
+  });
+  it('follows the lifecycle after the outcome', () => {
+    expect(actionsFor({ status: 'agreed', voided: null })).toEqual(['visit', 'archive', 'note']);
+    expect(actionsFor({ status: 'terminated', voided: null })).toEqual(['archive', 'note']);
+    expect(actionsFor({ status: 'archived', voided: null })).toEqual(['note']);
+    expect(primaryAction({ status: 'agreed', voided: null })).toBe('visit');
+  });
+  it('offers nothing on a voided case', () => {
+    expect(actionsFor({ status: 'accepted', voided: { reason: '重复登记', at: '2026-01-01T00:00:00Z' } })).toEqual([]);
+  });
+});
+
+describe('periodOf', () => {
+  it('gives half-open ranges of 受理日期', () => {
+    expect(periodOf('month', '2026-12-15')).toEqual({ from: '2026-12-01', to: '2027-01-01' });
+    expect(periodOf('quarter', '2026-11-22')).toEqual({ from: '2026-10-01', to: '2027-01-01' });
+    expect(periodOf('quarter', '2026-02-28')).toEqual({ from: '2026-01-01', to: '2026-04-01' });
+    expect(periodOf('year', '2026-06-30')).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+    expect(periodOf('all', '2026-06-30')).toBeUndefined();
+  });
+});
+
+describe('party draft', () => {
+  const first17 = '15052319780315123';
+  const id = first17 + idNumberCheckChar(first17);
+  it('fills birth date, age and gender from a valid 身份证号', () => {
+    const d = withIdNumber(newPartyDraft('申请人'), id, '2026-03-14');
+    expect(d).toMatchObject({ birthDate: '1978-03-15', age: '47', gender: '男' });
+    expect(ageOn('1978-03-15', '2026-03-15')).toBe(48);
+  });
+  it('leaves the other fields alone for a wrong one', () => {
+    const wrong = first17 + (idNumberCheckChar(first17) === '1' ? '2' : '1');
+    expect(withIdNumber(newPartyDraft('申请人'), wrong, '2026-03-14')).toMatchObject({ idNumber: wrong, birthDate: '', age: '' });
+  });
+  it('drops empty optional fields when converting to a Party', () => {
+    const p = toParty({ ...newPartyDraft('被申请人'), name: ' 李明 ', age: '' });
+    expect(p).toEqual({ id: p.id, role: '被申请人', name: '李明' });
+  });
+});
+
+describe('display helpers', () => {
+  it('names the committee after its village', () => {
+    expect(defaultCommitteeName('麦新村委会', '人民调解委员会')).toBe('麦新村人民调解委员会');
+    expect(defaultCommitteeName('民主社区居委会', '人民调解委员会')).toBe('民主社区人民调解委员会');
+  });
+  it('splits name lists on Chinese and Latin separators', () => {
+    expect(splitList('张三、李四, 王五；')).toEqual(['张三', '李四', '王五']);
+  });
+  it('says overdue reminders in red words', () => {
+    const r: Reminder = { kind: 'visit', caseId: 'x', due: '2026-11-01', daysLeft: -3 };
+    expect(dueText(r)).toBe('已逾期 3 天');
+    expect(reminderText(r)).toBe('回访已逾期 3 天');
+    expect(reminderText({ kind: 'oneMonth', caseId: 'x', due: '2026-11-01', daysLeft: -2 })).toBe('受理已满 32 天，一般应在一个月内调结');
+  });
+});
