@@ -1,0 +1,48 @@
+// The HTTP application: JSON API under /api, the built PWA everywhere else. Exported as a
+// factory so tests drive it in-process with app.request() against a fresh database.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, Env } from './deps.ts';
+import { makeCtx } from './deps.ts';
+import { errorBody, onError } from './http/errors.ts';
+import { serveApp } from './http/static.ts';
+import { requireAuth } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import { syncRoutes } from './sync/routes.ts';
+import { caseRoutes } from './api/cases.ts';
+import { reviewRoutes } from './api/review.ts';
+import { areaRoutes } from './api/areas.ts';
+import { deviceRoutes } from './api/devices.ts';
+
+/** A full push batch of long cases fits well under this; anything larger is refused unread. */
+const MAX_BODY = 4 * 1024 * 1024;
+
+export function createApp(deps: AppDeps): Hono<Env> {
+  const ctx = makeCtx(deps);
+  const app = new Hono<Env>();
+  app.onError(onError);
+
+  const api = new Hono<Env>();
+  api.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('server.tooLarge'), 413) }));
+  api.use('*', async (c, next) => {
+    await next();
+    // API answers are per user and change constantly: never cache them anywhere.
+    c.header('cache-control', 'no-store');
+  });
+  api.get('/health', (c) => c.json({ version: ctx.version, database: ctx.store.kind }));
+  api.route('/', areaRoutes(ctx));
+  api.route('/', authRoutes(ctx));
+  // Everything below needs a session. Listed by prefix (not '*') so an unknown /api path is a
+  // plain 404; a route added outside these prefixes must call requireAuth itself.
+  const auth = requireAuth(ctx);
+  for (const path of ['/sync/*', '/cases', '/cases/*', '/review', '/devices/*']) api.use(path, auth);
+  api.route('/', syncRoutes(ctx));
+  api.route('/', caseRoutes(ctx));
+  api.route('/', reviewRoutes(ctx));
+  api.route('/', deviceRoutes(ctx));
+  api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
+
+  app.route('/api', api);
+  app.all('*', serveApp(ctx.distDir));
+  return app;
+}

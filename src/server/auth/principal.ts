@@ -1,0 +1,39 @@
+// The authenticated user and the area they may see. Scope is a 区划代码 prefix (12 digits for a
+// mediator's village, 9 for a town, 6 for a county, '' for the system admin), so every check is a
+// prefix match and is always made here on the server; the device is never trusted for it.
+import type { Role } from '../store/schema.ts';
+import { isWithin } from '../../shared/areas.ts';
+import { forbidden } from '../http/errors.ts';
+
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: string;
+}
+
+export const scopeLength: Record<Role, number> = { mediator: 12, town: 9, county: 6, admin: 0 };
+
+export function canSee(principal: Principal, areaCode: string): boolean {
+  return isWithin(areaCode, principal.scope);
+}
+
+/** Throws 403 unless `areaCode` (a village, or a wider area) lies inside the principal's scope. */
+export function assertInScope(principal: Principal, areaCode: string): void {
+  if (!canSee(principal, areaCode)) throw forbidden();
+}
+
+/** The denormalised column that holds codes of the principal's level, for SQL scope filters. */
+export function scopeColumn(scope: string): 'village_code' | 'town_code' | 'county_code' | null {
+  switch (scope.length) {
+    case 12:
+      return 'village_code';
+    case 9:
+      return 'town_code';
+    case 6:
+      return 'county_code';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,66 @@
+// POST /api/auth/login, POST /api/auth/logout, GET /api/me.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { Ctx, Env } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { parseWith, readJson } from '../http/body.ts';
+import { t } from '../../shared/i18n/index.ts';
+import { LoginLimiter } from './rate-limit.ts';
+import { burnVerify, verifyPassword } from './passwords.ts';
+import { createSession, revokeSession } from './sessions.ts';
+import { bearerToken, requireAuth } from './middleware.ts';
+import type { Principal } from './principal.ts';
+
+// Bounded so a megabyte "password" cannot keep argon2 busy.
+const LoginSchema = v.strictObject({
+  username: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+});
+
+export interface Me {
+  user: { id: string; username: string; displayName: string };
+  role: Principal['role'];
+  scope: string;
+  areaName: string;
+}
+
+async function describe(ctx: Ctx, p: Principal): Promise<Me> {
+  const area = p.scope === '' ? undefined : await ctx.store.read.selectFrom('areas').select('name').where('code', '=', p.scope).executeTakeFirst();
+  return {
+    user: { id: p.userId, username: p.username, displayName: p.displayName },
+    role: p.role,
+    scope: p.scope,
+    areaName: area?.name ?? t('server.allAreas'),
+  };
+}
+
+export function authRoutes(ctx: Ctx): Hono<Env> {
+  const app = new Hono<Env>();
+  const limiter = new LoginLimiter(ctx.now);
+
+  app.post('/auth/login', async (c) => {
+    const { username, password } = parseWith(LoginSchema, await readJson(c));
+    const key = `${username.toLowerCase()}|${ctx.clientIp(c)}`;
+    const minutes = limiter.blockedMinutes(key);
+    if (minutes > 0) throw new ApiError(429, 'auth.rateLimited', { minutes });
+    const user = await ctx.store.read.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    const ok = user && user.disabled === 0 ? await verifyPassword(user.password_hash, password) : (await burnVerify(password), false);
+    if (!user || !ok) {
+      limiter.fail(key);
+      throw new ApiError(401, 'auth.invalid');
+    }
+    limiter.succeed(key);
+    const session = await createSession(ctx.store.db, user.id, ctx.now());
+    const principal: Principal = { userId: user.id, username: user.username, displayName: user.display_name, role: user.role, scope: user.scope_code };
+    return c.json({ token: session.token, expiresAt: session.expiresAt, me: await describe(ctx, principal) });
+  });
+
+  app.post('/auth/logout', requireAuth(ctx), async (c) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (token) await revokeSession(ctx.store.db, token, ctx.now());
+    return c.json({ ok: true });
+  });
+
+  app.get('/me', requireAuth(ctx), async (c) => c.json(await describe(ctx, c.var.principal)));
+  return app;
+}

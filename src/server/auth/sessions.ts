@@ -1,0 +1,39 @@
+// Bearer sessions: the client holds a random 256-bit token; the server stores only its SHA-256,
+// so a leaked database cannot be replayed as logins. Sessions expire and can be revoked.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema.ts';
+import type { Principal } from './principal.ts';
+
+export const SESSION_DAYS = 30;
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Kysely<DB>, userId: string, now: Date): Promise<{ token: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
+  await db.insertInto('sessions')
+    .values({ token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null })
+    .execute();
+  return { token, expiresAt };
+}
+
+export type SessionLookup = { ok: true; principal: Principal } | { ok: false; reason: 'missing' | 'expired' };
+
+export async function findSession(db: Kysely<DB>, token: string, now: Date): Promise<SessionLookup> {
+  const row = await db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.expires_at', 'sessions.revoked_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.scope_code', 'users.disabled'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.disabled !== 0) return { ok: false, reason: 'missing' };
+  if (row.expires_at <= now.toISOString()) return { ok: false, reason: 'expired' };
+  return {
+    ok: true,
+    principal: { userId: row.id, username: row.username, displayName: row.display_name, role: row.role, scope: row.scope_code },
+  };
+}
+
+export async function revokeSession(db: Kysely<DB>, token: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,54 @@
+// What the app is built from. Tests inject a clock, a client-IP function and a hook that can hold
+// a push open just before it commits (to prove pulls never skip an out-of-order commit).
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Store } from './store/open.ts';
+import type { Principal } from './auth/principal.ts';
+
+export interface PushHooks {
+  /** Called inside the push transaction after it has taken its server_seq, before COMMIT. */
+  beforeCommit?: (info: { clientId: string; serverSeq: number }) => Promise<void>;
+}
+
+export interface AppDeps {
+  store: Store;
+  now?: () => Date;
+  /** Shown by /api/health. */
+  version?: string;
+  /** The built PWA; omitted = no static files (API only). */
+  distDir?: string;
+  clientIp?: (c: Context) => string;
+  hooks?: PushHooks;
+}
+
+export interface Ctx {
+  store: Store;
+  now: () => Date;
+  version: string;
+  distDir: string | undefined;
+  clientIp: (c: Context) => string;
+  hooks: PushHooks;
+}
+
+function socketIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket.
+    return 'local';
+  }
+}
+
+export function makeCtx(deps: AppDeps): Ctx {
+  return {
+    store: deps.store,
+    now: deps.now ?? (() => new Date()),
+    version: deps.version ?? '0.0.0-dev',
+    distDir: deps.distDir,
+    clientIp: deps.clientIp ?? socketIp,
+    hooks: deps.hooks ?? {},
+  };
+}
+
+/** Hono's per-request variables: the authenticated user, set by requireAuth. */
+export type Env = { Variables: { principal: Principal } };

@@ -1,0 +1,19 @@
+// Reading and checking a JSON body. Anything that is not JSON of the expected shape is a 400
+// before any database work starts.
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import { badRequest, issueDetails } from './errors.ts';
+
+export async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw badRequest(['body: not JSON']);
+  }
+}
+
+export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw badRequest(issueDetails(result.issues));
+  return result.output;
+}

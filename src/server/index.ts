@@ -1,0 +1,37 @@
+// Starts the township server: PORT (8080), DATA_DIR (./data, the SQLite file), DATABASE_URL
+// (postgres://… switches to PostgreSQL), DEMO=0 to start without the demo accounts and cases.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { openStore } from './store/open.ts';
+import { DEMO_PASSWORD, demoLogins, seedIfEmpty } from './seed/demo.ts';
+
+const port = Number(process.env.PORT ?? 8080);
+const databaseUrl = process.env.DATABASE_URL;
+const dataDir = resolve(process.env.DATA_DIR ?? './data');
+const distDir = resolve(process.env.DIST_DIR ?? './dist');
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const store = await openStore(databaseUrl?.startsWith('postgres') ? { databaseUrl } : { dataDir });
+const started = Date.now();
+const seed = await seedIfEmpty(store, { demo: process.env.DEMO !== '0' });
+if (seed.seeded) {
+  console.log(`演示数据：开鲁县 ${seed.cases} 件 2023 年案件（${Date.now() - started} ms）`);
+  console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+  for (const login of demoLogins()) console.log(`  ${login.username.padEnd(9)} ${login.role.padEnd(8)} ${login.area} ${login.scope}`);
+}
+
+const app = createApp({ store, version, distDir });
+const server = serve({ fetch: app.fetch, port }, (info) => {
+  console.log(`说和 服务已启动：http://localhost:${info.port}/ （数据库：${store.kind === 'postgres' ? 'PostgreSQL' : `SQLite ${dataDir}`}）`);
+});
+
+// Finish in-flight requests and close the database cleanly, so the SQLite WAL is checkpointed.
+const stop = () => {
+  server.close(() => {
+    void store.close().then(() => process.exit(0));
+  });
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

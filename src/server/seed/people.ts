@@ -1,0 +1,38 @@
+// Plausible residents of 开鲁县 for the demo: names, ages, phones and valid-looking 身份证号.
+import { idNumberCheckChar } from '../../shared/id-number.ts';
+import type { Gender, Party } from '../../shared/case.ts';
+import { int, pick, type Rand, seededUuid } from './random.ts';
+
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '宝', '白', '包', '韩', '于', '董'];
+const male = ['建国', '国强', '志刚', '海军', '永生', '立新', '春生', '宝山', '文军', '德胜', '巴特尔', '明', '伟', '军', '斌', '鹏', '振华', '玉林'];
+const female = ['秀英', '桂兰', '淑珍', '玉梅', '丽娟', '红霞', '春燕', '其其格', '萨仁', '敏', '静', '芳', '海燕', '晓梅', '凤芝', '秀兰'];
+const occupations = ['农民', '农民', '农民', '个体经营', '务工', '退休', '司机', '教师', '无业'];
+
+export function personName(rand: Rand, gender: Gender): string {
+  return pick(rand, surnames) + pick(rand, gender === '男' ? male : female);
+}
+
+function idNumber(rand: Rand, birthDate: string, gender: Gender): string {
+  const order = int(rand, 10, 99).toString() + (gender === '男' ? pick(rand, [1, 3, 5, 7, 9]) : pick(rand, [0, 2, 4, 6, 8])).toString();
+  const first17 = `150523${birthDate.replaceAll('-', '')}${order}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+export function party(rand: Rand, role: Party['role'], year: number, address: string, atMs: number): Party {
+  const gender: Gender = rand() < 0.55 ? '男' : '女';
+  const age = int(rand, 24, 78);
+  const birthDate = `${year - age}-${String(int(rand, 1, 12)).padStart(2, '0')}-${String(int(rand, 1, 28)).padStart(2, '0')}`;
+  return {
+    id: seededUuid(rand, atMs),
+    role,
+    name: personName(rand, gender),
+    gender,
+    ethnicity: rand() < 0.8 ? '汉族' : '蒙古族',
+    age,
+    birthDate,
+    occupation: pick(rand, occupations),
+    phone: `1${pick(rand, ['39', '51', '58', '77', '86', '89'])}${String(int(rand, 0, 99_999_999)).padStart(8, '0')}`,
+    address,
+    ...(rand() < 0.6 ? { idNumber: idNumber(rand, birthDate, gender) } : {}),
+  };
+}

@@ -1,0 +1,171 @@
+// Schema migrations, written in code so one list runs on SQLite and PostgreSQL through Kysely's
+// Migrator. A shipped migration is never edited; a change is a new entry with the next number.
+import { sql, type Kysely, type Migration } from 'kysely';
+
+// Migrations operate on an untyped database: the typed DB describes the latest state only.
+type AnyDb = Kysely<unknown>;
+
+const init: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createTable('sync_clock')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .execute();
+    await sql`insert into sync_clock (id, seq) values (1, 0)`.execute(db);
+
+    await db.schema.createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('scope_code', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema.createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+
+    await db.schema.createTable('sync_clients')
+      .addColumn('client_id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('last_seq', 'bigint', (c) => c.notNull())
+      .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema.createTable('devices')
+      .addColumn('client_id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('user_agent', 'text', (c) => c.notNull())
+      .addColumn('registered_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addColumn('revoked_by', 'text')
+      .execute();
+
+    await db.schema.createTable('mutation_log')
+      .addColumn('client_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('mutation_id', 'text', (c) => c.unique())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text')
+      .addColumn('message', 'text')
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('server_seq', 'bigint', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('mutation_log_pk', ['client_id', 'seq'])
+      .execute();
+    await db.schema.createIndex('mutation_log_client_server_seq').on('mutation_log').columns(['client_id', 'server_seq']).execute();
+
+    await db.schema.createTable('change_log')
+      .addColumn('server_seq', 'bigint', (c) => c.primaryKey())
+      .addColumn('commit_seq', 'bigint', (c) => c.notNull())
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('village_code', 'text', (c) => c.notNull())
+      .addColumn('town_code', 'text', (c) => c.notNull())
+      .addColumn('county_code', 'text', (c) => c.notNull())
+      .addColumn('op', 'text', (c) => c.notNull())
+      .addColumn('data', 'text')
+      .execute();
+    // A pull filters on the column of the puller's level and reads in seq order.
+    for (const column of ['village_code', 'town_code', 'county_code'] as const) {
+      await db.schema.createIndex(`change_log_${column}_seq`).on('change_log').columns([column, 'server_seq']).execute();
+    }
+
+    await db.schema.createTable('cases')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('village_code', 'text', (c) => c.notNull())
+      .addColumn('town_code', 'text', (c) => c.notNull())
+      .addColumn('county_code', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('outcome', 'text')
+      .addColumn('category_code', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('accepted_on', 'text', (c) => c.notNull())
+      .addColumn('case_no', 'text')
+      .addColumn('voided', 'integer', (c) => c.notNull())
+      .addColumn('needs_review', 'integer', (c) => c.notNull())
+      .addColumn('is_difficult', 'integer', (c) => c.notNull())
+      .addColumn('agreement_form', 'text')
+      .addColumn('amount_yuan', 'double precision', (c) => c.notNull())
+      .addColumn('prev_suicide', 'integer', (c) => c.notNull())
+      .addColumn('prev_criminal', 'integer', (c) => c.notNull())
+      .addColumn('prev_group_petition', 'integer', (c) => c.notNull())
+      .addColumn('prev_group_fight', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('field_authors', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('cases_village_accepted').on('cases').columns(['village_code', 'accepted_on']).execute();
+    await db.schema.createIndex('cases_town_accepted').on('cases').columns(['town_code', 'accepted_on']).execute();
+    await db.schema.createIndex('cases_county_accepted').on('cases').columns(['county_code', 'accepted_on']).execute();
+
+    await db.schema.createTable('events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('village_code', 'text', (c) => c.notNull())
+      .addColumn('town_code', 'text', (c) => c.notNull())
+      .addColumn('county_code', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('events_case').on('events').column('case_id').execute();
+
+    await db.schema.createTable('review_items')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('village_code', 'text', (c) => c.notNull())
+      .addColumn('town_code', 'text', (c) => c.notNull())
+      .addColumn('county_code', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('field', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('resolved_at', 'text')
+      .addColumn('resolved_by', 'text')
+      .execute();
+    await db.schema.createIndex('review_items_case').on('review_items').columns(['case_id', 'status']).execute();
+    await db.schema.createIndex('review_items_town').on('review_items').columns(['town_code', 'status']).execute();
+
+    await db.schema.createTable('case_numbers')
+      .addColumn('village_code', 'text', (c) => c.notNull())
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('last', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('case_numbers_pk', ['village_code', 'year'])
+      .execute();
+
+    await db.schema.createTable('areas')
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('parent', 'text')
+      .execute();
+    await db.schema.createIndex('areas_parent').on('areas').column('parent').execute();
+
+    await db.schema.createTable('committees')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('area_code', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+export const migrations: Record<string, Migration> = {
+  '0001_init': init,
+};

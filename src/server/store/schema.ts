@@ -1,0 +1,169 @@
+// The server's tables as Kysely sees them. One shape for SQLite and PostgreSQL: booleans are 0/1
+// integers, JSON is text and times are ISO strings, so both databases return the same values and
+// one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
+
+export interface SyncClockTable {
+  id: number;
+  seq: number;
+}
+
+export interface SyncClientsTable {
+  client_id: string;
+  user_id: string;
+  last_seq: number;
+  revoked: number;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface DevicesTable {
+  client_id: string;
+  user_id: string;
+  user_agent: string;
+  registered_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface MutationLogTable {
+  client_id: string;
+  seq: number;
+  /** Null only for a replay of an already-logged mutationId under another (clientId, seq). */
+  mutation_id: string | null;
+  user_id: string;
+  name: string;
+  case_id: string;
+  result: 'applied' | 'rejected' | 'duplicate';
+  /** Rejections: the catalogue code, and the sentence as it was sent (with its parameters filled). */
+  reason: string | null;
+  message: string | null;
+  payload: string;
+  /** The clock value when the batch committed: the pull reports this seq as processed from here on. */
+  server_seq: number;
+  received_at: string;
+}
+
+export interface ChangeLogTable {
+  server_seq: number;
+  /** The last server_seq of the same commit: a pull page never ends before it (pull.ts). */
+  commit_seq: number;
+  entity: 'case' | 'event' | 'review';
+  entity_id: string;
+  village_code: string;
+  town_code: string;
+  county_code: string;
+  op: 'upsert' | 'evict';
+  data: string | null;
+}
+
+export interface CasesTable {
+  id: string;
+  version: number;
+  village_code: string;
+  town_code: string;
+  county_code: string;
+  status: string;
+  outcome: string | null;
+  category_code: string;
+  source: string;
+  accepted_on: string;
+  case_no: string | null;
+  voided: number;
+  needs_review: number;
+  is_difficult: number;
+  agreement_form: string | null;
+  amount_yuan: number;
+  prev_suicide: number;
+  prev_criminal: number;
+  prev_group_petition: number;
+  prev_group_fight: number;
+  data: string;
+  /** {field: userId}: who wrote each field's current value, shown as "kept by" in a conflict. */
+  field_authors: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  case_id: string;
+  village_code: string;
+  town_code: string;
+  county_code: string;
+  kind: string;
+  at: string;
+  data: string;
+  created_at: string;
+}
+
+export interface ReviewItemsTable {
+  id: string;
+  case_id: string;
+  village_code: string;
+  town_code: string;
+  county_code: string;
+  kind: 'conflict' | 'rejected';
+  field: string | null;
+  status: 'open' | 'resolved';
+  data: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export type Role = 'mediator' | 'town' | 'county' | 'admin';
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  /** Area prefix: 12 digits for a mediator, 9 for town staff, 6 for county staff, '' for admin. */
+  scope_code: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface CaseNumbersTable {
+  village_code: string;
+  year: number;
+  last: number;
+}
+
+export interface AreasTable {
+  code: string;
+  name: string;
+  level: string;
+  parent: string | null;
+}
+
+export interface CommitteesTable {
+  id: string;
+  area_code: string;
+  name: string;
+}
+
+export interface DB {
+  sync_clock: SyncClockTable;
+  sync_clients: SyncClientsTable;
+  devices: DevicesTable;
+  mutation_log: MutationLogTable;
+  change_log: ChangeLogTable;
+  cases: CasesTable;
+  events: EventsTable;
+  review_items: ReviewItemsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  case_numbers: CaseNumbersTable;
+  areas: AreasTable;
+  committees: CommitteesTable;
+}

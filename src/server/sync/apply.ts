@@ -1,0 +1,156 @@
+// Applying one mutation on the server: scope (403 for the whole request), content rules
+// (rejected → stored for review), then the shared mutator in 'server' mode, whose same-field
+// conflicts keep the first value and become review items. Status changes only through the
+// shared lifecycle, inside applyMutation.
+import { uuidv7 } from 'uuidv7';
+import { patchableFields, type CaseRecord, type PatchableField } from '../../shared/case.ts';
+import { applyMutation, type Mutation } from '../../shared/mutations.ts';
+import { nextStatuses } from '../../shared/lifecycle.ts';
+import { countyCodeOf, isVillageCode, townCodeOf } from '../../shared/areas.ts';
+import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.ts';
+import type { ReviewItem } from '../../shared/protocol.ts';
+import { assertInScope } from '../auth/principal.ts';
+import type { Batch, CaseEntry } from './batch.ts';
+import { assignCaseNo } from './case-number.ts';
+import { checkEvent, checkField, checkNewCase, checkVoidReason } from './validate.ts';
+
+export type Applied = { status: 'applied' } | { status: 'rejected'; code: MessageKey; params?: MessageParams };
+
+const applied: Applied = { status: 'applied' };
+const reject = (code: MessageKey, params?: MessageParams): Applied => ({ status: 'rejected', code, ...(params ? { params } : {}) });
+
+/** Targets a mutation would move a case to (a patch or a resolution of villageCode). */
+function targetVillage(m: Mutation): unknown {
+  if (m.name === 'case.patch') return m.patch.villageCode?.next;
+  if (m.name === 'conflict.resolve' && m.args.field === 'villageCode') return m.args.value;
+  return undefined;
+}
+
+export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
+  if (m.name === 'case.create') return create(b, m);
+  const entry = b.caseEntry(m.caseId);
+  if (!entry) return reject('sync.caseMissing');
+  assertInScope(b.principal, entry.record.villageCode);
+  const target = targetVillage(m);
+  if (typeof target === 'string' && isVillageCode(target)) assertInScope(b.principal, target);
+  if (target !== undefined && !b.isKnownVillage(target)) return reject(checkField('villageCode', target) ?? 'push.villageUnknown');
+
+  switch (m.name) {
+    case 'case.patch':
+      for (const field of patchableFields) {
+        const change = m.patch[field];
+        const problem = change ? checkField(field, change.next) : undefined;
+        if (problem) return reject(problem);
+      }
+      break;
+    case 'case.transition':
+      if (b.eventCase(m.args.eventId) !== undefined) return reject('push.eventExists');
+      break;
+    case 'case.void': {
+      const problem = checkVoidReason(m.args.reason);
+      if (problem) return reject(problem);
+      break;
+    }
+    case 'event.append': {
+      const { event } = m.args;
+      if (b.eventCase(event.id) !== undefined) return reject('push.eventExists');
+      if (event.supersedes !== undefined && b.eventCase(event.supersedes) !== m.caseId) return reject('push.supersedesUnknown');
+      const problem = checkEvent(event);
+      if (problem) return reject(problem);
+      break;
+    }
+    case 'conflict.resolve': {
+      const review = await b.review(m.args.conflictId);
+      if (!review || review.item.kind !== 'conflict' || review.item.caseId !== m.caseId) return reject('review.notFound');
+      if (review.item.status !== 'open') return reject('review.resolved');
+      if (review.item.conflict?.field !== m.args.field) return reject('review.fieldMismatch');
+      const problem = checkField(m.args.field, m.args.value);
+      if (problem) return reject(problem);
+      break;
+    }
+  }
+  return run(b, entry, m);
+}
+
+async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): Promise<Applied> {
+  const existing = b.caseEntry(m.caseId);
+  if (existing) {
+    // The same case created again under another mutationId (e.g. a restored outbox): no-op.
+    assertInScope(b.principal, existing.record.villageCode);
+    return applied;
+  }
+  const input = m.args.record;
+  if (isVillageCode(input.villageCode)) assertInScope(b.principal, input.villageCode);
+  const problem = checkNewCase(input);
+  if (problem) return reject(problem);
+  if (!b.isKnownVillage(input.villageCode)) return reject('push.villageUnknown');
+  const outcome = applyMutation(undefined, m, 'server', b.now);
+  if (!outcome.ok || !outcome.record) return reject(outcome.ok ? 'sync.caseMissing' : outcome.code);
+  const villageCode = input.villageCode;
+  const townCode = townCodeOf(villageCode);
+  // Server-owned fields are set here whatever the device sent.
+  const record: CaseRecord = {
+    ...outcome.record, version: 1, townCode, countyCode: countyCodeOf(villageCode), needsReview: false, voided: null, updatedAt: b.now,
+    caseNo: await assignCaseNo(b.tx, villageCode, townCode, input.acceptedOn),
+  };
+  const authors = Object.fromEntries(patchableFields.map((f) => [f, m.userId]));
+  b.cases.set(record.id, { record, authors, startCodes: null, dirty: true });
+  return applied;
+}
+
+async function run(b: Batch, entry: CaseEntry, m: Exclude<Mutation, { name: 'case.create' }>): Promise<Applied> {
+  const before = entry.record;
+  const outcome = applyMutation(before, m, 'server', b.now);
+  if (!outcome.ok) return reject(outcome.code, outcome.code === 'transition.illegal' ? illegalParams(before) : undefined);
+  let record = outcome.record ?? before;
+
+  for (const event of outcome.events) {
+    // The case decides where its children belong and who wrote them, not the device.
+    b.addEvent({ ...event, villageCode: record.villageCode, townCode: record.townCode, countyCode: record.countyCode, author: m.userId });
+  }
+  const conflicted = new Set(outcome.conflicts.map((c) => c.field));
+  for (const conflict of outcome.conflicts) {
+    const item: ReviewItem = {
+      id: uuidv7(), caseId: record.id, villageCode: record.villageCode, kind: 'conflict', status: 'open', createdAt: b.now,
+      conflict: { ...conflict, keptBy: entry.authors[conflict.field] ?? '', otherBy: m.userId, otherDeviceTime: m.deviceTime },
+    };
+    b.reviews.set(item.id, { item, isNew: true });
+  }
+  for (const field of writtenFields(m)) if (!conflicted.has(field)) entry.authors[field] = m.userId;
+
+  if (m.name === 'conflict.resolve') {
+    const review = await b.review(m.args.conflictId);
+    if (review) {
+      review.item = { ...review.item, status: 'resolved' };
+      review.resolvedBy = m.userId;
+    }
+    const stillOpen = await b.openConflicts(record.id);
+    record = { ...record, needsReview: stillOpen.length > 0 };
+  }
+  if (record !== before) {
+    entry.record = { ...record, version: before.version + 1 };
+    entry.dirty = true;
+  }
+  return applied;
+}
+
+function writtenFields(m: Mutation): PatchableField[] {
+  switch (m.name) {
+    case 'case.patch':
+      return patchableFields.filter((f) => m.patch[f] !== undefined);
+    case 'conflict.resolve':
+      return [m.args.field];
+    case 'case.transition':
+      return m.args.to === 'agreed' ? ['agreement'] : [];
+    default:
+      return [];
+  }
+}
+
+function illegalParams(record: CaseRecord): MessageParams {
+  const next = nextStatuses(record.status).map((s) => t(`case.status.${s}`)).join('、');
+  return { from: t(`case.status.${record.status}`), next: next === '' ? '保持不变' : next };
+}
+
+/** The Chinese sentence stored with a rejection and sent back in the push result. */
+export const rejectionMessage = (a: Extract<Applied, { status: 'rejected' }>): string => t(a.code, a.params);

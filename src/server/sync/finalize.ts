@@ -1,0 +1,110 @@
+// The end of a push transaction: write the touched rows, derive the change stream, take the
+// clock (late, so the serialized part is short) and stamp server_seq on the changes and the log.
+import type { CaseEvent } from '../../shared/events.ts';
+import type { ReviewItem } from '../../shared/protocol.ts';
+import type { PushHooks } from '../deps.ts';
+import type { Batch, PendingChange } from './batch.ts';
+import { takeSeq } from './clock.ts';
+import { type AreaCodes, caseRow, codeColumns, eventRow, reviewRow } from './records.ts';
+
+const sameCodes = (a: AreaCodes, b: AreaCodes) => a.villageCode === b.villageCode;
+const pick = (c: AreaCodes): AreaCodes => ({ villageCode: c.villageCode, townCode: c.townCode, countyCode: c.countyCode });
+
+function change(entity: PendingChange['entity'], id: string, codes: AreaCodes, data: unknown): PendingChange {
+  return { entity, entity_id: id, ...codeColumns(codes), op: 'upsert', data: JSON.stringify(data) };
+}
+
+export async function finalize(b: Batch, clientId: string, lastSeq: number, hooks: PushHooks): Promise<number> {
+  const { tx } = b;
+  const changes: PendingChange[] = [];
+  const codesOf = (caseId: string): AreaCodes | undefined => {
+    const entry = b.caseEntry(caseId);
+    return entry ? pick(entry.record) : undefined;
+  };
+
+  // Cases: an evict into the old area before the upsert into the new one, so a device that
+  // can no longer see a moved case deletes it, and one that sees both ends with it.
+  const moved: string[] = [];
+  const inserts = [];
+  for (const [id, entry] of b.cases) {
+    if (!entry.dirty) {
+      // Unchanged here, but the device may have applied its mutation optimistically (a rejected
+      // transition, a patch the server already had): the committed state replaces its copy.
+      if (b.touched.has(id)) changes.push(change('case', id, entry.record, entry.record));
+      continue;
+    }
+    const row = caseRow(entry.record, entry.authors);
+    if (entry.startCodes === null) inserts.push(row);
+    else await tx.updateTable('cases').set(row).where('id', '=', id).execute();
+    if (entry.startCodes && !sameCodes(entry.startCodes, entry.record)) {
+      moved.push(id);
+      changes.push({ entity: 'case', entity_id: id, ...codeColumns(entry.startCodes), op: 'evict', data: null });
+    }
+    changes.push(change('case', id, entry.record, entry.record));
+  }
+  for (const rows of chunkRows(inserts)) await tx.insertInto('cases').values(rows).execute();
+
+  // Children follow their case's final area, including those written earlier in this batch.
+  const events: CaseEvent[] = b.newEvents.map((e) => ({ ...e, ...(codesOf(e.caseId) ?? pick(e)) }));
+  for (const rows of chunkRows(events.map((e) => eventRow(e, b.now)))) await tx.insertInto('events').values(rows).execute();
+  for (const e of events) changes.push(change('event', e.id, e, e));
+
+  for (const [id, entry] of b.reviews) {
+    const item: ReviewItem = { ...entry.item, villageCode: codesOf(entry.item.caseId)?.villageCode ?? entry.item.villageCode };
+    const codes = codesOf(item.caseId) ?? reviewCodes(b, item);
+    if (entry.isNew) await tx.insertInto('review_items').values(reviewRow(item, codes)).execute();
+    else {
+      await tx.updateTable('review_items').set({
+        status: item.status, data: JSON.stringify(item), ...codeColumns(codes),
+        ...(entry.resolvedBy ? { resolved_at: b.now, resolved_by: entry.resolvedBy } : {}),
+      }).where('id', '=', id).execute();
+    }
+    changes.push(change('review', id, codes, item));
+  }
+
+  for (const caseId of moved) await retag(b, caseId, changes, new Set(events.map((e) => e.id)));
+
+  await tx.updateTable('sync_clients').set({ last_seq: lastSeq, last_seen_at: b.now }).where('client_id', '=', clientId).execute();
+
+  // Always advance the clock by at least one, so a batch that changed nothing visible still
+  // marks the point from which a pull may report its mutations as processed.
+  const end = await takeSeq(tx, Math.max(1, changes.length));
+  const start = end - changes.length + 1;
+  const logRows = b.logs.map((log) => ({ ...log, server_seq: end, received_at: b.now }));
+  for (const rows of chunkRows(logRows)) await tx.insertInto('mutation_log').values(rows).execute();
+  const changeRows = changes.map((c, i) => ({ ...c, server_seq: start + i, commit_seq: end }));
+  for (const rows of chunkRows(changeRows)) await tx.insertInto('change_log').values(rows).execute();
+  await hooks.beforeCommit?.({ clientId, serverSeq: end });
+  return end;
+}
+
+function reviewCodes(b: Batch, item: ReviewItem): AreaCodes {
+  // A rejected mutation whose case the server does not have: file it under the pusher's area.
+  const scope = b.principal.scope;
+  return { villageCode: item.villageCode, townCode: item.villageCode.slice(0, 9) || scope.slice(0, 9), countyCode: item.villageCode.slice(0, 6) || scope.slice(0, 6) };
+}
+
+async function retag(b: Batch, caseId: string, changes: PendingChange[], fresh: Set<string>): Promise<void> {
+  const entry = b.caseEntry(caseId);
+  if (!entry) return;
+  const codes = pick(entry.record);
+  const { events, reviews } = await b.childrenOf(caseId);
+  await b.tx.updateTable('events').set(codeColumns(codes)).where('case_id', '=', caseId).execute();
+  await b.tx.updateTable('review_items').set(codeColumns(codes)).where('case_id', '=', caseId).execute();
+  for (const e of events) {
+    if (fresh.has(e.id)) continue;
+    const moved = { ...e, ...codes };
+    await b.tx.updateTable('events').set({ data: JSON.stringify(moved) }).where('id', '=', e.id).execute();
+    changes.push(change('event', e.id, codes, moved));
+  }
+  for (const r of reviews) {
+    if (b.reviews.has(r.id)) continue;
+    const moved = { ...r, villageCode: codes.villageCode };
+    await b.tx.updateTable('review_items').set({ data: JSON.stringify(moved) }).where('id', '=', r.id).execute();
+    changes.push(change('review', r.id, codes, moved));
+  }
+}
+
+function chunkRows<T>(rows: T[]): T[][] {
+  return Array.from({ length: Math.ceil(rows.length / 200) }, (_, i) => rows.slice(i * 200, i * 200 + 200));
+}

@@ -1,0 +1,74 @@
+// POST /api/sync/pull (sync.md §2.3). Changes after the cursor within the user's area, in
+// server_seq order, read in one snapshot together with this client's last processed seq.
+// Because server_seq is commit-ordered (clock.ts), a snapshot that sees the clock at S holds
+// every change ≤ S and none above, so a cursor never steps over a change committed later.
+import type { Kysely } from 'kysely';
+import { PULL_PAGE, PullRequestSchema } from '../../shared/protocol.ts';
+import type { DB } from '../store/schema.ts';
+import { scopeColumn, type Principal } from '../auth/principal.ts';
+import type { Ctx } from '../deps.ts';
+import { parseWith } from '../http/body.ts';
+import { checkProtocol } from './push.ts';
+import { ensureClient, findClient } from './clients.ts';
+
+export interface PullResult {
+  /** The PullResponse, already serialised: change data is stored as JSON and spliced in as is. */
+  json: string;
+  changes: number;
+}
+
+export async function pull(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<PullResult> {
+  checkProtocol(body);
+  const request = parseWith(PullRequestSchema, body);
+  const { store } = ctx;
+  // Registering a new device is the only write a pull makes; skip the write lock otherwise.
+  if (!(await findClient(store.read, request.clientId, principal, false))) {
+    await store.write((tx) => ensureClient(tx, request.clientId, principal, userAgent, ctx.now().toISOString(), store.kind === 'postgres'));
+  }
+  const limit = request.limit ?? PULL_PAGE;
+  return store.snapshot((tx) => readPage(tx, principal, request.clientId, request.cursor, limit));
+}
+
+async function readPage(tx: Kysely<DB>, principal: Principal, clientId: string, cursor: number, limit: number): Promise<PullResult> {
+  const clock = await tx.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
+  const client = await findClient(tx, clientId, principal, false);
+  const lastSeq = client?.lastSeq ?? 0;
+  if (client?.revoked) {
+    // A lost or stolen phone: send nothing more and tell it to erase its case data.
+    return { json: JSON.stringify({ changes: [], cursor, hasMore: false, lastProcessedSeq: lastSeq, wipe: true }), changes: 0 };
+  }
+  const column = scopeColumn(principal.scope);
+  const inScope = () => tx.selectFrom('change_log').select(['server_seq', 'commit_seq', 'entity', 'entity_id', 'op', 'data'])
+    .$if(column !== null, (q) => q.where(column ?? 'county_code', '=', principal.scope));
+  const rows = await inScope().where('server_seq', '>', cursor).orderBy('server_seq').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const lastRow = page[page.length - 1];
+  let hasMore = rows.length > limit;
+  let next = cursor;
+  let processed = lastSeq;
+  if (hasMore && lastRow) {
+    // Never end a page inside a commit: a device must get a case and the acknowledgement of the
+    // mutation that produced it in the same page, or it would rebase its own edit over the
+    // server's copy and then drop the edit with nothing left to correct it.
+    next = Number(lastRow.commit_seq);
+    if (next > Number(lastRow.server_seq)) {
+      page.push(...(await inScope().where('server_seq', '>', Number(lastRow.server_seq)).where('server_seq', '<=', next).orderBy('server_seq').execute()));
+    }
+    hasMore = (await inScope().where('server_seq', '>', next).limit(1).execute()).length > 0;
+  }
+  if (hasMore) {
+    // Report as processed only mutations whose commits this page has delivered completely.
+    const row = await tx.selectFrom('mutation_log').select((eb) => eb.fn.max('seq').as('seq'))
+      .where('client_id', '=', clientId).where('server_seq', '<=', next).executeTakeFirst();
+    processed = Number(row?.seq ?? 0);
+  } else {
+    // Everything in scope up to the clock is in this snapshot: the next pull starts after it.
+    next = Math.max(cursor, Number(clock.seq));
+  }
+  const parts = page.map((r) => {
+    const head = `{"serverSeq":${Number(r.server_seq)},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}`;
+    return r.data === null ? `${head}}` : `${head},"data":${r.data}}`;
+  });
+  const json = `{"changes":[${parts.join(',')}],"cursor":${next},"hasMore":${hasMore},"lastProcessedSeq":${processed}}`;
+  return { json, changes: page.length };
+}

@@ -1,0 +1,136 @@
+// POST /api/sync/push (sync.md §2.2). Idempotent by (clientId, seq) and by mutationId; a gap stops
+// the batch and names the seq to resend from; a mutation that cannot be applied is kept — in
+// mutation_log and as a 'rejected' review item — and still advances last_seq so the device is
+// never blocked. All of it happens in one write transaction with the client's last_seq.
+import * as v from 'valibot';
+import { uuidv7 } from 'uuidv7';
+import type { Mutation } from '../../shared/mutations.ts';
+import { SCHEMA_VERSION } from '../../shared/mutations.ts';
+import {
+  PROTOCOL_VERSION, PushRequestWireSchema, type MutationResult, type PushResponse, type ReviewItem,
+} from '../../shared/protocol.ts';
+import { isVillageCode } from '../../shared/areas.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Ctx } from '../deps.ts';
+import { ApiError, badRequest, issueDetails } from '../http/errors.ts';
+import { Batch } from './batch.ts';
+import { ensureClient } from './clients.ts';
+import { applyOne, rejectionMessage } from './apply.ts';
+import { finalize } from './finalize.ts';
+
+/** Refuses an outdated app with 426 before looking at anything else it sent (it keeps its outbox). */
+export function checkProtocol(body: unknown): void {
+  const version = typeof body === 'object' && body !== null ? (body as { protocolVersion?: unknown }).protocolVersion : undefined;
+  if (typeof version !== 'number') throw badRequest(['protocolVersion: missing']);
+  if (version < PROTOCOL_VERSION) throw new ApiError(426, 'protocol.outdated');
+  if (version > PROTOCOL_VERSION) throw new ApiError(400, 'protocol.tooNew');
+}
+
+export interface ParsedPush {
+  clientId: string;
+  /** As applied: attributed to the signed-in user. */
+  mutations: Mutation[];
+  /** As sent, for mutation_log (the device's own userId claim included). */
+  sent: Mutation[];
+}
+
+export function parsePush(body: unknown, principal: Principal): ParsedPush {
+  checkProtocol(body);
+  const result = v.safeParse(PushRequestWireSchema, body);
+  if (!result.success) throw badRequest(issueDetails(result.issues));
+  const { clientId } = result.output;
+  // The wire schema fixes the shape; content is checked by the mutators. The output type is
+  // looser than Mutation only where content rules (not shape) narrow it, e.g. a party's role.
+  const sent = result.output.mutations as unknown as Mutation[];
+  for (const [i, m] of sent.entries()) {
+    if (m.clientId !== clientId) throw badRequest([`mutations.${i}.clientId: differs from the request`]);
+    if (m.schemaVersion > SCHEMA_VERSION) throw new ApiError(400, 'protocol.tooNew');
+    if (m.name === 'case.create' && m.args.record.id !== m.caseId) throw badRequest([`mutations.${i}.args.record.id: differs from caseId`]);
+    if (m.name === 'event.append' && m.args.event.caseId !== m.caseId) throw badRequest([`mutations.${i}.args.event.caseId: differs from caseId`]);
+  }
+  // The device is bound to the signed-in user (clients.ts), and may have recorded these offline
+  // under a local name before any login: the server, not the device, says who made them.
+  const mutations = sent.map((m) => ({ ...m, userId: principal.userId }));
+  return { clientId, mutations, sent };
+}
+
+export async function push(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<PushResponse> {
+  const { clientId, mutations, sent } = parsePush(body, principal);
+  const { store } = ctx;
+  return store.write(async (tx) => {
+    const now = ctx.now().toISOString();
+    const lock = store.kind === 'postgres';
+    const client = await ensureClient(tx, clientId, principal, userAgent, now, lock);
+    if (client.revoked) throw new ApiError(403, 'device.revoked');
+    const b = new Batch(tx, lock, principal, now);
+    const fresh = mutations.filter((m) => m.seq > client.lastSeq);
+    await b.prefetch(fresh);
+    const stored = await storedResults(b, clientId, mutations.filter((m) => m.seq <= client.lastSeq).map((m) => m.seq));
+
+    let last = client.lastSeq;
+    let expectedSeq: number | undefined;
+    const results: MutationResult[] = [];
+    for (const [i, m] of mutations.entries()) {
+      const head = { seq: m.seq, mutationId: m.mutationId };
+      if (m.seq <= last) {
+        results.push({ ...head, status: 'duplicate', ...(stored.get(m.seq) ?? fromBatch(b, m.seq)) });
+        continue;
+      }
+      if (m.seq > last + 1) {
+        expectedSeq = last + 1;
+        break;
+      }
+      last = m.seq;
+      const log = { client_id: clientId, seq: m.seq, user_id: principal.userId, name: m.name, case_id: m.caseId, payload: JSON.stringify(sent[i]) };
+      if (!b.claimMutationId(m.mutationId)) {
+        // Seen under another (clientId, seq), e.g. an outbox restored onto a new install.
+        b.logs.push({ ...log, mutation_id: null, result: 'duplicate', reason: null, message: null });
+        results.push({ ...head, status: 'duplicate', original: 'duplicate' });
+        continue;
+      }
+      const outcome = await applyOne(b, m);
+      b.touched.add(m.caseId);
+      if (outcome.status === 'applied') {
+        b.logs.push({ ...log, mutation_id: m.mutationId, result: 'applied', reason: null, message: null });
+        results.push({ ...head, status: 'applied' });
+        continue;
+      }
+      const message = rejectionMessage(outcome);
+      b.logs.push({ ...log, mutation_id: m.mutationId, result: 'rejected', reason: outcome.code, message });
+      const item = rejectedItem(b, m, outcome.code, message);
+      b.reviews.set(item.id, { item, isNew: true });
+      results.push({ ...head, status: 'rejected', code: outcome.code, message });
+    }
+    if (last !== client.lastSeq) await finalize(b, clientId, last, ctx.hooks);
+    return { lastProcessedSeq: last, results, ...(expectedSeq === undefined ? {} : { expectedSeq }) };
+  });
+}
+
+function rejectedItem(b: Batch, m: Mutation, code: string, message: string): ReviewItem {
+  const known = b.caseEntry(m.caseId)?.record.villageCode;
+  const proposed = m.name === 'case.create' && isVillageCode(m.args.record.villageCode) ? m.args.record.villageCode : undefined;
+  const scope = b.principal.scope;
+  const villageCode = known ?? proposed ?? (scope.length === 12 ? scope : '');
+  return { id: uuidv7(), caseId: m.caseId, villageCode, kind: 'rejected', rejected: { mutation: m, code, message }, status: 'open', createdAt: b.now };
+}
+
+type StoredResult = Pick<Extract<MutationResult, { status: 'duplicate' }>, 'original' | 'code' | 'message'>;
+
+async function storedResults(b: Batch, clientId: string, seqs: number[]): Promise<Map<number, StoredResult>> {
+  const map = new Map<number, StoredResult>();
+  if (seqs.length === 0) return map;
+  const rows = await b.tx.selectFrom('mutation_log').select(['seq', 'result', 'reason', 'message'])
+    .where('client_id', '=', clientId).where('seq', 'in', seqs).execute();
+  for (const row of rows) map.set(Number(row.seq), storedResult(row.result, row.reason, row.message));
+  return map;
+}
+
+function storedResult(result: 'applied' | 'rejected' | 'duplicate', reason: string | null, message: string | null): StoredResult {
+  if (result !== 'rejected') return { original: result };
+  return { original: 'rejected', code: reason ?? '', message: message ?? '' };
+}
+
+function fromBatch(b: Batch, seq: number): StoredResult {
+  const log = b.logs.find((l) => l.seq === seq);
+  return log ? storedResult(log.result, log.reason ?? null, log.message ?? null) : {};
+}

@@ -1,0 +1,65 @@
+// Rows ↔ shared records. A case row keeps the whole record as JSON plus denormalised columns for
+// scope filters and statistics; the columns are always derived from the record, never set apart.
+import type { Insertable } from 'kysely';
+import type { CaseRecord } from '../../shared/case.ts';
+import type { CaseEvent } from '../../shared/events.ts';
+import type { ReviewItem } from '../../shared/protocol.ts';
+import type { CasesTable, EventsTable, ReviewItemsTable } from '../store/schema.ts';
+
+export type FieldAuthors = Record<string, string>;
+
+export interface AreaCodes {
+  villageCode: string;
+  townCode: string;
+  countyCode: string;
+}
+
+export const codeColumns = (a: AreaCodes) => ({ village_code: a.villageCode, town_code: a.townCode, county_code: a.countyCode });
+
+export function caseRow(record: CaseRecord, authors: FieldAuthors): Insertable<CasesTable> {
+  return {
+    id: record.id,
+    version: record.version,
+    ...codeColumns(record),
+    status: record.status,
+    outcome: record.outcome,
+    category_code: record.categoryCode,
+    source: record.source,
+    accepted_on: record.acceptedOn,
+    case_no: record.caseNo,
+    voided: record.voided ? 1 : 0,
+    needs_review: record.needsReview ? 1 : 0,
+    is_difficult: record.isDifficult ? 1 : 0,
+    agreement_form: record.agreement?.form ?? null,
+    amount_yuan: record.agreement?.amountYuan ?? 0,
+    prev_suicide: record.prevention.suicide,
+    prev_criminal: record.prevention.criminal,
+    prev_group_petition: record.prevention.groupPetition,
+    prev_group_fight: record.prevention.groupFight,
+    data: JSON.stringify(record),
+    field_authors: JSON.stringify(authors),
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+  };
+}
+
+export function eventRow(event: CaseEvent, now: string): Insertable<EventsTable> {
+  return { id: event.id, case_id: event.caseId, ...codeColumns(event), kind: event.kind, at: event.at, data: JSON.stringify(event), created_at: now };
+}
+
+export function reviewRow(item: ReviewItem, codes: AreaCodes): Insertable<ReviewItemsTable> {
+  return {
+    id: item.id,
+    case_id: item.caseId,
+    ...codeColumns(codes),
+    kind: item.kind,
+    field: item.conflict?.field ?? null,
+    status: item.status,
+    data: JSON.stringify(item),
+    created_at: item.createdAt,
+    resolved_at: null,
+    resolved_by: null,
+  };
+}
+
+export const parseJson = <T>(text: string): T => JSON.parse(text) as T;

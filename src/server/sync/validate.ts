@@ -1,0 +1,82 @@
+// Content rules for what a mutation carries, built from the shared schemas (validation.ts) so the
+// server refuses exactly what the device's forms refuse. A failure here is not a 400: the
+// mutation is stored as rejected and shown for review, because it is a person's data.
+import * as v from 'valibot';
+import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import type { CaseEvent } from '../../shared/events.ts';
+import type { MessageKey } from '../../shared/i18n/index.ts';
+import {
+  AgreementSchema, InvestigationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
+} from '../../shared/validation.ts';
+
+const c = NewCaseSchema.entries;
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
+
+const fieldSchemas: Record<PatchableField, v.GenericSchema> = {
+  categoryCode: c.categoryCode,
+  source: c.source,
+  acceptedOn: c.acceptedOn,
+  mediators: c.mediators,
+  isDifficult: v.boolean('push.fieldInvalid'),
+  prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }, 'push.fieldInvalid'),
+  agreement: v.nullable(AgreementSchema),
+  'private.parties': c.parties,
+  'private.facts': c.facts,
+  'private.claims': c.claims,
+  'private.place': c.place,
+  villageCode: c.villageCode,
+};
+
+/** First message key of a set of field errors (the one a review list shows). */
+export function firstError(errors: FieldErrors): MessageKey | undefined {
+  return Object.values(errors)[0];
+}
+
+function asKey(errors: FieldErrors): MessageKey | undefined {
+  const key = firstError(errors);
+  if (key === undefined) return undefined;
+  // valibot's default messages are English sentences, not catalogue keys: map them to ours.
+  return key.includes(' ') ? 'push.fieldInvalid' : key;
+}
+
+export function checkField(field: PatchableField, value: unknown): MessageKey | undefined {
+  return asKey(fieldErrors(fieldSchemas[field], value));
+}
+
+/** A new case: the form's rules plus the fields a form does not show. */
+export function checkNewCase(record: CaseRecord): MessageKey | undefined {
+  const input = {
+    categoryCode: record.categoryCode, source: record.source, acceptedOn: record.acceptedOn, villageCode: record.villageCode,
+    committeeName: record.committeeName, mediators: record.mediators, parties: record.private.parties, facts: record.private.facts,
+    claims: record.private.claims, place: record.private.place,
+  };
+  const initial = record.status === 'accepted' && record.outcome === null && record.agreement === null && record.termination === null
+    && record.rejection === null && record.voided === null;
+  if (!initial) return 'push.createNotInitial';
+  return asKey(fieldErrors(NewCaseSchema, input)) ?? checkField('prevention', record.prevention);
+}
+
+const NoteSchema = v.strictObject({
+  text: v.pipe(v.string('validation.text'), v.trim(), v.minLength(1, 'validation.required'), v.maxLength(5000, 'validation.tooLong')),
+});
+
+export function checkEvent(event: CaseEvent): MessageKey | undefined {
+  switch (event.kind) {
+    case 'session':
+      return asKey(fieldErrors(SessionSchema, event.data));
+    case 'investigation':
+      return asKey(fieldErrors(InvestigationSchema, event.data));
+    case 'visit':
+      return asKey(fieldErrors(VisitSchema, event.data));
+    case 'note':
+      return asKey(fieldErrors(NoteSchema, event.data));
+    case 'transition':
+      // Status events are made by the server from a case.transition command, never sent as such.
+      return 'push.eventKind';
+  }
+}
+
+export function checkVoidReason(reason: string): MessageKey | undefined {
+  const trimmed = reason.trim();
+  return trimmed.length === 0 || trimmed.length > 1000 ? 'push.voidReason' : undefined;
+}

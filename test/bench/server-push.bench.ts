@@ -1,0 +1,71 @@
+// Push throughput on SQLite, through the real HTTP app (JSON parse, validation, one write
+// transaction per batch, change_log): `node --import tsx test/bench/server-push.bench.ts`.
+// Prints mutations/s for creates and for a mixed load, and the time of a town's first pull.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kailuAreas } from '../../src/shared/data/kailu.ts';
+import { PUSH_BATCH, PULL_PAGE, type PullResponse, type PushResponse } from '../../src/shared/protocol.ts';
+import type { Mutation } from '../../src/shared/mutations.ts';
+import { createApp } from '../../src/server/app.ts';
+import { openStore } from '../../src/server/store/open.ts';
+import { seedAreas } from '../../src/server/seed/areas.ts';
+import { createUser } from '../../src/server/auth/users.ts';
+import { createSession } from '../../src/server/auth/sessions.ts';
+import { Device, caseRecord, session } from '../support/server-device.ts';
+
+const CASES = Number(process.env.CASES ?? 5000);
+const dir = mkdtempSync(join(tmpdir(), 'shuohe-bench-'));
+const store = await openStore({ dataDir: dir });
+await seedAreas(store.db, kailuAreas);
+const userId = await createUser(store.db, { username: 'bench', displayName: 'bench', role: 'town', scope: '150523100', password: 'bench-password' });
+const { token } = await createSession(store.db, userId, new Date());
+const app = createApp({ store });
+const villages = kailuAreas.filter((a) => a.code.startsWith('150523100') && a.level === 'village').map((a) => a.code);
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  if (res.status !== 200) throw new Error(`${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function pushAll(device: Device, mutations: Mutation[]): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < mutations.length; i += PUSH_BATCH) {
+    const reply = await post<PushResponse>('/api/sync/push', device.request(mutations.slice(i, i + PUSH_BATCH)));
+    if (reply.results.some((r) => r.status !== 'applied')) throw new Error(`not applied: ${JSON.stringify(reply.results.find((r) => r.status !== 'applied'))}`);
+  }
+  return performance.now() - started;
+}
+
+const device = new Device(userId);
+const records = Array.from({ length: CASES }, (_, i) => caseRecord(villages[i % villages.length] ?? '150523100200'));
+const creates = records.map((r) => device.create(r));
+const createMs = await pushAll(device, creates);
+
+const mixed = records.flatMap((r) => [
+  device.event(r, session()),
+  device.patch(r.id, { isDifficult: { base: false, next: true } }),
+  device.transition(r.id, { from: 'accepted', to: 'mediating' }),
+]);
+const mixedMs = await pushAll(device, mixed);
+
+const puller = new Device(userId);
+const pullStarted = performance.now();
+let cursor = 0;
+let changes = 0;
+for (;;) {
+  const page = await post<PullResponse>('/api/sync/pull', puller.pullRequest(cursor, PULL_PAGE));
+  changes += page.changes.length;
+  cursor = page.cursor;
+  if (!page.hasMore) break;
+}
+const pullMs = performance.now() - pullStarted;
+
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en');
+console.log(`server push on SQLite (${CASES} cases, batches of ${PUSH_BATCH}, synchronous=FULL)`);
+console.log(`  case.create:                 ${rate(creates.length, createMs)} mutations/s (${createMs.toFixed(0)} ms for ${creates.length})`);
+console.log(`  event/patch/transition mix:  ${rate(mixed.length, mixedMs)} mutations/s (${mixedMs.toFixed(0)} ms for ${mixed.length})`);
+console.log(`  first pull of the town:      ${changes} changes in ${pullMs.toFixed(0)} ms (${rate(changes, pullMs)} changes/s, pages of ${PULL_PAGE})`);
+await store.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,87 @@
+// A real server in-process (Hono app over a real store) and simulated devices on fake-indexeddb,
+// each with its own clock and a network it can lose. The devices run the real sync engine.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/server/app.ts';
+import { openStore, type Store } from '../../src/server/store/open.ts';
+import { seedAreas } from '../../src/server/seed/areas.ts';
+import { createUser } from '../../src/server/auth/users.ts';
+import type { PushHooks } from '../../src/server/deps.ts';
+import { kailuAreas } from '../../src/shared/data/kailu.ts';
+import { syncOnce } from '../../src/sync/engine.ts';
+import { createApiClient } from '../../src/sync/http.ts';
+import { newDevice } from './dexie-device.ts';
+
+export const VILLAGE_A = '150523100200';
+export const VILLAGE_B = '150523101200';
+export const TOWN = '150523100';
+
+export interface Harness {
+  store: Store;
+  dataDir: string | undefined;
+  hooks: PushHooks;
+  /** Replaces the running server with a fresh one on the same database (a restart). */
+  restart(): Promise<void>;
+  fetch: typeof fetch;
+  close(): Promise<void>;
+}
+
+export async function startHarness(databaseUrl?: string): Promise<Harness> {
+  const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'shuohe-sync-'));
+  const open = () => openStore(databaseUrl ? { databaseUrl } : { dataDir: dataDir as string });
+  const hooks: PushHooks = {};
+  let store = await open();
+  await seedAreas(store.db, kailuAreas);
+  const users = [
+    { username: 'a', displayName: '王建国', role: 'mediator', scope: VILLAGE_A },
+    { username: 'b', displayName: '赵淑兰', role: 'mediator', scope: VILLAGE_B },
+    { username: 'zhen', displayName: '刘司法', role: 'town', scope: TOWN },
+  ] as const;
+  for (const u of users) await createUser(store.db, { ...u, password: 'pw-12345678' });
+  let app = createApp({ store, hooks });
+  const harness: Harness = {
+    get store() {
+      return store;
+    },
+    dataDir,
+    hooks,
+    async restart() {
+      await store.close();
+      store = await open();
+      app = createApp({ store, hooks });
+    },
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch,
+    close: () => store.close(),
+  };
+  return harness;
+}
+
+export async function login(h: Harness, username: string): Promise<string> {
+  const res = await h.fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'pw-12345678' }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export type SimDevice = Awaited<ReturnType<typeof simDevice>>;
+
+/** A device signed in as `username`, whose network can be cut or made to lose responses. */
+export async function simDevice(h: Harness, username: string, scope: string, options: { pullLimit?: number } = {}) {
+  const token = await login(h, username);
+  const device = newDevice(username);
+  const net = { up: true, loseResponses: false };
+  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (!net.up) throw new TypeError('Failed to fetch');
+    const response = await h.fetch(input, init);
+    // The server did the work, but the answer never reaches the phone.
+    if (net.loseResponses) throw new TypeError('Failed to fetch');
+    return response;
+  }) as typeof fetch;
+  const api = createApiClient(fetchFn, '', () => token);
+  return {
+    ...device,
+    net,
+    scope,
+    sync: () => syncOnce({ db: device.db, api, scope, now: device.now, ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}) }),
+  };
+}
