@@ -9,7 +9,8 @@ import { createApp } from '../../src/server/app.ts';
 import { openStore, type Store } from '../../src/server/store/open.ts';
 import { seedIfEmpty } from '../../src/server/seed/demo.ts';
 
-const built = new URL('../../dist', import.meta.url).pathname;
+// E2E_DIST lets a developer test a private build while others rebuild dist/.
+const built = process.env.E2E_DIST ?? new URL('../../dist', import.meta.url).pathname;
 
 export interface AppServer {
   url: string;

@@ -1,0 +1,280 @@
+// The 卷宗 documents in real Chromium: sample cases are stored in the app's IndexedDB through a
+// test-only seed page on the same origin, then every document route is printed to A4 PDF.
+// pdftotext (poppler) must find every printed value of the model — nothing clipped or lost — the
+// page count must equal the estimate that numbers the 卷内目录, and the 全卷 print must carry the
+// 目录's page numbers. Page images go to /tmp/docs-png/ for a human look.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { build } from 'vite';
+import type { Page } from 'playwright-core';
+import { openDevice, PHONE, type Device } from './browser.ts';
+import { serveStatic } from '../bench/static-server.ts';
+import { caseFile, caseVolume } from '../../src/shared/documents/build.ts';
+import type { DocumentModel } from '../../src/shared/documents/types.ts';
+import { localDate } from '../../src/shared/dates.ts';
+import { completeCase, incompleteCase, longCase, oralCase, type SampleCase } from '../support/document-cases.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const PNG_DIR = '/tmp/docs-png';
+/** The A4 text column (174 mm) in CSS px, for the print-layout overflow check. */
+const A4_TEXT_PX = Math.floor((174 / 25.4) * 96);
+
+const cases: Record<string, SampleCase> = { complete: completeCase(), oral: oralCase(), long: longCase(), incomplete: incompleteCase() };
+
+let site: string;
+let server: { url: string; close(): Promise<void> };
+let device: Device;
+let page: Page;
+let pdfDir: string;
+
+beforeAll(async () => {
+  // A private copy of the build (other test files rebuild dist/), plus the seed page under /seed/.
+  site = mkdtempSync(join(tmpdir(), 'shuohe-docs-site-'));
+  cpSync(join(root, 'dist'), site, { recursive: true });
+  // Another test file may be rebuilding dist/ at this moment; a half copy would fail obscurely later.
+  for (const file of ['index.html', 'sw.js', 'manifest.webmanifest']) expect(existsSync(join(site, file)), `dist/${file}`).toBe(true);
+  await build({
+    root: join(root, 'test/e2e/documents-seed'), logLevel: 'warn', configFile: false, base: '/seed/',
+    build: { outDir: join(site, 'seed'), emptyOutDir: true },
+  });
+  pdfDir = mkdtempSync(join(tmpdir(), 'shuohe-docs-pdf-'));
+  rmSync(PNG_DIR, { recursive: true, force: true });
+  mkdirSync(PNG_DIR, { recursive: true });
+  server = await serveStatic(site);
+  device = await openDevice();
+  page = await device.context.newPage();
+  page.setDefaultTimeout(15_000);
+  // Seed before any app page loads, so no service worker answers for /seed/ with the app shell.
+  await page.goto(`${server.url}/seed/index.html`);
+  await page.waitForFunction(() => document.title === 'ready');
+  const all = Object.values(cases);
+  const stored = await page.evaluate(
+    ([records, events]) => (window as unknown as { seed: { put(r: unknown[], e: unknown[]): Promise<number> } }).seed.put(records, events),
+    [all.map((c) => c.record), all.flatMap((c) => c.events)] as const,
+  );
+  expect(stored).toBe(all.length);
+});
+
+afterAll(async () => {
+  await device?.close();
+  await server?.close();
+  if (site) rmSync(site, { recursive: true, force: true });
+  if (pdfDir) rmSync(pdfDir, { recursive: true, force: true });
+});
+
+const options = () => ({ today: localDate(new Date()) });
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Every string the model prints (the content's leaves), each of which must be in the PDF. */
+function printedStrings(value: unknown): string[] {
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap(printedStrings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(printedStrings);
+  return [];
+}
+
+interface Printed {
+  file: string;
+  pages: number;
+  /** Text of each page, whitespace removed. */
+  texts: string[];
+}
+
+async function printRoute(path: string, name: string): Promise<Printed> {
+  await page.goto(`${server.url}${path}`);
+  await page.locator('.doc-print-root .doc').first().waitFor({ state: 'attached' });
+  const file = join(pdfDir, `${name}.pdf`);
+  writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  const texts = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').split('\f').slice(0, -1).map(squash);
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(PNG_DIR, name)]);
+  return { file, pages: texts.length, texts };
+}
+
+/** The page number printed in the top margin of each page ('' where none), read in layout order. */
+function marginNumbers(file: string): string[] {
+  const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']).toString('utf8').split('\f').slice(0, -1);
+  return pages.map((text) => {
+    const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+    return /^\d+$/.test(first) ? first : '';
+  });
+}
+
+/** The body text of a document, with the running header (repeated on every page) taken out. */
+function bodyText(doc: DocumentModel, printed: Printed): string {
+  const running = [squash(`卷号${doc.caseLabel}`), squash(`校验码${doc.integrityCode}`)];
+  return printed.texts.map((t) => running.reduce((s, r) => s.split(r).join(''), t)).join('');
+}
+
+describe('卷宗 documents printed to A4', () => {
+  for (const name of ['complete', 'oral', 'long'] as const) {
+    it(`${name} case: every document prints all its fields on the estimated number of pages`, async () => {
+      const c = cases[name] as SampleCase;
+      const entries = caseFile(c.record, c.events, options());
+      expect(entries.every((e) => e.result.ok), entries.filter((e) => !e.result.ok).map((e) => e.id).join()).toBe(true);
+      for (const entry of entries) {
+        if (!entry.result.ok) continue;
+        const doc = entry.result.doc;
+        const printed = await printRoute(`/cases/${c.record.id}/documents/${entry.id}`, `${name}-${entry.id}`);
+        expect(printed.pages, `${entry.id}: pages`).toBe(doc.pages);
+        expect(printed.pages, `${entry.id}: a reasonable length`).toBeLessThanOrEqual(8);
+        // The running header repeats on every page: case label and integrity code.
+        for (const text of printed.texts) expect(text, `${entry.id}: running header`).toContain(squash(`校验码${doc.integrityCode}`));
+        const body = bodyText(doc, printed);
+        const heading = doc.kind === 'confirmation' ? '人民调解委员会主持调解证明' : doc.kind === 'cover' ? '调解卷宗' : doc.title;
+        expect(body, entry.id).toContain(heading);
+        for (const value of printedStrings(doc.content)) expect(body, `${entry.id}: ${value}`).toContain(squash(value));
+      }
+    });
+  }
+
+  it('协议书 of three parties: three signature/fingerprint blocks and 一式四份', async () => {
+    const c = cases.complete as SampleCase;
+    const printed = await printRoute(`/cases/${c.record.id}/documents/agreement`, 'check-agreement');
+    const body = printed.texts.join('');
+    expect(body).toContain('本协议一式四份，当事人各执一份，人民调解委员会留存一份。');
+    // One 按指印 box per party, plus the word in the statutory effect clause.
+    expect(body.split('按指印').length - 1).toBe(3 + 1);
+    expect(await page.locator('.doc-print-root [data-testid="doc-signer"]').count()).toBe(3);
+    for (const term of c.record.agreement?.terms ?? []) expect(body).toContain(squash(term));
+  });
+
+  it('司法确认材料 carry unmasked identity numbers and phones, and the category warning shows on screen only', async () => {
+    const c = cases.long as SampleCase; // 山林土地纠纷: 物权确权 cannot be confirmed
+    const printed = await printRoute(`/cases/${c.record.id}/documents/confirmation`, 'check-confirmation');
+    const body = printed.texts.join('');
+    for (const p of c.record.private.parties) {
+      expect(body).toContain(p.idNumber);
+      expect(body).toContain(p.phone);
+    }
+    await expect.poll(() => page.getByTestId('doc-warning').first().textContent()).toContain('物权确权');
+    expect(body).not.toContain('物权确权');
+  });
+
+  it('nothing overflows its box in the print layout', async () => {
+    const c = cases.long as SampleCase;
+    await page.setViewportSize({ width: A4_TEXT_PX, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const entry of caseFile(c.record, c.events, options())) {
+        await page.goto(`${server.url}/cases/${c.record.id}/documents/${entry.id}`);
+        await page.locator('.doc-print-root .doc').first().waitFor({ state: 'attached' });
+        const overflowing = await page.evaluate(`(() => {
+          const out = [];
+          for (const el of document.querySelectorAll('.doc-print-root .doc, .doc-print-root .doc *')) {
+            if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) out.push(el.className || el.tagName);
+          }
+          const root = document.querySelector('.doc-print-root');
+          if (root.scrollWidth > ${A4_TEXT_PX} + 1) out.push('root ' + root.scrollWidth);
+          return out;
+        })()`);
+        expect(overflowing, entry.id).toEqual([]);
+      }
+    } finally {
+      // null, not 'screen': page.pdf() honours an emulated media type and would print the screen.
+      await page.emulateMedia({ media: null });
+      await page.setViewportSize(PHONE);
+    }
+  });
+
+  it('the 全卷 print numbers its pages exactly as the 卷内目录 lists them', async () => {
+    const c = cases.complete as SampleCase;
+    const opts = { ...options(), attachmentPages: { identity: 2, evidence: 3 } };
+    const volume = caseVolume(c.record, c.events, opts);
+    const contents = volume.sheets.find((s) => s.type === 'document' && s.doc.kind === 'contents');
+    if (contents?.type !== 'document' || contents.doc.kind !== 'contents') throw new Error('no 目录');
+    const printed = await printRoute(`/cases/${c.record.id}/documents/all?identity=2&evidence=3`, 'volume');
+
+    // Walk the PDF sheet by sheet: each document occupies its pages (found by its code), each
+    // insert sheet one page; the 页号 printed top right must be where the 目录 says it is.
+    const numbers = marginNumbers(printed.file);
+    const starts: string[] = [];
+    let at = 0;
+    for (const sheet of volume.sheets) {
+      if (sheet.type === 'insert') {
+        expect(printed.texts[at], sheet.title).toContain(squash(sheet.title));
+        expect(numbers[at], 'an insert sheet is not numbered').toBe('');
+        starts.push(sheet.range);
+        at += 1;
+        continue;
+      }
+      for (let i = 0; i < sheet.doc.pages; i++) expect(printed.texts[at + i], `${sheet.doc.id} page ${i + 1}`).toContain(sheet.doc.integrityCode);
+      const pageNumbers = numbers.slice(at, at + sheet.doc.pages);
+      if (sheet.doc.kind === 'cover' || sheet.doc.kind === 'contents') {
+        expect(pageNumbers.every((n) => n === ''), `${sheet.doc.id} is not numbered`).toBe(true);
+      } else {
+        starts.push(pageNumbers.length === 1 ? (pageNumbers[0] ?? '') : `${pageNumbers[0]}-${pageNumbers.at(-1)}`);
+      }
+      at += sheet.doc.pages;
+    }
+    expect(at).toBe(printed.pages);
+    expect(starts).toEqual(contents.doc.content.rows.map((r) => r.pages));
+    expect(contents.doc.content.rows.map((r) => r.title)).toContain('人民调解证据材料');
+  });
+});
+
+describe('document screens', () => {
+  it('an incomplete case lists what is missing, with links to fill it, instead of the document', async () => {
+    const c = cases.incomplete as SampleCase;
+    await page.goto(`${server.url}/cases/${c.record.id}/documents/application`);
+    const missing = page.getByTestId('doc-missing');
+    await missing.waitFor();
+    expect(await missing.locator('li').count()).toBe(6);
+    expect(await missing.locator('li').first().textContent()).toContain('申请人张三：未填写性别');
+    expect(await missing.locator('a').first().getAttribute('href')).toBe(`/cases/${c.record.id}/edit`);
+    expect(await page.getByTestId('doc-print').count()).toBe(0);
+
+    await page.goto(`${server.url}/cases/${c.record.id}/documents/agreement`);
+    await page.getByTestId('doc-missing').waitFor();
+    expect(await page.getByTestId('doc-missing').textContent()).toContain('还没有记录调解协议');
+    expect(await page.getByTestId('doc-missing').locator('a').getAttribute('href')).toBe(`/cases/${c.record.id}/agreement`);
+
+    await page.goto(`${server.url}/cases/${c.record.id}/documents`);
+    await page.getByTestId('docs-entry').first().waitFor();
+    const ready = await page.getByTestId('docs-entry').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-doc')}:${e.getAttribute('data-ready')}`));
+    expect(ready).toEqual(['cover:yes', 'contents:no', 'application:no', 'notice:yes', 'session-1:no', 'agreement:no']);
+  });
+
+  it('at 360 px a document reads on screen with a big 打印 button and no sideways scrolling', async () => {
+    const c = cases.complete as SampleCase;
+    await page.goto(`${server.url}/cases/${c.record.id}/documents/agreement`);
+    const button = page.getByTestId('doc-print');
+    await button.waitFor();
+    const box = await button.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+    const preview = page.getByTestId('doc-preview');
+    expect(await preview.textContent()).toContain('经调解，自愿达成如下协议');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const fontPx = await preview.locator('.doc-para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontPx).toBeGreaterThanOrEqual(14);
+    // 打印 calls window.print(); stub it to see that it is wired.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await button.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  });
+
+  it('opens documents with no network once the app is installed', async () => {
+    const c = cases.oral as SampleCase;
+    await page.goto(`${server.url}/cases/${c.record.id}/documents`);
+    // Bounded: if the worker never registers, say so instead of hanging until the test timeout.
+    const isReady = await page.evaluate(() =>
+      Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000))]),
+    );
+    expect(isReady, 'service worker registered').toBe(true);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await device.context.setOffline(true);
+    try {
+      await page.goto(`${server.url}/cases/${c.record.id}/documents/oral-agreement`);
+      await page.getByTestId('doc-print').waitFor();
+      expect(await page.getByTestId('doc-preview').textContent()).toContain('李四当面向张三赔礼道歉');
+    } finally {
+      await device.context.setOffline(false);
+    }
+  });
+});
