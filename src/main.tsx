@@ -4,12 +4,15 @@ import { render } from 'preact';
 import { App } from './app.tsx';
 import { startAppState } from './state/app-state.ts';
 import { loadSession } from './state/session.ts';
-import { startSync } from './state/sync.ts';
 import { startUpdates } from './state/updates.ts';
 import './ui/styles.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);
+// The sync engine is not needed for the first paint: it loads right after, from cache offline.
 void startAppState()
   .then(loadSession)
-  .then(startSync);
+  .then(() => import('./state/sync.ts'))
+  .then((m) => m.startSync());
 startUpdates();
+// 申请调解 requests a resident queued offline go out at start and whenever the phone is back online.
+void import('./state/mediation-requests.ts').then((m) => m.startRequestQueue());

@@ -6,7 +6,8 @@
 import type { CaseRecord, PatchableField } from './case.ts';
 import { readField, writeField, patchableFields } from './case.ts';
 import type { CaseEvent } from './events.ts';
-import { applyTransition, type TransitionArgs } from './lifecycle.ts';
+import type { TransitionArgs } from './lifecycle.ts';
+import { applyTransition } from './transition.ts';
 import type { MessageKey } from './i18n/index.ts';
 import type { FieldErrors } from './validation.ts';
 import { sameValue } from './equal.ts';

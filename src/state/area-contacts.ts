@@ -20,10 +20,10 @@ const TIMEOUT_MS = 10_000;
 export const helpVillage = signal('');
 export const contacts = signal<ContactsView>({ status: 'idle', villageCode: '' });
 
-/** Restores the village picked last time (if any) and shows its contacts. */
+/** Restores the village picked last time (if any); resolves once it is set, before its contacts arrive. */
 export async function restoreHelpVillage(): Promise<void> {
   const stored = await get<unknown>(VILLAGE_KEY).catch(() => undefined);
-  if (helpVillage.value === '' && typeof stored === 'string' && isVillageCode(stored)) await chooseHelpVillage(stored);
+  if (helpVillage.value === '' && typeof stored === 'string' && isVillageCode(stored)) void chooseHelpVillage(stored);
 }
 
 export async function chooseHelpVillage(villageCode: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { applyTransition, nextStatuses, caseStatuses } from '../../src/shared/lifecycle.ts';
+import { nextStatuses, caseStatuses } from '../../src/shared/lifecycle.ts';
+import { applyTransition } from '../../src/shared/transition.ts';
 import { caseRecord, agreement } from '../support/case-factory.ts';
 import { t } from '../../src/shared/i18n/index.ts';
 

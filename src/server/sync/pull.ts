@@ -3,7 +3,8 @@
 // Because server_seq is commit-ordered (clock.ts), a snapshot that sees the clock at S holds
 // every change ≤ S and none above, so a cursor never steps over a change committed later.
 import type { Kysely } from 'kysely';
-import { PULL_PAGE, PullRequestSchema } from '../../shared/protocol.ts';
+import { PULL_PAGE } from '../../shared/protocol.ts';
+import { PullRequestSchema } from '../../shared/protocol-schema.ts';
 import type { DB } from '../store/schema.ts';
 import { scopeColumn, type Principal } from '../auth/principal.ts';
 import type { Ctx } from '../deps.ts';

@@ -6,9 +6,8 @@ import * as v from 'valibot';
 import { uuidv7 } from 'uuidv7';
 import type { Mutation } from '../../shared/mutations.ts';
 import { SCHEMA_VERSION } from '../../shared/mutations.ts';
-import {
-  PROTOCOL_VERSION, PushRequestWireSchema, type MutationResult, type PushResponse, type ReviewItem,
-} from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, type MutationResult, type PushResponse, type ReviewItem } from '../../shared/protocol.ts';
+import { PushRequestWireSchema } from '../../shared/protocol-schema.ts';
 import { isVillageCode } from '../../shared/areas.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Ctx } from '../deps.ts';

@@ -32,7 +32,7 @@ export function GuideSearch(p: { initial: string; onQuery: (query: string) => vo
         if (!live) return;
         setFound({ query, guides: search(query) });
         report(query);
-      });
+      }).catch(() => undefined); // the chunk failed to load: the next keystroke tries again
     }, DEBOUNCE_MS);
     return () => {
       live = false;

@@ -2,7 +2,7 @@
 // its 调委会 and the town's 司法所, and send a 申请调解. Public, and usable offline: contacts come
 // from the last saved answer, and the request waits in the phone's queue.
 
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n/index.ts';
 import { chooseHelpVillage, contacts, helpVillage, restoreHelpVillage } from '../../state/area-contacts.ts';
 import { VillagePicker } from '../setup/village-picker.tsx';
@@ -13,7 +13,9 @@ import './guides.css';
 
 export function HelpScreen() {
   useTitle(t('help.title'));
-  useEffect(() => void restoreHelpVillage(), []);
+  // The picker reads its starting village once, so it waits for the remembered one (a quick read).
+  const [isRestored, setRestored] = useState(false);
+  useEffect(() => void restoreHelpVillage().finally(() => setRestored(true)), []);
   const villageCode = helpVillage.value;
 
   return (
@@ -25,7 +27,7 @@ export function HelpScreen() {
         {/* A big tap-to-call button: in an emergency nobody should have to copy a number. */}
         <a class="button call" href="tel:110">{t('help.emergency.call')}</a>
       </div>
-      <VillagePicker value={villageCode} onChange={(code) => void chooseHelpVillage(code)} />
+      {isRestored && <VillagePicker value={villageCode} onChange={(code) => void chooseHelpVillage(code)} />}
       {villageCode && contacts.value.villageCode === villageCode && <ContactsCard view={contacts.value} />}
       <section class="request" aria-labelledby="request-title">
         <h2 id="request-title">{t('help.form.title')}</h2>

@@ -1,7 +1,9 @@
 // A small QR Code encoder (ISO/IEC 18004) for one job: a guide's link, so another phone can scan
 // it off the screen. Byte mode, error-correction level M, versions 1–10 (up to 213 bytes), the
 // mask chosen by the standard's penalty rules. It follows Project Nayuki's reference design
-// (MIT); test/unit/qr.test.ts checks it module for module against known-good symbols.
+// (MIT); error correction is in qr-ecc.ts; test/unit/qr.test.ts checks it module for module against known-good symbols.
+
+import { addEcc } from './qr-ecc.ts';
 
 export type QrMatrix = readonly (readonly boolean[])[];
 
@@ -19,7 +21,7 @@ export function encodeQr(text: string, forcedMask?: number): QrMatrix {
     if (++version > MAX_VERSION) throw new RangeError('QR: text too long');
   }
   const qr = new QrSymbol(version);
-  qr.drawCodewords(addEcc(version, dataCodewords(version, data)));
+  qr.drawCodewords(addEcc(dataCodewords(version, data), Math.floor(rawModules(version) / 8), blocks(version), ecc(version)));
   let mask = forcedMask ?? 0;
   if (forcedMask === undefined) {
     let best = Infinity;
@@ -67,64 +69,6 @@ function dataCodewords(version: number, data: Uint8Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < bits.length; i += 8) out.push(bits.slice(i, i + 8).reduce((acc, b) => (acc << 1) | b, 0));
   return out;
-}
-
-// Splits the data into blocks, appends each block's Reed–Solomon bytes, and interleaves them.
-function addEcc(version: number, data: number[]): number[] {
-  const count = blocks(version);
-  const eccLen = ecc(version);
-  const raw = Math.floor(rawModules(version) / 8);
-  const shortCount = count - (raw % count);
-  const shortLen = Math.floor(raw / count);
-  const divisor = rsDivisor(eccLen);
-  const all: number[][] = [];
-  for (let i = 0, k = 0; i < count; i++) {
-    const dat = data.slice(k, k + shortLen - eccLen + (i < shortCount ? 0 : 1));
-    k += dat.length;
-    const block = [...dat, ...rsRemainder(dat, divisor)];
-    if (i < shortCount) block.splice(shortLen - eccLen, 0, -1); // placeholder keeps columns aligned
-    all.push(block);
-  }
-  const out: number[] = [];
-  for (let i = 0; i < (all[0]?.length ?? 0); i++) {
-    for (const block of all) {
-      const b = block[i];
-      if (b !== undefined && b >= 0) out.push(b);
-    }
-  }
-  return out;
-}
-
-function gfMul(x: number, y: number): number {
-  let z = 0;
-  for (let i = 7; i >= 0; i--) {
-    z = (z << 1) ^ ((z >>> 7) * 0x11d);
-    z ^= ((y >>> i) & 1) * x;
-  }
-  return z;
-}
-
-function rsDivisor(degree: number): number[] {
-  const result = new Array<number>(degree).fill(0);
-  result[degree - 1] = 1;
-  let root = 1;
-  for (let i = 0; i < degree; i++) {
-    for (let j = 0; j < degree; j++) {
-      result[j] = gfMul(result[j] ?? 0, root) ^ (result[j + 1] ?? 0);
-    }
-    root = gfMul(root, 0x02);
-  }
-  return result;
-}
-
-function rsRemainder(data: readonly number[], divisor: readonly number[]): number[] {
-  const result = new Array<number>(divisor.length).fill(0);
-  for (const b of data) {
-    const factor = b ^ (result.shift() ?? 0);
-    result.push(0);
-    divisor.forEach((d, i) => (result[i] = (result[i] ?? 0) ^ gfMul(d, factor)));
-  }
-  return result;
 }
 
 class QrSymbol {

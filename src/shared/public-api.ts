@@ -1,0 +1,55 @@
+// The public (no account) API that residents' phones call, defined once for the page and the
+// server: a village's contacts from the registry, and 申请调解 requests sent from the offline
+// queue. A request's `id` is made on the phone (uuidv7), so sending it twice creates one request.
+
+import * as v from 'valibot';
+import type { MessageKey } from './i18n/index.ts';
+import { isCategoryCode } from './categories.ts';
+import { isVillageCode } from './areas.ts';
+
+export const contactsPath = (villageCode: string): string => `/api/public/areas/${villageCode}/contacts`;
+export const REQUESTS_PATH = '/api/public/requests';
+
+const k = (key: MessageKey) => key;
+
+/** Mainland mobile numbers: 11 digits starting 13–19. Landlines are not accepted: the committee calls back. */
+export const MOBILE = /^1[3-9]\d{9}$/;
+
+export const MediationRequestSchema = v.object({
+  id: v.pipe(v.string(), v.uuid()),
+  villageCode: v.pipe(v.string(k('help.form.village.required')), v.check(isVillageCode, k('help.form.village.required'))),
+  applicantName: v.pipe(v.string(), v.trim(), v.minLength(1, k('help.form.name.required')), v.maxLength(50, k('help.form.tooLong'))),
+  phone: v.pipe(v.string(), v.trim(), v.regex(MOBILE, k('help.form.phone.invalid'))),
+  otherParty: v.pipe(v.string(), v.trim(), v.maxLength(50, k('help.form.tooLong'))),
+  categoryCode: v.pipe(v.string(), v.check(isCategoryCode, k('help.form.category.required'))),
+  facts: v.pipe(v.string(), v.trim(), v.minLength(1, k('help.form.facts.required')), v.maxLength(2000, k('help.form.tooLong'))),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+});
+
+export type MediationRequest = v.InferOutput<typeof MediationRequestSchema>;
+
+/** What the resident fills in; the phone adds `id` and `createdAt` when it queues the request. */
+export const MediationRequestFieldsSchema = v.omit(MediationRequestSchema, ['id', 'createdAt']);
+
+const Org = v.object({
+  name: v.pipe(v.string(), v.minLength(1)),
+  phone: v.optional(v.string()),
+  address: v.optional(v.string()),
+});
+
+const Person = v.object({
+  name: v.pipe(v.string(), v.minLength(1)),
+  role: v.picklist(['mediator', 'legalAdvisor']),
+  phone: v.optional(v.string()),
+});
+
+/** GET contactsPath(villageCode): the village's 调委会, its town's 司法所, and people residents may call. */
+export const AreaContactsSchema = v.object({
+  villageCode: v.pipe(v.string(), v.check(isVillageCode)),
+  committee: v.nullable(Org),
+  justiceOffice: v.nullable(Org),
+  people: v.array(Person),
+});
+
+export type AreaContacts = v.InferOutput<typeof AreaContactsSchema>;
+export type ContactRole = AreaContacts['people'][number]['role'];

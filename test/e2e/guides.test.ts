@@ -1,0 +1,131 @@
+// The resident's path with no network, on a 360×740 phone: the first visit installs the service
+// worker; then with the network off and the server gone, the guides still open, browse, search,
+// change font size, and a 申请调解 is kept in the phone's queue until there is a network.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openDevice, type Device } from './browser.ts';
+import { serveStatic } from '../bench/static-server.ts';
+import { waitForOfflineReady } from './flows.ts';
+
+// E2E_DIST lets a developer test a private build while others rebuild dist/ (as in app-server.ts).
+const dist = process.env.E2E_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
+
+let device: Device;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(dist);
+  device = await openDevice();
+  page = device.context.pages()[0] ?? (await device.context.newPage());
+});
+
+afterAll(async () => {
+  await device?.close();
+  await server?.close();
+});
+
+const fontSizeOf = (selector: string) => page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
+
+/** The queue as stored by idb-keyval (its default database and store). */
+const queuedRequests = () =>
+  page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('keyval').objectStore('keyval').get('mediation-requests');
+          get.onsuccess = () => resolve((get.result as unknown[] | undefined) ?? []);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+
+describe('guides and 申请调解 offline', () => {
+  it('work after the first visit with the network off and the server stopped', async () => {
+    await page.goto(`${server.url}/guides`);
+    await page.getByRole('heading', { level: 1, name: '法律指南' }).waitFor();
+    await waitForOfflineReady(page);
+
+    await device.context.setOffline(true);
+    await server.close();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '法律指南' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+
+    // Browse a category.
+    await page.getByTestId('group-01').click();
+    await page.getByRole('heading', { level: 2, name: /婚姻家庭/ }).waitFor();
+    expect(await page.getByRole('link', { name: /订婚彩礼/ }).count()).toBe(1);
+    await page.getByRole('link', { name: /全部类别/ }).click();
+
+    // A word nobody wrote about gets the "try other words" help, then 彩礼 finds its guide first.
+    const search = page.getByLabel('搜一搜');
+    await search.fill('飞机大炮');
+    await page.getByTestId('search-none').waitFor();
+    expect(await page.getByTestId('search-status').textContent()).toContain('没有找到');
+    await search.fill('彩礼');
+    const first = page.getByTestId('search-results').getByRole('link').first();
+    await first.waitFor();
+    expect(await first.textContent()).toContain('彩礼');
+    await first.click();
+
+    await page.getByRole('heading', { level: 1, name: /彩礼/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/guides/caili-fanhuan');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('.guide-prose blockquote').first().textContent()).toContain('禁止借婚姻索取财物');
+    expect(await page.getByTestId('guide-deadlines').textContent()).toMatch(/3年.*30天/);
+
+    // Font size: each step is larger, and the choice survives a reload.
+    const body = '.guide-prose p';
+    const sizes = [await fontSizeOf(body)];
+    for (const step of [1, 2]) {
+      await page.getByTestId(`font-${step}`).click();
+      sizes.push(await fontSizeOf(body));
+    }
+    expect(sizes[1]).toBeGreaterThan(sizes[0] ?? Infinity);
+    expect(sizes[2]).toBeGreaterThan(sizes[1] ?? Infinity);
+    expect(await page.getByTestId('font-2').getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /彩礼/ }).waitFor();
+    await expect.poll(() => fontSizeOf(body)).toBe(sizes[2]);
+
+    // 分享 without a share sheet: the link and a QR code, both made offline.
+    await page.getByTestId('share').click();
+    expect(await page.locator('#share-url').inputValue()).toMatch(/\/guides\/caili-fanhuan$/);
+    await page.getByTestId('share-qr').waitFor();
+
+    // 申请调解 from the guide.
+    await page.getByTestId('apply-cta').first().click();
+    await page.getByRole('heading', { level: 1, name: '找人帮忙调解' }).waitFor();
+    await page.getByLabel('按名称查找村（社区）').fill('麦新');
+    await page.getByText('麦新村委会', { exact: true }).click();
+    await page.getByText('暂无联系方式，可直接到村委会或镇司法所').waitFor();
+    expect(await page.getByTestId('contacts').textContent()).toContain('麦新村人民调解委员会');
+
+    await page.getByLabel('您的姓名').fill('王秀兰');
+    await page.getByLabel('您的手机号').fill('1381234');
+    await page.getByRole('radio', { name: '婚姻家庭' }).check();
+    await page.getByLabel('发生了什么').fill('订婚后女方家不肯退彩礼，两家吵起来了。');
+    await page.getByTestId('request-submit').click();
+    await page.getByText('请填写 11 位手机号，例如 13812345678').waitFor();
+    expect(await queuedRequests()).toEqual([]);
+
+    await page.getByLabel('您的手机号').fill('13812345678');
+    await page.getByTestId('request-submit').click();
+    await page.getByTestId('request-outcome').getByText('已保存，有网络时自动发送').waitFor();
+    const queue = (await queuedRequests()) as { request: Record<string, unknown>; attempts: number }[];
+    expect(queue).toHaveLength(1);
+    expect(queue[0]?.request).toMatchObject({
+      villageCode: '150523103207',
+      applicantName: '王秀兰',
+      phone: '13812345678',
+      otherParty: '',
+      categoryCode: '01',
+      facts: '订婚后女方家不肯退彩礼，两家吵起来了。',
+    });
+    expect(queue[0]?.request.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+  });
+});
