@@ -99,7 +99,7 @@ function suite(label: string, databaseUrl: () => Promise<string | undefined>) {
         }),
         { numRuns: label === 'SQLite' ? 12 : 6 },
       );
-    });
+    }, 300_000);
 
     it('clock skew of days changes nothing: the same field keeps the value the server applied first', async () => {
       const h = await startHarness(await databaseUrl());
