@@ -1,0 +1,113 @@
+// What goes wrong in the field, against a real server: answers lost after the server applied a
+// push, a server that dies inside a push and is restarted, a phone offline for a month with
+// 2,000 queued edits (sync.md §4 cases 6, 7 and 15).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createCase, editCase, addNote } from '../../src/state/actions.ts';
+import { startHarness, simDevice, VILLAGE_A, TOWN, type Harness } from '../support/sync-harness.ts';
+import { startPg, type PgServer } from '../support/pg.ts';
+import { newCaseInput } from '../support/case-factory.ts';
+
+async function count(h: Harness, table: 'cases' | 'mutation_log'): Promise<number> {
+  const row = await h.store.read.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+let pg: PgServer | undefined;
+beforeAll(async () => {
+  pg = await startPg();
+}, 120_000);
+afterAll(async () => {
+  await pg?.stop();
+});
+
+for (const [label, url] of [['SQLite', async () => undefined], ['PostgreSQL', async () => (pg as PgServer).createDatabase()]] as const) {
+  describe(`sync resilience on ${label}`, () => {
+    it('a push whose answer is lost is sent again and applied exactly once', async () => {
+      const h = await startHarness(await url());
+      try {
+        const phone = await simDevice(h, 'a', VILLAGE_A);
+        const created = await createCase(phone, newCaseInput());
+        await editCase(phone, created.id, (c) => ({ ...c, isDifficult: true }));
+        phone.net.loseResponses = true;
+        await expect(phone.sync()).rejects.toThrow();
+        phone.net.loseResponses = false;
+        expect(await count(h, 'mutation_log')).toBe(2); // the server did the work …
+        expect(await phone.db.outbox.count()).toBe(2); // … but the phone never heard
+        await phone.sync();
+        expect(await count(h, 'mutation_log')).toBe(2);
+        expect(await count(h, 'cases')).toBe(1);
+        expect(await phone.db.outbox.count()).toBe(0);
+        expect((await phone.db.cases.get(created.id))?.caseNo).toMatch(/^（2026）开鲁调字第1号$/);
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('a server that dies inside a push loses nothing: the phone keeps its outbox and the restarted server converges', async () => {
+      const h = await startHarness(await url());
+      try {
+        const phone = await simDevice(h, 'a', VILLAGE_A);
+        const created = await createCase(phone, newCaseInput());
+        await addNote(phone, created.id, '当事人电话已核实');
+        h.hooks.beforeCommit = async () => {
+          throw new Error('power cut before commit');
+        };
+        await expect(phone.sync()).rejects.toThrow();
+        h.hooks.beforeCommit = undefined;
+        await h.restart();
+        expect(await count(h, 'mutation_log')).toBe(0);
+        expect(await phone.db.outbox.count()).toBe(2);
+        await phone.sync();
+        const laptop = await simDevice(h, 'zhen', TOWN);
+        await laptop.sync();
+        expect((await laptop.db.cases.get(created.id))?.private.facts).toBe(created.private.facts);
+        expect(await laptop.db.events.where('caseId').equals(created.id).count()).toBe(1);
+        expect(await phone.db.outbox.count()).toBe(0);
+      } finally {
+        await h.close();
+      }
+    });
+  });
+}
+
+describe('a month offline', () => {
+  it('2,000 queued edits go up in batches and come back in pages', async () => {
+    const h = await startHarness();
+    try {
+      const phone = await simDevice(h, 'a', VILLAGE_A);
+      phone.net.up = false;
+      const ids: string[] = [];
+      for (let day = 0; day < 30; day++) {
+        phone.clock.now = new Date(Date.UTC(2026, 9, 1 + day, 8));
+        for (let i = 0; i < 4; i++) ids.push((await createCase(phone, newCaseInput({ acceptedOn: phone.clock.now.toISOString().slice(0, 10) }))).id);
+      }
+      let n = await phone.db.outbox.count();
+      for (let i = 0; n < 2_000; i++, n++) {
+        const id = ids[i % ids.length] as string;
+        if (i % 2) await addNote(phone, id, `第${i}次走访记录`);
+        else await editCase(phone, id, (c) => ({ ...c, private: { ...c.private, place: `地点${i}` } }));
+      }
+      expect(await phone.db.outbox.count()).toBe(2_000);
+
+      const requests = { push: 0, pull: 0 };
+      const realFetch = h.fetch;
+      h.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).endsWith('/push')) requests.push++;
+        if (String(input).endsWith('/pull')) requests.pull++;
+        return realFetch(input, init);
+      }) as typeof fetch;
+      phone.net.up = true;
+      await phone.sync();
+      expect(await phone.db.outbox.count()).toBe(0);
+      expect(requests.push).toBeGreaterThanOrEqual(10); // batches of at most 200
+      expect(requests.pull).toBeGreaterThan(1); // pages, not one huge answer
+      expect(await count(h, 'mutation_log')).toBe(2_000);
+      const laptop = await simDevice(h, 'zhen', TOWN);
+      await laptop.sync();
+      expect(await laptop.db.cases.count()).toBe(120);
+      expect(await laptop.db.events.count()).toBe(await phone.db.events.count());
+    } finally {
+      await h.close();
+    }
+  }, 180_000);
+});
