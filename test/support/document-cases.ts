@@ -71,8 +71,10 @@ export function longCase(): SampleCase {
     `第${i + 1}段：双方就承包地地界、灌溉水渠使用和地头树木归属发生争执，申请人称被申请人于2026年春耕时越界耕种约0.3亩，并砍伐地头杨树两棵；被申请人称地界以1998年二轮承包时埋设的界桩为准，树木系其父亲栽种。编号1505231002000${i}号承包合同载明面积为12.6亩。`,
   ).join('\n');
   const terms = Array.from({ length: 14 }, (_, i) => `第${i + 1}项：双方同意按村委会2026年11月8日现场测量结果确定地界，被申请人退还越界耕种的土地并赔偿相应损失，具体数额以实际测量面积乘以每亩800元计算。`);
+  // An unbreakable run (a parcel number) that only `overflow-wrap: anywhere` can fold in a narrow cell.
+  const parties = base.record.private.parties.map((p, i) => (i === 2 ? { ...p, address: '开鲁县开鲁镇示例村四组，宗地代码150523100200JC00012GB00345F0006789012345678901234567890123456789012' } : p));
   return {
-    record: { ...base.record, private: { ...base.record.private, facts }, agreement: base.record.agreement && { ...base.record.agreement, terms } },
+    record: { ...base.record, private: { ...base.record.private, facts, parties }, agreement: base.record.agreement && { ...base.record.agreement, terms } },
     events: base.events,
   };
 }

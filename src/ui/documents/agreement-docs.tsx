@@ -21,9 +21,10 @@ export function AgreementBody(p: { c: AgreementContent }) {
       {c.terms.map((term, i) => <p class="doc-para" key={i} data-testid="doc-term">{chineseNumber(i + 1)}、{term}</p>)}
       <Heading>{t('doc.agreement.performance')}：</Heading>
       <p class="doc-para">{t('doc.agreement.method')}{c.performanceMethod}；{c.performanceDeadline}</p>
-      <p class="doc-para">{c.copies}</p>
-      <p class="doc-para">{c.effect}</p>
+      {/* The closing clauses stay with the signatures, so a signature sheet never stands alone. */}
       <div class="doc-end">
+        <p class="doc-para">{c.copies}</p>
+        <p class="doc-para">{c.effect}</p>
         <Heading>{t('doc.label.parties')}：</Heading>
         <div class="doc-signers">
           {c.signers.map((s, i) => <SignerBlock key={i} role={s.role} name={s.name} />)}
@@ -53,9 +54,15 @@ export function OralAgreementBody(p: { c: OralAgreementContent }) {
         </tr>
         <tr><th>{t('doc.oral.performanceLabel')}</th><td>{c.performance}</td></tr>
         <tr><th>{t('doc.oral.date')}</th><td>{c.date}</td></tr>
-        <tr><th>{t('doc.sign.mediator')}</th><td class="doc-form-sign" /></tr>
-        <tr><th>{t('doc.sign.registrar')}</th><td class="doc-form-sign" /></tr>
-        <tr><td colSpan={2} class="doc-form-wide"><SealCorner committee={c.committee} date={c.date} /></td></tr>
+        <tr>
+          <td colSpan={2} class="doc-form-wide">
+            <SignRow>
+              <SignLine label={t('doc.sign.mediator')} />
+              <SignLine label={t('doc.sign.registrar')} />
+            </SignRow>
+            <SealCorner committee={c.committee} date={c.date} />
+          </td>
+        </tr>
       </tbody>
     </table>
   );
@@ -69,10 +76,9 @@ function IdentityTable(p: { row: IdentityRow }) {
       <tbody>
         <tr><th>{t('doc.confirmation.role')}</th><td>{r.role}</td><th>{t('doc.label.name')}</th><td>{r.name}</td></tr>
         <tr><th>{t('doc.label.gender')}</th><td>{r.gender}</td><th>{t('doc.label.ethnicity')}</th><td>{r.ethnicity}</td></tr>
-        <tr><th>{t('doc.confirmation.birthDate')}</th><td colSpan={3}>{r.birthDate}</td></tr>
+        <tr><th>{t('doc.confirmation.birthDate')}</th><td>{r.birthDate}</td><th>{t('doc.confirmation.phone')}</th><td class="doc-number">{r.phone}</td></tr>
         <tr><th>{t('doc.confirmation.idNumber')}</th><td colSpan={3} class="doc-number">{r.idNumber}</td></tr>
         <tr><th>{t('doc.confirmation.address')}</th><td colSpan={3}>{r.address}</td></tr>
-        <tr><th>{t('doc.confirmation.phone')}</th><td colSpan={3} class="doc-number">{r.phone}</td></tr>
       </tbody>
     </table>
   );

@@ -10,9 +10,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { render } from 'preact';
 import { useRoute } from 'preact-iso';
 import { buildDocument, caseVolume, parseDocId, type VolumeSheet } from '../../shared/documents/build.ts';
-import type { MissingField } from '../../shared/documents/types.ts';
+import type { DocumentOptions, MissingField } from '../../shared/documents/types.ts';
+import type { CaseEvent } from '../../shared/events.ts';
 import { fixPath } from '../../shared/documents/required.ts';
-import { caseLabel } from '../../shared/case.ts';
+import { caseLabel, type CaseRecord } from '../../shared/case.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { documentOptions, optionsQuery, useCaseDocumentsSource } from '../../state/documents.ts';
 import { VolumeSheets } from './volume.tsx';
@@ -35,28 +36,33 @@ export function DocumentScreen() {
   if (!source.loaded) return <p class="screen muted">{t('common.loading')}</p>;
   const record = source.record;
   if (!record) return <section class="screen"><p role="alert">{t('docs.caseNotFound')}</p></section>;
-  const options = documentOptions(query);
-  let prepared: Prepared;
+  const prepared = prepare(docId, record, source.events, documentOptions(query));
+  if (!prepared) return <section class="screen"><p role="alert">{t('docs.notFound')}</p></section>;
+  return <DocumentView caseId={id} suffix={optionsQuery(query)} label={caseLabel(record)} prepared={prepared} isVolume={docId === 'all'} />;
+}
+
+/** What the route shows: one document, or 全卷 (the 卷宗 as bound); undefined for an unknown id. */
+function prepare(docId: string, record: CaseRecord, events: CaseEvent[], options: DocumentOptions): Prepared | undefined {
+  // Screen-only cautions about the record itself; they never enter a model or its integrity code.
+  const caseWarnings: MessageKey[] = [...(record.needsReview ? ['docs.needsReview' as const] : []), ...(record.voided ? ['docs.voided' as const] : [])];
   if (docId === 'all') {
-    // 全卷 = the 卷宗 as bound; the 司法确认 package goes to the court, not into this print.
-    const volume = caseVolume(record, source.events, options);
-    prepared = {
+    // The 司法确认 package goes to the court, not into the bound volume.
+    const volume = caseVolume(record, events, options);
+    return {
       title: t('docs.allTitle'),
       sheets: volume.sheets,
       missing: volume.incomplete.map((e) => ({
-        field: `documents.${e.id}`, messageKey: 'doc.missing.document' as const, params: { title: e.title }, fixPath: fixPath.document(id, e.id),
+        field: `documents.${e.id}`, messageKey: 'doc.missing.document' as const, params: { title: e.title }, fixPath: fixPath.document(record.id, e.id),
       })),
-      warnings: [],
+      warnings: caseWarnings,
     };
-  } else {
-    const parsed = parseDocId(docId);
-    if (!parsed) return <section class="screen"><p role="alert">{t('docs.notFound')}</p></section>;
-    const result = buildDocument(parsed.kind, record, source.events, { ...options, index: parsed.index });
-    prepared = result.ok
-      ? { title: result.doc.title, sheets: [{ type: 'document', doc: result.doc }], missing: [], warnings: result.doc.warnings }
-      : { title: t(`doc.title.${parsed.kind}`), sheets: [], missing: result.missing, warnings: [] };
   }
-  return <DocumentView caseId={id} suffix={optionsQuery(query)} label={caseLabel(record)} prepared={prepared} isVolume={docId === 'all'} />;
+  const parsed = parseDocId(docId);
+  if (!parsed) return undefined;
+  const result = buildDocument(parsed.kind, record, events, { ...options, index: parsed.index });
+  return result.ok
+    ? { title: result.doc.title, sheets: [{ type: 'document', doc: result.doc }], missing: [], warnings: [...caseWarnings, ...result.doc.warnings] }
+    : { title: t(`doc.title.${parsed.kind}`), sheets: [], missing: result.missing, warnings: caseWarnings };
 }
 
 function DocumentView(p: { caseId: string; suffix: string; label: string; prepared: Prepared; isVolume: boolean }) {

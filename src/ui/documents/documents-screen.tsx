@@ -2,8 +2,7 @@
 // integrity code and page count) or with the list of what is missing and where to fill it.
 
 import { useLocation, useRoute } from 'preact-iso';
-import { caseFile, type FileEntry } from '../../shared/documents/build.ts';
-import { caseLabel } from '../../shared/case.ts';
+import { caseFile, caseVolume, type FileEntry } from '../../shared/documents/build.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { documentOptions, optionsQuery, useCaseDocumentsSource } from '../../state/documents.ts';
 import { MissingList } from './missing-list.tsx';
@@ -24,15 +23,16 @@ export function DocumentsScreen() {
     );
   }
   const record = source.record;
-  const entries = caseFile(record, source.events, documentOptions(query));
+  const options = documentOptions(query);
+  const entries = caseFile(record, source.events, options);
   const suffix = optionsQuery(query);
-  const printable = entries.filter((e) => e.kind !== 'confirmation' && e.result.ok);
-  const totalPages = printable.reduce((sum, e) => sum + (e.result.ok ? e.result.doc.pages : 0), 0);
+  // Sheets the 全卷 print takes: every ready document plus one insert sheet per kind of hand-added paper.
+  const totalPages = caseVolume(record, source.events, options).sheets.reduce((n, s) => n + (s.type === 'document' ? s.doc.pages : 1), 0);
   return (
     <section class="screen docs-screen" aria-labelledby="docs-title">
       <a class="back" href={`/cases/${id}`}>‹ {t('docs.back')}</a>
       <h1 id="docs-title">{t('docs.title')}</h1>
-      <p class="muted small">{caseLabel(record)}</p>
+      <p class="muted small">{record.caseNo ?? t('case.provisional', { label: record.provisionalNo })}</p>
       <p>{t('docs.intro')}</p>
       <p>
         <a class="button" href={`/cases/${id}/documents/all${suffix}`} data-testid="docs-print-all">

@@ -43,9 +43,9 @@ export function RegistrationBody(p: { c: RegistrationContent }) {
           </tr>
           <tr><th>{t('doc.registration.facts')}</th><td><Prose text={c.facts} /></td></tr>
           <tr><th>{t('doc.sign.parties')}</th><td class="doc-form-sign" /></tr>
-          <tr><th>{t('doc.sign.registrar')}</th><td class="doc-form-sign" /></tr>
           <tr>
             <td colSpan={2} class="doc-form-wide">
+              <SignRow><SignLine label={t('doc.sign.registrar')} /></SignRow>
               <SealCorner committee={c.committee} date={c.date} seal={t('doc.sign.sealRegistration')} />
             </td>
           </tr>

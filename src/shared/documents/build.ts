@@ -1,0 +1,194 @@
+// Entry point of the document models: `buildDocument` makes one document of a case from what the
+// mediator already entered; `caseFile` lists the whole 卷宗 in binding order (封面, 卷内目录, then
+// the 卷内目录 order of domain.md §2.1). Pure: no DOM, no clock (options.today is injected).
+
+import { caseLabel, type CaseRecord } from '../case.ts';
+import type { CaseEvent } from '../events.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { chineseNumber } from './format.ts';
+import { caseRecords, type CaseRecords } from './events.ts';
+import { applicationContent, noticeContent, registrationContent } from './intake.ts';
+import { investigationContent, sessionContent, visitContent } from './records.ts';
+import { agreementContent, confirmationContent, oralAgreementContent } from './agreement.ts';
+import { contentsContent, coverContent, placeItems, type ContentsItem } from './archive.ts';
+import { integrityCode } from './integrity.ts';
+import { estimatePages } from './pages.ts';
+import {
+  docKinds, perEventKinds, type AttachmentKind, type BuildResult, type Built, type DocKind, type DocumentModel,
+  type DocumentOptions, type PerEventKind,
+} from './types.ts';
+
+export const docTitle: Record<DocKind, MessageKey> = {
+  application: 'doc.title.application',
+  registration: 'doc.title.registration',
+  notice: 'doc.title.notice',
+  investigation: 'doc.title.investigation',
+  session: 'doc.title.session',
+  agreement: 'doc.title.agreement',
+  'oral-agreement': 'doc.title.oral-agreement',
+  visit: 'doc.title.visit',
+  cover: 'doc.title.cover',
+  contents: 'doc.title.contents',
+  confirmation: 'doc.title.confirmation',
+};
+
+const isPerEvent = (kind: DocKind): kind is PerEventKind => (perEventKinds as readonly DocKind[]).includes(kind);
+
+/** `session-2` → { kind: 'session', index: 2 }; `agreement` → { kind: 'agreement', index: 1 }. */
+export function parseDocId(id: string): { kind: DocKind; index: number } | undefined {
+  const match = /^([a-z-]+?)(?:-(\d+))?$/.exec(id);
+  const kind = match?.[1] as DocKind | undefined;
+  if (!match || !kind || !(docKinds as readonly string[]).includes(kind)) return undefined;
+  if (isPerEvent(kind) !== (match[2] !== undefined)) return undefined;
+  const index = match[2] === undefined ? 1 : Number(match[2]);
+  return index >= 1 ? { kind, index } : undefined;
+}
+
+export const docIdOf = (kind: DocKind, index = 1): string => (isPerEvent(kind) ? `${kind}-${index}` : kind);
+
+function contentOf(kind: DocKind, index: number, record: CaseRecord, recs: CaseRecords, options: DocumentOptions): Built<unknown> {
+  switch (kind) {
+    case 'application': return applicationContent(record);
+    case 'registration': return registrationContent(record);
+    case 'notice': return noticeContent(record);
+    case 'investigation': return investigationContent(record, recs, index);
+    case 'session': return sessionContent(record, recs, index);
+    case 'agreement': return agreementContent(record);
+    case 'oral-agreement': return oralAgreementContent(record);
+    case 'visit': return visitContent(record, recs, index);
+    case 'cover': return coverContent(record, recs, options);
+    case 'contents': return contentsContent(record, contentsItems(record, recs, options), options);
+    case 'confirmation': return confirmationContent(record, options.today);
+  }
+}
+
+function build(kind: DocKind, index: number, record: CaseRecord, recs: CaseRecords, options: DocumentOptions): BuildResult {
+  const built = contentOf(kind, index, record, recs, options);
+  if ('missing' in built) return { ok: false, missing: built.missing };
+  const label = caseLabel(record);
+  const base = {
+    kind, id: docIdOf(kind, index), title: t(docTitle[kind]), caseLabel: label,
+    // Exactly the printed content: kind, label and content — never updatedAt, version, needsReview.
+    integrityCode: integrityCode({ kind, caseLabel: label, content: built.content }),
+    warnings: built.warnings ?? [], content: built.content,
+  };
+  // The switch in contentOf pairs each kind with its own content type; TS cannot follow that
+  // correlation through `kind: DocKind`, hence the one cast.
+  const doc = { ...base, pages: 0 } as DocumentModel;
+  return { ok: true, doc: { ...doc, pages: estimatePages(doc) } as DocumentModel };
+}
+
+export function buildDocument(kind: DocKind, record: CaseRecord, events: readonly CaseEvent[], options: DocumentOptions): BuildResult {
+  return build(kind, options.index ?? 1, record, caseRecords(events), options);
+}
+
+/** One entry of the document list: what it is, whether it must be in the 卷宗, and the result. */
+export interface FileEntry {
+  id: string;
+  kind: DocKind;
+  index: number;
+  /** List title, numbered when a case has several of a kind: 人民调解记录（第2次）. */
+  title: string;
+  isRequired: boolean;
+  result: BuildResult;
+}
+
+interface Planned {
+  kind: DocKind;
+  index: number;
+  isRequired: boolean;
+  count: number;
+}
+
+/** The generated documents in 卷内目录 order, plus where the hand-added papers go. */
+function plan(record: CaseRecord, recs: CaseRecords): (Planned | AttachmentKind)[] {
+  const many = (kind: PerEventKind, count: number, isRequired: boolean): Planned[] =>
+    count === 0 && isRequired
+      ? [{ kind, index: 1, isRequired, count: 1 }]
+      : Array.from({ length: count }, (_, i) => ({ kind, index: i + 1, isRequired, count }));
+  const one = (kind: DocKind, isRequired: boolean): Planned => ({ kind, index: 1, isRequired, count: 1 });
+  const mediated = record.status !== 'rejected';
+  const agreementKind = record.agreement?.form === '口头' ? 'oral-agreement' : 'agreement';
+  // An agreement is still expected while the case is open; a terminated case has none.
+  const expectsAgreement = record.agreement !== null || record.status === 'accepted' || record.status === 'mediating';
+  return [
+    one(record.source === '申请' ? 'application' : 'registration', true),
+    one('notice', true),
+    'identity',
+    'authorization',
+    ...many('investigation', recs.investigations.length, false),
+    'evidence',
+    ...many('session', recs.sessions.length, mediated),
+    ...(expectsAgreement ? [one(agreementKind, true)] : []),
+    'receipts',
+    ...many('visit', recs.visits.length, false),
+    'confirmation',
+    'explanation',
+  ];
+}
+
+function listTitle(p: Planned): string {
+  const title = t(docTitle[p.kind]);
+  return p.count > 1 ? t('doc.list.numbered', { title, n: chineseNumber(p.index) }) : title;
+}
+
+function contentsItems(record: CaseRecord, recs: CaseRecords, options: DocumentOptions): ContentsItem[] {
+  return plan(record, recs).map((p) =>
+    typeof p === 'string'
+      ? { type: 'attachment', kind: p }
+      : { type: 'document', id: docIdOf(p.kind, p.index), title: listTitle(p), result: build(p.kind, p.index, record, recs, options) },
+  );
+}
+
+/** Every document of the case in binding order, each built (or listing what it lacks). */
+export function caseFile(record: CaseRecord, events: readonly CaseEvent[], options: DocumentOptions): FileEntry[] {
+  const recs = caseRecords(events);
+  const entry = (p: Planned): FileEntry => ({
+    id: docIdOf(p.kind, p.index), kind: p.kind, index: p.index, title: listTitle(p), isRequired: p.isRequired,
+    result: build(p.kind, p.index, record, recs, options),
+  });
+  const planned = plan(record, recs).filter((p): p is Planned => typeof p !== 'string');
+  const extras: Planned[] = record.agreement?.form === '书面' ? [{ kind: 'confirmation', index: 1, isRequired: false, count: 1 }] : [];
+  return [
+    entry({ kind: 'cover', index: 1, isRequired: true, count: 1 }),
+    entry({ kind: 'contents', index: 1, isRequired: true, count: 1 }),
+    ...planned.map(entry),
+    ...extras.map(entry),
+  ];
+}
+
+/** One sheet group of the 全卷 print: a document, or where hand-added papers go. */
+export type VolumeSheet =
+  | { type: 'document'; doc: DocumentModel }
+  | { type: 'insert'; kind: AttachmentKind; title: string; pages: number; range: string };
+
+export interface Volume {
+  sheets: VolumeSheet[];
+  /** Documents left out because they are incomplete (the 目录 is then missing too). */
+  incomplete: { id: string; title: string }[];
+}
+
+/**
+ * The 卷宗 as one print flow: 封面, 卷内目录, then every paper in 目录 order. Papers the app does not
+ * print appear as one insert sheet each that stands for their pages, so the page numbers printed
+ * on the following documents agree with the 目录.
+ */
+export function caseVolume(record: CaseRecord, events: readonly CaseEvent[], options: DocumentOptions): Volume {
+  const recs = caseRecords(events);
+  const items = contentsItems(record, recs, options);
+  const front = (['cover', 'contents'] as const).map((kind) => ({ kind, result: build(kind, 1, record, recs, options) }));
+  const incomplete = [
+    ...front.filter((f) => !f.result.ok).map((f) => ({ id: f.kind, title: t(docTitle[f.kind]) })),
+    ...items.flatMap((i) => (i.type === 'document' && !i.result.ok ? [{ id: i.id, title: i.title }] : [])),
+  ];
+  const sheets: VolumeSheet[] = front.flatMap((f) => (f.result.ok ? [{ type: 'document' as const, doc: f.result.doc }] : []));
+  for (const placed of placeItems(record, items, options)) {
+    const { item } = placed;
+    if (item.type === 'document') {
+      if (item.result.ok) sheets.push({ type: 'document', doc: item.result.doc });
+    } else {
+      sheets.push({ type: 'insert', kind: item.kind, title: placed.title, pages: placed.pages, range: placed.range });
+    }
+  }
+  return { sheets, incomplete };
+}

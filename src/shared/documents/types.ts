@@ -1,0 +1,237 @@
+// The 卷宗 document models (司法部 2010 人民调解文书格式, domain.md §2). A model holds exactly what
+// the printed page shows, already formatted as Chinese text ('' = a blank left for the pen), so the
+// integrity code over `content` covers what the parties sign and nothing else.
+
+import type { MessageKey, MessageParams } from '../i18n/index.ts';
+
+export const docKinds = [
+  'application', 'registration', 'notice', 'investigation', 'session', 'agreement', 'oral-agreement', 'visit',
+  'cover', 'contents', 'confirmation',
+] as const;
+export type DocKind = (typeof docKinds)[number];
+
+/** Kinds with one document per event; their ids carry a 1-based number: `session-2`. */
+export const perEventKinds = ['investigation', 'session', 'visit'] as const satisfies readonly DocKind[];
+export type PerEventKind = (typeof perEventKinds)[number];
+
+/** The 申请人/被申请人 block of 申请书, 协议书 and 口头协议登记表 (姓名 性别 民族 年龄 职业 联系方式 住址). */
+export interface PartyLine {
+  role: '申请人' | '被申请人';
+  name: string;
+  gender: string;
+  ethnicity: string;
+  /** "45岁" */
+  age: string;
+  occupation: string;
+  phone: string;
+  address: string;
+}
+
+export interface ApplicationContent {
+  applicants: PartyLine[];
+  respondents: PartyLine[];
+  facts: string;
+  claims: string[];
+  /** Names the committee: "示例村人民调解委员会已将申请人民调解的相关规定告知我…" */
+  declaration: string;
+  date: string;
+}
+
+export interface RegistrationContent {
+  committee: string;
+  /** "2026年11月2日，本人民调解委员会经当事人同意，调解张三、李四之间的纠纷。" */
+  opening: string;
+  category: string;
+  sources: { label: string; checked: boolean }[];
+  facts: string;
+  date: string;
+  footnote: string;
+}
+
+export interface NoticeContent {
+  committee: string;
+  addressees: string[];
+  intro: string;
+  sections: { heading: string; items: string[] }[];
+  acknowledgement: string;
+  signers: string[];
+  date: string;
+}
+
+export interface InvestigationContent {
+  at: string;
+  place: string;
+  matter: string;
+  investigators: string[];
+  subject: string;
+  content: string;
+  readBack: string;
+}
+
+export interface SessionContent {
+  committee: string;
+  at: string;
+  place: string;
+  matter: string;
+  participants: string[];
+  parties: string[];
+  mediators: string[];
+  recorder: string;
+  /** Fixed opening: 告知权利义务, 调解员身份 and method (MBA智库 要点 1–2). */
+  opening: string;
+  statements: { partyName: string; text: string }[];
+  result: string;
+  /** 调解不成: reason and the routes left (Art 26); empty otherwise. */
+  closing: string[];
+  readBack: string;
+  /** The session's date, under the committee seal. */
+  date: string;
+}
+
+export interface AgreementContent {
+  committee: string;
+  /** 编号 = the case number (same number on the 回访记录). */
+  number: string;
+  parties: PartyLine[];
+  facts: string;
+  disputes: string[];
+  terms: string[];
+  performanceMethod: string;
+  performanceDeadline: string;
+  /** "本协议一式四份，当事人各执一份，人民调解委员会留存一份。" */
+  copies: string;
+  effect: string;
+  /** One 签名/按指印 block per party, in party order. */
+  signers: { role: string; name: string }[];
+  date: string;
+}
+
+export interface OralAgreementContent {
+  committee: string;
+  number: string;
+  parties: PartyLine[];
+  facts: string;
+  terms: string[];
+  performance: string;
+  date: string;
+}
+
+export interface VisitContent {
+  person: string;
+  number: string;
+  matter: string;
+  situation: string[];
+  date: string;
+}
+
+export interface CoverContent {
+  committee: string;
+  volumeName: string;
+  volumeNo: string;
+  mediators: string;
+  from: string;
+  to: string;
+  archivist: string;
+  archivedOn: string;
+  retention: string;
+  remarks: string;
+}
+
+export interface ContentsRow {
+  seq: number;
+  title: string;
+  /** "3" or "3-4"; '' for an item without pages. */
+  pages: string;
+  note: string;
+}
+
+export interface ContentsContent {
+  rows: ContentsRow[];
+  note: string;
+}
+
+export interface IdentityRow {
+  role: string;
+  name: string;
+  gender: string;
+  ethnicity: string;
+  birthDate: string;
+  idNumber: string;
+  address: string;
+  phone: string;
+}
+
+export interface ConfirmationContent {
+  materials: string[];
+  deadline: string;
+  agreement: AgreementContent;
+  certificate: { title: string; body: string; committee: string; date: string };
+  identities: IdentityRow[];
+}
+
+interface DocOf<K extends DocKind, C> {
+  kind: K;
+  /** Route id: the kind, or `session-2` for per-event kinds. */
+  id: string;
+  title: string;
+  caseLabel: string;
+  /** `3F2A-91C0`: SHA-256 over the canonical {kind, caseLabel, content}. */
+  integrityCode: string;
+  /** Estimated printed A4 pages (pages.ts); feeds the 卷内目录 页号. */
+  pages: number;
+  /** Shown on screen only, never printed (e.g. 司法确认 may be refused for this category). */
+  warnings: MessageKey[];
+  content: C;
+}
+
+export type DocumentModel =
+  | DocOf<'application', ApplicationContent>
+  | DocOf<'registration', RegistrationContent>
+  | DocOf<'notice', NoticeContent>
+  | DocOf<'investigation', InvestigationContent>
+  | DocOf<'session', SessionContent>
+  | DocOf<'agreement', AgreementContent>
+  | DocOf<'oral-agreement', OralAgreementContent>
+  | DocOf<'visit', VisitContent>
+  | DocOf<'cover', CoverContent>
+  | DocOf<'contents', ContentsContent>
+  | DocOf<'confirmation', ConfirmationContent>;
+
+export type DocumentOf<K extends DocKind> = Extract<DocumentModel, { kind: K }>;
+export type ContentOf<K extends DocKind> = DocumentOf<K>['content'];
+
+/** A field the document needs and the case lacks, with where to fill it in. */
+export interface MissingField {
+  field: string;
+  messageKey: MessageKey;
+  params?: MessageParams;
+  fixPath: string;
+}
+
+export type BuildResult = { ok: true; doc: DocumentModel } | { ok: false; missing: MissingField[] };
+
+/** What a content builder returns: the printed content, or what is missing. */
+export type Built<C> = { content: C; warnings?: MessageKey[] } | { missing: MissingField[] };
+
+/** Papers in the 卷宗 the app does not write (ID copies, evidence, receipts…): their page counts. */
+export type AttachmentKind = 'identity' | 'authorization' | 'evidence' | 'receipts' | 'confirmation' | 'explanation';
+
+export interface DocumentOptions {
+  /** Today's date where the mediator is (ISO); injected so models stay pure. */
+  today: string;
+  /** 1-based number of the event for per-event kinds (default 1). */
+  index?: number;
+  /** 保管期限; default DEFAULT_RETENTION. */
+  retention?: string;
+  /** 立卷人; default the first mediator. */
+  archivist?: string;
+  remarks?: string;
+  /** Pages of papers the app does not print; 当事人身份证明 defaults to one page per party. */
+  attachmentPages?: Partial<Record<AttachmentKind, number>>;
+}
+
+/**
+ * Retention is set by each county (domain.md §1.3); 10年 is the shortest period of the 2006
+ * 文书档案 scheme (永久/30年/10年), a sensible floor for a village 调解卷宗 until the county says.
+ */
+export const DEFAULT_RETENTION = '10年';
