@@ -9,7 +9,7 @@ import type { Mutation, FieldConflict } from './mutations.ts';
 export const PROTOCOL_VERSION = 1;
 /** Mutations per push request, and changes per pull page (sync.md: pages of ~500–1,000). */
 export const PUSH_BATCH = 200;
-export const PULL_PAGE = 500;
+export const PULL_PAGE = 1000;
 
 export interface PushRequest {
   protocolVersion: number;

@@ -1,8 +1,26 @@
-// `npm run bench`: prints every measured budget. Not part of `npm test`: numbers, not assertions.
+// `npm run bench [device|sync|server|guides|stats]`: prints every measured budget. Not part of
+// `npm test`: numbers, not assertions.
+import { execFileSync } from 'node:child_process';
 import { deviceBench } from './device.bench.ts';
+import { syncBench } from './sync.bench.ts';
 
 const only = process.argv[2];
-if (!only || only === 'device') {
+const want = (name: string) => !only || only === name;
+const script = (file: string) => execFileSync('node', ['--import', 'tsx', `test/bench/${file}`], { stdio: 'inherit' });
+
+if (want('device')) {
   console.log('— device (Chromium, 10,000 cases) —');
   await deviceBench();
+}
+if (want('sync')) {
+  console.log('— sync (Chromium ↔ server on loopback) —');
+  await syncBench();
+}
+if (want('server')) {
+  console.log('— server push throughput (SQLite) —');
+  script('server-push.bench.ts');
+}
+if (want('guides')) {
+  console.log('— guide search —');
+  script('guide-search.bench.ts');
 }

@@ -8,6 +8,13 @@ import { saveProfile } from '../../../src/db/settings.ts';
 import type { CaseRecord } from '../../../src/shared/case.ts';
 import { noPrevention } from '../../../src/shared/case.ts';
 import { categoriesForDate } from '../../../src/shared/categories.ts';
+import { syncOnce } from '../../../src/sync/engine.ts';
+import { createApiClient } from '../../../src/sync/http.ts';
+
+async function login(username: string): Promise<string> {
+  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'shuohe2023' }) });
+  return ((await res.json()) as { token: string }).token;
+}
 
 const db = new ShuoheDb();
 const ctx = { db, userId: 'bench', now: () => new Date() };
@@ -58,6 +65,34 @@ Object.assign(window, {
         times.push(performance.now() - t0);
       }
       return { p95: p95(times), count: await db.cases.count() };
+    },
+    /** n cases made on this device, then one sync: push in batches, pull the acknowledgements. */
+    async pushCases(n: number) {
+      const token = await login('tiaojie');
+      const phone = new ShuoheDb(`bench-push-${Date.now()}`);
+      const phoneCtx = { db: phone, userId: 'bench', now: () => new Date() };
+      for (let i = 0; i < n; i++) await createCase(phoneCtx, input(i));
+      const t0 = performance.now();
+      const result = await syncOnce({ db: phone, api: createApiClient(fetch.bind(window), '', () => token), scope: village, now: () => new Date() });
+      const ms = performance.now() - t0;
+      return { ms, pushed: result.pushed, left: await phone.outbox.count() };
+    },
+    /** A town laptop's first pull of everything in its town into an empty database. */
+    async firstPull() {
+      const token = await login('zhen');
+      const laptop = new ShuoheDb(`bench-pull-${Date.now()}`);
+      let network = 0;
+      const timedFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const s0 = performance.now();
+        const res = await fetch(input, init);
+        const body = await res.text();
+        network += performance.now() - s0;
+        return new Response(body, { status: res.status, headers: res.headers });
+      }) as typeof fetch;
+      const t0 = performance.now();
+      const result = await syncOnce({ db: laptop, api: createApiClient(timedFetch, '', () => token), scope: village.slice(0, 9), now: () => new Date() });
+      const ms = performance.now() - t0;
+      return { ms, network, pulled: result.pulled, cases: await laptop.cases.count() };
     },
     async listPages(n: number) {
       const times: number[] = [];
