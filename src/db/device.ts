@@ -13,3 +13,14 @@ export async function deviceMeta(db: ShuoheDb): Promise<DeviceMeta> {
     return meta;
   });
 }
+
+/**
+ * Forgets everything on this device: cases, events, review items, cursors and its clientId. Used
+ * when another account signs in on a phone whose outbox is empty (so nothing can be lost), and
+ * when the server says this device was revoked.
+ */
+export async function resetDevice(db: ShuoheDb): Promise<void> {
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.review, db.syncState, db.meta], async () => {
+    await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.review.clear(), db.syncState.clear(), db.meta.clear()]);
+  });
+}

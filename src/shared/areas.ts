@@ -46,3 +46,12 @@ export function parseAreaCsv(text: string): Area[] {
     return { code, name, level: known, parent: parent === '' ? null : parent };
   });
 }
+
+/**
+ * The 人民调解委员会 a 村/居委会 must set up (人民调解法 Art 8), named after it:
+ * 五家村委会 → 五家村人民调解委员会; 民主社区居委会 → 民主社区人民调解委员会.
+ */
+export function committeeNameOf(areaName: string): string {
+  const base = areaName.replace(/村民委员会$|村委会$/, '村').replace(/居民委员会$|居委会$/, '');
+  return `${base}人民调解委员会`;
+}

@@ -15,8 +15,11 @@ export const isOnline = signal(typeof navigator === 'undefined' ? true : navigat
 export const pendingCount = signal(0);
 export const updateReady = signal(false);
 
-/** The user id stamped on mutations: the mediator's name until accounts exist. */
-export const userId = computed(() => profile.value?.name ?? 'device');
+/** The signed-in account's id (set by session.ts); the server credits every push to it anyway. */
+export const accountUserId = signal<string | undefined>(undefined);
+
+/** The user id stamped on mutations: the account when signed in, else the profile's name. */
+export const userId = computed(() => accountUserId.value ?? profile.value?.name ?? 'device');
 
 export function writeContext(): WriteContext {
   return { db, userId: userId.value, now: () => new Date() };

@@ -5,7 +5,9 @@
 import { signal } from '@preact/signals';
 import { get, set, del } from 'idb-keyval';
 import { createApiClient, ApiError } from '../sync/http.ts';
-import { profile } from './app-state.ts';
+import { profile, db, accountUserId } from './app-state.ts';
+import { resetDevice } from '../db/device.ts';
+import { committeeNameOf } from '../shared/areas.ts';
 import { updateProfile } from './profile.ts';
 
 export type Role = 'mediator' | 'town' | 'county' | 'admin';
@@ -26,8 +28,18 @@ export interface Session {
 const KEY = 'session';
 export const session = signal<Session | undefined>(undefined);
 
+const OWNER_KEY = 'deviceOwner';
+
 export async function loadSession(): Promise<void> {
   session.value = await get<Session>(KEY);
+  accountUserId.value = session.value?.me.user.id;
+}
+
+/** Another account on this phone while its outbox still holds someone else's unsynced work. */
+export class DeviceInUseError extends Error {
+  constructor(readonly pending: number) {
+    super(`本机还有 ${pending} 条未同步的记录属于另一个账号。请先用原账号登录并同步，再换账号。`);
+  }
 }
 
 const api = () => createApiClient(fetch.bind(globalThis), '', () => session.value?.token);
@@ -35,14 +47,27 @@ const api = () => createApiClient(fetch.bind(globalThis), '', () => session.valu
 /** Signs in; throws ApiError with the server's Chinese message (wrong password, rate limited…). */
 export async function login(username: string, password: string): Promise<Session> {
   const next = await api().post<Session>('/api/auth/login', { username, password });
+  const owner = await get<string>(OWNER_KEY);
+  if (owner !== undefined && owner !== next.me.user.id) {
+    // The server ties a device to one account; a new account starts from a clean device, but
+    // never at the price of someone's unsynced records.
+    const pending = await db.outbox.count();
+    if (pending > 0) {
+      await createApiClient(fetch.bind(globalThis), '', () => next.token).post('/api/auth/logout', {}).catch(() => undefined);
+      throw new DeviceInUseError(pending);
+    }
+    await resetDevice(db);
+  }
+  await set(OWNER_KEY, next.me.user.id);
   await set(KEY, next);
   session.value = next;
+  accountUserId.value = next.me.user.id;
   if (next.me.role === 'mediator') {
     const current = profile.value;
     await updateProfile({
       name: next.me.user.displayName,
       villageCode: next.me.scope,
-      committeeName: current?.villageCode === next.me.scope ? current.committeeName : `${next.me.areaName}人民调解委员会`,
+      committeeName: current?.villageCode === next.me.scope ? current.committeeName : committeeNameOf(next.me.areaName),
     });
   }
   return next;
@@ -55,10 +80,12 @@ export async function logout(): Promise<void> {
   });
   await del(KEY);
   session.value = undefined;
+  accountUserId.value = undefined;
 }
 
 /** Called when the server says the token is no longer valid. */
 export async function forgetSession(): Promise<void> {
   await del(KEY);
   session.value = undefined;
+  accountUserId.value = undefined;
 }

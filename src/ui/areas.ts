@@ -28,6 +28,5 @@ export function placeName(villageCode: string): string {
 }
 
 /** The committee a village sets up (人民调解法 Art 8): "麦新村委会" → "麦新村人民调解委员会". */
-export function defaultCommitteeName(villageName: string, suffix: string): string {
-  return `${villageName.replace(/村委会$/, '村').replace(/居委会$/, '').replace(/村民委员会$/, '村').replace(/居民委员会$/, '')}${suffix}`;
-}
+/** The default committee name for a village (one rule, shared with the server's seed). */
+export { committeeNameOf as defaultCommitteeName } from '../shared/areas.ts';

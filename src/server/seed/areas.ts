@@ -1,12 +1,11 @@
 // The area tree and one 人民调解委员会 per village (村/居委会) and per town (镇调委会),
 // loaded once into an empty database.
 import type { Kysely } from 'kysely';
-import type { Area } from '../../shared/areas.ts';
+import { committeeNameOf, type Area } from '../../shared/areas.ts';
 import type { DB } from '../store/schema.ts';
 
-/** 五家村委会 → 五家村人民调解委员会; 民主社区居委会 → 民主社区人民调解委员会. */
 export function committeeName(area: Pick<Area, 'name'>): string {
-  return `${area.name.replace(/居委会$/, '').replace(/村委会$/, '村')}人民调解委员会`;
+  return committeeNameOf(area.name);
 }
 
 export async function seedAreas(db: Kysely<DB>, areas: readonly Area[]): Promise<number> {

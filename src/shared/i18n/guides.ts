@@ -74,7 +74,6 @@ export const guides = {
   'help.where': '先选您住的村（社区）',
   'help.contacts': '可以找谁',
   'help.committee': '村（社区）调委会',
-  'help.committeeSuffix': '人民调解委员会',
   'help.justiceOffice': '乡镇司法所',
   'help.justiceOfficeSuffix': '司法所',
   'help.role.mediator': '调解员',

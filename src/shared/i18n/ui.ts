@@ -129,7 +129,6 @@ export const ui = {
   'setup.change': '重新选择',
   'setup.committee': '调委会名称',
   'setup.committee.hint': '默认是“村（社区）名＋人民调解委员会”，可以修改',
-  'setup.committeeSuffix': '人民调解委员会',
   'setup.submitFirst': '保存并开始',
   'setup.name.required': '请填写您的姓名',
   'setup.village.required': '请选择所在的村（社区）',

@@ -10,7 +10,7 @@ export function ContactsCard(p: { view: ContactsView }) {
   const code = p.view.villageCode;
   const known: AreaContacts | undefined = 'contacts' in p.view ? p.view.contacts : undefined;
   const orgs = [
-    { role: t('help.committee'), name: known?.committee?.name ?? defaultCommitteeName(areaName(code), t('help.committeeSuffix')), org: known?.committee },
+    { role: t('help.committee'), name: known?.committee?.name ?? defaultCommitteeName(areaName(code)), org: known?.committee },
     { role: t('help.justiceOffice'), name: known?.justiceOffice?.name ?? `${areaName(code.slice(0, 9))}${t('help.justiceOfficeSuffix')}`, org: known?.justiceOffice },
   ];
   const people = known?.people ?? [];

@@ -35,7 +35,7 @@ function SetupForm(p: { current: Profile | undefined }) {
 
   const pickVillage = (code: string) => {
     setVillageCode(code);
-    if (!committeeEdited) setCommitteeName(defaultCommitteeName(areaName(code), t('setup.committeeSuffix')));
+    if (!committeeEdited) setCommitteeName(defaultCommitteeName(areaName(code)));
   };
 
   const onSubmit = (ev: Event) => {
