@@ -12,6 +12,8 @@ import { displayLabel } from './labels.ts';
 import { actionLabel, actionsFor, primaryAction } from './case-actions.ts';
 import { FlagsSummary, OutcomeRecord, PartyList, ReminderList } from './case-facts.tsx';
 import { Timeline } from './timeline.tsx';
+import { CaseReviewPanel } from '../review/case-review-panel.tsx';
+import { AttachmentsSection } from '../attachments/attachments-section.tsx';
 
 export function CaseDetailScreen() {
   const { params } = useRoute();
@@ -52,6 +54,8 @@ function CaseDetail(p: { record: CaseRecord }) {
         {r.voided && <p class="warning">{t('detail.voided', { reason: r.voided.reason })}</p>}
         {pending > 0 && <p class="muted small">{t('detail.unsynced', { n: pending })}</p>}
       </header>
+
+      <CaseReviewPanel caseId={r.id} />
 
       {reminders.length > 0 && (
         <section aria-labelledby="reminders-h">
@@ -99,6 +103,7 @@ function CaseDetail(p: { record: CaseRecord }) {
           <dt>{t('detail.mediators')}</dt><dd>{r.mediators.join('、')}</dd>
           <dt>{t('detail.committee')}</dt><dd>{r.committeeName}</dd>
         </dl>
+        {canEditFlags && <a class="button link" href={`/cases/${r.id}/edit`} data-testid="edit-case">{t('edit.link')}</a>}
       </section>
 
       <section aria-labelledby="flags-h" class="card">
@@ -106,6 +111,8 @@ function CaseDetail(p: { record: CaseRecord }) {
         <FlagsSummary record={r} />
         {canEditFlags && <a class="button link" href={`/cases/${r.id}/flags`} data-testid="edit-flags">{t('detail.flags.edit')}</a>}
       </section>
+
+      <AttachmentsSection caseId={r.id} canAdd={!r.voided && r.status !== 'archived'} />
 
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t('detail.timeline')}</h2>

@@ -36,7 +36,7 @@ export function FieldError(p: { id: string; error?: MessageKey | undefined }) {
   return p.error ? <p class="error" id={`${p.id}-error`}>{t(p.error)}</p> : null;
 }
 
-type InputType = 'text' | 'tel' | 'date' | 'datetime-local' | 'search';
+type InputType = 'text' | 'tel' | 'date' | 'datetime-local' | 'search' | 'password';
 
 export function TextField(
   p: FieldBase & {

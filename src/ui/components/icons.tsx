@@ -7,6 +7,7 @@ const paths = {
   stats: 'M5 20V11M10 20V5M15 20v-7M20 20V9M3 20h18',
   me: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4-6 8-6s7 2 8 6',
   guides: 'M4 5c3-1 6-1 8 1 2-2 5-2 8-1v14c-3-1-6-1-8 1-2-2-5-2-8-1zM12 6v14',
+  review: 'M3 5h7v14H3zM14 5h7v14h-7zM5 9h3M5 13h3M16 9h3M16 13h3',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,7 +1,7 @@
 // The frame around every screen: app name, sync status and the update banner on top; the
 // one-handed bottom navigation with 受理 in the middle; the aria-live line for confirmations.
 
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, FunctionComponent } from 'preact';
 import { useLocation } from 'preact-iso';
 import { updateReady } from '../../state/app-state.ts';
 import { installUpdate } from '../../state/updates.ts';
@@ -9,6 +9,8 @@ import { flash } from '../../state/flash.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { Icon, type IconName } from '../components/icons.tsx';
 import { SyncLine } from './sync-line.tsx';
+import { session } from '../../state/session.ts';
+import { ReviewBadge } from '../review/review-badge.tsx';
 
 interface NavItem {
   href: string;
@@ -16,19 +18,27 @@ interface NavItem {
   icon: IconName;
   isActive: (path: string) => boolean;
   primary?: boolean;
+  /** A count drawn on the icon (e.g. conflicts waiting for a decision). */
+  Badge?: FunctionComponent;
 }
 
 const nav: NavItem[] = [
   { href: '/', label: 'nav.cases', icon: 'cases', isActive: (p) => p === '/' || p.startsWith('/cases/') },
   { href: '/todo', label: 'nav.todo', icon: 'todo', isActive: (p) => p === '/todo' },
   { href: '/new', label: 'nav.new', icon: 'plus', isActive: (p) => p === '/new', primary: true },
+  { href: '/review', label: 'nav.review', icon: 'review', isActive: (p) => p === '/review', Badge: ReviewBadge },
   { href: '/stats', label: 'nav.stats', icon: 'stats', isActive: (p) => p === '/stats' },
   { href: '/me', label: 'nav.me', icon: 'me', isActive: (p) => p === '/me' },
 ];
 
+/** Staff accounts (司法所, 司法局) get their area's statistics where a mediator has their own. */
+const staffStats: NavItem = { href: '/dashboard', label: 'nav.dashboard', icon: 'stats', isActive: (p) => p.startsWith('/dashboard') };
+
 export function Shell(p: { children: ComponentChildren }) {
   const { path } = useLocation();
   const message = flash.value;
+  const role = session.value?.me.role;
+  const items = role && role !== 'mediator' ? nav.map((item) => (item.href === '/stats' ? staffStats : item)) : nav;
   return (
     <div class="shell">
       <a class="skip" href="#main">{t('shell.skip')}</a>
@@ -52,7 +62,7 @@ export function Shell(p: { children: ComponentChildren }) {
         {message?.text ?? ''}
       </p>
       <nav class="bottom-nav" aria-label={t('shell.nav')}>
-        {nav.map((item) => (
+        {items.map((item) => (
           <a
             key={item.href}
             href={item.href}
@@ -61,6 +71,7 @@ export function Shell(p: { children: ComponentChildren }) {
             data-testid={`nav-${item.icon}`}
           >
             <Icon name={item.icon} size={item.primary ? 28 : 24} />
+            {item.Badge && <item.Badge />}
             <span>{t(item.label)}</span>
           </a>
         ))}

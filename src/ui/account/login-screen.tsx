@@ -1,0 +1,84 @@
+// /login: mediators and staff (司法所, 司法局) sign in with their account. Needs the network once;
+// afterwards the saved session opens the app offline. Signed in, it shows who and lets them sign
+// out (warning about changes not yet synced). `?next=/path` returns to where they were going.
+
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { login, logout, session, type Role } from '../../state/session.ts';
+import { isOnline, pendingCount } from '../../state/app-state.ts';
+import { showFlash } from '../../state/flash.ts';
+import { t, type MessageKey } from '../../shared/i18n/index.ts';
+import { TextField } from '../components/fields.tsx';
+
+const roleLabel: Record<Role, MessageKey> = {
+  mediator: 'login.role.mediator', town: 'login.role.town', county: 'login.role.county', admin: 'login.role.admin',
+};
+
+/** Only paths inside this app; anything else would be an open redirect. */
+const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : undefined);
+
+export function LoginScreen() {
+  const current = session.value;
+  return current ? <SignedIn name={current.me.user.displayName} role={current.me.role} area={current.me.areaName} /> : <LoginForm />;
+}
+
+function SignedIn(p: { name: string; role: Role; area: string }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <section class="screen login" aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.signedIn', { name: p.name })}</h1>
+      <p>{t('login.scope', { role: t(roleLabel[p.role]), area: p.area })}</p>
+      {pendingCount.value > 0 && <p class="warning">{t('login.logout.pending', { n: pendingCount.value })}</p>}
+      <button type="button" class="button block" disabled={busy} data-testid="logout" onClick={() => {
+        setBusy(true);
+        void logout().finally(() => setBusy(false));
+      }}>
+        {t('login.logout')}
+      </button>
+    </section>
+  );
+}
+
+function LoginForm() {
+  const { route, query } = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [fields, setFields] = useState<{ username?: MessageKey; password?: MessageKey }>({});
+  const [error, setError] = useState('');
+
+  const onSubmit = (ev: Event) => {
+    ev.preventDefault();
+    const missing = {
+      ...(username.trim() === '' ? { username: 'login.username.required' as const } : {}),
+      ...(password === '' ? { password: 'login.password.required' as const } : {}),
+    };
+    setFields(missing);
+    setError('');
+    if (Object.keys(missing).length > 0) return;
+    if (!isOnline.value) return setError(t('login.offline'));
+    setBusy(true);
+    login(username.trim(), password).then(
+      (s) => {
+        showFlash(t('login.signedIn', { name: s.me.user.displayName }));
+        // Mediators work from their case list; staff start at the 待核对 inbox.
+        route(safeNext(query.next) ?? (s.me.role === 'mediator' ? '/' : '/review'), true);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  };
+
+  return (
+    <form class="screen form login" noValidate onSubmit={onSubmit} aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.title')}</h1>
+      <p class="muted">{t('login.intro')}</p>
+      <TextField id="username" label={t('login.username')} required autoComplete="username" value={username} error={fields.username} onInput={setUsername} />
+      <TextField id="password" label={t('login.password')} type="password" required autoComplete="current-password" value={password} error={fields.password} onInput={setPassword} />
+      {error && <p class="error" role="alert" data-testid="login-error">{error}</p>}
+      <button type="submit" class="button primary block" disabled={busy} data-testid="login-submit">{t('login.submit')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,176 @@
+// Two devices in Chromium against the real server (demo county): the mediator's phone (360×740)
+// and the town's laptop (1280×800). Both sign in through the UI and go offline; the phone edits
+// 纠纷发生地点 and 纠纷简要情况, the laptop 申请事项 and 纠纷简要情况. Synced phone first: different
+// fields merge, the same field keeps the phone's value and the case shows 待核对. The laptop's
+// inbox shows both versions; a hand-merged text resolves it, and both devices end equal and clean.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openDevice, PHONE, LAPTOP, type Device } from './browser.ts';
+import { startAppServer, type AppServer } from './app-server.ts';
+import { waitForOfflineReady } from './flows.ts';
+
+let server: AppServer;
+let phoneDevice: Device;
+let laptopDevice: Device;
+let phone: Page;
+let laptop: Page;
+let caseId = '';
+
+const FACTS = '两家因院墙滴水发生争执，李家屋檐的水流进张家院子。';
+const PHONE_FACTS = '两家因院墙滴水发生争执。手机补充：张家菜地被淹，损失约三百元。';
+const LAPTOP_FACTS = '两家因院墙滴水发生争执。司法所补充：滴水问题已持续两年。';
+const MERGED_FACTS = '两家因院墙滴水发生争执，滴水问题已持续两年。张家菜地被淹，损失约三百元。';
+const PHONE_PLACE = '五家村三组张家院墙外';
+const LAPTOP_CLAIMS = ['李家改造屋檐排水', '赔偿菜地损失'];
+
+beforeAll(async () => {
+  server = await startAppServer();
+  phoneDevice = await openDevice(PHONE);
+  laptopDevice = await openDevice(LAPTOP);
+  phone = await phoneDevice.context.newPage();
+  laptop = await laptopDevice.context.newPage();
+  phone.setDefaultTimeout(20_000);
+  laptop.setDefaultTimeout(20_000);
+});
+afterAll(async () => {
+  await phoneDevice?.close();
+  await laptopDevice?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('shuohe2023');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('flash').filter({ hasText: '已登录' }).waitFor();
+}
+
+/** Taps 立即同步 and waits for a sync that completed after the tap, with nothing left to send. */
+async function syncNow(page: Page): Promise<void> {
+  const tapped = new Date().toISOString();
+  await page.getByTestId('sync-now').click();
+  await page.waitForFunction((after) => {
+    const phase = document.querySelector('[data-testid="sync-phase"]');
+    const at = phase?.getAttribute('data-synced-at') ?? '';
+    return at > after && phase?.textContent?.startsWith('已同步') === true && document.querySelector('[data-testid="sync-pending"]') === null;
+  }, tapped);
+}
+
+async function openCase(page: Page): Promise<void> {
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.getByTestId('case-label').waitFor();
+}
+
+/** Edits header fields offline through the 编辑受理信息 form (in-app navigation, no reload). */
+async function edit(page: Page, fields: Record<string, string>): Promise<void> {
+  await page.getByTestId('edit-case').click();
+  await page.locator('#facts').waitFor();
+  for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('case-label').waitFor();
+}
+
+async function caseText(page: Page): Promise<{ facts: string; chips: string }> {
+  return {
+    facts: (await page.locator('details.facts').textContent()) ?? '',
+    chips: (await page.locator('.case-head .chips').textContent()) ?? '',
+  };
+}
+
+describe('two devices edit the same case offline', () => {
+  it('both sign in; the phone registers a case online and the laptop receives it', async () => {
+    await signIn(phone, 'tiaojie');
+    await signIn(laptop, 'zhen');
+    await phone.waitForURL(`${server.url}/`);
+    await laptop.waitForURL(`${server.url}/review`);
+
+    await phone.getByTestId('nav-plus').click();
+    await phone.getByRole('radio', { name: '邻里纠纷' }).check();
+    await phone.locator('#party-0-name').fill('张秀英');
+    await phone.locator('#party-1-name').fill('李国强');
+    await phone.getByLabel('纠纷简要情况').fill(FACTS);
+    await phone.getByLabel('申请事项').fill('李家改造排水');
+    await phone.getByRole('radio', { name: '当事人申请' }).check();
+    await phone.getByTestId('submit').click();
+    await phone.getByTestId('case-label').waitFor();
+    caseId = phone.url().split('/cases/')[1] ?? '';
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    await syncNow(phone);
+    await phone.getByTestId('case-label').filter({ hasText: '调字第' }).waitFor();
+
+    await syncNow(laptop);
+    await openCase(laptop);
+    expect(await laptop.getByTestId('case-label').textContent()).toBe(await phone.getByTestId('case-label').textContent());
+    expect((await caseText(laptop)).facts).toContain(FACTS);
+  });
+
+  it('offline edits merge by field; the same field keeps the first-synced value and needs review', async () => {
+    await waitForOfflineReady(phone);
+    await waitForOfflineReady(laptop);
+    await phoneDevice.context.setOffline(true);
+    await laptopDevice.context.setOffline(true);
+    await phone.getByTestId('sync-phase').filter({ hasText: '离线' }).waitFor();
+    await laptop.getByTestId('sync-phase').filter({ hasText: '离线' }).waitFor();
+
+    await edit(phone, { place: PHONE_PLACE, facts: PHONE_FACTS });
+    await edit(laptop, { claims: LAPTOP_CLAIMS.join('\n'), facts: LAPTOP_FACTS });
+    // Each device shows its own edit at once, and says it is not on the server yet.
+    expect((await caseText(phone)).facts).toContain(PHONE_FACTS);
+    expect((await caseText(laptop)).facts).toContain(LAPTOP_FACTS);
+    await phone.getByTestId('sync-pending').waitFor();
+    await laptop.getByTestId('sync-pending').waitFor();
+
+    await phoneDevice.context.setOffline(false);
+    await syncNow(phone);
+    await laptopDevice.context.setOffline(false);
+    await syncNow(laptop);
+    await syncNow(phone);
+
+    for (const page of [phone, laptop]) {
+      await page.locator('.case-head .chip.review').waitFor();
+      const { facts, chips } = await caseText(page);
+      expect(facts).toContain(PHONE_FACTS);
+      expect(facts).not.toContain(LAPTOP_FACTS);
+      expect(facts).toContain(PHONE_PLACE);
+      for (const claim of LAPTOP_CLAIMS) expect(facts).toContain(claim);
+      expect(chips).toContain('待核对');
+      await page.getByTestId('review-panel').waitFor();
+    }
+  });
+
+  it('the laptop resolves the conflict in its inbox with a merged text, and both devices agree', async () => {
+    await laptop.getByTestId('nav-review').click();
+    const group = laptop.locator(`[data-case-id="${caseId}"]`);
+    const conflict = group.locator('[data-testid="conflict"][data-field="private.facts"]');
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('value-kept').textContent()).toContain(PHONE_FACTS);
+    expect(await conflict.getByTestId('value-other').textContent()).toContain(LAPTOP_FACTS);
+    expect(await conflict.getByTestId('version-other').textContent()).toContain('（我）');
+    expect(await conflict.getByTestId('version-other').textContent()).toMatch(/设备时间：\d{2}:\d{2}/);
+    expect(await laptop.getByTestId('review-badge').textContent()).toBe('1');
+
+    await conflict.getByTestId('merge').click();
+    const box = conflict.getByLabel('合并后的纠纷简要情况');
+    expect(await box.inputValue()).toBe(`${PHONE_FACTS}\n${LAPTOP_FACTS}`);
+    await box.fill(MERGED_FACTS);
+    await conflict.getByTestId('merge-save').click();
+    await conflict.getByTestId('conflict-handled').waitFor();
+    expect(await conflict.getByTestId('decided').textContent()).toContain(MERGED_FACTS);
+    expect(await laptop.getByTestId('review-badge').count()).toBe(0);
+
+    await syncNow(laptop);
+    await laptop.getByTestId('review-empty').waitFor();
+    await syncNow(phone);
+
+    for (const page of [phone, laptop]) {
+      await openCase(page);
+      const { facts, chips } = await caseText(page);
+      expect(facts).toContain(MERGED_FACTS);
+      expect(facts).toContain(PHONE_PLACE);
+      for (const claim of LAPTOP_CLAIMS) expect(facts).toContain(claim);
+      expect(chips).not.toContain('待核对');
+      expect(await page.getByTestId('review-panel').count()).toBe(0);
+    }
+  });
+});
