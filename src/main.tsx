@@ -9,8 +9,9 @@ import './ui/styles.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);
 // The sync engine is not needed for the first paint: it loads right after, from cache offline.
-void startAppState()
-  .then(loadSession)
+// The session first: screens decide on first run vs. signed-in staff once the profile is loaded.
+void loadSession()
+  .then(startAppState)
   .then(() => import('./state/sync.ts'))
   .then((m) => m.startSync());
 startUpdates();

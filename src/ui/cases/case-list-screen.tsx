@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { CaseTab } from '../../db/schema.ts';
 import { profile, profileLoaded } from '../../state/app-state.ts';
+import { session } from '../../state/session.ts';
 import { useCaseList, usePendingByCase } from '../../state/case-queries.ts';
 import { categories } from '../../shared/categories.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
@@ -29,10 +30,11 @@ export function CaseListScreen() {
   const [search, setSearch] = useState('');
   const [pages, setPages] = useState(1);
 
-  // First run: nothing can be recorded before the mediator says who and where they are.
+  // First run: nothing can be recorded before the mediator says who and where they are. Staff
+  // signed in to a town or county account see their area's synced cases without a profile.
   useEffect(() => {
-    if (profileLoaded.value && !profile.value) route('/me', true);
-  }, [profileLoaded.value, profile.value]);
+    if (profileLoaded.value && !profile.value && !session.value) route('/me', true);
+  }, [profileLoaded.value, profile.value, session.value]);
 
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchInput), 250);
