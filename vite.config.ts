@@ -54,6 +54,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['src/shared/i18n/later.ts'],
         },
       },
       {
@@ -63,7 +64,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.{ts,tsx}'],
           environment: 'node',
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['fake-indexeddb/auto', 'src/shared/i18n/later.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

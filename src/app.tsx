@@ -4,18 +4,30 @@ import { LocationProvider, Router, Route, lazy, ErrorBoundary } from 'preact-iso
 import { Shell } from './ui/shell/shell.tsx';
 import { CaseListScreen } from './ui/cases/case-list-screen.tsx';
 
-const NewCaseScreen = lazy(() => import('./ui/cases/new-case-screen.tsx').then((m) => m.NewCaseScreen));
-const CaseDetailScreen = lazy(() => import('./ui/cases/case-detail-screen.tsx').then((m) => m.CaseDetailScreen));
-const CaseActionScreen = lazy(() => import('./ui/cases/case-action-screen.tsx').then((m) => m.CaseActionScreen));
-const DocumentsScreen = lazy(() => import('./ui/documents/documents-screen.tsx').then((m) => m.DocumentsScreen));
-const DocumentScreen = lazy(() => import('./ui/documents/document-screen.tsx').then((m) => m.DocumentScreen));
-const TodoScreen = lazy(() => import('./ui/todo/todo-screen.tsx').then((m) => m.TodoScreen));
-const StatsScreen = lazy(() => import('./ui/stats/my-stats-screen.tsx').then((m) => m.MyStatsScreen));
-const SetupScreen = lazy(() => import('./ui/setup/setup-screen.tsx').then((m) => m.SetupScreen));
-const GuidesScreen = lazy(() => import('./ui/guides/guides-screen.tsx').then((m) => m.GuidesScreen));
-const GuideScreen = lazy(() => import('./ui/guides/guide-screen.tsx').then((m) => m.GuideScreen));
-const HelpScreen = lazy(() => import('./ui/guides/help-screen.tsx').then((m) => m.HelpScreen));
-const NotFound = lazy(() => import('./ui/shell/not-found.tsx').then((m) => m.NotFound));
+/** A lazy screen that also waits for the rest of the message catalogue (i18n/later.ts). */
+function screen<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([import('./shared/i18n/later.ts'), load()]).then(([, m]) => m);
+}
+
+const NewCaseScreen = lazy(() => screen(() => import('./ui/cases/new-case-screen.tsx')).then((m) => m.NewCaseScreen));
+const CaseDetailScreen = lazy(() => screen(() => import('./ui/cases/case-detail-screen.tsx')).then((m) => m.CaseDetailScreen));
+const EditCaseScreen = lazy(() => screen(() => import('./ui/cases/edit-case-screen.tsx')).then((m) => m.EditCaseScreen));
+const ReviewScreen = lazy(() => screen(() => import('./ui/review/review-screen.tsx')).then((m) => m.ReviewScreen));
+const LoginScreen = lazy(() => screen(() => import('./ui/account/login-screen.tsx')).then((m) => m.LoginScreen));
+const DashboardScreen = lazy(() => screen(() => import('./ui/dashboard/dashboard-screen.tsx')).then((m) => m.DashboardScreen));
+const DrillScreen = lazy(() => screen(() => import('./ui/dashboard/drill-screen.tsx')).then((m) => m.DrillScreen));
+const NetworkScreen = lazy(() => screen(() => import('./ui/network/network-screen.tsx')).then((m) => m.NetworkScreen));
+const ImportScreen = lazy(() => screen(() => import('./ui/network/import-screen.tsx')).then((m) => m.ImportScreen));
+const CaseActionScreen = lazy(() => screen(() => import('./ui/cases/case-action-screen.tsx')).then((m) => m.CaseActionScreen));
+const DocumentsScreen = lazy(() => screen(() => import('./ui/documents/documents-screen.tsx')).then((m) => m.DocumentsScreen));
+const DocumentScreen = lazy(() => screen(() => import('./ui/documents/document-screen.tsx')).then((m) => m.DocumentScreen));
+const TodoScreen = lazy(() => screen(() => import('./ui/todo/todo-screen.tsx')).then((m) => m.TodoScreen));
+const StatsScreen = lazy(() => screen(() => import('./ui/stats/my-stats-screen.tsx')).then((m) => m.MyStatsScreen));
+const SetupScreen = lazy(() => screen(() => import('./ui/setup/setup-screen.tsx')).then((m) => m.SetupScreen));
+const GuidesScreen = lazy(() => screen(() => import('./ui/guides/guides-screen.tsx')).then((m) => m.GuidesScreen));
+const GuideScreen = lazy(() => screen(() => import('./ui/guides/guide-screen.tsx')).then((m) => m.GuideScreen));
+const HelpScreen = lazy(() => screen(() => import('./ui/guides/help-screen.tsx')).then((m) => m.HelpScreen));
+const NotFound = lazy(() => screen(() => import('./ui/shell/not-found.tsx')).then((m) => m.NotFound));
 
 export function App() {
   return (
@@ -28,8 +40,15 @@ export function App() {
             <Route path="/cases/:id" component={CaseDetailScreen} />
             <Route path="/cases/:id/documents" component={DocumentsScreen} />
             <Route path="/cases/:id/documents/:doc" component={DocumentScreen} />
+            <Route path="/cases/:id/edit" component={EditCaseScreen} />
             <Route path="/cases/:id/:action" component={CaseActionScreen} />
             <Route path="/todo" component={TodoScreen} />
+            <Route path="/review" component={ReviewScreen} />
+            <Route path="/login" component={LoginScreen} />
+            <Route path="/dashboard" component={DashboardScreen} />
+            <Route path="/dashboard/cases" component={DrillScreen} />
+            <Route path="/network" component={NetworkScreen} />
+            <Route path="/import" component={ImportScreen} />
             <Route path="/stats" component={StatsScreen} />
             <Route path="/me" component={SetupScreen} />
             <Route path="/guides" component={GuidesScreen} />

@@ -12,6 +12,7 @@ render(<App />, document.getElementById('app') as HTMLElement);
 // The session first: screens decide on first run vs. signed-in staff once the profile is loaded.
 void loadSession()
   .then(startAppState)
+  .then(() => import('./shared/i18n/later.ts'))
   .then(() => import('./state/sync.ts'))
   .then((m) => m.startSync());
 startUpdates();

@@ -7,6 +7,7 @@ import type { CaseRecord } from '../shared/case.ts';
 import type { CaseEvent } from '../shared/events.ts';
 import type { Mutation } from '../shared/mutations.ts';
 import type { ReviewItem } from '../shared/protocol.ts';
+import type { StoredBlob } from './blobs.ts';
 
 /** Which list tab a case sits in; stored so the list can page through an index. */
 export type CaseTab = 'open' | 'visit' | 'closed';
@@ -37,6 +38,7 @@ export class ShuoheDb extends Dexie {
   meta!: EntityTable<DeviceMeta, 'key'>;
   review!: EntityTable<ReviewItem, 'id'>;
   syncState!: EntityTable<SyncState, 'scope'>;
+  blobs!: EntityTable<StoredBlob, 'sha256'>;
 
   constructor(name = 'shuohe') {
     super(name);
@@ -47,6 +49,10 @@ export class ShuoheDb extends Dexie {
       meta: 'key',
       review: 'id, caseId, status',
       syncState: 'scope',
+    });
+    // Photo bytes by SHA-256 (db/blobs.ts); nothing to upgrade, the table starts empty.
+    this.version(2).stores({
+      blobs: 'sha256, state, caseId',
     });
   }
 }

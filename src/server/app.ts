@@ -1,5 +1,7 @@
 // The HTTP application: JSON API under /api, the built PWA everywhere else. Exported as a
 // factory so tests drive it in-process with app.request() against a fresh database.
+// The server speaks every section of the catalogue.
+import '../shared/i18n/later.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, Env } from './deps.ts';
@@ -13,6 +15,11 @@ import { caseRoutes } from './api/cases.ts';
 import { reviewRoutes } from './api/review.ts';
 import { areaRoutes } from './api/areas.ts';
 import { deviceRoutes } from './api/devices.ts';
+import { blobRoutes } from './blobs/routes.ts';
+import { statsRoutes } from './stats/routes.ts';
+import { registryRoutes } from './registry/routes.ts';
+import { publicRoutes } from './registry/public-route.ts';
+import { importRoutes } from './import/routes.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -32,6 +39,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.get('/health', (c) => c.json({ version: ctx.version, database: ctx.store.kind }));
   api.route('/', areaRoutes(ctx));
   api.route('/', authRoutes(ctx));
+  api.route('/', publicRoutes(ctx));
   // Everything below needs a session. Listed by prefix (not '*') so an unknown /api path is a
   // plain 404; a route added outside these prefixes must call requireAuth itself.
   const auth = requireAuth(ctx);
@@ -40,6 +48,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', caseRoutes(ctx));
   api.route('/', reviewRoutes(ctx));
   api.route('/', deviceRoutes(ctx));
+  api.route('/', blobRoutes(ctx));
+  for (const path of ['/stats', '/stats/*', '/registry', '/registry/*', '/import/*']) api.use(path, auth);
+  api.route('/', statsRoutes(ctx));
+  api.route('/', registryRoutes(ctx));
+  api.route('/', importRoutes(ctx));
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);

@@ -1,9 +1,10 @@
 // Append-only children of a case (人民调解法 Art 27 调解工作记录): sessions, investigations,
-// follow-up visits, notes and status changes. Never edited in place: a correction is a new event
-// with `supersedes` = the id it replaces, so two devices can never conflict over one.
+// follow-up visits, notes, status changes and attachments. Never edited in place: a correction is
+// a new event with `supersedes` = the id it replaces, so two devices can never conflict over one.
 
 import type { CaseStatus } from './lifecycle.ts';
 import type { PerformanceStatus } from './case.ts';
+import type { AttachmentData } from './attachments.ts';
 
 export interface SessionData {
   at: string;
@@ -42,7 +43,9 @@ export type EventBody =
   | { kind: 'investigation'; data: InvestigationData }
   | { kind: 'visit'; data: VisitData }
   | { kind: 'note'; data: { text: string } }
-  | { kind: 'transition'; data: TransitionData };
+  | { kind: 'transition'; data: TransitionData }
+  /** A photo's metadata; its bytes are uploaded separately by hash (attachments.ts). */
+  | { kind: 'attachment'; data: AttachmentData };
 
 export type CaseEvent = EventBody & {
   id: string;

@@ -46,7 +46,7 @@ export interface ReviewItem {
   kind: 'conflict' | 'rejected';
   /** keptBy/otherBy are user ids; the names are the accounts' display names when the item was made. */
   conflict?: FieldConflict & { keptBy: string; otherBy: string; otherDeviceTime: string; keptByName?: string; otherByName?: string };
-  rejected?: { mutation: Mutation; code: string; message: string };
+  rejected?: { mutation: Mutation; code: string; message: string; byName?: string };
   status: 'open' | 'resolved';
   createdAt: string;
 }

@@ -4,11 +4,18 @@
 import { effect } from '@preact/signals';
 import { createSyncRunner } from '../sync/runner.ts';
 import { createApiClient } from '../sync/http.ts';
+import { createBlobApi } from '../sync/blobs.ts';
 import { db, isOnline, pendingCount } from './app-state.ts';
 import { session, forgetSession } from './session.ts';
 import { syncStatus } from './sync-status.ts';
 
 let started = false;
+let runNow: () => void = () => {};
+
+/** Sync at once (the user's 重试 on a photo). Does nothing before startSync. */
+export function syncNow(): void {
+  runNow();
+}
 
 export function startSync(): void {
   if (started) return;
@@ -17,7 +24,8 @@ export function startSync(): void {
     deps: () => {
       const s = session.value;
       if (!s) return undefined;
-      return { db, api: createApiClient(fetch.bind(globalThis), '', () => session.value?.token), scope: s.me.scope, now: () => new Date() };
+      const token = () => session.value?.token;
+      return { db, api: createApiClient(fetch.bind(globalThis), '', token), blobs: createBlobApi(fetch.bind(globalThis), '', token), scope: s.me.scope, now: () => new Date() };
     },
     isOnline: () => isOnline.value,
     onStatus: (report) => {
@@ -25,6 +33,7 @@ export function startSync(): void {
       if (report.needsLogin) void forgetSession();
     },
   });
+  runNow = () => void runner.run();
   addEventListener('online', () => void runner.run());
   addEventListener('offline', () => (syncStatus.value = { ...syncStatus.value, phase: 'offline' }));
   document.addEventListener('visibilitychange', () => {

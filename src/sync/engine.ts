@@ -1,4 +1,5 @@
-// One sync pass: push the outbox in ascending seq, then pull pages until the server has no more.
+// One sync pass: push the outbox in ascending seq, then pull pages until the server has no more,
+// then upload queued photo bytes (blobs.ts) — after the push, so their metadata is there first.
 // Built only from injected dependencies (db, api, clock) so tests drive it deterministically
 // against a real server. Outbox entries are removed only when a pull reports them processed.
 
@@ -8,6 +9,7 @@ import { deviceMeta } from '../db/device.ts';
 import type { ApiClient } from './http.ts';
 import { ApiError } from './http.ts';
 import { applyPullPage } from './apply-pull.ts';
+import { uploadBlobs, type BlobApi } from './blobs.ts';
 
 export interface SyncDeps {
   db: ShuoheDb;
@@ -16,6 +18,8 @@ export interface SyncDeps {
   scope: string;
   now: () => Date;
   pullLimit?: number;
+  /** Photo uploads; without it a pass syncs case data only. */
+  blobs?: BlobApi;
 }
 
 export interface SyncResult {
@@ -28,6 +32,9 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const { clientId } = await deviceMeta(deps.db);
   const pushed = await pushOutbox(deps, clientId);
   const { pulled, wiped } = await pullAll(deps, clientId);
+  // A revoked device erases its photos too (IDs, signatures): they are personal data.
+  if (wiped) await deps.db.blobs.clear();
+  else if (deps.blobs) await uploadBlobs(deps.db, deps.blobs);
   return { pushed, pulled, wiped };
 }
 

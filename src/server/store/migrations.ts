@@ -1,6 +1,8 @@
 // Schema migrations, written in code so one list runs on SQLite and PostgreSQL through Kysely's
 // Migrator. A shipped migration is never edited; a change is a new entry with the next number.
 import { sql, type Kysely, type Migration } from 'kysely';
+import { networkMigration } from '../registry/migration.ts';
+import { blobsMigration } from '../blobs/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -168,4 +170,6 @@ const init: Migration = {
 
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
+  '0002_network': networkMigration,
+  '0004_blobs': blobsMigration,
 };

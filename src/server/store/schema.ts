@@ -1,6 +1,7 @@
 // The server's tables as Kysely sees them. One shape for SQLite and PostgreSQL: booleans are 0/1
 // integers, JSON is text and times are ISO strings, so both databases return the same values and
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
+import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
 
 export interface SyncClockTable {
   id: number;
@@ -144,15 +145,35 @@ export interface AreasTable {
   name: string;
   level: string;
   parent: string | null;
+  /** 0002: when the code came into / went out of use (null = always / still valid). */
+  valid_from: string | null;
+  valid_to: string | null;
 }
 
-export interface CommitteesTable {
-  id: string;
-  area_code: string;
-  name: string;
+export type { CommitteesTable };
+
+/** A complete photo, stored once per content hash (server/blobs). */
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  bytes: Uint8Array;
+  created_at: string;
+  /** The user whose upload completed it. */
+  created_by: string;
 }
 
-export interface DB {
+/** One received piece of an upload under way. */
+export interface BlobPartsTable {
+  sha256: string;
+  start_byte: number;
+  size: number;
+  bytes: Uint8Array;
+  created_at: string;
+}
+
+/** NetworkTables: the registry and statistics tables of migration 0002_network. */
+export interface DB extends NetworkTables {
   sync_clock: SyncClockTable;
   sync_clients: SyncClientsTable;
   devices: DevicesTable;
@@ -166,4 +187,6 @@ export interface DB {
   case_numbers: CaseNumbersTable;
   areas: AreasTable;
   committees: CommitteesTable;
+  blobs: BlobsTable;
+  blob_parts: BlobPartsTable;
 }

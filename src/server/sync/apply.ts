@@ -13,6 +13,7 @@ import { assertInScope } from '../auth/principal.ts';
 import type { Batch, CaseEntry } from './batch.ts';
 import { assignCaseNo } from './case-number.ts';
 import { checkEvent, checkField, checkNewCase, checkVoidReason } from './validate.ts';
+import { lockRefusal } from '../stats/month-locks.ts';
 
 export type Applied = { status: 'applied' } | { status: 'rejected'; code: MessageKey; params?: MessageParams };
 
@@ -34,6 +35,8 @@ export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
   const target = targetVillage(m);
   if (typeof target === 'string' && isVillageCode(target)) assertInScope(b.principal, target);
   if (target !== undefined && !b.isKnownVillage(target)) return reject(checkField('villageCode', target) ?? 'push.villageUnknown');
+  const locked = await lockRefusal(b.tx, m, entry.record);
+  if (locked) return reject(locked.code, locked.params);
 
   switch (m.name) {
     case 'case.patch':
@@ -84,6 +87,8 @@ async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): 
   const problem = checkNewCase(input);
   if (problem) return reject(problem);
   if (!b.isKnownVillage(input.villageCode)) return reject('push.villageUnknown');
+  const locked = await lockRefusal(b.tx, m, undefined);
+  if (locked) return reject(locked.code, locked.params);
   const outcome = applyMutation(undefined, m, 'server', b.now);
   if (!outcome.ok || !outcome.record) return reject(outcome.ok ? 'sync.caseMissing' : outcome.code);
   const villageCode = input.villageCode;
@@ -110,9 +115,13 @@ async function run(b: Batch, entry: CaseEntry, m: Exclude<Mutation, { name: 'cas
   }
   const conflicted = new Set(outcome.conflicts.map((c) => c.field));
   for (const conflict of outcome.conflicts) {
+    const keptBy = entry.authors[conflict.field] ?? '';
     const item: ReviewItem = {
       id: uuidv7(), caseId: record.id, villageCode: record.villageCode, kind: 'conflict', status: 'open', createdAt: b.now,
-      conflict: { ...conflict, keptBy: entry.authors[conflict.field] ?? '', otherBy: m.userId, otherDeviceTime: m.deviceTime },
+      conflict: {
+        ...conflict, keptBy, otherBy: m.userId, otherDeviceTime: m.deviceTime,
+        keptByName: await b.displayName(keptBy), otherByName: await b.displayName(m.userId),
+      },
     };
     b.reviews.set(item.id, { item, isNew: true });
   }

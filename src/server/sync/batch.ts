@@ -41,6 +41,7 @@ export class Batch {
   private readonly knownEvents = new Map<string, string>();
   private readonly seenMutationIds = new Set<string>();
   private readonly villages = new Set<string>();
+  private readonly names = new Map<string, string>();
 
   constructor(
     readonly tx: Kysely<DB>,
@@ -131,6 +132,17 @@ export class Batch {
       else open.delete(id);
     }
     return [...open];
+  }
+
+  /** An account's display name for a review item (a person reads it); '' for an unknown id. */
+  async displayName(userId: string): Promise<string> {
+    if (userId === this.principal.userId) return this.principal.displayName;
+    const cached = this.names.get(userId);
+    if (cached !== undefined) return cached;
+    const row = userId === '' ? undefined : await this.tx.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+    const name = row?.display_name ?? '';
+    this.names.set(userId, name);
+    return name;
   }
 
   /** Stored events and review items of a case, for re-tagging after it moved village. */

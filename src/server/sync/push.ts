@@ -110,7 +110,7 @@ function rejectedItem(b: Batch, m: Mutation, code: string, message: string): Rev
   const proposed = m.name === 'case.create' && isVillageCode(m.args.record.villageCode) ? m.args.record.villageCode : undefined;
   const scope = b.principal.scope;
   const villageCode = known ?? proposed ?? (scope.length === 12 ? scope : '');
-  return { id: uuidv7(), caseId: m.caseId, villageCode, kind: 'rejected', rejected: { mutation: m, code, message }, status: 'open', createdAt: b.now };
+  return { id: uuidv7(), caseId: m.caseId, villageCode, kind: 'rejected', rejected: { mutation: m, code, message, byName: b.principal.displayName }, status: 'open', createdAt: b.now };
 }
 
 type StoredResult = Pick<Extract<MutationResult, { status: 'duplicate' }>, 'original' | 'code' | 'message'>;

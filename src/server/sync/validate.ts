@@ -8,6 +8,7 @@ import type { MessageKey } from '../../shared/i18n/index.ts';
 import {
   AgreementSchema, InvestigationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
 } from '../../shared/validation.ts';
+import { AttachmentSchema } from '../../shared/attachments.ts';
 
 const c = NewCaseSchema.entries;
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
@@ -70,6 +71,9 @@ export function checkEvent(event: CaseEvent): MessageKey | undefined {
       return asKey(fieldErrors(VisitSchema, event.data));
     case 'note':
       return asKey(fieldErrors(NoteSchema, event.data));
+    case 'attachment':
+      // Metadata only; the bytes are checked against `sha256` when they are uploaded (server/blobs).
+      return asKey(fieldErrors(AttachmentSchema, event.data));
     case 'transition':
       // Status events are made by the server from a case.transition command, never sent as such.
       return 'push.eventKind';

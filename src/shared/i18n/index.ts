@@ -7,18 +7,38 @@ import { errors } from './errors.ts';
 import { sync } from './sync.ts';
 import { ui } from './ui.ts';
 import { uiForms } from './ui-forms.ts';
-import { server } from './server.ts';
-import { documents } from './documents.ts';
-import { guides } from './guides.ts';
+import { attachments } from './attachments.ts';
+import { review } from './review.ts';
+// Loaded after first paint (later.ts registers them): type-only here, so they stay out of the
+// first bundle. The server and the tests load them at start.
+import type { server } from './server.ts';
+import type { documents } from './documents.ts';
+import type { guides } from './guides.ts';
+import type { network } from './network.ts';
 
-const catalogue = { ...common, ...caseMessages, ...errors, ...sync, ...server, ...ui, ...uiForms, ...documents, ...guides } as const;
+/** What the first screens (shell, case list, first-run setup) may say. */
+const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...uiForms, ...attachments, ...review } as const;
+type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network;
 
-export type MessageKey = keyof typeof catalogue;
+export type MessageKey = keyof Catalogue;
+export type CoreMessageKey = keyof typeof core;
+const loaded: Record<string, string> = { ...core };
+
+/** Adds a section loaded later; app.tsx makes every lazy route wait for it. */
+export function registerMessages(section: Readonly<Record<string, string>>): void {
+  Object.assign(loaded, section);
+}
+
+export function isCoreMessage(key: string): boolean {
+  return Object.hasOwn(core, key);
+}
+
 export type MessageParams = Record<string, string | number>;
 
 /** Looks up a message and fills `{name}` placeholders; numbers are formatted for zh-CN. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template: string = catalogue[key];
+  // A key of a section not loaded yet shows as itself: visible in tests, never a crash.
+  const template = loaded[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -30,5 +50,5 @@ export function t(key: MessageKey, params?: MessageParams): string {
 const numberFormat = new Intl.NumberFormat('zh-CN', { useGrouping: false });
 
 export function hasMessage(key: string): key is MessageKey {
-  return Object.hasOwn(catalogue, key);
+  return Object.hasOwn(loaded, key);
 }

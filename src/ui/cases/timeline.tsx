@@ -1,4 +1,4 @@
-// 办理经过: sessions, investigations, visits, notes and status changes, newest first.
+// 办理经过: sessions, investigations, visits, notes, status changes and attachments, newest first.
 
 import type { CaseEvent } from '../../shared/events.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
@@ -10,6 +10,7 @@ const kindLabel: Record<CaseEvent['kind'], MessageKey> = {
   visit: 'timeline.visit',
   note: 'timeline.note',
   transition: 'timeline.transition',
+  attachment: 'attach.title',
 };
 
 function Lines(p: { lines: (string | false | undefined)[] }) {
@@ -59,6 +60,8 @@ function Body(p: { event: CaseEvent }) {
       );
     case 'note':
       return <Lines lines={[e.data.text]} />;
+    case 'attachment':
+      return <Lines lines={[t('attach.timeline', { purpose: e.data.purpose, name: e.data.name })]} />;
     case 'transition':
       return <Lines lines={[t('timeline.transitionText', { from: t(`case.status.${e.data.from}`), to: t(`case.status.${e.data.to}`) })]} />;
   }

@@ -1,0 +1,10 @@
+// The sections no first screen needs (documents, guides, statistics, server answers), registered
+// into the catalogue when this module loads: after first paint on the device, at start on the
+// server. Importing it is idempotent.
+import { registerMessages } from './index.ts';
+import { server } from './server.ts';
+import { documents } from './documents.ts';
+import { guides } from './guides.ts';
+import { network } from './network.ts';
+
+registerMessages({ ...server, ...documents, ...guides, ...network });

@@ -1,0 +1,50 @@
+// The first screens (everything main.tsx imports statically) may only use messages of the core
+// catalogue: the other sections arrive with the lazy screens (i18n/later.ts). A key from a later
+// section used on a first screen would show as its raw key — this test finds it first.
+import { describe, it, expect } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isCoreMessage, hasMessage } from '../../src/shared/i18n/index.ts';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+
+/** Files reachable from `entry` through static, non-type imports. */
+function staticGraph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const file = stack.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?from\s+)?['"](\.[^'"]+)['"]/gm)) {
+      const target = join(dirname(file), m[1] as string);
+      if (existsSync(target) && /\.tsx?$/.test(target)) stack.push(target);
+    }
+  }
+  return seen;
+}
+
+describe('first-paint messages', () => {
+  const files = [...staticGraph(join(root, 'src/main.tsx'))];
+
+  it('walks the real first-paint graph (shell and case list included, lazy screens not)', () => {
+    const names = files.map((f) => f.slice(root.length + 1));
+    expect(names).toContain('src/ui/shell/shell.tsx');
+    expect(names).toContain('src/ui/cases/case-list-screen.tsx');
+    expect(names).not.toContain('src/ui/documents/documents-screen.tsx');
+  });
+
+  it('uses only core keys there', () => {
+    const offenders: string[] = [];
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/\bt\(\s*'([\w.]+)'/g)) {
+        const key = m[1] as string;
+        expect(hasMessage(key), `${key} exists`).toBe(true);
+        if (!isCoreMessage(key)) offenders.push(`${file.slice(root.length + 1)}: ${key}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
