@@ -30,7 +30,11 @@ export interface SyncResult {
 
 export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const { clientId } = await deviceMeta(deps.db);
-  const pushed = await pushOutbox(deps, clientId);
+  const pushed = await pushOutbox(deps, clientId).catch((error: unknown) => {
+    // A revoked (lost) phone is refused its push; the pull that follows tells it to erase itself.
+    if (error instanceof ApiError && error.code === 'device.revoked') return 0;
+    throw error;
+  });
   const { pulled, wiped } = await pullAll(deps, clientId);
   // A revoked device erases its photos too (IDs, signatures): they are personal data.
   if (wiped) await deps.db.blobs.clear();

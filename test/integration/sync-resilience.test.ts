@@ -3,7 +3,8 @@
 // 2,000 queued edits (sync.md §4 cases 6, 7 and 15).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createCase, editCase, addNote } from '../../src/state/actions.ts';
-import { startHarness, simDevice, VILLAGE_A, TOWN, type Harness } from '../support/sync-harness.ts';
+import { startHarness, simDevice, login, VILLAGE_A, TOWN, type Harness } from '../support/sync-harness.ts';
+import { deviceMeta } from '../../src/db/device.ts';
 import { startPg, type PgServer } from '../support/pg.ts';
 import { newCaseInput } from '../support/case-factory.ts';
 
@@ -38,6 +39,27 @@ for (const [label, url] of [['SQLite', async () => undefined], ['PostgreSQL', as
         expect(await count(h, 'cases')).toBe(1);
         expect(await phone.db.outbox.count()).toBe(0);
         expect((await phone.db.cases.get(created.id))?.caseNo).toMatch(/^（2026）开鲁调字第1号$/);
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('a lost phone that is revoked erases its case data at its next contact, even with edits still queued', async () => {
+      const h = await startHarness(await url());
+      try {
+        const phone = await simDevice(h, 'a', VILLAGE_A);
+        await createCase(phone, newCaseInput());
+        await phone.sync();
+        await createCase(phone, newCaseInput());
+        const { clientId } = await deviceMeta(phone.db);
+        const town = await login(h, 'zhen');
+        const revoked = await h.fetch(`/api/devices/${clientId}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${town}` } });
+        expect(revoked.status).toBe(200);
+        const result = await phone.sync();
+        expect(result.wiped).toBe(true);
+        expect(await phone.db.cases.count()).toBe(0);
+        expect(await phone.db.outbox.count()).toBe(0);
+        expect(await count(h, 'cases')).toBe(1); // what it had synced stays on the server
       } finally {
         await h.close();
       }
