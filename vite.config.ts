@@ -76,6 +76,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
+          setupFiles: ['src/shared/i18n/later.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

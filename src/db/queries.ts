@@ -4,7 +4,6 @@
 import { Dexie } from 'dexie';
 import type { CaseRecord } from '../shared/case.ts';
 import type { CaseEvent } from '../shared/events.ts';
-import { toStatCase, type StatCase } from '../shared/stats.ts';
 import type { ShuoheDb, CaseTab, StoredCase } from './schema.ts';
 import { fromStored } from './schema.ts';
 
@@ -63,12 +62,6 @@ export async function activeCases(db: ShuoheDb): Promise<CaseRecord[]> {
   return rows.map(fromStored);
 }
 
-/** The statistics view of every local case, streamed (StatCase is small: no personal data). */
-export async function statCases(db: ShuoheDb): Promise<StatCase[]> {
-  const out: StatCase[] = [];
-  await db.cases.each((c) => out.push(toStatCase(c)));
-  return out;
-}
 
 /** Case ids whose label or party names contain `text`. Names are not indexed (PIPL), so scan. */
 export async function searchCases(db: ShuoheDb, text: string, limit = PAGE_SIZE): Promise<CaseRecord[]> {

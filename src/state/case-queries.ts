@@ -99,5 +99,5 @@ export function useTodos(today: string): Live<TodoItem[]> {
 }
 
 export function useStatCases(): Live<StatCase[]> {
-  return useLive(() => queries.statCases(db), []);
+  return useLive(async () => (await import('../db/stat-queries.ts')).statCases(db), []);
 }

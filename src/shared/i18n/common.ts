@@ -30,6 +30,8 @@ export const common = {
   'nav.stats': '我的统计',
   'nav.guides': '法律指南',
   'nav.dashboard': '统计',
+  'nav.review': '待核对',
+  'nav.review.count': '{n} 条待核对',
   'nav.me': '我的',
   'storage.quota': '手机存储空间不足，这次没有保存。请删除一些照片或不用的应用后再点“保存”。已保存的案件不受影响。',
   'storage.failed': '保存失败：{reason}。已保存的内容不受影响，请再试一次。',

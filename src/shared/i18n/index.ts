@@ -6,19 +6,20 @@ import { caseMessages } from './case.ts';
 import { errors } from './errors.ts';
 import { sync } from './sync.ts';
 import { ui } from './ui.ts';
-import { uiForms } from './ui-forms.ts';
-import { attachments } from './attachments.ts';
-import { review } from './review.ts';
 // Loaded after first paint (later.ts registers them): type-only here, so they stay out of the
 // first bundle. The server and the tests load them at start.
 import type { server } from './server.ts';
 import type { documents } from './documents.ts';
 import type { guides } from './guides.ts';
 import type { network } from './network.ts';
+import type { uiForms } from './ui-forms.ts';
+import type { attachments } from './attachments.ts';
+import type { review } from './review.ts';
+import type { uiScreens } from './ui-screens.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
-const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...uiForms, ...attachments, ...review } as const;
-type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network;
+const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui } as const;
+type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -1,4 +1,4 @@
-// The sections no first screen needs (documents, guides, statistics, server answers), registered
+// The sections no first screen needs (forms, documents, guides, statistics, attachments, server answers), registered
 // into the catalogue when this module loads: after first paint on the device, at start on the
 // server. Importing it is idempotent.
 import { registerMessages } from './index.ts';
@@ -6,5 +6,9 @@ import { server } from './server.ts';
 import { documents } from './documents.ts';
 import { guides } from './guides.ts';
 import { network } from './network.ts';
+import { uiForms } from './ui-forms.ts';
+import { attachments } from './attachments.ts';
+import { review } from './review.ts';
+import { uiScreens } from './ui-screens.ts';
 
-registerMessages({ ...server, ...documents, ...guides, ...network });
+registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens });

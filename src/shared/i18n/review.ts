@@ -2,8 +2,6 @@
 // 登录, and the sync line's 立即同步. Field names follow the forms (ui-forms.ts) so a person
 // sees the same word in the form and in the inbox.
 export const review = {
-  'nav.review': '待核对',
-  'nav.review.count': '{n} 条待核对',
 
   'review.title': '待核对',
   'review.intro': '两台设备改了同一项内容，或者服务器没有接受某次改动，都会列在这里。请逐条核对。',
@@ -90,7 +88,4 @@ export const review = {
   'login.role.county': '司法局',
   'login.role.admin': '管理员',
 
-  'sync.now': '立即同步',
-  'sync.signedOut': '未登录，不会同步',
-  'sync.login': '登录',
 } as const;

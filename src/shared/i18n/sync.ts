@@ -1,4 +1,7 @@
 export const sync = {
+  'sync.now': '立即同步',
+  'sync.signedOut': '未登录，不会同步',
+  'sync.login': '登录',
   'sync.offline': '离线',
   'sync.syncing': '同步中',
   'sync.synced': '已同步 {time}',
