@@ -66,14 +66,20 @@ async function pushOutbox(deps: SyncDeps, clientId: string): Promise<number> {
 async function pullAll(deps: SyncDeps, clientId: string): Promise<{ pulled: number; wiped: boolean }> {
   let cursor = (await deps.db.syncState.get(deps.scope))?.cursor ?? 0;
   let pulled = 0;
-  for (;;) {
-    const page = await deps.api.post<PullResponse>('/api/sync/pull', {
-      protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit: deps.pullLimit ?? PULL_PAGE,
-    });
+  const fetchPage = (from: number) =>
+    deps.api.post<PullResponse>('/api/sync/pull', { protocolVersion: PROTOCOL_VERSION, clientId, cursor: from, limit: deps.pullLimit ?? PULL_PAGE });
+  let next: Promise<PullResponse> | undefined = fetchPage(cursor);
+  while (next) {
+    const page: PullResponse = await next;
+    const more = !page.wipe && page.hasMore && page.cursor !== cursor;
+    // Fetch the next page while this one is written: a pull is a read, so a page fetched and then
+    // not applied (the write failed) costs nothing; the cursor only moves with applied pages.
+    next = more ? fetchPage(page.cursor) : undefined;
+    next?.catch(() => undefined);
     await applyPullPage(deps.db, deps.scope, page, deps.now().toISOString());
     pulled += page.changes.length;
     if (page.wipe) return { pulled, wiped: true };
-    if (!page.hasMore || page.cursor === cursor) return { pulled, wiped: false };
     cursor = page.cursor;
   }
+  return { pulled, wiped: false };
 }
