@@ -139,3 +139,10 @@ async function requestPersistence(): Promise<boolean> {
   if (await navigator.storage.persisted()) return true;
   return navigator.storage.persist();
 }
+
+/** 作废: the case stays on record (never deleted) but leaves the statistics and takes no more steps. */
+export async function voidCase(ctx: WriteContext, caseId: string, reason: string): Promise<CaseRecord> {
+  const trimmed = reason.trim();
+  if (trimmed === '') throw new DomainError('transition.invalid', { reason: 'voidForm.reason.required' });
+  return writeMutations(ctx, caseId, [{ name: 'case.void', args: { reason: trimmed, at: ctx.now().toISOString() } }]);
+}

@@ -7,7 +7,7 @@ import { useCase } from '../../state/case-queries.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { isCaseAction } from './case-actions.ts';
 import { AgreementForm } from './forms/agreement-form.tsx';
-import { ArchiveForm, RejectForm, TerminateForm } from './forms/outcome-forms.tsx';
+import { ArchiveForm, RejectForm, TerminateForm, VoidForm } from './forms/outcome-forms.tsx';
 import { InvestigationForm, SessionForm } from './forms/session-form.tsx';
 import { FlagsForm, NoteForm, VisitForm } from './forms/visit-form.tsx';
 
@@ -21,6 +21,7 @@ const forms = {
   note: NoteForm,
   archive: ArchiveForm,
   flags: FlagsForm,
+  void: VoidForm,
 } as const;
 
 export function CaseActionScreen() {

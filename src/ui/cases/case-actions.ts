@@ -5,7 +5,7 @@ import type { CaseRecord } from '../../shared/case.ts';
 import { isOpen, nextStatuses, type CaseStatus } from '../../shared/lifecycle.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 
-export const caseActions = ['session', 'investigation', 'agreement', 'terminate', 'reject', 'visit', 'note', 'archive', 'flags'] as const;
+export const caseActions = ['session', 'investigation', 'agreement', 'terminate', 'reject', 'visit', 'note', 'archive', 'flags', 'void'] as const;
 export type CaseAction = (typeof caseActions)[number];
 
 export function isCaseAction(value: string): value is CaseAction {
@@ -22,6 +22,7 @@ export const actionLabel: Record<CaseAction, MessageKey> = {
   note: 'action.note',
   archive: 'action.archive',
   flags: 'action.flags',
+  void: 'action.void',
 };
 
 const byTarget: [CaseStatus, CaseAction][] = [
@@ -38,7 +39,7 @@ export function actionsFor(record: Pick<CaseRecord, 'status' | 'voided'>): CaseA
   const next = nextStatuses(record.status);
   const out: CaseAction[] = isOpen(record.status) ? ['session', 'investigation'] : [];
   for (const [status, action] of byTarget) if (next.includes(status)) out.push(action);
-  out.push('note');
+  out.push('note', 'void');
   return out;
 }
 

@@ -1,8 +1,9 @@
-// 调解不成 (termination, Art 26: parties must be told of the other routes), 不予受理, and 归档.
+// 调解不成 (termination, Art 26: parties must be told of the other routes), 不予受理, 归档, and
+// 作废 (a case registered by mistake: kept on record, never deleted, out of the statistics).
 
 import type { CaseRecord, Rejection } from '../../../shared/case.ts';
 import { t } from '../../../shared/i18n/index.ts';
-import { archive, reject, terminate } from '../../../state/actions.ts';
+import { archive, reject, terminate, voidCase } from '../../../state/actions.ts';
 import { CheckField, ChoiceGroup, TextArea } from '../../components/fields.tsx';
 import { ActionFrame, useActionForm } from './action-form.tsx';
 import { FlagsEditor, flagsDraftOf, parseFlags, type FlagsDraft } from './flags-editor.tsx';
@@ -59,6 +60,17 @@ export function ArchiveForm(p: { record: CaseRecord }) {
   return (
     <ActionFrame record={p.record} action="archive" form={form} submitLabel={t('archiveForm.submit')} onSubmit={() => form.save((ctx) => archive(ctx, p.record.id))}>
       <p class="notice">{t('archiveForm.intro')}</p>
+    </ActionFrame>
+  );
+}
+
+export function VoidForm(p: { record: CaseRecord }) {
+  const form = useActionForm<{ reason: string }>(p.record, 'void', () => ({ reason: '' }));
+  const d = form.draft.value;
+  return (
+    <ActionFrame record={p.record} action="void" form={form} submitLabel={t('voidForm.submit')} onSubmit={() => form.save((ctx) => voidCase(ctx, p.record.id, d.reason))}>
+      <p class="notice">{t('voidForm.intro')}</p>
+      <TextArea id="reason" label={t('voidForm.reason')} required rows={3} value={d.reason} error={form.submit.fields.reason} onInput={(reason) => form.draft.set(() => ({ reason }))} />
     </ActionFrame>
   );
 }
