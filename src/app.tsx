@@ -27,6 +27,7 @@ const SetupScreen = lazy(() => screen(() => import('./ui/setup/setup-screen.tsx'
 const GuidesScreen = lazy(() => screen(() => import('./ui/guides/guides-screen.tsx')).then((m) => m.GuidesScreen));
 const GuideScreen = lazy(() => screen(() => import('./ui/guides/guide-screen.tsx')).then((m) => m.GuideScreen));
 const HelpScreen = lazy(() => screen(() => import('./ui/guides/help-screen.tsx')).then((m) => m.HelpScreen));
+const RequestsScreen = lazy(() => screen(() => import('./ui/requests/requests-screen.tsx')).then((m) => m.RequestsScreen));
 const NotFound = lazy(() => screen(() => import('./ui/shell/not-found.tsx')).then((m) => m.NotFound));
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
             <Route path="/cases/:id/:action" component={CaseActionScreen} />
             <Route path="/todo" component={TodoScreen} />
             <Route path="/review" component={ReviewScreen} />
+            <Route path="/requests" component={RequestsScreen} />
             <Route path="/login" component={LoginScreen} />
             <Route path="/dashboard" component={DashboardScreen} />
             <Route path="/dashboard/cases" component={DrillScreen} />

@@ -20,6 +20,7 @@ import { statsRoutes } from './stats/routes.ts';
 import { registryRoutes } from './registry/routes.ts';
 import { publicRoutes } from './registry/public-route.ts';
 import { importRoutes } from './import/routes.ts';
+import { publicRequestRoutes, requestRoutes } from './requests/routes.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', areaRoutes(ctx));
   api.route('/', authRoutes(ctx));
   api.route('/', publicRoutes(ctx));
+  api.route('/', publicRequestRoutes(ctx));
   // Everything below needs a session. Listed by prefix (not '*') so an unknown /api path is a
   // plain 404; a route added outside these prefixes must call requireAuth itself.
   const auth = requireAuth(ctx);
@@ -53,6 +55,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', statsRoutes(ctx));
   api.route('/', registryRoutes(ctx));
   api.route('/', importRoutes(ctx));
+  for (const path of ['/requests', '/requests/*']) api.use(path, auth);
+  api.route('/', requestRoutes(ctx));
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);

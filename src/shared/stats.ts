@@ -1,17 +1,49 @@
 // The statistics roll-up, one pure function used by the device (over its local cases) and the
-// server (over SQL rows), so both give the same numbers for the same cases (domain.md §3–§4).
-// 调解成功率 is kept as numerator and denominator and only formatted for display.
+// server (over SQL aggregates), so both give the same numbers for the same cases (domain.md §3–§4).
+// The unit it adds up is a *group*: cases that share every attribute a measure looks at, with
+// their count and sums. A device case is a group of one (toGroup); the server's SQL returns
+// GROUP BY rows of the same shape (server/stats/sql.ts). Which cases count as 受理, 成功, 不成 and
+// 未结 is decided here only, never in SQL. 调解成功率 is kept as numerator and denominator and only
+// formatted for display.
 
-import type { CaseRecord } from './case.ts';
+import type { AgreementForm, CaseRecord, CaseSource, PerformanceStatus } from './case.ts';
 import { statisticsRowOf } from './categories.ts';
-import { isOpen } from './lifecycle.ts';
+import { caseStatuses, isOpen, type CaseOutcome, type CaseStatus } from './lifecycle.ts';
 
 /** The fields of a case the statistics need; a server SQL row has exactly these. */
 export type StatCase = Pick<CaseRecord, 'categoryCode' | 'acceptedOn' | 'status' | 'outcome' | 'source' | 'isDifficult' | 'prevention'> & {
   voided: boolean;
-  agreementForm: '书面' | '口头' | null;
+  agreementForm: AgreementForm | null;
   amountYuan: number;
+  /** 履行: the latest 回访's finding. Absent where it is not known (the device's own list). */
+  performance?: PerformanceStatus | null;
 };
+
+export const preventionKeys = ['suicide', 'criminal', 'groupPetition', 'groupFight'] as const;
+export type PreventionKey = (typeof preventionKeys)[number];
+
+export interface Prevented {
+  cases: number;
+  persons: number;
+}
+
+/** Cases alike in everything the measures look at, counted and summed. */
+export interface StatGroup {
+  categoryCode: string;
+  status: CaseStatus;
+  outcome: CaseOutcome;
+  source: CaseSource;
+  voided: boolean;
+  agreementForm: AgreementForm | null;
+  performance: PerformanceStatus | null;
+  /** Only when the period is applied here (device); the server filters the period in SQL. */
+  acceptedOn?: string;
+  n: number;
+  /** Of the n: how many are 疑难复杂. */
+  difficult: number;
+  amountYuan: number;
+  prevention: Record<PreventionKey, Prevented>;
+}
 
 export interface Ratio {
   numerator: number;
@@ -26,19 +58,22 @@ export interface Counts {
   open: number;
 }
 
-export interface Rollup extends Counts {
-  successRate: Ratio;
-  byRow: Record<string, Counts>;
+/** One row of the official table (a category, or the total): the case measures. */
+export interface RowCounts extends Counts {
   oral: number;
   written: number;
+  /** 协议涉及金额 of the successful cases, in 元 (reports show 万元). */
   amountYuan: number;
+  /** 协议履行: successful cases whose latest 回访 found the agreement 已履行. */
+  performed: number;
   difficult: number;
-  prevention: { suicide: Prevented; criminal: Prevented; groupPetition: Prevented; groupFight: Prevented };
 }
 
-export interface Prevented {
-  cases: number;
-  persons: number;
+export interface Rollup extends RowCounts {
+  successRate: Ratio;
+  byRow: Record<string, RowCounts>;
+  bySource: Partial<Record<CaseSource, number>>;
+  prevention: Record<PreventionKey, Prevented>;
 }
 
 export interface Period {
@@ -55,48 +90,135 @@ export function toStatCase(record: CaseRecord): StatCase {
   };
 }
 
-export function countsAccepted(c: StatCase, period?: Period): boolean {
-  if (c.voided || c.status === 'rejected') return false;
-  return !period || (c.acceptedOn >= period.from && c.acceptedOn < period.to);
+const prevented = (): Prevented => ({ cases: 0, persons: 0 });
+export const noPrevented = (): Record<PreventionKey, Prevented> => ({
+  suicide: prevented(), criminal: prevented(), groupPetition: prevented(), groupFight: prevented(),
+});
+
+/** A single case as a group of one. */
+export function toGroup(c: StatCase): StatGroup {
+  const prevention = noPrevented();
+  for (const key of preventionKeys) {
+    if (c.prevention[key] > 0) prevention[key] = { cases: 1, persons: c.prevention[key] };
+  }
+  return {
+    categoryCode: c.categoryCode, status: c.status, outcome: c.outcome, source: c.source, voided: c.voided,
+    agreementForm: c.agreementForm, performance: c.performance ?? null, acceptedOn: c.acceptedOn, n: 1,
+    difficult: c.isDifficult ? 1 : 0, amountYuan: c.amountYuan, prevention,
+  };
 }
 
-const emptyCounts = (): Counts => ({ accepted: 0, succeeded: 0, failed: 0, open: 0 });
-const prevented = (): Prevented => ({ cases: 0, persons: 0 });
+/** 受理 = registered and neither 不予受理 (also once archived) nor 作废; with a period, accepted inside it. */
+export function countsAccepted(c: Pick<StatGroup, 'voided' | 'status' | 'outcome' | 'acceptedOn'>, period?: Period): boolean {
+  if (c.voided || c.status === 'rejected' || c.outcome === 'rejected') return false;
+  if (!period || c.acceptedOn === undefined) return true;
+  return c.acceptedOn >= period.from && c.acceptedOn < period.to;
+}
 
-export function rollup(cases: Iterable<StatCase>, period?: Period): Rollup {
-  const total: Rollup = {
-    ...emptyCounts(), successRate: { numerator: 0, denominator: 0 }, byRow: {}, oral: 0, written: 0, amountYuan: 0, difficult: 0,
-    prevention: { suicide: prevented(), criminal: prevented(), groupPetition: prevented(), groupFight: prevented() },
-  };
-  for (const c of cases) {
-    if (!countsAccepted(c, period)) continue;
-    const row = (total.byRow[statisticsRowOf(c.categoryCode)] ??= emptyCounts());
-    for (const counts of [total, row]) {
-      counts.accepted++;
-      if (c.outcome === 'success') counts.succeeded++;
-      else if (c.outcome === 'failure') counts.failed++;
-      else if (isOpen(c.status)) counts.open++;
-    }
-    if (c.outcome === 'success') {
-      if (c.agreementForm === '口头') total.oral++;
-      if (c.agreementForm === '书面') total.written++;
-      total.amountYuan += c.amountYuan;
-    }
-    if (c.isDifficult) total.difficult++;
-    for (const key of ['suicide', 'criminal', 'groupPetition', 'groupFight'] as const) {
-      if (c.prevention[key] > 0) {
-        total.prevention[key].cases++;
-        total.prevention[key].persons += c.prevention[key];
-      }
+/** The statuses counted 未结 when there is no outcome (for SQL that must agree with outcomeClass). */
+export const openStatuses: readonly CaseStatus[] = caseStatuses.filter(isOpen);
+
+/** How a 受理 case counts: exactly one of 成功, 不成, 未结 — or none (closed without outcome). */
+export function outcomeClass(c: Pick<StatGroup, 'status' | 'outcome'>): 'succeeded' | 'failed' | 'open' | null {
+  if (c.outcome === 'success') return 'succeeded';
+  if (c.outcome === 'failure') return 'failed';
+  return isOpen(c.status) ? 'open' : null;
+}
+
+export const emptyRow = (): RowCounts => ({ accepted: 0, succeeded: 0, failed: 0, open: 0, oral: 0, written: 0, amountYuan: 0, performed: 0, difficult: 0 });
+
+export function emptyRollup(): Rollup {
+  return { ...emptyRow(), successRate: { numerator: 0, denominator: 0 }, byRow: {}, bySource: {}, prevention: noPrevented() };
+}
+
+function addGroup(row: RowCounts, g: StatGroup): void {
+  row.accepted += g.n;
+  const cls = outcomeClass(g);
+  if (cls) row[cls] += g.n;
+  if (cls === 'succeeded') {
+    if (g.agreementForm === '口头') row.oral += g.n;
+    if (g.agreementForm === '书面') row.written += g.n;
+    row.amountYuan += g.amountYuan;
+    if (g.performance === '已履行') row.performed += g.n;
+  }
+  row.difficult += g.difficult;
+}
+
+/** Adds up groups (server) or cases turned into groups (device); `period` filters by 受理日期. */
+export function rollupGroups(groups: Iterable<StatGroup>, period?: Period): Rollup {
+  const total = emptyRollup();
+  for (const g of groups) {
+    if (!countsAccepted(g, period)) continue;
+    addGroup(total, g);
+    addGroup((total.byRow[statisticsRowOf(g.categoryCode)] ??= emptyRow()), g);
+    total.bySource[g.source] = (total.bySource[g.source] ?? 0) + g.n;
+    for (const key of preventionKeys) {
+      total.prevention[key].cases += g.prevention[key].cases;
+      total.prevention[key].persons += g.prevention[key].persons;
     }
   }
+  // Sums of 元 with fen are summed in a different order on each side: keep two decimals.
+  total.amountYuan = roundFen(total.amountYuan);
+  for (const row of Object.values(total.byRow)) row.amountYuan = roundFen(row.amountYuan);
   total.successRate = { numerator: total.succeeded, denominator: total.accepted };
   return total;
 }
+
+/** The device's roll-up over its own cases (我的统计). */
+export function rollup(cases: Iterable<StatCase>, period?: Period): Rollup {
+  const groups: StatGroup[] = [];
+  for (const c of cases) groups.push(toGroup(c));
+  return rollupGroups(groups, period);
+}
+
+/** Groups keyed by an area or month, rolled up per key. */
+export function rollupByKey(groups: Iterable<StatGroup & { key: string }>, period?: Period): Map<string, Rollup> {
+  const byKey = new Map<string, StatGroup[]>();
+  for (const g of groups) {
+    let list = byKey.get(g.key);
+    if (!list) byKey.set(g.key, (list = []));
+    list.push(g);
+  }
+  return new Map([...byKey].map(([key, list]) => [key, rollupGroups(list, period)]));
+}
+
+const roundFen = (yuan: number): number => Math.round(yuan * 100) / 100;
+
+/** Rate of a row: 成功 ÷ 受理. */
+export const successRateOf = (c: Counts): Ratio => ({ numerator: c.succeeded, denominator: c.accepted });
 
 const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** 58 of 62 → "93.55%"; no cases → "—". */
 export function formatRate(r: Ratio): string {
   return r.denominator === 0 ? '—' : percent.format(r.numerator / r.denominator);
+}
+
+/** The rate as a number with two decimals (93.55), for exports; null when there is no denominator. */
+export function ratePercent(r: Ratio): number | null {
+  return r.denominator === 0 ? null : Math.round((r.numerator / r.denominator) * 10_000) / 100;
+}
+
+/** 协议涉及金额 in 万元, two decimals, as the reports print it. */
+export const toWanYuan = (yuan: number): number => Math.round(yuan / 100) / 100;
+
+export interface Change {
+  current: number;
+  previous: number;
+  /** current − previous */
+  delta: number;
+  /** delta ÷ previous; denominator 0 when there was nothing to compare with. */
+  ratio: Ratio;
+}
+
+/** 同比 / 环比 of one measure. */
+export function change(current: number, previous: number): Change {
+  return { current, previous, delta: current - previous, ratio: { numerator: current - previous, denominator: previous } };
+}
+
+const signedPercent = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+/** "+12.5%", "−3.0%", or "—" with nothing to compare with. */
+export function formatChange(c: Change): string {
+  return c.ratio.denominator === 0 ? '—' : signedPercent.format(c.ratio.numerator / c.ratio.denominator);
 }

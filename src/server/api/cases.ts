@@ -10,6 +10,7 @@ import { ApiError, badRequest } from '../http/errors.ts';
 import { parseWith } from '../http/body.ts';
 import { assertInScope, scopeColumn } from '../auth/principal.ts';
 import { parseJson } from '../sync/records.ts';
+import { StatFilterFields, applyStatFilter } from '../stats/case-filter.ts';
 
 const ListQuery = v.strictObject({
   area: v.optional(v.pipe(v.string(), v.regex(/^(\d{6}|\d{9}|\d{12})$/))),
@@ -18,6 +19,7 @@ const ListQuery = v.strictObject({
   review: v.optional(v.picklist(['1'])),
   page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/))),
   pageSize: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/))),
+  ...StatFilterFields,
 });
 
 const uuid = v.pipe(v.string(), v.uuid());
@@ -37,6 +39,7 @@ export function caseRoutes(ctx: Ctx): Hono<Env> {
     if (q.status) query = query.where('status', '=', q.status);
     if (q.year) query = query.where('accepted_on', '>=', `${q.year}-01-01`).where('accepted_on', '<', `${Number(q.year) + 1}-01-01`);
     if (q.review) query = query.where('needs_review', '=', 1);
+    query = applyStatFilter(query, q, ctx.store.kind);
     const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const rows = await query.select('data').orderBy('accepted_on', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
     return c.json({ cases: rows.map((r) => parseJson<CaseRecord>(r.data)), total: Number(total.n), page, pageSize });

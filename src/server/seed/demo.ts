@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { makeCtx } from '../deps.ts';
 import { push } from '../sync/push.ts';
 import { seedAreas } from './areas.ts';
+import { withDemoNetwork } from '../registry/demo-network.ts';
 import { planCase } from './demo-cases.ts';
 import { personName } from './people.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
@@ -45,7 +46,7 @@ export async function seedIfEmpty(store: Store, options: { demo: boolean }): Pro
   await seedAreas(store.db, kailuAreas);
   const anyUser = await store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!options.demo || anyUser) return { seeded: false, cases: 0 };
-  return { seeded: true, cases: await seedDemo(store) };
+  return { seeded: true, cases: await withDemoNetwork(store, () => seedDemo(store)) };
 }
 
 export async function seedDemo(store: Store): Promise<number> {

@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
+import { requestsMigration } from '../requests/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -172,4 +173,5 @@ export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_network': networkMigration,
   '0004_blobs': blobsMigration,
+  '0005_requests': requestsMigration,
 };

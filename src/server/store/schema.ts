@@ -172,6 +172,26 @@ export interface BlobPartsTable {
   created_at: string;
 }
 
+/** 0005: a resident's 申请调解 request (server/requests). */
+export interface MediationRequestsTable {
+  id: string;
+  village_code: string;
+  town_code: string;
+  county_code: string;
+  applicant_name: string;
+  phone: string;
+  other_party: string;
+  category_code: string;
+  facts: string;
+  status: 'new' | 'accepted' | 'refused';
+  refuse_reason: string | null;
+  /** The phone's time of filling it in; received_at is the server's. */
+  created_at: string;
+  received_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
 export interface DB extends NetworkTables {
   sync_clock: SyncClockTable;
@@ -189,4 +209,5 @@ export interface DB extends NetworkTables {
   committees: CommitteesTable;
   blobs: BlobsTable;
   blob_parts: BlobPartsTable;
+  mediation_requests: MediationRequestsTable;
 }

@@ -16,10 +16,11 @@ import type { uiForms } from './ui-forms.ts';
 import type { attachments } from './attachments.ts';
 import type { review } from './review.ts';
 import type { uiScreens } from './ui-screens.ts';
+import type { requests } from './requests.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui } as const;
-type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens;
+type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

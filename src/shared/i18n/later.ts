@@ -10,5 +10,6 @@ import { uiForms } from './ui-forms.ts';
 import { attachments } from './attachments.ts';
 import { review } from './review.ts';
 import { uiScreens } from './ui-screens.ts';
+import { requests } from './requests.ts';
 
-registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens });
+registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });

@@ -1,0 +1,47 @@
+// POST /api/registry/areas/import?county=&validFrom= with a CSV body (see shared/divisions.ts):
+// county staff for their own county, admin for any. GET /api/registry/areas/changes?area=: the
+// code history (added, renamed, re-coded, retired).
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { isIsoDate } from '../../shared/dates.ts';
+import { parseDivisions } from '../../shared/divisions.ts';
+import { t } from '../../shared/i18n/index.ts';
+import type { Ctx, Env } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { parseWith } from '../http/body.ts';
+import { assertInScope } from '../auth/principal.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { importDivisions } from './area-import.ts';
+
+const ImportQuery = v.strictObject({
+  county: v.pipe(v.string(), v.regex(/^\d{6}$/)),
+  validFrom: v.pipe(v.string(), v.check(isIsoDate)),
+});
+const ChangesQuery = v.strictObject({ area: v.optional(v.pipe(v.string(), v.regex(/^(\d{6}|\d{9}|\d{12})?$/))) });
+
+export function importAreasRoute(ctx: Ctx): Hono<Env> {
+  const app = new Hono<Env>();
+  app.post('/registry/areas/import', requireRole('county', 'admin'), async (c) => {
+    const q = parseWith(ImportQuery, c.req.query());
+    assertInScope(c.var.principal, q.county);
+    const { areas, problems } = parseDivisions(await c.req.text(), q.county);
+    if (problems.length > 0) {
+      const details = problems.slice(0, 200).map((p) => ({ line: p.line, message: t(p.code, p.params) }));
+      throw new ApiError(400, 'divisions.invalid', { n: problems.length }, details);
+    }
+    const now = ctx.now().toISOString();
+    const result = await ctx.store.write((tx) => importDivisions(tx, q.county, areas, q.validFrom, c.var.principal.username, now));
+    return c.json(result);
+  });
+
+  app.get('/registry/areas/changes', async (c) => {
+    const { area: asked } = parseWith(ChangesQuery, c.req.query());
+    const area = asked ?? c.var.principal.scope;
+    assertInScope(c.var.principal, area);
+    const rows = await ctx.store.read.selectFrom('area_changes').selectAll()
+      .where((eb) => eb.or([eb('old_code', 'like', `${area}%`), eb('new_code', 'like', `${area}%`)]))
+      .orderBy('changed_on', 'desc').orderBy('old_code').limit(1000).execute();
+    return c.json({ changes: rows.map((r) => ({ oldCode: r.old_code, newCode: r.new_code, kind: r.kind, changedOn: r.changed_on, note: r.note })) });
+  });
+  return app;
+}

@@ -1,0 +1,113 @@
+// 申请调解 requests. POST /api/public/requests takes a resident's request without an account: it is
+// checked (strict shape, a mobile number, a village that exists, a category), throttled per IP
+// and stored once per id, so the phone's resend after a lost answer creates nothing new.
+// GET /api/requests, POST /api/requests/:id/accept|refuse are for signed-in staff, scoped to
+// their area like cases: another area's request is 403.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { Ctx, Env } from '../deps.ts';
+import { ApiError, badRequest, issueDetails } from '../http/errors.ts';
+import { parseWith, readJson } from '../http/body.ts';
+import { assertInScope, scopeColumn } from '../auth/principal.ts';
+import { hasMessage } from '../../shared/i18n/index.ts';
+import { MediationRequestSchema, REQUESTS_PATH } from '../../shared/public-api.ts';
+import { RefuseBodySchema, requestStatuses, type ReceivedRequest } from '../../shared/requests-api.ts';
+import type { MediationRequestsTable } from '../store/schema.ts';
+import { WindowLimiter } from './limiter.ts';
+
+/** The public form's shape, with nothing else allowed in. */
+const PublicRequest = v.strictObject(MediationRequestSchema.entries);
+
+const ListQuery = v.strictObject({ status: v.optional(v.picklist(requestStatuses)) });
+const uuid = v.pipe(v.string(), v.uuid());
+
+/** Submissions per client IP per hour: a village's shared phone is fine, a script is not. */
+export const REQUESTS_PER_HOUR = 10;
+const MAX_LIST = 200;
+
+function toApi(row: MediationRequestsTable & { village_name: string | null }): ReceivedRequest {
+  return {
+    id: row.id, villageCode: row.village_code, villageName: row.village_name ?? row.village_code, applicantName: row.applicant_name,
+    phone: row.phone, otherParty: row.other_party, categoryCode: row.category_code, facts: row.facts, createdAt: row.created_at,
+    receivedAt: row.received_at, status: row.status, refuseReason: row.refuse_reason, decidedAt: row.decided_at,
+  };
+}
+
+export function publicRequestRoutes(ctx: Ctx): Hono<Env> {
+  const app = new Hono<Env>();
+  const limiter = new WindowLimiter(ctx.now, 60 * 60_000, REQUESTS_PER_HOUR);
+
+  app.post(REQUESTS_PATH.replace(/^\/api/, ''), async (c) => {
+    if (!limiter.hit(ctx.clientIp(c))) throw new ApiError(429, 'requests.rateLimited');
+    const result = v.safeParse(PublicRequest, await readJson(c));
+    if (!result.success) {
+      // The form's own messages travel as catalogue keys: answer with the first one in Chinese.
+      const key = result.issues.map((i) => i.message).find(hasMessage);
+      throw new ApiError(400, key ?? 'server.badRequest', undefined, issueDetails(result.issues));
+    }
+    const r = result.output;
+    const village = await ctx.store.read.selectFrom('areas').select('code').where('code', '=', r.villageCode).where('level', '=', 'village').executeTakeFirst();
+    if (!village) throw new ApiError(400, 'requests.village.unknown');
+    const existing = await ctx.store.read.selectFrom('mediation_requests').select('id').where('id', '=', r.id).executeTakeFirst();
+    if (existing) return c.json({ id: r.id }, 200);
+    const inserted = await ctx.store.db.insertInto('mediation_requests').values({
+      id: r.id, village_code: r.villageCode, town_code: r.villageCode.slice(0, 9), county_code: r.villageCode.slice(0, 6),
+      applicant_name: r.applicantName, phone: r.phone, other_party: r.otherParty, category_code: r.categoryCode, facts: r.facts,
+      status: 'new', refuse_reason: null, created_at: r.createdAt, received_at: ctx.now().toISOString(), decided_at: null, decided_by: null,
+    }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    // Two copies racing: the loser inserted nothing and is the same request.
+    return c.json({ id: r.id }, Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 ? 201 : 200);
+  });
+  return app;
+}
+
+export function requestRoutes(ctx: Ctx): Hono<Env> {
+  const app = new Hono<Env>();
+
+  const select = () =>
+    ctx.store.read.selectFrom('mediation_requests as r').leftJoin('areas as a', 'a.code', 'r.village_code').selectAll('r').select('a.name as village_name');
+
+  async function load(id: string) {
+    if (!v.is(uuid, id)) throw badRequest(['id: not a UUID']);
+    const row = await select().where('r.id', '=', id).executeTakeFirst();
+    if (!row) throw new ApiError(404, 'requests.notFound');
+    return row;
+  }
+
+  app.get('/requests', async (c) => {
+    const q = parseWith(ListQuery, c.req.query());
+    const scope = c.var.principal.scope;
+    const column = scopeColumn(scope);
+    let query = select();
+    if (column) query = query.where(`r.${column}`, '=', scope);
+    if (q.status) query = query.where('r.status', '=', q.status);
+    const rows = await query.orderBy('r.received_at', 'desc').orderBy('r.id').limit(MAX_LIST).execute();
+    return c.json({ requests: rows.map(toApi), total: rows.length });
+  });
+
+  app.post('/requests/:id/accept', async (c) => {
+    const row = await load(c.req.param('id'));
+    assertInScope(c.var.principal, row.village_code);
+    if (row.status === 'refused') throw new ApiError(409, 'requests.alreadyDecided');
+    if (row.status === 'new') {
+      await ctx.store.db.updateTable('mediation_requests').set({ status: 'accepted', decided_at: ctx.now().toISOString(), decided_by: c.var.principal.userId })
+        .where('id', '=', row.id).where('status', '=', 'new').execute();
+    }
+    return c.json({ request: toApi(await load(row.id)) });
+  });
+
+  app.post('/requests/:id/refuse', async (c) => {
+    const row = await load(c.req.param('id'));
+    assertInScope(c.var.principal, row.village_code);
+    const body = v.safeParse(RefuseBodySchema, await readJson(c));
+    if (!body.success) throw new ApiError(400, 'requests.refuse.reasonRequired', undefined, issueDetails(body.issues));
+    if (row.status === 'accepted') throw new ApiError(409, 'requests.alreadyDecided');
+    if (row.status === 'new') {
+      await ctx.store.db.updateTable('mediation_requests')
+        .set({ status: 'refused', refuse_reason: body.output.reason, decided_at: ctx.now().toISOString(), decided_by: c.var.principal.userId })
+        .where('id', '=', row.id).where('status', '=', 'new').execute();
+    }
+    return c.json({ request: toApi(await load(row.id)) });
+  });
+  return app;
+}

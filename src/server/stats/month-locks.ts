@@ -1,0 +1,86 @@
+// What a signed month means for sync: once a town has signed off a month's statistics, a pushed
+// change that would alter that month's figures for the town is not applied — it is refused into
+// the 待核对 inbox with a sentence saying why and what to do (the push path calls lockRefusal).
+// Changes that leave the figures alone (sessions, notes, parties' details) still go through.
+import type { Kysely } from 'kysely';
+import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import type { MessageKey, MessageParams } from '../../shared/i18n/index.ts';
+import type { Mutation } from '../../shared/mutations.ts';
+import { monthOf } from '../../shared/stat-periods.ts';
+import type { DB } from '../store/schema.ts';
+
+/** Fields the statistics read: changing one changes a signed month's figures. */
+const statisticsFields: readonly PatchableField[] = ['categoryCode', 'source', 'acceptedOn', 'isDifficult', 'prevention', 'agreement', 'villageCode'];
+
+/** Per push transaction: the signed months of each town, read once. */
+class MonthLocks {
+  private readonly towns = new Map<string, Promise<{ months: Set<string>; name: string }>>();
+  constructor(private readonly tx: Kysely<DB>) {}
+
+  town(townCode: string): Promise<{ months: Set<string>; name: string }> {
+    let entry = this.towns.get(townCode);
+    if (!entry) {
+      entry = (async () => {
+        const rows = await this.tx.selectFrom('stat_signoffs').select('month').where('area_code', '=', townCode).execute();
+        const area = rows.length > 0 ? await this.tx.selectFrom('areas').select('name').where('code', '=', townCode).executeTakeFirst() : undefined;
+        return { months: new Set(rows.map((r) => r.month)), name: area?.name ?? townCode };
+      })();
+      this.towns.set(townCode, entry);
+    }
+    return entry;
+  }
+}
+
+const perTransaction = new WeakMap<Kysely<DB>, MonthLocks>();
+
+function locksOf(tx: Kysely<DB>): MonthLocks {
+  let locks = perTransaction.get(tx);
+  if (!locks) perTransaction.set(tx, (locks = new MonthLocks(tx)));
+  return locks;
+}
+
+export interface Refusal {
+  code: MessageKey;
+  params: MessageParams;
+}
+
+/** Is (village, 受理日期) inside a signed month? Returns the refusal to record if so. */
+export async function lockedMonth(tx: Kysely<DB>, villageCode: unknown, acceptedOn: unknown): Promise<Refusal | undefined> {
+  if (typeof villageCode !== 'string' || typeof acceptedOn !== 'string' || villageCode.length !== 12) return undefined;
+  const town = await locksOf(tx).town(villageCode.slice(0, 9));
+  const month = monthOf(acceptedOn);
+  if (!town.months.has(month)) return undefined;
+  return { code: 'stats.locked', params: { town: town.name, year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) } };
+}
+
+function changesStatistics(m: Mutation): boolean {
+  switch (m.name) {
+    case 'case.create':
+    case 'case.transition':
+    case 'case.void':
+      return true;
+    case 'case.patch':
+      return statisticsFields.some((f) => m.patch[f] !== undefined);
+    case 'conflict.resolve':
+      return statisticsFields.includes(m.args.field);
+    case 'event.append':
+      // A 回访 records 履行, which the statistics count.
+      return m.args.event.kind === 'visit';
+  }
+}
+
+/**
+ * The push path's check (sync/apply.ts), after scope: undefined = go ahead. A case is held by
+ * the month it was accepted in, before the change and — for a moved date or village — after it.
+ */
+export async function lockRefusal(tx: Kysely<DB>, m: Mutation, before: CaseRecord | undefined): Promise<Refusal | undefined> {
+  if (!changesStatistics(m)) return undefined;
+  if (m.name === 'case.create') return lockedMonth(tx, m.args.record.villageCode, m.args.record.acceptedOn);
+  if (!before) return undefined;
+  const held = await lockedMonth(tx, before.villageCode, before.acceptedOn);
+  if (held) return held;
+  const nextVillage = m.name === 'case.patch' ? m.patch.villageCode?.next : m.name === 'conflict.resolve' && m.args.field === 'villageCode' ? m.args.value : undefined;
+  const nextDate = m.name === 'case.patch' ? m.patch.acceptedOn?.next : m.name === 'conflict.resolve' && m.args.field === 'acceptedOn' ? m.args.value : undefined;
+  if (nextVillage === undefined && nextDate === undefined) return undefined;
+  return lockedMonth(tx, nextVillage ?? before.villageCode, nextDate ?? before.acceptedOn);
+}

@@ -1,0 +1,116 @@
+// The statistics as SQL aggregates: GROUP BY rows shaped like shared/stats.ts StatGroup, which the
+// shared roll-up adds up exactly as it adds up a device's own cases. SQL selects the area and the
+// period and sums; it never decides what counts as 受理/成功/不成/未结 (that is stats.ts alone).
+// County and below read the cases table (indexed by area column and 受理日期); wider areas read the
+// monthly pre-aggregated cells (cells.ts).
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { AgreementForm, CaseSource, PerformanceStatus } from '../../shared/case.ts';
+import type { CaseOutcome, CaseStatus } from '../../shared/lifecycle.ts';
+import type { Period, StatGroup } from '../../shared/stats.ts';
+import type { DB } from '../store/schema.ts';
+import type { Store } from '../store/open.ts';
+
+/** How rows are split: not at all, by the next level of the area tree, or by month (YYYY-MM). */
+export type GroupBy = 'none' | 'child' | 'month';
+
+export type KeyedGroup = StatGroup & { key: string };
+
+export interface GroupQuery {
+  /** '' (everything), or a 2/4/6/9/12-digit 区划代码 prefix. */
+  area: string;
+  period: Period;
+  by: GroupBy;
+}
+
+/** The cases column that holds codes of the next level below `area`. */
+export function childColumn(area: string): 'town_code' | 'village_code' | 'county_code' {
+  if (area.length === 6) return 'town_code';
+  if (area.length >= 9) return 'village_code';
+  return 'county_code';
+}
+
+function scopeCondition(area: string): RawBuilder<unknown> {
+  switch (area.length) {
+    case 12:
+      return sql`c.village_code = ${area}`;
+    case 9:
+      return sql`c.town_code = ${area}`;
+    case 6:
+      return sql`c.county_code = ${area}`;
+    case 0:
+      return sql`1 = 1`;
+    default:
+      return sql`substr(c.county_code, 1, ${area.length}) = ${area}`;
+  }
+}
+
+/** The 履行 finding of a case's latest 回访 (JSON inside the event row; dialects differ). */
+export function latestPerformance(kind: Store['kind'], caseId: RawBuilder<unknown>): RawBuilder<string | null> {
+  const field = kind === 'sqlite' ? sql`json_extract(e.data, '$.data.performance')` : sql`(e.data::json #>> '{data,performance}')`;
+  return sql<string | null>`(select ${field} from events e where e.kind = 'visit' and e.case_id = ${caseId} order by e.created_at desc, e.id desc limit 1)`;
+}
+
+/** Per-case columns, as the inner query of both the live roll-up and the cells refresh. */
+export function caseFacts(kind: Store['kind']): RawBuilder<unknown> {
+  return sql`c.id, c.village_code, c.town_code, c.county_code, c.accepted_on, c.category_code, c.source, c.status, c.outcome,
+    c.agreement_form, c.voided, c.is_difficult, c.amount_yuan, c.prev_suicide, c.prev_criminal, c.prev_group_petition, c.prev_group_fight,
+    case when c.outcome = 'success' then ${latestPerformance(kind, sql`c.id`)} end as performance`;
+}
+
+/** The sums every group carries, over a derived table `f` of caseFacts. */
+export const groupSums = sql`count(*) as n, sum(f.is_difficult) as difficult, sum(f.amount_yuan) as amount_yuan,
+  sum(case when f.prev_suicide > 0 then 1 else 0 end) as suicide_cases, sum(f.prev_suicide) as suicide_persons,
+  sum(case when f.prev_criminal > 0 then 1 else 0 end) as criminal_cases, sum(f.prev_criminal) as criminal_persons,
+  sum(case when f.prev_group_petition > 0 then 1 else 0 end) as petition_cases, sum(f.prev_group_petition) as petition_persons,
+  sum(case when f.prev_group_fight > 0 then 1 else 0 end) as fight_cases, sum(f.prev_group_fight) as fight_persons`;
+
+export interface GroupRow {
+  key: string;
+  category_code: string;
+  source: string;
+  status: string;
+  outcome: string | null;
+  agreement_form: string | null;
+  voided: number;
+  performance: string | null;
+  n: number;
+  difficult: number;
+  amount_yuan: number;
+  suicide_cases: number;
+  suicide_persons: number;
+  criminal_cases: number;
+  criminal_persons: number;
+  petition_cases: number;
+  petition_persons: number;
+  fight_cases: number;
+  fight_persons: number;
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+
+export function toKeyedGroup(r: GroupRow): KeyedGroup {
+  return {
+    key: r.key, categoryCode: r.category_code, source: r.source as CaseSource, status: r.status as CaseStatus,
+    outcome: r.outcome as CaseOutcome, agreementForm: r.agreement_form as AgreementForm | null, voided: num(r.voided) !== 0,
+    performance: r.performance as PerformanceStatus | null, n: num(r.n), difficult: num(r.difficult), amountYuan: num(r.amount_yuan),
+    prevention: {
+      suicide: { cases: num(r.suicide_cases), persons: num(r.suicide_persons) },
+      criminal: { cases: num(r.criminal_cases), persons: num(r.criminal_persons) },
+      groupPetition: { cases: num(r.petition_cases), persons: num(r.petition_persons) },
+      groupFight: { cases: num(r.fight_cases), persons: num(r.fight_persons) },
+    },
+  };
+}
+
+export const groupColumns = sql`f.category_code, f.source, f.status, f.outcome, f.agreement_form, f.voided, f.performance`;
+
+/** Live roll-up rows straight from the cases (county, town or village; any period). */
+export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQuery): Promise<KeyedGroup[]> {
+  const key = q.by === 'month' ? sql`substr(f.accepted_on, 1, 7)` : q.by === 'child' ? sql.ref(`f.${childColumn(q.area)}`) : sql`''`;
+  const result = await sql<GroupRow>`
+    select ${key} as key, ${groupColumns}, ${groupSums}
+    from (select ${caseFacts(kind)} from cases c
+          where ${scopeCondition(q.area)} and c.accepted_on >= ${q.period.from} and c.accepted_on < ${q.period.to}) f
+    group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db);
+  return result.rows.map(toKeyedGroup);
+}

@@ -1,0 +1,106 @@
+// The official 人民调解 statistics table (司法部 2010 layout as counties submit it, domain.md §3):
+// dispute categories as rows, the case measures as columns, the prevention block below, and the
+// organisation and staffing table on its own sheet. One layout serves the XLSX (server), the CSV
+// and the dashboard, so all three print the same cells.
+
+import { statisticsRows } from './categories.ts';
+import { t, type MessageKey } from './i18n/index.ts';
+import { committeeTypes, type OrgTable } from './network.ts';
+import { preventionKeys, ratePercent, successRateOf, toWanYuan, type Rollup, type RowCounts } from './stats.ts';
+import { toCsv } from './csv.ts';
+
+export type Cell = string | number | null;
+
+export interface ReportColumn {
+  key: keyof RowCounts | 'rate';
+  label: MessageKey;
+  value: (row: RowCounts) => number | null;
+  /** Printed with this many decimals (93.60, 165.86); counts are whole numbers. */
+  decimals?: number;
+}
+
+export const reportColumns: readonly ReportColumn[] = [
+  { key: 'accepted', label: 'report.col.accepted', value: (r) => r.accepted },
+  { key: 'succeeded', label: 'report.col.succeeded', value: (r) => r.succeeded },
+  { key: 'rate', label: 'report.col.rate', value: (r) => ratePercent(successRateOf(r)), decimals: 2 },
+  { key: 'failed', label: 'report.col.failed', value: (r) => r.failed },
+  { key: 'open', label: 'report.col.open', value: (r) => r.open },
+  { key: 'oral', label: 'report.col.oral', value: (r) => r.oral },
+  { key: 'written', label: 'report.col.written', value: (r) => r.written },
+  { key: 'amountYuan', label: 'report.col.amount', value: (r) => toWanYuan(r.amountYuan), decimals: 2 },
+  { key: 'performed', label: 'report.col.performed', value: (r) => r.performed },
+  { key: 'difficult', label: 'report.col.difficult', value: (r) => r.difficult },
+];
+
+export interface ReportMeta {
+  areaName: string;
+  areaCode: string;
+  /** Inclusive dates as printed. */
+  from: string;
+  toInclusive: string;
+  generatedAt: string;
+}
+
+const emptyRow: RowCounts = { accepted: 0, succeeded: 0, failed: 0, open: 0, oral: 0, written: 0, amountYuan: 0, performed: 0, difficult: 0 };
+
+/**
+ * Header + one line per official row (every row, zeros included) + 合计. Numbers for a
+ * spreadsheet; `asText` prints the fixed decimals a CSV cannot format (93.60, not 93.6).
+ */
+export function caseTable(r: Rollup, options: { asText?: boolean } = {}): Cell[][] {
+  const cell = (c: ReportColumn, row: RowCounts): Cell => {
+    const value = c.value(row);
+    return options.asText && value !== null && c.decimals !== undefined ? value.toFixed(c.decimals) : value;
+  };
+  const header: Cell[] = [t('report.col.category'), ...reportColumns.map((c) => t(c.label))];
+  const lines = statisticsRows.map((row): Cell[] => [row.name, ...reportColumns.map((c) => cell(c, r.byRow[row.code] ?? emptyRow))]);
+  return [header, ...lines, [t('report.total'), ...reportColumns.map((c) => cell(c, r))]];
+}
+
+const preventionLabels: Record<(typeof preventionKeys)[number], MessageKey> = {
+  suicide: 'flags.suicide', criminal: 'flags.criminal', groupPetition: 'flags.groupPetition', groupFight: 'flags.groupFight',
+};
+
+export function preventionTable(r: Rollup): Cell[][] {
+  return [
+    [t('report.prevention'), t('report.col.cases'), t('report.col.persons')],
+    ...preventionKeys.map((key): Cell[] => [t(preventionLabels[key]), r.prevention[key].cases, r.prevention[key].persons]),
+  ];
+}
+
+export function sourceTable(r: Rollup): Cell[][] {
+  const sources = ['申请', '主动调解', '法院移送', '公安移送', '信访移送', '其他移送'] as const;
+  return [[t('report.source'), t('report.col.cases')], ...sources.map((s): Cell[] => [s, r.bySource[s] ?? 0])];
+}
+
+export function orgTableCells(o: OrgTable): Cell[][] {
+  return [
+    [t('report.org.item'), t('report.org.count')],
+    [t('report.org.committees'), o.committeesTotal],
+    ...committeeTypes.map((type): Cell[] => [t('report.org.ofType', { type }), o.committees[type]]),
+    [t('report.org.mediators'), o.mediators],
+    [t('report.org.fullTime'), o.fullTime],
+    [t('report.org.partTime'), o.mediators - o.fullTime],
+    [t('report.org.women'), o.women],
+    [t('report.org.legalPersons'), o.legalPersons],
+    [t('report.org.households'), o.households],
+  ];
+}
+
+export function reportTitle(meta: ReportMeta): Cell[][] {
+  return [
+    [t('report.title')],
+    [t('report.subtitle', { area: meta.areaName, code: meta.areaCode, from: meta.from, to: meta.toInclusive })],
+  ];
+}
+
+export const reportNotes = (): Cell[][] => [[t('report.note.rate')], [t('report.note.confirmation')]];
+
+/** The whole report as one CSV (UTF-8 with BOM, so Excel shows Chinese): the XLSX's sheets one after another. */
+export function reportCsv(meta: ReportMeta, r: Rollup, org: OrgTable): string {
+  const blank: Cell[] = [];
+  return toCsv([
+    ...reportTitle(meta), blank, ...caseTable(r, { asText: true }), blank, ...preventionTable(r), blank, ...sourceTable(r), blank,
+    [t('report.sheet.org')], ...orgTableCells(org), blank, ...reportNotes(), [t('report.generatedAt', { at: meta.generatedAt })],
+  ]);
+}

@@ -1,0 +1,36 @@
+// Received 申请调解 requests as the signed-in side of the API shows them: GET /api/requests lists
+// the requests of the caller's area, accept/refuse decide one. The public POST is public-api.ts.
+import * as v from 'valibot';
+
+export const requestStatuses = ['new', 'accepted', 'refused'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+export const REQUESTS_LIST_PATH = '/api/requests';
+export const acceptPath = (id: string): string => `/api/requests/${id}/accept`;
+export const refusePath = (id: string): string => `/api/requests/${id}/refuse`;
+
+export const RefuseBodySchema = v.strictObject({
+  reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+});
+
+export interface ReceivedRequest {
+  id: string;
+  villageCode: string;
+  villageName: string;
+  applicantName: string;
+  phone: string;
+  otherParty: string;
+  categoryCode: string;
+  facts: string;
+  /** When the resident filled it in (the phone's clock). */
+  createdAt: string;
+  receivedAt: string;
+  status: RequestStatus;
+  refuseReason: string | null;
+  decidedAt: string | null;
+}
+
+export interface RequestList {
+  requests: ReceivedRequest[];
+  total: number;
+}

@@ -1,0 +1,75 @@
+// The statistics API's answers, defined once for the server and the dashboard.
+
+import type { Coverage, OrgTable } from './network.ts';
+import type { Period, Rollup } from './stats.ts';
+
+export interface AreaRef {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/** The time up to which the devices of an area have synced (sync_clients.last_seen_at). */
+export interface Completeness {
+  /** Mediators' devices still in use. */
+  devices: number;
+  /** Villages with at least one device. */
+  villagesWithDevice: number;
+  villages: number;
+  /** Every device has synced at least up to here: the figures are complete to this time. */
+  completeUpTo: string | null;
+  lastSeenAt: string | null;
+}
+
+export interface AreaStats extends AreaRef {
+  rollup: Rollup;
+  completeness: Completeness;
+}
+
+export interface TrendPoint {
+  month: string;
+  accepted: number;
+  succeeded: number;
+  failed: number;
+  open: number;
+}
+
+export interface StatsSummary {
+  area: AreaRef;
+  /** County → town → village, ending with `area`. */
+  path: AreaRef[];
+  period: Period;
+  /** 'cells' = pre-aggregated (as of `asOf`); 'live' = read from the cases now. */
+  source: 'live' | 'cells';
+  asOf: string | null;
+  total: Rollup;
+  /** 环比 */
+  previous: { period: Period; rollup: Rollup };
+  /** 同比 */
+  lastYear: { period: Period; rollup: Rollup };
+  children: AreaStats[];
+  completeness: Completeness;
+  trend: TrendPoint[];
+  org: OrgTable;
+  coverage: Coverage;
+}
+
+export type SignoffState = 'open' | 'signed';
+
+export interface MonthSignoff {
+  month: string;
+  state: SignoffState;
+  signedAt: string | null;
+  signedBy: string | null;
+  /** For a county: its towns' sign-offs of the month. */
+  towns?: { code: string; name: string; state: SignoffState }[];
+}
+
+export interface SignoffLogEntry {
+  areaCode: string;
+  month: string;
+  action: 'sign' | 'unlock';
+  at: string;
+  by: string;
+  reason: string | null;
+}

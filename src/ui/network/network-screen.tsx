@@ -1,0 +1,115 @@
+// /network: the registry of an area — committees with their members and the statutory warnings
+// (人民调解法 Art 8–9), 法律明白人 against the target of three per village, and adding one.
+
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { t } from '../../shared/i18n/index.ts';
+import { LEGAL_PERSONS_TARGET, committeeTypes, type CommitteeWarning } from '../../shared/network.ts';
+import { addLegalPerson, loadRegistry, useRemote, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
+import { session } from '../../state/session.ts';
+import { areaName } from '../areas.ts';
+import { OrgPanel } from '../dashboard/figures.tsx';
+import '../dashboard/dashboard.css';
+
+function warningText(w: CommitteeWarning): string {
+  switch (w.code) {
+    case 'network.warn.tooFew':
+    case 'network.warn.tooMany':
+      return t(w.code, { count: w.count });
+    case 'network.warn.termExpired':
+      return t(w.code, { names: w.names.join('、') });
+    default:
+      return t(w.code);
+  }
+}
+
+export function NetworkScreen() {
+  const { query } = useLocation();
+  const s = session.value;
+  if (!s) return <p class="screen">{t('dash.needLogin')}</p>;
+  return <Network area={query.area ?? s.me.scope} canEdit={s.me.role !== 'mediator'} />;
+}
+
+function Network(p: { area: string; canEdit: boolean }) {
+  const remote = useRemote(() => loadRegistry(p.area), p.area);
+  const reg = remote.value;
+  const warned = reg?.committees.filter((c) => c.warnings.length > 0) ?? [];
+  return (
+    <section class="screen dashboard network" aria-labelledby="net-title">
+      <h1 id="net-title">{t('net.title', { area: areaName(p.area) || p.area })}</h1>
+      {remote.error && <p class="error" role="alert">{remote.error.message}</p>}
+      {reg && (
+        <>
+          <OrgPanel org={reg.org} coverage={reg.coverage} />
+          <h2>{t('net.warnings', { n: warned.length })}</h2>
+          <ul class="warn-list" data-testid="warn-list">
+            {warned.map((c) => (
+              <li key={c.id}><strong>{c.name}</strong>{c.warnings.map((w) => <span key={w.code} class="warning">{warningText(w)}</span>)}</li>
+            ))}
+          </ul>
+          {committeeTypes.map((type) => {
+            const list = reg.committees.filter((c) => c.type === type && !c.dissolvedOn);
+            return list.length === 0 ? null : (
+              <details key={type} class="committee-group">
+                <summary>{t('net.group', { type, n: list.length })}</summary>
+                <ul>{list.map((c) => <CommitteeItem key={c.id} c={c} />)}</ul>
+              </details>
+            );
+          })}
+          <h2>{t('net.legal', { target: LEGAL_PERSONS_TARGET })}</h2>
+          <p>{t('net.short', { n: reg.coverage.shortVillages.length })}</p>
+          <ul class="short-list">
+            {reg.coverage.shortVillages.map((v) => <li key={v.villageCode}>{areaName(v.villageCode)}：{t('common.persons', { n: v.count })}</li>)}
+          </ul>
+          {p.canEdit && <AddLegalPerson area={p.area} onAdded={remote.reload} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CommitteeItem(p: { c: RegistryCommittee }) {
+  const members = p.c.mediators.filter((m) => !m.leftOn);
+  return (
+    <li class="committee">
+      <strong>{p.c.name}</strong>
+      <span class="muted small"> {t('net.members', { n: members.length })}</span>
+      <ul class="members">
+        {members.map((m) => (
+          <li key={m.id}>{m.name}（{m.memberRole ?? t('net.appointed')}{m.isFullTime ? `，${t('net.fullTime')}` : ''}，{m.gender}，{m.ethnicity}）</li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function AddLegalPerson(p: { area: string; onAdded: () => void }) {
+  const [villageCode, setVillageCode] = useState(p.area.length === 12 ? p.area : '');
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [isPublic, setIsPublic] = useState(false);
+  const [message, setMessage] = useState('');
+  const submit = (ev: Event) => {
+    ev.preventDefault();
+    addLegalPerson({ kind: '法律明白人', villageCode, name, phone: phone === '' ? null : phone, isPhonePublic: isPublic, certifiedOn: null, leftOn: null }).then(
+      () => {
+        setName('');
+        setPhone('');
+        setMessage(t('common.saved'));
+        p.onAdded();
+      },
+      (e: RemoteError) => setMessage(e.message),
+    );
+  };
+  return (
+    <form class="card add-legal" onSubmit={submit} noValidate>
+      <h2>{t('net.add')}</h2>
+      <label class="field">{t('net.villageCode')}<input value={villageCode} inputMode="numeric" onInput={(e) => setVillageCode(e.currentTarget.value.trim())} /></label>
+      <label class="field">{t('net.name')}<input value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
+      <label class="field">{t('net.phone')}<input value={phone} type="tel" onInput={(e) => setPhone(e.currentTarget.value.trim())} /></label>
+      <label class="check"><input type="checkbox" checked={isPublic} onChange={(e) => setIsPublic(e.currentTarget.checked)} />{t('net.phonePublic')}</label>
+      <button type="submit" class="button primary">{t('common.add')}</button>
+      {message && <p role="status">{message}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,170 @@
+// Statistics roll-up timings (numbers, not assertions; DESIGN.md budgets):
+//   • a county-year of 1,500 cases on SQLite, read live from the cases table — budget ≤ 50 ms;
+//   • a synthetic province-year of 1,000,000 cases (内蒙古, real 统计用区划代码 from
+//     fixtures/divisions) read from the pre-aggregated cells (stats/cells.ts) — budget ≤ 500 ms on
+//     PostgreSQL; measured on SQLite too, and on PostgreSQL where one can be had
+//     (PG_TEST_URL or local initdb/pg_ctl, as the tests use).
+// Run: node --import tsx test/bench/stats.bench.ts [cases]   (default 1,000,000)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Insertable } from 'kysely';
+import { parseCsv } from '../../src/shared/csv.ts';
+import { kailuAreas } from '../../src/shared/data/kailu.ts';
+import { rollupByKey, rollupGroups } from '../../src/shared/stats.ts';
+import { yearPeriod } from '../../src/shared/stat-periods.ts';
+import { openStore, type Store } from '../../src/server/store/open.ts';
+import type { CasesTable, EventsTable } from '../../src/server/store/schema.ts';
+import { liveGroups } from '../../src/server/stats/sql.ts';
+import { cellGroups, rebuildCells } from '../../src/server/stats/cells.ts';
+import { summary } from '../../src/server/stats/summary.ts';
+import { makeCtx } from '../../src/server/deps.ts';
+import { seedAreas } from '../../src/server/seed/areas.ts';
+import { categoryWeights } from '../../src/server/seed/stories.ts';
+import { mulberry32, weighted, type Rand } from '../../src/server/seed/random.ts';
+import { startPg } from '../support/pg.ts';
+
+const PROVINCE_CASES = Number(process.argv[2] ?? 1_000_000);
+const YEAR = 2023;
+const divisions = '/work/shared/fixtures/divisions';
+
+const fates: readonly (readonly [{ status: string; outcome: string | null }, number])[] = [
+  [{ status: 'archived', outcome: 'success' }, 60], [{ status: 'visited', outcome: 'success' }, 25], [{ status: 'agreed', outcome: 'success' }, 6],
+  [{ status: 'terminated', outcome: 'failure' }, 3], [{ status: 'archived', outcome: 'failure' }, 2], [{ status: 'mediating', outcome: null }, 2],
+  [{ status: 'accepted', outcome: null }, 1], [{ status: 'rejected', outcome: 'rejected' }, 1],
+];
+const sources = [['申请', 58], ['主动调解', 32], ['公安移送', 4], ['法院移送', 3], ['信访移送', 2], ['其他移送', 1]] as const;
+
+let serial = 0;
+function caseRows(rand: Rand, villages: readonly string[], n: number): { cases: Insertable<CasesTable>[]; events: Insertable<EventsTable>[] } {
+  const cases: Insertable<CasesTable>[] = [];
+  const events: Insertable<EventsTable>[] = [];
+  for (let i = 0; i < n; i++) {
+    const village = villages[Math.floor(rand() * villages.length)] as string;
+    const fate = weighted(rand, fates);
+    const id = `bench-${(serial++).toString(36).padStart(8, '0')}`;
+    const acceptedOn = new Date(Date.UTC(YEAR, 0, 1) + Math.floor(rand() * 365) * 86_400_000).toISOString().slice(0, 10);
+    const success = fate.outcome === 'success';
+    cases.push({
+      id, version: 1, village_code: village, town_code: village.slice(0, 9), county_code: village.slice(0, 6), status: fate.status, outcome: fate.outcome,
+      category_code: weighted(rand, categoryWeights), source: weighted(rand, sources), accepted_on: acceptedOn, case_no: null, voided: rand() < 0.005 ? 1 : 0,
+      needs_review: 0, is_difficult: rand() < 0.05 ? 1 : 0, agreement_form: success ? (rand() < 0.65 ? '书面' : '口头') : null,
+      amount_yuan: success && rand() < 0.4 ? Math.floor(rand() * 500) * 100 : 0, prev_suicide: rand() < 0.01 ? 1 : 0, prev_criminal: rand() < 0.03 ? 3 : 0,
+      prev_group_petition: rand() < 0.01 ? 12 : 0, prev_group_fight: rand() < 0.02 ? 5 : 0, data: '{}', field_authors: '{}',
+      created_at: `${acceptedOn}T01:00:00.000Z`, updated_at: `${acceptedOn}T01:00:00.000Z`,
+    });
+    if (fate.status === 'visited' || (success && rand() < 0.3)) {
+      const performance = rand() < 0.9 ? '已履行' : '部分履行';
+      events.push({
+        id: `${id}-v`, case_id: id, village_code: village, town_code: village.slice(0, 9), county_code: village.slice(0, 6), kind: 'visit',
+        at: `${acceptedOn}T05:00:00.000Z`, data: JSON.stringify({ kind: 'visit', data: { performance } }), created_at: `${acceptedOn}T05:00:00.000Z`,
+      });
+    }
+  }
+  return { cases, events };
+}
+
+async function load(store: Store, villages: readonly string[], n: number, seed: number): Promise<number> {
+  const rand = mulberry32(seed);
+  const started = performance.now();
+  const batch = store.kind === 'sqlite' ? 500 : 1000;
+  for (let done = 0; done < n; done += 20_000) {
+    const { cases, events } = caseRows(rand, villages, Math.min(20_000, n - done));
+    await store.write(async (tx) => {
+      for (let i = 0; i < cases.length; i += batch) await tx.insertInto('cases').values(cases.slice(i, i + batch)).execute();
+      for (let i = 0; i < events.length; i += batch) await tx.insertInto('events').values(events.slice(i, i + batch)).execute();
+    });
+  }
+  return performance.now() - started;
+}
+
+/** Median of `runs` timings of `fn` (after one warm-up). */
+async function time(fn: () => Promise<unknown>, runs = 5): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const line = (label: string, value: number, budget?: number) =>
+  console.log(`  ${label.padEnd(52)} ${ms(value).padStart(11)}${budget === undefined ? '' : `   (budget ${budget} ms: ${value <= budget ? 'ok' : 'OVER'})`}`);
+
+async function countyYear(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'shuohe-bench-stats-'));
+  const store = await openStore({ dataDir: dir });
+  try {
+    await seedAreas(store.db, kailuAreas);
+    const villages = kailuAreas.filter((a) => a.level === 'village').map((a) => a.code);
+    await load(store, villages, 1500, 150523);
+    const period = yearPeriod(YEAR);
+    const ctx = makeCtx({ store, now: () => new Date('2024-03-01T00:00:00Z') });
+    console.log('— county-year: 开鲁县, 1,500 cases, SQLite (live from the cases table) —');
+    line('total roll-up (one GROUP BY + shared roll-up)', await time(async () => rollupGroups(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'none' }))), 50);
+    line('by town (13 children)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'child' }))), 50);
+    line('by month (trend)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'month' }))), 50);
+    line('town by village (开鲁镇, 63 children)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523100', period, by: 'child' }))), 50);
+    line('whole dashboard answer (summary(): 5 roll-ups + registry)', await time(() => summary(ctx, '150523', period)));
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function provinceVillages(province: string): string[] {
+  const rows = parseCsv(gunzipSync(readFileSync(`${divisions}/villages.csv.gz`)).toString('utf8'));
+  return rows.slice(1).filter((r) => r[3] === province).map((r) => r[0] as string);
+}
+
+async function provinceYear(store: Store, villages: readonly string[]): Promise<void> {
+  console.log(`— province-year: 内蒙古 (15), ${PROVINCE_CASES.toLocaleString('en')} cases over ${villages.length.toLocaleString('en')} villages, ${store.kind} —`);
+  line('bulk load (not a budget)', await load(store, villages, PROVINCE_CASES, 15));
+  const now = () => new Date('2024-03-01T00:00:00Z');
+  const t0 = performance.now();
+  await rebuildCells(store, now);
+  line('pre-aggregation: rebuild all cells (once)', performance.now() - t0);
+  const cells = await store.read.selectFrom('stat_cells').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  console.log(`  (${Number(cells.n).toLocaleString('en')} cells for ${PROVINCE_CASES.toLocaleString('en')} cases)`);
+  const period = yearPeriod(YEAR);
+  const budget = store.kind === 'postgres' ? 500 : undefined;
+  line('province total from cells', await time(async () => rollupGroups(await cellGroups(store.read, { area: '15', period, by: 'none' }))), budget);
+  line('province by county from cells', await time(async () => rollupByKey(await cellGroups(store.read, { area: '15', period, by: 'child' }))), budget);
+  line('province by month from cells', await time(async () => rollupByKey(await cellGroups(store.read, { area: '15', period, by: 'month' }))), budget);
+  const top = await store.read.selectFrom('cases').select(['county_code', (eb) => eb.fn.countAll().as('n')]).groupBy('county_code').orderBy('n', 'desc').limit(1).executeTakeFirstOrThrow();
+  line(`one county of it by town, live (${top.county_code}, ${Number(top.n).toLocaleString('en')} cases)`, await time(async () =>
+    rollupByKey(await liveGroups(store.read, store.kind, { area: top.county_code, period, by: 'child' })), 3));
+  line('province total live, without cells (for comparison)', await time(async () => rollupGroups(await liveGroups(store.read, store.kind, { area: '15', period, by: 'none' })), 1));
+}
+
+await countyYear();
+const villages = provinceVillages('15');
+{
+  const dir = mkdtempSync(join(tmpdir(), 'shuohe-bench-province-'));
+  const store = await openStore({ dataDir: dir });
+  try {
+    await provinceYear(store, villages);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+let pg: Awaited<ReturnType<typeof startPg>> | undefined;
+try {
+  pg = await startPg();
+} catch (error) {
+  console.log(`— province-year on PostgreSQL: not measured (${(error as Error).message}) —`);
+}
+if (pg) {
+  const store = await openStore({ databaseUrl: await pg.createDatabase() });
+  try {
+    await provinceYear(store, villages);
+  } finally {
+    await store.close();
+    await pg.stop();
+  }
+}

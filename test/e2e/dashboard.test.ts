@@ -1,0 +1,85 @@
+// The county's dashboard in a real browser against the real server (demo county): 司法局 staff
+// sign in, open 统计 from the navigation, choose 2023, drill from the county to a town to a
+// village and back by the breadcrumb, and open the cases behind a number — on a 360×740 phone
+// and on a 1280×800 laptop.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startAppServer, type AppServer } from './app-server.ts';
+import { LAPTOP, PHONE, openDevice, type Device } from './browser.ts';
+
+let server: AppServer;
+beforeAll(async () => {
+  server = await startAppServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const title = (page: Page) => page.getByTestId('dash-title');
+const cardNumber = async (page: Page, id: string) => Number((await page.getByTestId(id).locator('strong').textContent())?.trim());
+
+/** The 受理 figure of an area's row in the table of the next level. */
+async function rowAccepted(page: Page, code: string): Promise<number> {
+  const row = page.locator('tr', { has: page.getByTestId(`area-${code}`) });
+  return Number((await row.locator('td').first().textContent())?.trim());
+}
+
+describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %s', (_name, viewport) => {
+  let device: Device;
+  let page: Page;
+  beforeAll(async () => {
+    device = await openDevice(viewport);
+    page = await device.context.newPage();
+    page.setDefaultTimeout(20_000);
+  });
+  afterAll(async () => {
+    await device?.close();
+  });
+
+  it('drills from the county to a town to a village and back', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('xian');
+    await page.getByLabel('密码').fill('shuohe2023');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+    // Staff find 统计 where a mediator has 我的统计.
+    await page.getByTestId('nav-stats').click();
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    await page.getByTestId('year-select').selectOption('2023');
+    await page.waitForURL((url) => url.searchParams.get('from') === '2023-01-01');
+    await expect.poll(() => title(page).textContent()).toBe('开鲁县人民调解统计');
+    expect(await cardNumber(page, 'stat-accepted')).toBe(297);
+    await expect.poll(() => page.getByTestId('area-table').locator('tbody tr').count()).toBe(13);
+    await page.getByTestId('bar-chart').waitFor();
+    await page.getByTestId('trend-chart').waitFor();
+    const townCount = await rowAccepted(page, '150523100');
+
+    await page.getByTestId('area-150523100').click();
+    await expect.poll(() => title(page).textContent()).toBe('开鲁镇人民调解统计');
+    expect(await cardNumber(page, 'stat-accepted')).toBe(townCount);
+    await expect.poll(() => page.getByTestId('area-table').locator('tbody tr').count()).toBe(63);
+    const villageCount = await rowAccepted(page, '150523100200');
+    expect(villageCount).toBeGreaterThan(0);
+
+    await page.getByTestId('area-150523100200').click();
+    await expect.poll(() => title(page).textContent()).toBe('五家村委会人民调解统计');
+    expect(await cardNumber(page, 'stat-accepted')).toBe(villageCount);
+    expect(await page.getByTestId('area-table').count()).toBe(0);
+
+    // The number opens the very cases it counts.
+    await page.getByTestId('stat-accepted').getByRole('link').click();
+    await page.getByTestId('drill-list').waitFor();
+    await expect.poll(() => page.getByTestId('drill-list').locator('li').count()).toBe(Math.min(villageCount, 50));
+    await page.goBack();
+    await expect.poll(() => title(page).textContent()).toBe('五家村委会人民调解统计');
+
+    await page.getByTestId('crumb-150523100').click();
+    await expect.poll(() => title(page).textContent()).toBe('开鲁镇人民调解统计');
+    expect(await cardNumber(page, 'stat-accepted')).toBe(townCount);
+    await page.getByTestId('crumb-150523').click();
+    await expect.poll(() => title(page).textContent()).toBe('开鲁县人民调解统计');
+    expect(await cardNumber(page, 'stat-accepted')).toBe(297);
+    expect(await page.getByTestId('org-committees').locator('strong').textContent()).toBe('250');
+  });
+});

@@ -1,0 +1,76 @@
+// Registry checks (人民调解法 Art 8–9), coverage, the report layout, CSV and division files.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { committeeWarnings, coverage, emptyOrgTable, type Mediator } from '../../src/shared/network.ts';
+import { BOM, parseCsv, toCsv } from '../../src/shared/csv.ts';
+import { caseTable, orgTableCells, reportCsv } from '../../src/shared/report.ts';
+import { rollup, toStatCase } from '../../src/shared/stats.ts';
+import { parseDivisions } from '../../src/shared/divisions.ts';
+import { statisticsRows } from '../../src/shared/categories.ts';
+import { agreement, caseRecord } from '../support/case-factory.ts';
+
+const person = (over: Partial<Mediator>): Mediator => ({
+  id: 'm', committeeId: 'c', name: '甲', gender: '男', ethnicity: '汉族', phone: null, isPhonePublic: false, memberRole: '委员', isFullTime: false,
+  termStart: '2024-01-01', termEnd: '2027-01-01', leftOn: null, trainings: [], ...over,
+});
+
+describe('committee warnings', () => {
+  it('a lawful committee has none', () => {
+    expect(committeeWarnings([person({ memberRole: '主任' }), person({ gender: '女' }), person({})], '2026-01-01')).toEqual([]);
+  });
+
+  it('counts members only (not appointed mediators or those who left), and flags each rule', () => {
+    const members = [person({ memberRole: '主任', name: '甲', termEnd: '2025-12-31' }), person({ memberRole: null, gender: '女' }), person({ gender: '女', leftOn: '2025-01-01' })];
+    expect(committeeWarnings(members, '2026-01-01')).toEqual([
+      { code: 'network.warn.tooFew', count: 1 }, { code: 'network.warn.noWoman' }, { code: 'network.warn.termExpired', names: ['甲'] },
+    ]);
+    const ten = Array.from({ length: 10 }, (_, i) => person({ gender: i === 0 ? '女' : '男' }));
+    expect(committeeWarnings(ten, '2026-01-01').map((w) => w.code)).toEqual(['network.warn.tooMany', 'network.warn.noChair']);
+  });
+
+  it('coverage counts 村委会 and 居委会, not farm living areas', () => {
+    const c = coverage(['150523100200', '150523100001', '150523402500'], new Set(['150523100200']), new Map([['150523100200', 4], ['150523100001', 1]]));
+    expect(c.committees).toEqual({ numerator: 1, denominator: 2 });
+    expect(c.legalPersons).toEqual({ numerator: 1, denominator: 2 });
+    expect(c.legalPersonsPerVillage).toEqual({ numerator: 5, denominator: 2 });
+    expect(c.shortVillages).toEqual([{ villageCode: '150523100001', count: 1 }]);
+  });
+});
+
+describe('report layout and CSV', () => {
+  it('CSV round-trips any text, quotes and line breaks included', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (rows) => {
+      const kept = rows.filter((r) => !r.every((f) => f.trim() === ''));
+      fc.pre(kept.length === rows.length);
+      expect(parseCsv(toCsv(rows))).toEqual(rows);
+    }));
+  });
+
+  it('the case table has every official row, the total, and rates with two decimals in CSV', () => {
+    const r = rollup(Array.from({ length: 62 }, (_, i) =>
+      toStatCase(i < 58 ? caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ amountYuan: 1000 }) }) : caseRecord({ status: 'terminated', outcome: 'failure' }))));
+    const table = caseTable(r);
+    expect(table).toHaveLength(statisticsRows.length + 2);
+    expect(table[table.length - 1]?.slice(0, 4)).toEqual(['合计', 62, 58, 93.55]);
+    const csv = reportCsv({ areaName: '测试村', areaCode: '150523100200', from: '2026-01-01', toInclusive: '2026-12-31', generatedAt: 'x' }, r, emptyOrgTable());
+    expect(csv.startsWith(BOM)).toBe(true);
+    const total = parseCsv(csv).find((row) => row[0] === '合计');
+    expect(total?.slice(0, 9)).toEqual(['合计', '62', '58', '93.55', '4', '0', '0', '58', '5.80']);
+    expect(orgTableCells(emptyOrgTable())[1]).toEqual(['人民调解委员会（个）', 0]);
+  });
+});
+
+describe('division files', () => {
+  it('reads the county extract and the national lists, skipping other counties', () => {
+    const extract = parseDivisions('code,name,level,parent\n150523,开鲁县,county,\n150523100,开鲁镇,town,150523\n150523100200,五家村委会,village,150523100\n', '150523');
+    expect(extract).toEqual({ problems: [], areas: [
+      { code: '150523', name: '开鲁县', level: 'county', parent: null },
+      { code: '150523100', name: '开鲁镇', level: 'town', parent: '150523' },
+      { code: '150523100200', name: '五家村委会', level: 'village', parent: '150523100' },
+    ] });
+    const national = parseDivisions('code,name,streetCode,provinceCode,cityCode,areaCode\n150523100200,"五家村委会",150523100,15,1505,150523\n110101001001,"多福巷社区居委会",110101001,11,1101,110101\n', '150523');
+    expect(national.areas).toEqual([{ code: '150523100200', name: '五家村委会', level: 'village', parent: '150523100' }]);
+    const wrong = parseDivisions('code,name,level,parent\n150523100200,五家村委会,town,150523\n', '150523');
+    expect(wrong.problems.map((p) => p.code)).toEqual(['divisions.level', 'divisions.parent']);
+  });
+});
