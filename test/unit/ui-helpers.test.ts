@@ -11,13 +11,13 @@ import type { Reminder } from '../../src/shared/reminders.ts';
 
 describe('actionsFor', () => {
   it('offers 不予受理 only while the case is merely accepted', () => {
-    expect(actionsFor({ status: 'accepted', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'reject', 'note']);
-    expect(actionsFor({ status: 'mediating', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'note']);
+    expect(actionsFor({ status: 'accepted', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'reject', 'note', 'void']);
+    expect(actionsFor({ status: 'mediating', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'note', 'void']);
   });
   it('follows the lifecycle after the outcome', () => {
-    expect(actionsFor({ status: 'agreed', voided: null })).toEqual(['visit', 'archive', 'note']);
-    expect(actionsFor({ status: 'terminated', voided: null })).toEqual(['archive', 'note']);
-    expect(actionsFor({ status: 'archived', voided: null })).toEqual(['note']);
+    expect(actionsFor({ status: 'agreed', voided: null })).toEqual(['visit', 'archive', 'note', 'void']);
+    expect(actionsFor({ status: 'terminated', voided: null })).toEqual(['archive', 'note', 'void']);
+    expect(actionsFor({ status: 'archived', voided: null })).toEqual(['note', 'void']);
     expect(primaryAction({ status: 'agreed', voided: null })).toBe('visit');
   });
   it('offers nothing on a voided case', () => {
