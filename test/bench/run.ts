@@ -1,8 +1,9 @@
-// `npm run bench [device|sync|server|guides|stats]`: prints every measured budget. Not part of
+// `npm run bench [device|sync|server|guides|stats|lighthouse]`: prints every measured budget. Not part of
 // `npm test`: numbers, not assertions.
 import { execFileSync } from 'node:child_process';
 import { deviceBench } from './device.bench.ts';
 import { syncBench } from './sync.bench.ts';
+import { lighthouseBench } from './lighthouse.bench.ts';
 
 const only = process.argv[2];
 const want = (name: string) => !only || only === name;
@@ -23,4 +24,12 @@ if (want('server')) {
 if (want('guides')) {
   console.log('— guide search —');
   script('guide-search.bench.ts');
+}
+if (want('stats')) {
+  console.log('— statistics roll-ups (SQLite, and PostgreSQL where available) —');
+  script('stats.bench.ts');
+}
+if (want('lighthouse')) {
+  console.log('— Lighthouse (mobile), median of 3 —');
+  await lighthouseBench();
 }
