@@ -62,6 +62,7 @@ describe.each(storeKinds)('http on %s', (kind) => {
     const secured: [string, string][] = [
       ['POST', '/api/sync/push'], ['POST', '/api/sync/pull'], ['GET', '/api/cases'], ['GET', `/api/cases/${id}`], ['GET', '/api/review'],
       ['POST', `/api/devices/${id}/revoke`], ['GET', '/api/me'], ['POST', '/api/auth/logout'],
+      ['GET', '/api/requests'], ['POST', `/api/requests/${id}/accept`], ['POST', `/api/requests/${id}/refuse`],
     ];
     for (const [method, path] of secured) {
       const reply = await h.call(method, path, method === 'GET' ? {} : { body: {} });

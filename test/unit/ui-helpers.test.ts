@@ -55,8 +55,8 @@ describe('party draft', () => {
 
 describe('display helpers', () => {
   it('names the committee after its village', () => {
-    expect(defaultCommitteeName('麦新村委会', '人民调解委员会')).toBe('麦新村人民调解委员会');
-    expect(defaultCommitteeName('民主社区居委会', '人民调解委员会')).toBe('民主社区人民调解委员会');
+    expect(defaultCommitteeName('麦新村委会')).toBe('麦新村人民调解委员会');
+    expect(defaultCommitteeName('民主社区居委会')).toBe('民主社区人民调解委员会');
   });
   it('splits name lists on Chinese and Latin separators', () => {
     expect(splitList('张三、李四, 王五；')).toEqual(['张三', '李四', '王五']);

@@ -2,6 +2,7 @@
 // case returns to the same view; the list pages PAGE_SIZE at a time and never loads every case.
 
 import { useEffect, useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
 import { useLocation } from 'preact-iso';
 import type { CaseTab } from '../../db/schema.ts';
 import { profile, profileLoaded } from '../../state/app-state.ts';
@@ -20,6 +21,19 @@ const tabs: { tab: CaseTab | 'all'; label: MessageKey }[] = [
 
 function parseTab(value: string | undefined): CaseTab | 'all' {
   return tabs.some((x) => x.tab === value) ? (value as CaseTab | 'all') : 'open';
+}
+
+/** The "新申请" card, loaded after first paint and only for a signed-in account (requests-card.tsx). */
+function RequestsSlot() {
+  const signedIn = session.value !== undefined;
+  const [Card, setCard] = useState<FunctionComponent | null>(null);
+  useEffect(() => {
+    if (!signedIn || Card) return;
+    void Promise.all([import('../../shared/i18n/later.ts'), import('../requests/requests-card.tsx')])
+      .then(([, m]) => setCard(() => m.RequestsCard))
+      .catch(() => undefined);
+  }, [signedIn]);
+  return signedIn && Card ? <Card /> : null;
 }
 
 export function CaseListScreen() {
@@ -57,6 +71,7 @@ export function CaseListScreen() {
   return (
     <section class="screen case-list-screen" aria-labelledby="list-title">
       <h1 id="list-title" class="sr-only">{t('list.title')}</h1>
+      <RequestsSlot />
       <div class="tabs" role="group" aria-label={t('list.tabs')}>
         {tabs.map((x) => (
           <button

@@ -22,7 +22,7 @@ import { COLLAPSE_MS } from '../setup/village-picker.tsx';
 import { PartyEditor, idNumberError } from './party-editor.tsx';
 import { newPartyDraft, toParty, type PartyDraft } from './party-draft.ts';
 
-interface NewCaseDraft {
+export interface NewCaseDraft {
   categoryCode: string;
   /** Shown as the big-button grid until a category is picked. */
   pickingCategory: boolean;

@@ -1,0 +1,20 @@
+// A received request as the 受理 form's draft ('new-case'): category, the applicant with their
+// phone, the other party and the facts filled in, source 当事人申请. The mediator checks the rest.
+import type { NewCaseDraft } from '../cases/new-case-screen.tsx';
+import type { ReceivedRequest } from '../../shared/requests-api.ts';
+import { newPartyDraft } from '../cases/party-draft.ts';
+import { saveDraft } from '../../db/settings.ts';
+import { today } from '../format.ts';
+
+export function draftFromRequest(r: ReceivedRequest, mediator: string): NewCaseDraft {
+  return {
+    categoryCode: r.categoryCode, pickingCategory: false, source: '申请', acceptedOn: today(),
+    parties: [
+      { ...newPartyDraft('申请人'), name: r.applicantName, phone: r.phone, showMore: true },
+      { ...newPartyDraft('被申请人'), name: r.otherParty },
+    ],
+    facts: r.facts, claims: '', place: '', mediators: mediator,
+  };
+}
+
+export const saveRequestDraft = (r: ReceivedRequest, mediator: string): Promise<void> => saveDraft('new-case', draftFromRequest(r, mediator));
