@@ -2,6 +2,7 @@
 // photographed A4 page — off-white paper, lines of dark "text" strokes, a little sensor noise —
 // so it compresses like one; `noise` is random pixels, the worst case for any codec.
 import { deflateSync } from 'node:zlib';
+import { mulberry32 } from '../../src/server/seed/random.ts';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -24,20 +25,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so a seed gives the same picture. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makePng(width: number, height: number, options: { seed?: number; pattern?: 'page' | 'noise' } = {}): Buffer {
-  const rand = random(options.seed ?? 1);
+  const rand = mulberry32(options.seed ?? 1); // same seed, same picture
   const isPage = (options.pattern ?? 'page') === 'page';
   const lineHeight = Math.max(8, Math.round(height / 40));
   const raw = Buffer.alloc((width * 3 + 1) * height);
