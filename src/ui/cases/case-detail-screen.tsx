@@ -69,12 +69,16 @@ function CaseDetail(p: { record: CaseRecord }) {
           <h2 id="actions-h">{t('detail.actions')}</h2>
           {r.status === 'archived' && <p class="muted small">{t('detail.archived')}</p>}
           <div class="action-grid">
-            {actions.map((a) => (
+            {actions.filter((a) => a !== 'void').map((a) => (
               <a key={a} class={a === primary ? 'button primary' : 'button'} href={`/cases/${r.id}/${a}`} data-testid={`action-${a}`}>
                 {t(actionLabel[a])}
               </a>
             ))}
           </div>
+          {/* 作废 is not a next step: a quiet link, apart from the grid, for a mistaken registration. */}
+          {actions.includes('void') && (
+            <a class="button link" href={`/cases/${r.id}/void`} data-testid="action-void">{t('action.void')}</a>
+          )}
         </section>
       )}
 
