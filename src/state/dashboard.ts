@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseRecord } from '../shared/case.ts';
 import type { MonthSignoff, SignoffLogEntry, StatsSummary } from '../shared/stats-api.ts';
-import type { Committee, Coverage, LegalPerson, Mediator, OrgTable, CommitteeWarning } from '../shared/network.ts';
+import type { Committee, CommitteeInput, Coverage, LegalPerson, Mediator, MediatorInput, OrgTable, CommitteeWarning, TrainingInput } from '../shared/network.ts';
 import type { Period } from '../shared/stats.ts';
 import { addDays } from '../shared/dates.ts';
 import { session, forgetSession } from './session.ts';
@@ -40,6 +40,10 @@ async function getJson<T>(path: string): Promise<T> {
 
 async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await (await request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as T;
+}
+
+async function putJson<T>(path: string, body: unknown): Promise<T> {
+  return (await (await request(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as T;
 }
 
 /** The API takes inclusive dates. */
@@ -126,6 +130,11 @@ export interface Registry {
 
 export const loadRegistry = (area: string) => getJson<Registry>(`/api/registry?area=${area}`);
 export const addLegalPerson = (body: Omit<LegalPerson, 'id'>) => postJson<{ id: string }>('/api/registry/legal-persons', body);
+export const addCommittee = (body: CommitteeInput) => postJson<{ id: string }>('/api/registry/committees', body);
+export const saveCommittee = (id: string, body: CommitteeInput) => putJson<{ ok: true }>(`/api/registry/committees/${encodeURIComponent(id)}`, body);
+export const addMediator = (body: MediatorInput) => postJson<{ id: string }>('/api/registry/mediators', body);
+export const saveMediator = (id: string, body: MediatorInput) => putJson<{ ok: true }>(`/api/registry/mediators/${encodeURIComponent(id)}`, body);
+export const addTraining = (mediatorId: string, body: TrainingInput) => postJson<{ id: string }>(`/api/registry/mediators/${encodeURIComponent(mediatorId)}/trainings`, body);
 
 export interface LedgerReport {
   rows: number;

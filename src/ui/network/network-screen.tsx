@@ -10,6 +10,9 @@ import { session } from '../../state/session.ts';
 import { areaName } from '../areas.ts';
 import { OrgPanel } from '../dashboard/figures.tsx';
 import '../dashboard/dashboard.css';
+import './network.css';
+import { CommitteeEditor, NewCommittee } from './committee-editor.tsx';
+import { MediatorEditor } from './mediator-editor.tsx';
 
 function warningText(w: CommitteeWarning): string {
   switch (w.code) {
@@ -50,9 +53,9 @@ function Network(p: { area: string; canEdit: boolean }) {
           {committeeTypes.map((type) => {
             const list = reg.committees.filter((c) => c.type === type && !c.dissolvedOn);
             return list.length === 0 ? null : (
-              <details key={type} class="committee-group">
+              <details key={type} class="committee-group" open={p.area.length === 12 || list.length === 1}>
                 <summary>{t('net.group', { type, n: list.length })}</summary>
-                <ul>{list.map((c) => <CommitteeItem key={c.id} c={c} />)}</ul>
+                <ul>{list.map((c) => <CommitteeItem key={c.id} c={c} canEdit={p.canEdit} committees={reg.committees} onSaved={remote.reload} />)}</ul>
               </details>
             );
           })}
@@ -61,6 +64,7 @@ function Network(p: { area: string; canEdit: boolean }) {
           <ul class="short-list">
             {reg.coverage.shortVillages.map((v) => <li key={v.villageCode}>{areaName(v.villageCode)}：{t('common.persons', { n: v.count })}</li>)}
           </ul>
+          {p.canEdit && <NewCommittee area={p.area} onAdded={remote.reload} />}
           {p.canEdit && <AddLegalPerson area={p.area} onAdded={remote.reload} />}
         </>
       )}
@@ -68,17 +72,48 @@ function Network(p: { area: string; canEdit: boolean }) {
   );
 }
 
-function CommitteeItem(p: { c: RegistryCommittee }) {
+type Mode = { kind: 'view' } | { kind: 'committee' } | { kind: 'mediator'; id: string | undefined };
+
+function CommitteeItem(p: { c: RegistryCommittee; canEdit: boolean; committees: readonly RegistryCommittee[]; onSaved: () => void }) {
+  const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const members = p.c.mediators.filter((m) => !m.leftOn);
+  const close = () => setMode({ kind: 'view' });
+  const editing = mode.kind === 'mediator' && mode.id !== undefined
+    ? p.committees.flatMap((c) => c.mediators).find((m) => m.id === mode.id) : undefined;
   return (
-    <li class="committee">
+    <li class="committee" data-testid="committee">
       <strong>{p.c.name}</strong>
       <span class="muted small"> {t('net.members', { n: members.length })}</span>
+      {p.c.warnings.length > 0 && (
+        <div class="committee-warnings" data-testid="committee-warnings">
+          {p.c.warnings.map((w) => <p key={w.code} class="warning">{warningText(w)}</p>)}
+        </div>
+      )}
       <ul class="members">
         {members.map((m) => (
-          <li key={m.id}>{m.name}（{m.memberRole ?? t('net.appointed')}{m.isFullTime ? `，${t('net.fullTime')}` : ''}，{m.gender}，{m.ethnicity}）</li>
+          <li key={m.id}>
+            <span>{m.name}（{m.memberRole ?? t('net.appointed')}{m.isFullTime ? `，${t('net.fullTime')}` : ''}，{m.gender}，{m.ethnicity}）</span>
+            {p.canEdit && mode.kind === 'view' && (
+              <button type="button" class="button link" aria-label={`${t('common.edit')} ${m.name}`} onClick={() => setMode({ kind: 'mediator', id: m.id })}>{t('common.edit')}</button>
+            )}
+          </li>
         ))}
       </ul>
+      {p.canEdit && mode.kind === 'view' && (
+        <div class="row-2 committee-actions">
+          <button type="button" class="button" onClick={() => setMode({ kind: 'committee' })} data-testid="edit-committee">{t('net.editCommittee')}</button>
+          <button type="button" class="button" onClick={() => setMode({ kind: 'mediator', id: undefined })} data-testid="add-mediator">{t('net.addMediator')}</button>
+        </div>
+      )}
+      {mode.kind === 'committee' && <CommitteeEditor committee={p.c} onSaved={p.onSaved} onClose={close} />}
+      {mode.kind === 'mediator' && mode.id !== undefined && !editing && <p role="status">{t('net.loadingMediator')}</p>}
+      {mode.kind === 'mediator' && (mode.id === undefined || editing) && (
+        <MediatorEditor key={mode.id ?? 'new'} mediator={editing} committeeId={p.c.id} committees={p.committees} onClose={close}
+          onSaved={(id) => {
+            setMode({ kind: 'mediator', id });
+            p.onSaved();
+          }} />
+      )}
     </li>
   );
 }
