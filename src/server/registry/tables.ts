@@ -1,6 +1,7 @@
 // Row types of the registry and statistics tables (migration 0002_network), merged into the
 // store's DB type in store/schema.ts.
 import type { ColumnType, Generated } from 'kysely';
+import type { GroupRow } from '../stats/sql.ts';
 
 /** Computed by the database (generated columns): read, never written. */
 type Computed<T> = ColumnType<T, never, never>;
@@ -92,28 +93,12 @@ export interface StatSignoffLogTable {
   reason: string | null;
 }
 
-export interface StatCellsTable {
+/** One pre-aggregated cell: the same sums as a live group (stats/sql.ts GroupRow), per area and period. */
+export interface StatCellsTable extends Omit<GroupRow, 'key' | 'voided'> {
   /** A county (6 digits) or a province (2 digits). */
   area_code: string;
   /** A month (YYYY-MM) or a year (YYYY). */
   period: string;
-  category_code: string;
-  source: string;
-  status: string;
-  outcome: string | null;
-  agreement_form: string | null;
-  performance: string | null;
-  n: number;
-  difficult: number;
-  amount_yuan: number;
-  suicide_cases: number;
-  suicide_persons: number;
-  criminal_cases: number;
-  criminal_persons: number;
-  petition_cases: number;
-  petition_persons: number;
-  fight_cases: number;
-  fight_persons: number;
 }
 
 export interface StatCellsStateTable {
