@@ -4,6 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
+
+// Strict TypeScript is part of the contract: a type error fails the run like a failing test.
+const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { stdio: 'inherit' });
+if (typecheck.status !== 0) {
+  console.log('typecheck failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 const out = 'test-results/vitest.json';
 const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
 const run = spawnSync('npx', args, { stdio: 'inherit' });
