@@ -38,7 +38,16 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
     // Bulk writes: one request per table instead of one per row (a first pull is 10,000 rows).
     await db.events.bulkPut(events);
     await db.review.bulkPut(reviews);
-    await db.outbox.where('seq').belowOrEqual(page.lastProcessedSeq).delete();
+    // Events this device showed optimistically for mutations the server has now processed: the
+    // server sends the same event (same id) in the same page when it applied the mutation. One it
+    // did not send was refused (kept in 待核对 on the server), so the local copy must go.
+    const acked = db.outbox.where('seq').belowOrEqual(page.lastProcessedSeq);
+    const delivered = new Set(events.map((e) => e.id));
+    const optimistic = (await acked.toArray()).flatMap((m) =>
+      m.name === 'case.transition' ? [m.args.eventId] : m.name === 'event.append' ? [m.args.event.id] : [],
+    );
+    await db.events.bulkDelete(optimistic.filter((id) => !delivered.has(id)));
+    await acked.delete();
 
     const pendingByCase = new Map<string, OutboxEntry[]>();
     if ((await db.outbox.count()) > 0) {
