@@ -53,7 +53,8 @@ export type ContentsItem =
   | { type: 'document'; id: string; title: string; result: BuildResult }
   | { type: 'attachment'; kind: AttachmentKind };
 
-const attachmentTitle: Record<AttachmentKind, MessageKey> = {
+/** The 卷内目录 titles of the papers the app cannot print (also the 立卷设置 labels). */
+export const attachmentTitle: Record<AttachmentKind, MessageKey> = {
   identity: 'doc.attachment.identity',
   authorization: 'doc.attachment.authorization',
   evidence: 'doc.attachment.evidence',

@@ -10,6 +10,7 @@ import { AgreementForm } from './forms/agreement-form.tsx';
 import { ArchiveForm, RejectForm, TerminateForm, VoidForm } from './forms/outcome-forms.tsx';
 import { InvestigationForm, SessionForm } from './forms/session-form.tsx';
 import { FlagsForm, NoteForm, VisitForm } from './forms/visit-form.tsx';
+import { CaseNotReady } from './case-missing.tsx';
 
 const forms = {
   session: SessionForm,
@@ -37,15 +38,7 @@ export function CaseActionScreen() {
       </section>
     );
   }
-  if (!live.loaded && !live.value) return <p class="screen muted">{t('common.loading')}</p>;
-  if (!live.value) {
-    return (
-      <section class="screen">
-        <p role="alert">{t('sync.caseMissing')}</p>
-        <p><a class="button" href="/">{t('detail.back')}</a></p>
-      </section>
-    );
-  }
+  if (!live.value) return <CaseNotReady live={live} />;
   const Form = forms[action];
   // Keyed by case and action so switching between forms never carries one draft into another.
   return <Form key={`${id}:${action}`} record={live.value} />;

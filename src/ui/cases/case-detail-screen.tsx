@@ -14,20 +14,13 @@ import { FlagsSummary, OutcomeRecord, PartyList, ReminderList } from './case-fac
 import { Timeline } from './timeline.tsx';
 import { CaseReviewPanel } from '../review/case-review-panel.tsx';
 import { AttachmentsSection } from '../attachments/attachments-section.tsx';
+import { CaseNotReady } from './case-missing.tsx';
 
 export function CaseDetailScreen() {
   const { params } = useRoute();
   const id = params.id ?? '';
   const live = useCase(id);
-  if (!live.loaded && !live.value) return <p class="screen muted">{t('common.loading')}</p>;
-  if (!live.value) {
-    return (
-      <section class="screen">
-        <p role="alert">{t('sync.caseMissing')}</p>
-        <p><a class="button" href="/">{t('detail.back')}</a></p>
-      </section>
-    );
-  }
+  if (!live.value) return <CaseNotReady live={live} />;
   return <CaseDetail record={live.value} />;
 }
 

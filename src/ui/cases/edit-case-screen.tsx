@@ -25,6 +25,7 @@ import { displayLabel } from './labels.ts';
 import { PartyEditor, idNumberError } from './party-editor.tsx';
 import { newPartyDraft, type PartyDraft } from './party-draft.ts';
 import { applyEdits, differing, draftOf, inputOf, valuesOf, type EditDraft, type EditField, type EditValues } from './edit-case-draft.ts';
+import { CaseNotReady } from './case-missing.tsx';
 
 const sourceChoices = caseSources.map((s) => ({ value: s, label: t(`source.${s}`) }));
 
@@ -38,16 +39,8 @@ export function EditCaseScreen() {
   const { params } = useRoute();
   const id = params.id ?? '';
   const live = useCase(id);
-  if (!live.loaded && !live.value) return <p class="screen muted">{t('common.loading')}</p>;
   const record = live.value;
-  if (!record) {
-    return (
-      <section class="screen">
-        <p role="alert">{t('sync.caseMissing')}</p>
-        <p><a class="button" href="/">{t('detail.back')}</a></p>
-      </section>
-    );
-  }
+  if (!record) return <CaseNotReady live={live} />;
   if (record.voided || record.status === 'archived') {
     return (
       <section class="screen">

@@ -3,19 +3,11 @@
 // evidence, receipts) so the 卷内目录 页号 come out right. Kept in the address, not the case.
 
 import { useState } from 'preact/hooks';
-import type { AttachmentKind } from '../../shared/documents/types.ts';
 import { DEFAULT_RETENTION } from '../../shared/documents/types.ts';
-import { t, type MessageKey } from '../../shared/i18n/index.ts';
+import { attachmentTitle } from '../../shared/documents/archive.ts';
+import { t } from '../../shared/i18n/index.ts';
 import { attachmentKinds } from '../../state/documents.ts';
 
-const attachmentLabel: Record<AttachmentKind, MessageKey> = {
-  identity: 'doc.attachment.identity',
-  authorization: 'doc.attachment.authorization',
-  evidence: 'doc.attachment.evidence',
-  receipts: 'doc.attachment.receipts',
-  confirmation: 'doc.attachment.confirmation',
-  explanation: 'doc.attachment.explanation',
-};
 
 export function FileSettings(p: { query: Record<string, string>; identityDefault: number; onApply: (query: Record<string, string>) => void }) {
   const [values, setValues] = useState<Record<string, string>>(p.query);
@@ -45,7 +37,7 @@ export function FileSettings(p: { query: Record<string, string>; identityDefault
         <p class="muted small">{t('docs.settings.pagesHint')}</p>
         {attachmentKinds.map((kind) => (
           <label class="field" key={kind}>
-            <span>{t(attachmentLabel[kind])}</span>
+            <span>{t(attachmentTitle[kind])}</span>
             <input
               type="number" inputMode="numeric" min={0} max={999}
               value={values[kind] ?? ''} placeholder={String(kind === 'identity' ? p.identityDefault : 0)}
