@@ -3,14 +3,14 @@
 // bytes; an upload cut after its first piece — or whose answer is lost — resumes from the
 // server's offset and sends no byte twice; a device of another village gets 403 both ways.
 import { createHash } from 'node:crypto';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { createCase } from '../../src/state/actions.ts';
 import { addAttachment, requeueBlob } from '../../src/db/blobs.ts';
 import { downloadBlob } from '../../src/sync/blobs.ts';
 import { ApiError } from '../../src/sync/http.ts';
 import { BLOB_CHUNK_BYTES } from '../../src/shared/attachments.ts';
 import { startHarness, VILLAGE_A, VILLAGE_B, TOWN, type Harness } from '../support/sync-harness.ts';
-import { startPg, type PgServer } from '../support/pg.ts';
+import { closeTestStores, storeKinds, storeLabel, testDatabaseUrl } from '../support/stores.ts';
 import { newCaseInput } from '../support/case-factory.ts';
 import { blobDevice } from '../support/blob-device.ts';
 import { makePng, toArrayBuffer } from '../support/png.ts';
@@ -251,13 +251,5 @@ function suite(label: string, databaseUrl: () => Promise<string | undefined>) {
   });
 }
 
-let pg: PgServer | undefined;
-beforeAll(async () => {
-  pg = await startPg();
-}, 120_000);
-afterAll(async () => {
-  await pg?.stop();
-});
-
-suite('SQLite', async () => undefined);
-suite('PostgreSQL', async () => (pg as PgServer).createDatabase());
+afterAll(closeTestStores);
+for (const kind of storeKinds) suite(storeLabel[kind], () => testDatabaseUrl(kind));

@@ -1,13 +1,13 @@
 // Devices on fake-indexeddb, a real server in-process (SQLite, then PostgreSQL): random edits,
 // random sync points, lost responses and dropped networks on three devices end with every
 // device equal to the server and every acknowledged local write on the server (sync.md §4 1–2).
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { createCase, editCase, addNote, addSession, recordAgreement } from '../../src/state/actions.ts';
 import { fromStored } from '../../src/db/schema.ts';
 import type { CaseRecord } from '../../src/shared/case.ts';
 import { startHarness, simDevice, VILLAGE_A, TOWN, type Harness, type SimDevice } from '../support/sync-harness.ts';
-import { startPg, type PgServer } from '../support/pg.ts';
+import { closeTestStores, storeKinds, storeLabel, testDatabaseUrl } from '../support/stores.ts';
 import { newCaseInput, agreement } from '../support/case-factory.ts';
 
 type Op =
@@ -140,13 +140,5 @@ function suite(label: string, databaseUrl: () => Promise<string | undefined>) {
   });
 }
 
-let pg: PgServer | undefined;
-beforeAll(async () => {
-  pg = await startPg();
-}, 120_000);
-afterAll(async () => {
-  await pg?.stop();
-});
-
-suite('SQLite', async () => undefined);
-suite('PostgreSQL', async () => (pg as PgServer).createDatabase());
+afterAll(closeTestStores);
+for (const kind of storeKinds) suite(storeLabel[kind], () => testDatabaseUrl(kind));

@@ -1,11 +1,11 @@
 // What goes wrong in the field, against a real server: answers lost after the server applied a
 // push, a server that dies inside a push and is restarted, a phone offline for a month with
 // 2,000 queued edits (sync.md §4 cases 6, 7 and 15).
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { createCase, editCase, addNote } from '../../src/state/actions.ts';
 import { startHarness, simDevice, login, VILLAGE_A, TOWN, type Harness } from '../support/sync-harness.ts';
 import { deviceMeta } from '../../src/db/device.ts';
-import { startPg, type PgServer } from '../support/pg.ts';
+import { closeTestStores, storeKinds, storeLabel, testDatabaseUrl } from '../support/stores.ts';
 import { newCaseInput } from '../support/case-factory.ts';
 
 async function count(h: Harness, table: 'cases' | 'mutation_log'): Promise<number> {
@@ -13,15 +13,11 @@ async function count(h: Harness, table: 'cases' | 'mutation_log'): Promise<numbe
   return Number(row.n);
 }
 
-let pg: PgServer | undefined;
-beforeAll(async () => {
-  pg = await startPg();
-}, 120_000);
-afterAll(async () => {
-  await pg?.stop();
-});
+afterAll(closeTestStores);
 
-for (const [label, url] of [['SQLite', async () => undefined], ['PostgreSQL', async () => (pg as PgServer).createDatabase()]] as const) {
+for (const kind of storeKinds) {
+  const label = storeLabel[kind];
+  const url = () => testDatabaseUrl(kind);
   describe(`sync resilience on ${label}`, () => {
     it('a push whose answer is lost is sent again and applied exactly once', async () => {
       const h = await startHarness(await url());

@@ -30,6 +30,18 @@ export async function openTestStore(kind: StoreKind): Promise<Store> {
   return store;
 }
 
+export const storeLabel: Record<StoreKind, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+
+/**
+ * What a sync harness opens for `kind`: undefined means a fresh SQLite file (the harness makes
+ * its own), otherwise a fresh database on this file's PostgreSQL. Shares the server above.
+ */
+export async function testDatabaseUrl(kind: StoreKind): Promise<string | undefined> {
+  if (kind === 'sqlite') return undefined;
+  pgServer ??= startPg();
+  return (await pgServer).createDatabase();
+}
+
 /** Closes every store this file opened and stops its PostgreSQL (call from afterAll). */
 export async function closeTestStores(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
