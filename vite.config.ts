@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderGuides } from './src/build/prerender.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -13,6 +14,7 @@ export default defineConfig({
   publicDir: here('public'),
   plugins: [
     preact(),
+    prerenderGuides({ srcDir: here('src') }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -39,6 +41,8 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,json,webmanifest}'],
+        // The prerendered guide pages are for a first visit; offline the app draws them itself.
+        globIgnores: ['guides/**'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
       devOptions: { enabled: false },

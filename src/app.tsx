@@ -1,14 +1,18 @@
 // Routes. The case screens are the mediator's daily tools; guides are public (no account).
-// Every screen but the list is a lazy chunk so the first paint stays small.
+// Every screen is a lazy chunk so the first paint stays small: on a phone with a PIN the first
+// screen is the unlock pad, and the case list loads while the PIN is typed.
 import { LocationProvider, Router, Route, lazy, ErrorBoundary } from 'preact-iso';
 import { Shell } from './ui/shell/shell.tsx';
-import { CaseListScreen } from './ui/cases/case-list-screen.tsx';
+import { LockGate } from './ui/lock/lock-gate.tsx';
 
 /** A lazy screen that also waits for the rest of the message catalogue (i18n/later.ts). */
 function screen<T>(load: () => Promise<T>): Promise<T> {
   return Promise.all([import('./shared/i18n/later.ts'), load()]).then(([, m]) => m);
 }
 
+// The list needs only the core catalogue (no screen() wait), and its fetch starts at once.
+const caseList = import('./ui/cases/case-list-screen.tsx');
+const CaseListScreen = lazy(() => caseList.then((m) => m.CaseListScreen));
 const NewCaseScreen = lazy(() => screen(() => import('./ui/cases/new-case-screen.tsx')).then((m) => m.NewCaseScreen));
 const CaseDetailScreen = lazy(() => screen(() => import('./ui/cases/case-detail-screen.tsx')).then((m) => m.CaseDetailScreen));
 const EditCaseScreen = lazy(() => screen(() => import('./ui/cases/edit-case-screen.tsx')).then((m) => m.EditCaseScreen));
@@ -17,6 +21,7 @@ const LoginScreen = lazy(() => screen(() => import('./ui/account/login-screen.ts
 const DashboardScreen = lazy(() => screen(() => import('./ui/dashboard/dashboard-screen.tsx')).then((m) => m.DashboardScreen));
 const DrillScreen = lazy(() => screen(() => import('./ui/dashboard/drill-screen.tsx')).then((m) => m.DrillScreen));
 const NetworkScreen = lazy(() => screen(() => import('./ui/network/network-screen.tsx')).then((m) => m.NetworkScreen));
+const AreasScreen = lazy(() => screen(() => import('./ui/network/areas-screen.tsx')).then((m) => m.AreasScreen));
 const ImportScreen = lazy(() => screen(() => import('./ui/network/import-screen.tsx')).then((m) => m.ImportScreen));
 const CaseActionScreen = lazy(() => screen(() => import('./ui/cases/case-action-screen.tsx')).then((m) => m.CaseActionScreen));
 const DocumentsScreen = lazy(() => screen(() => import('./ui/documents/documents-screen.tsx')).then((m) => m.DocumentsScreen));
@@ -28,12 +33,16 @@ const GuidesScreen = lazy(() => screen(() => import('./ui/guides/guides-screen.t
 const GuideScreen = lazy(() => screen(() => import('./ui/guides/guide-screen.tsx')).then((m) => m.GuideScreen));
 const HelpScreen = lazy(() => screen(() => import('./ui/guides/help-screen.tsx')).then((m) => m.HelpScreen));
 const RequestsScreen = lazy(() => screen(() => import('./ui/requests/requests-screen.tsx')).then((m) => m.RequestsScreen));
+const AccountsScreen = lazy(() => screen(() => import('./ui/account/accounts-screen.tsx')).then((m) => m.AccountsScreen));
+const NewAccountScreen = lazy(() => screen(() => import('./ui/account/new-account-screen.tsx')).then((m) => m.NewAccountScreen));
+const PasswordScreen = lazy(() => screen(() => import('./ui/account/password-screen.tsx')).then((m) => m.PasswordScreen));
 const NotFound = lazy(() => screen(() => import('./ui/shell/not-found.tsx')).then((m) => m.NotFound));
 
 export function App() {
   return (
     <LocationProvider>
       <ErrorBoundary>
+        <LockGate>
         <Shell>
           <Router>
             <Route path="/" component={CaseListScreen} />
@@ -47,9 +56,13 @@ export function App() {
             <Route path="/review" component={ReviewScreen} />
             <Route path="/requests" component={RequestsScreen} />
             <Route path="/login" component={LoginScreen} />
+            <Route path="/accounts" component={AccountsScreen} />
+            <Route path="/accounts/new" component={NewAccountScreen} />
+            <Route path="/password" component={PasswordScreen} />
             <Route path="/dashboard" component={DashboardScreen} />
             <Route path="/dashboard/cases" component={DrillScreen} />
             <Route path="/network" component={NetworkScreen} />
+            <Route path="/network/areas" component={AreasScreen} />
             <Route path="/import" component={ImportScreen} />
             <Route path="/stats" component={StatsScreen} />
             <Route path="/me" component={SetupScreen} />
@@ -59,6 +72,7 @@ export function App() {
             <Route default component={NotFound} />
           </Router>
         </Shell>
+        </LockGate>
       </ErrorBoundary>
     </LocationProvider>
   );

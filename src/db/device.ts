@@ -24,3 +24,16 @@ export async function resetDevice(db: ShuoheDb): Promise<void> {
     await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.review.clear(), db.syncState.clear(), db.meta.clear()]);
   });
 }
+
+/**
+ * Erases everything this device holds of cases, photos and the PIN: after ten wrong PINs, or when
+ * the mediator forgot the PIN (state/lock.ts). The data key goes with it, so nothing left behind
+ * anywhere (a backup of the database, a half-finished write) can be opened again.
+ */
+export async function wipeDevice(db: ShuoheDb): Promise<void> {
+  await resetDevice(db);
+  await db.transaction('rw', [db.blobs, db.keyring], async () => {
+    await Promise.all([db.blobs.clear(), db.keyring.clear()]);
+  });
+  db.vault.forget();
+}

@@ -63,18 +63,16 @@ export async function activeCases(db: ShuoheDb): Promise<CaseRecord[]> {
 }
 
 
-/** Case ids whose label or party names contain `text`. Names are not indexed (PIPL), so scan. */
+/**
+ * Cases whose label or a party name contains `text`, newest change first. Names are sealed and
+ * never indexed (PIPL), so this asks the in-memory name index built after unlock.
+ */
 export async function searchCases(db: ShuoheDb, text: string, limit = PAGE_SIZE): Promise<CaseRecord[]> {
   const needle = text.trim();
   if (needle === '') return [];
-  const hits: StoredCase[] = [];
-  await db.cases
-    .orderBy('updatedAt')
-    .reverse()
-    .until(() => hits.length >= limit)
-    .each((c) => {
-      const label = `${c.caseNo ?? ''} ${c.provisionalNo}`;
-      if (label.includes(needle) || c.private.parties.some((p) => p.name.includes(needle))) hits.push(c);
-    });
-  return hits.map(fromStored);
+  // Read the whole table's count so a live query re-runs on any change to cases.
+  await db.cases.count();
+  const ids = await db.names.search(db.cases, needle, limit);
+  const rows = await db.cases.bulkGet(ids);
+  return rows.filter((c): c is StoredCase => c !== undefined).map(fromStored);
 }

@@ -8,6 +8,9 @@ import type { CaseEvent } from '../shared/events.ts';
 import type { Mutation } from '../shared/mutations.ts';
 import type { ReviewItem } from '../shared/protocol.ts';
 import type { StoredBlob } from './blobs.ts';
+import { Keyring } from './crypto-keyring.ts';
+import { sealingMiddleware } from './crypto-middleware.ts';
+import { NameIndex } from './crypto-name-index.ts';
 
 /** Which list tab a case sits in; stored so the list can page through an index. */
 export type CaseTab = 'open' | 'visit' | 'closed';
@@ -31,6 +34,19 @@ export interface SyncState {
   lastError: string | null;
 }
 
+/** The PIN-wrapped data key (crypto-cipher.ts) and the unlock attempts counted against it. */
+export interface KeyringRow {
+  id: 'pin';
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  iv: Uint8Array<ArrayBuffer>;
+  wrapped: Uint8Array<ArrayBuffer>;
+  /** Wrong PINs in a row; the tenth wipes the device (state/lock.ts). */
+  failures: number;
+  /** Set once every record written before the PIN existed has been sealed (crypto-migrate.ts). */
+  migrated: boolean;
+}
+
 export class ShuoheDb extends Dexie {
   cases!: EntityTable<StoredCase, 'id'>;
   events!: EntityTable<CaseEvent, 'id'>;
@@ -39,6 +55,11 @@ export class ShuoheDb extends Dexie {
   review!: EntityTable<ReviewItem, 'id'>;
   syncState!: EntityTable<SyncState, 'scope'>;
   blobs!: EntityTable<StoredBlob, 'sha256'>;
+  keyring!: EntityTable<KeyringRow, 'id'>;
+  /** The data key while unlocked; every instance seals through it (crypto-middleware.ts). */
+  readonly vault = new Keyring();
+  /** Party names for search, in memory only while unlocked. */
+  readonly names = new NameIndex();
 
   constructor(name = 'shuohe') {
     super(name);
@@ -59,6 +80,15 @@ export class ShuoheDb extends Dexie {
     this.version(3).stores({
       cases: 'id, updatedAt, [tab+updatedAt], [categoryCode+updatedAt], [tab+categoryCode+updatedAt]',
     });
+    // The PIN-wrapped data key. Records are sealed by the app after unlock (crypto-migrate.ts),
+    // not here: an upgrade transaction cannot await WebCrypto, and it has no PIN.
+    this.version(4).stores({
+      keyring: 'id',
+    });
+    this.use(sealingMiddleware(this.vault, (table, keys) => {
+      if (table === 'cases') this.names.touched(keys);
+    }));
+    this.vault.onLock(() => this.names.clear());
   }
 }
 

@@ -2,7 +2,8 @@
 // mediator's profile (until accounts exist it is what stamps each case) and drafts that must
 // survive a reload, a crash and an app update.
 
-import { get, set, del } from 'idb-keyval';
+import { get, set, del, keys } from 'idb-keyval';
+import type { Keyring } from './crypto-keyring.ts';
 
 export interface Profile {
   name: string;
@@ -17,6 +18,45 @@ export const saveProfile = (profile: Profile): Promise<void> => set(PROFILE_KEY,
 
 const draftKey = (form: string) => `draft:${form}`;
 
-export const loadDraft = <T>(form: string): Promise<T | undefined> => get<T>(draftKey(form));
-export const saveDraft = <T>(form: string, value: T): Promise<void> => set(draftKey(form), value);
+// A draft holds parties and facts, so once the device has a PIN it is sealed with the data key
+// like the cases (crypto-middleware.ts). state/lock.ts hands the device's vault over at start;
+// while it is locked, saving throws rather than writing personal data in clear.
+interface SealedDraft {
+  $sealed: Uint8Array<ArrayBuffer>;
+}
+const isSealedDraft = (v: unknown): v is SealedDraft => typeof v === 'object' && v !== null && '$sealed' in v;
+
+let vault: Keyring | undefined;
+export function sealDraftsWith(keyring: Keyring): void {
+  vault = keyring;
+}
+
+export async function loadDraft<T>(form: string): Promise<T | undefined> {
+  const stored = await get<T | SealedDraft>(draftKey(form));
+  if (!isSealedDraft(stored)) return stored;
+  if (!vault) return undefined;
+  return vault.openJson(stored.$sealed, draftKey(form)) as T;
+}
+
+export function saveDraft<T>(form: string, value: T): Promise<void> {
+  if (!vault || vault.mode === 'plain') return set(draftKey(form), value);
+  return set(draftKey(form), { $sealed: vault.sealJson(value, draftKey(form)) } satisfies SealedDraft);
+}
+
 export const clearDraft = (form: string): Promise<void> => del(draftKey(form));
+
+const draftKeys = async (): Promise<string[]> => (await keys()).filter((k): k is string => typeof k === 'string' && k.startsWith('draft:'));
+
+/** Seals drafts written before the PIN existed (part of crypto-migrate's one-time step). */
+export async function sealDrafts(): Promise<void> {
+  if (!vault || vault.mode !== 'open') return;
+  for (const key of await draftKeys()) {
+    const value = await get<unknown>(key);
+    if (value !== undefined && !isSealedDraft(value)) await set(key, { $sealed: vault.sealJson(value, key) } satisfies SealedDraft);
+  }
+}
+
+/** Forgets every draft (the device was wiped). */
+export async function clearAllDrafts(): Promise<void> {
+  for (const key of await draftKeys()) await del(key);
+}

@@ -32,6 +32,20 @@ export interface WriteContext {
  * as saved. Throws DomainError (rule refused, nothing written) or StorageFullError.
  */
 export async function writeMutations(ctx: WriteContext, caseId: string, bodies: MutationBody[]): Promise<CaseRecord> {
+  const saved = await queue(ctx, caseId, bodies, true);
+  if (!saved) throw new DomainError('sync.caseMissing'); // unreachable: queue refused inside its transaction
+  return saved;
+}
+
+/**
+ * Queues 知道了 on a refused change. Its case may not be on this device at all (a refused
+ * 受理登记 never became a case), so only the outbox entry is written.
+ */
+export async function writeDismissal(ctx: WriteContext, caseId: string, reviewId: string): Promise<void> {
+  await queue(ctx, caseId, [{ name: 'review.dismiss', args: { reviewId } }], false);
+}
+
+async function queue(ctx: WriteContext, caseId: string, bodies: MutationBody[], needsCase: boolean): Promise<CaseRecord | undefined> {
   const { db } = ctx;
   await deviceMeta(db);
   try {
@@ -53,8 +67,8 @@ export async function writeMutations(ctx: WriteContext, caseId: string, bodies: 
         await db.outbox.add(mutation);
         seq++;
       }
-      if (!current) throw new DomainError('sync.caseMissing');
-      await db.cases.put(toStored(current));
+      if (current) await db.cases.put(toStored(current));
+      else if (needsCase) throw new DomainError('sync.caseMissing');
       await db.meta.update('device', { nextSeq: seq });
       return current;
     });

@@ -21,6 +21,7 @@ import { registryRoutes } from './registry/routes.ts';
 import { publicRoutes } from './registry/public-route.ts';
 import { importRoutes } from './import/routes.ts';
 import { publicRequestRoutes, requestRoutes } from './requests/routes.ts';
+import { accountRoutes } from './auth/accounts-routes.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', authRoutes(ctx));
   api.route('/', publicRoutes(ctx));
   api.route('/', publicRequestRoutes(ctx));
+  api.route('/', accountRoutes(ctx)); // before the session checks below: it guards its own paths (accounts-wipe.ts)
   // Everything below needs a session. Listed by prefix (not '*') so an unknown /api path is a
   // plain 404; a route added outside these prefixes must call requireAuth itself.
   const auth = requireAuth(ctx);

@@ -47,6 +47,19 @@ export interface Agreement {
   effectiveOn: string;
 }
 
+/** The court's answer to a joint application for 司法确认 (人民调解法 Art 33; 2011 SPC rules Art 4–7). */
+export type ConfirmationResult = '审查中' | '确认有效' | '驳回' | '撤回';
+export const confirmationResults: readonly ConfirmationResult[] = ['审查中', '确认有效', '驳回', '撤回'];
+
+/** 司法确认 of a written agreement: applied for within 30 days of its effective date, decided by the court. */
+export interface JudicialConfirmation {
+  appliedOn: string;
+  court: string;
+  result: ConfirmationResult;
+  /** 裁定/撤回 date; null while the court is still examining the application (审查中). */
+  decidedOn: string | null;
+}
+
 export interface Termination {
   reason: string;
   /** 已告知当事人可通过仲裁、行政、司法等途径解决 (Art 26) */
@@ -87,6 +100,8 @@ export interface CaseRecord {
   /** Persons involved in each prevented escalation; 0 = not applicable. */
   prevention: PreventionFlags;
   agreement: Agreement | null;
+  /** Absent on records saved before the field existed: read it as null. */
+  judicialConfirmation?: JudicialConfirmation | null;
   termination: Termination | null;
   rejection: Rejection | null;
   private: CasePrivate;
@@ -99,7 +114,7 @@ export interface CaseRecord {
 
 /** Header fields that a `case.patch` may change. Status and its data change only by transition. */
 export const patchableFields = [
-  'categoryCode', 'source', 'acceptedOn', 'mediators', 'isDifficult', 'prevention', 'agreement', 'private.parties',
+  'categoryCode', 'source', 'acceptedOn', 'mediators', 'isDifficult', 'prevention', 'agreement', 'judicialConfirmation', 'private.parties',
   'private.facts', 'private.claims', 'private.place', 'villageCode',
 ] as const;
 export type PatchableField = (typeof patchableFields)[number];

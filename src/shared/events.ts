@@ -29,7 +29,8 @@ export interface VisitData {
   on: string;
   visitedPerson: string;
   performance: PerformanceStatus;
-  satisfaction: '满意' | '基本满意' | '不满意';
+  /** 未记载: a visit taken over from a paper ledger that noted only 履行 (server/import). */
+  satisfaction: '满意' | '基本满意' | '不满意' | '未记载';
   notes: string;
 }
 
@@ -38,11 +39,25 @@ export interface TransitionData {
   to: CaseStatus;
 }
 
+/**
+ * What a note is about when it is more than a remark. 'file-explanation': a paragraph of the
+ * 卷宗情况说明 (domain.md §2.1 item 12). 'withdrawal': the event it `supersedes` (a photo) is
+ * withdrawn; `text` is the audit line (who, why), never the photo itself. Absent: a plain 备注.
+ * A note so marked still reads as a note everywhere that does not know the topic.
+ */
+export type NoteTopic = 'file-explanation' | 'withdrawal';
+export const noteTopics: readonly NoteTopic[] = ['file-explanation', 'withdrawal'];
+
+export interface NoteData {
+  text: string;
+  topic?: NoteTopic;
+}
+
 export type EventBody =
   | { kind: 'session'; data: SessionData }
   | { kind: 'investigation'; data: InvestigationData }
   | { kind: 'visit'; data: VisitData }
-  | { kind: 'note'; data: { text: string } }
+  | { kind: 'note'; data: NoteData }
   | { kind: 'transition'; data: TransitionData }
   /** A photo's metadata; its bytes are uploaded separately by hash (attachments.ts). */
   | { kind: 'attachment'; data: AttachmentData };

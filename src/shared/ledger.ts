@@ -3,7 +3,7 @@
 // clerk can act on: the spreadsheet row number, the column, and what to write instead.
 // Pure: the server reads CSV/XLSX into rows of strings and calls this; a screen may too.
 
-import type { CaseSource } from './case.ts';
+import type { CaseSource, ConfirmationResult, PerformanceStatus } from './case.ts';
 import { caseSources } from './case.ts';
 import { categories, isCategoryCode } from './categories.ts';
 import { isIsoDate } from './dates.ts';
@@ -28,6 +28,10 @@ export interface LedgerCase {
   mediators: string[];
   facts: string | null;
   closedOn: string | null;
+  /** 履行情况 as the ledger noted it (a 回访's finding); null when not noted. */
+  performance: PerformanceStatus | null;
+  /** 司法确认 as the ledger noted it; null when never applied for. */
+  confirmation: ConfirmationResult | null;
 }
 
 export interface LedgerError {
@@ -52,7 +56,7 @@ export interface LedgerContext {
 }
 
 type Column = 'ledgerNo' | 'acceptedOn' | 'village' | 'category' | 'applicants' | 'respondents' | 'parties' | 'result' | 'form' | 'amount'
-  | 'source' | 'mediators' | 'facts' | 'closedOn';
+  | 'source' | 'mediators' | 'facts' | 'closedOn' | 'performance' | 'confirmation';
 
 const aliases: Record<Column, readonly string[]> = {
   ledgerNo: ['台账编号', '编号', '卷号'],
@@ -69,6 +73,8 @@ const aliases: Record<Column, readonly string[]> = {
   mediators: ['调解员', '调解人'],
   facts: ['纠纷简要情况', '简要情况', '案情', '纠纷情况'],
   closedOn: ['结案日期', '调结日期', '协议日期'],
+  performance: ['履行情况', '协议履行情况', '履行'],
+  confirmation: ['司法确认', '司法确认情况'],
 };
 
 /** Column titles as people type them: no spaces, ASCII brackets, no unit suffix. */
@@ -125,6 +131,18 @@ const results: Record<string, LedgerResult> = {
   不成: '不成', 调解不成: '不成', 不成功: '不成', 失败: '不成', 终止: '不成', 终止调解: '不成',
   未结: '未结', 调解中: '未结', 在调: '未结', 未调结: '未结',
 };
+// Blank, 无 and 未申请 all mean "not noted": the case simply has no 回访 / 司法确认 recorded.
+const performances: Record<string, PerformanceStatus | null> = {
+  '': null, 无: null, 未回访: null,
+  已履行: '已履行', 履行完毕: '已履行', 全部履行: '已履行', 已全部履行: '已履行', 履行: '已履行',
+  部分履行: '部分履行', 未履行: '未履行', 未全部履行: '部分履行',
+};
+const confirmations: Record<string, ConfirmationResult | null> = {
+  '': null, 无: null, 否: null, 未申请: null,
+  确认有效: '确认有效', 已确认: '确认有效', 是: '确认有效', 已司法确认: '确认有效',
+  驳回: '驳回', 不予确认: '驳回', 驳回申请: '驳回', 撤回: '撤回', 撤回申请: '撤回', 审查中: '审查中', 已申请: '审查中', 申请中: '审查中',
+};
+
 const forms: Record<string, '口头' | '书面'> = { 口头: '口头', 口头协议: '口头', 书面: '书面', 书面协议: '书面' };
 const sources: Record<string, CaseSource> = {
   ...Object.fromEntries(caseSources.map((s) => [s, s])),
@@ -231,6 +249,16 @@ export function checkLedger(rows: readonly (readonly string[])[], ctx: LedgerCon
     else if (closedOn !== null && acceptedOn && closedOn < acceptedOn) fail('closedOn', '结案日期', 'ledger.closedOn.beforeAccepted');
     else if (closedOn !== null && result === '未结') fail('closedOn', '结案日期', 'ledger.closedOn.open');
 
+    const performanceText = get('performance');
+    const performance = performances[performanceText];
+    if (performance === undefined) fail('performance', '履行情况', 'ledger.performance.invalid', { value: performanceText });
+    else if (performance !== null && result && result !== '成功') fail('performance', '履行情况', 'ledger.performance.notSuccess');
+
+    const confirmationText = get('confirmation');
+    const confirmation = confirmations[confirmationText];
+    if (confirmation === undefined) fail('confirmation', '司法确认', 'ledger.confirmation.invalid', { value: confirmationText });
+    else if (confirmation !== null && (result !== '成功' || form !== '书面')) fail('confirmation', '司法确认', 'ledger.confirmation.notWritten');
+
     const ledgerNo = get('ledgerNo');
     if (ledgerNo !== '' && villageCode) {
       const numberKey = `${villageCode}:${ledgerNo}`;
@@ -242,15 +270,17 @@ export function checkLedger(rows: readonly (readonly string[])[], ctx: LedgerCon
     if (facts.length > 5000) fail('facts', '纠纷简要情况', 'validation.tooLong');
 
     if (!acceptedOn || !villageCode || !categoryCode || !result || form === undefined || amountYuan === undefined || !source
-      || closedOn === undefined || applicants.length === 0 || respondents.length === 0) return;
+      || closedOn === undefined || applicants.length === 0 || respondents.length === 0 || performance === undefined || confirmation === undefined) return;
     const mediators = splitNames(get('mediators'));
+    // 履行 and 司法确认 stay out of the key: they are noted later, and a ledger brought up to date with
+    // them is still the same cases (already imported rows are skipped, never doubled).
     const content = [acceptedOn, villageCode, categoryCode, applicants.join('、'), respondents.join('、'), result, form ?? '', amountYuan, source,
       mediators.join('、'), facts, closedOn ?? ''].join('|');
     const n = (occurrences.get(content) ?? 0) + 1;
     occurrences.set(content, n);
     cases.push({
       row, key: ledgerKey(villageCode, ledgerNo, content, n), acceptedOn, villageCode, categoryCode, applicants, respondents, result, form,
-      amountYuan, source, mediators, facts: facts === '' ? null : facts, closedOn,
+      amountYuan, source, mediators, facts: facts === '' ? null : facts, closedOn, performance, confirmation,
     });
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, cases };

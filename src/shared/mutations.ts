@@ -36,7 +36,9 @@ export type MutationBody =
   | { name: 'case.transition'; args: TransitionArgs & { eventId: string; at: string } }
   | { name: 'case.void'; args: { reason: string; at: string } }
   | { name: 'event.append'; args: { event: CaseEvent } }
-  | { name: 'conflict.resolve'; args: { conflictId: string; field: PatchableField; value: unknown } };
+  | { name: 'conflict.resolve'; args: { conflictId: string; field: PatchableField; value: unknown } }
+  /** 知道了 on a refused change (a 'rejected' review item): hides it everywhere, changes no case. */
+  | { name: 'review.dismiss'; args: { reviewId: string } };
 
 export type Mutation = MutationHeader & MutationBody;
 export type MutationName = Mutation['name'];
@@ -63,6 +65,8 @@ export function applyMutation(current: CaseRecord | undefined, m: Mutation, mode
     if (current) return { ok: true, record: current, events: [], conflicts: [] };
     return { ok: true, record: { ...m.args.record, version: 0 }, events: [], conflicts: [] };
   }
+  // A refused 受理登记 has no case anywhere, and its refusal must still be dismissable.
+  if (m.name === 'review.dismiss') return { ok: true, record: current, events: [], conflicts: [] };
   if (!current) return { ok: false, code: 'sync.caseMissing' };
   if (m.name === 'event.append') {
     // A 回访 checks how an agreement is performed: there must be one (人民调解法 Art 31).
@@ -100,6 +104,10 @@ export function applyMutation(current: CaseRecord | undefined, m: Mutation, mode
 }
 
 function applyPatch(current: CaseRecord, patch: FieldPatch, mode: 'server' | 'device', at: string): ApplyOutcome {
+  // 司法确认 is of a written agreement only (人民调解法 Art 33; an oral one leaves nothing to confirm).
+  const confirmation = patch.judicialConfirmation?.next;
+  const agreement = patch.agreement ? (patch.agreement.next as CaseRecord['agreement']) : current.agreement;
+  if (confirmation != null && agreement?.form !== '书面') return { ok: false, code: 'confirmation.noWrittenAgreement' };
   let record = current;
   const conflicts: FieldConflict[] = [];
   for (const field of patchableFields) {

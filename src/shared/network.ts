@@ -160,11 +160,11 @@ export const CommitteeInputSchema = v.strictObject({
 });
 export type CommitteeInput = v.InferOutput<typeof CommitteeInputSchema>;
 
-export const MediatorInputSchema = v.strictObject({
-  committeeId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+/** A mediator's own fields, shared by the mediator API and a committee's member rows. */
+const mediatorFields = {
   name: v.pipe(name, v.maxLength(30, k('validation.tooLong'))),
   gender: v.picklist(['男', '女'], k('party.gender.invalid')),
-  ethnicity: v.pipe(v.string(), v.trim(), v.minLength(1, k('network.ethnicity.required')), v.maxLength(20, k('validation.tooLong'))),
+  ethnicity: v.pipe(v.string(k('network.ethnicity.required')), v.trim(), v.minLength(1, k('network.ethnicity.required')), v.maxLength(20, k('validation.tooLong'))),
   phone,
   isPhonePublic: v.boolean(),
   memberRole: v.nullable(v.picklist(memberRoles, k('network.role.invalid'))),
@@ -172,8 +172,26 @@ export const MediatorInputSchema = v.strictObject({
   termStart: optionalDate,
   termEnd: optionalDate,
   leftOn: optionalDate,
-});
+};
+const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+export const MediatorInputSchema = v.strictObject({ committeeId: recordId, ...mediatorFields });
 export type MediatorInput = v.InferOutput<typeof MediatorInputSchema>;
+
+/** One member row of a committee save: with the id of an existing member, or null for a new one. */
+export const CommitteeMemberInputSchema = v.strictObject({ id: v.nullable(recordId), ...mediatorFields });
+export type CommitteeMemberInput = v.InferOutput<typeof CommitteeMemberInputSchema>;
+
+/**
+ * PUT /api/registry/committees/:id: the committee and the member rows that changed — added (id
+ * null), changed, or left (leftOn set; nothing is deleted) — written in one transaction or not
+ * at all. Members not listed stay as they are.
+ */
+export const CommitteeSaveSchema = v.strictObject({
+  committee: CommitteeInputSchema,
+  members: v.pipe(v.array(CommitteeMemberInputSchema), v.maxLength(60)),
+});
+export type CommitteeSave = v.InferOutput<typeof CommitteeSaveSchema>;
 
 export const TrainingInputSchema = v.strictObject({
   on: v.pipe(v.string(k('network.date.invalid')), v.check(isIsoDate, k('network.date.invalid'))),

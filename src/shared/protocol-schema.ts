@@ -20,13 +20,14 @@ const headerEntries = {
 };
 export const MutationEnvelopeSchema = v.looseObject({
   ...headerEntries,
-  name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve']),
+  name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve', 'review.dismiss']),
 });
 
 export const PushRequestSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
   mutations: v.pipe(v.array(MutationEnvelopeSchema), v.maxLength(PUSH_BATCH)),
+  cursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
 export const PullRequestSchema = v.strictObject({
@@ -95,7 +96,8 @@ export const CaseRecordWireSchema = v.strictObject({
   outcome: v.nullable(v.picklist(['success', 'failure', 'rejected'])), categoryCode: short, source: short, acceptedOn: short,
   mediators: list(text, 50), isDifficult: v.boolean(),
   prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }),
-  agreement: v.nullable(jsonObject), termination: v.nullable(jsonObject), rejection: v.nullable(jsonObject),
+  agreement: v.nullable(jsonObject), judicialConfirmation: v.optional(v.nullable(jsonObject)),
+  termination: v.nullable(jsonObject), rejection: v.nullable(jsonObject),
   private: v.strictObject({ parties: list(PartyWire, 100), facts: text, claims: list(text, 100), place: text }),
   needsReview: v.boolean(), voided: v.nullable(v.strictObject({ reason: text, at: short })), createdAt: short, updatedAt: short,
 });
@@ -126,6 +128,7 @@ export const MutationWireSchema = v.variant('name', [
     ...headerEntries, name: v.literal('conflict.resolve'),
     args: v.strictObject({ conflictId: uuid, field: v.picklist(patchableFields), value: json }),
   }),
+  v.strictObject({ ...headerEntries, name: v.literal('review.dismiss'), args: v.strictObject({ reviewId: uuid }) }),
 ]);
 
 /** The whole push body, every mutation in full (PushRequestSchema checks only envelopes). */
@@ -133,4 +136,5 @@ export const PushRequestWireSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
   mutations: v.pipe(v.array(MutationWireSchema), v.maxLength(PUSH_BATCH)),
+  cursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });

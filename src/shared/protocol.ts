@@ -7,14 +7,25 @@ import type { CaseEvent } from './events.ts';
 import type { Mutation, FieldConflict } from './mutations.ts';
 
 export const PROTOCOL_VERSION = 1;
-/** Mutations per push request, and changes per pull page (sync.md: pages of ~500–1,000). */
-export const PUSH_BATCH = 200;
+/**
+ * Mutations per push request, and changes per pull page (sync.md: pages of ~500–1,000). A push
+ * is one write transaction and one fsync on the server and one Dexie transaction for its answer's
+ * page on the device, so fewer, larger batches are faster (1,000 creates: ~5 × 200 → 1 request).
+ */
+export const PUSH_BATCH = 1000;
 export const PULL_PAGE = 1000;
+/** Largest push body a device sends, in UTF-8 bytes (the server takes up to 4 MB); one oversized mutation still goes alone. */
+export const PUSH_BYTES = 3 * 1024 * 1024;
 
 export interface PushRequest {
   protocolVersion: number;
   clientId: string;
   mutations: Mutation[];
+  /**
+   * The device's pull cursor for its scope. When nothing in scope committed between it and this
+   * push, the answer carries this push's own changes as the next pull page (`page`).
+   */
+  cursor?: number;
 }
 
 export type MutationResult =
@@ -29,6 +40,12 @@ export interface PushResponse {
   results: MutationResult[];
   /** Set when the batch started after a gap: send again from this seq. */
   expectedSeq?: number;
+  /**
+   * The pull page that follows the request's `cursor`: exactly this push's changes in the
+   * device's scope, whole, with `lastProcessedSeq` covering the batch. Absent when the server
+   * committed nothing or other changes came in between (the device then pulls as usual).
+   */
+  page?: PullResponse;
 }
 
 export interface PullRequest {
@@ -49,6 +66,8 @@ export interface ReviewItem {
   rejected?: { mutation: Mutation; code: string; message: string; byName?: string };
   status: 'open' | 'resolved';
   createdAt: string;
+  /** A refused change someone marked 知道了 (review.dismiss): who and when, set by the server. */
+  dismissed?: { by: string; byName: string; at: string };
 }
 
 export type Change =

@@ -36,7 +36,8 @@ export function remindersFor(record: CaseRecord, today: string): Reminder[] {
   const agreement = record.agreement;
   if (agreement && (record.status === 'agreed' || record.status === 'visited')) {
     const due = addDays(agreement.effectiveOn, CONFIRMATION_DAYS);
-    if (agreement.form === '书面' && due >= today) {
+    // Once applied for, the deadline is met: the court's answer is recorded on the case instead.
+    if (agreement.form === '书面' && due >= today && !record.judicialConfirmation) {
       const risk = categoryByCode(record.categoryCode)?.confirmationRisk;
       push('confirmation', due, risk ? { risk } : {});
     }

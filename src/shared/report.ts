@@ -6,7 +6,7 @@
 import { statisticsRows } from './categories.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { committeeTypes, type OrgTable } from './network.ts';
-import { preventionKeys, ratePercent, successRateOf, toWanYuan, type Rollup, type RowCounts } from './stats.ts';
+import { emptyRow, preventionKeys, ratePercent, successRateOf, toWanYuan, type Rollup, type RowCounts } from './stats.ts';
 import { toCsv } from './csv.ts';
 
 export type Cell = string | number | null;
@@ -29,6 +29,7 @@ export const reportColumns: readonly ReportColumn[] = [
   { key: 'written', label: 'report.col.written', value: (r) => r.written },
   { key: 'amountYuan', label: 'report.col.amount', value: (r) => toWanYuan(r.amountYuan), decimals: 2 },
   { key: 'performed', label: 'report.col.performed', value: (r) => r.performed },
+  { key: 'confirmed', label: 'report.col.confirmed', value: (r) => r.confirmed },
   { key: 'difficult', label: 'report.col.difficult', value: (r) => r.difficult },
 ];
 
@@ -41,7 +42,6 @@ export interface ReportMeta {
   generatedAt: string;
 }
 
-const emptyRow: RowCounts = { accepted: 0, succeeded: 0, failed: 0, open: 0, oral: 0, written: 0, amountYuan: 0, performed: 0, difficult: 0 };
 
 /**
  * Header + one line per official row (every row, zeros included) + 合计. Numbers for a
@@ -53,7 +53,7 @@ export function caseTable(r: Rollup, options: { asText?: boolean } = {}): Cell[]
     return options.asText && value !== null && c.decimals !== undefined ? value.toFixed(c.decimals) : value;
   };
   const header: Cell[] = [t('report.col.category'), ...reportColumns.map((c) => t(c.label))];
-  const lines = statisticsRows.map((row): Cell[] => [row.name, ...reportColumns.map((c) => cell(c, r.byRow[row.code] ?? emptyRow))]);
+  const lines = statisticsRows.map((row): Cell[] => [row.name, ...reportColumns.map((c) => cell(c, r.byRow[row.code] ?? emptyRow()))]);
   return [header, ...lines, [t('report.total'), ...reportColumns.map((c) => cell(c, r))]];
 }
 
@@ -94,7 +94,7 @@ export function reportTitle(meta: ReportMeta): Cell[][] {
   ];
 }
 
-export const reportNotes = (): Cell[][] => [[t('report.note.rate')], [t('report.note.confirmation')]];
+export const reportNotes = (): Cell[][] => [[t('report.note.rate')]];
 
 /** The whole report as one CSV (UTF-8 with BOM, so Excel shows Chinese): the XLSX's sheets one after another. */
 export function reportCsv(meta: ReportMeta, r: Rollup, org: OrgTable): string {

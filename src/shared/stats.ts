@@ -6,7 +6,7 @@
 // 未结 is decided here only, never in SQL. 调解成功率 is kept as numerator and denominator and only
 // formatted for display.
 
-import type { AgreementForm, CaseRecord, CaseSource, PerformanceStatus } from './case.ts';
+import type { AgreementForm, CaseRecord, CaseSource, ConfirmationResult, PerformanceStatus } from './case.ts';
 import { statisticsRowOf } from './categories.ts';
 import { caseStatuses, isOpen, type CaseOutcome, type CaseStatus } from './lifecycle.ts';
 
@@ -17,6 +17,8 @@ export type StatCase = Pick<CaseRecord, 'categoryCode' | 'acceptedOn' | 'status'
   amountYuan: number;
   /** 履行: the latest 回访's finding. Absent where it is not known (the device's own list). */
   performance?: PerformanceStatus | null;
+  /** 司法确认: the court's answer, null when never applied for. */
+  confirmation: ConfirmationResult | null;
 };
 
 export const preventionKeys = ['suicide', 'criminal', 'groupPetition', 'groupFight'] as const;
@@ -36,6 +38,7 @@ export interface StatGroup {
   voided: boolean;
   agreementForm: AgreementForm | null;
   performance: PerformanceStatus | null;
+  confirmation: ConfirmationResult | null;
   /** Only when the period is applied here (device); the server filters the period in SQL. */
   acceptedOn?: string;
   n: number;
@@ -66,6 +69,8 @@ export interface RowCounts extends Counts {
   amountYuan: number;
   /** 协议履行: successful cases whose latest 回访 found the agreement 已履行. */
   performed: number;
+  /** 司法确认: successful cases whose agreement the court confirmed valid (确认有效). */
+  confirmed: number;
   difficult: number;
 }
 
@@ -87,6 +92,7 @@ export function toStatCase(record: CaseRecord): StatCase {
     categoryCode: record.categoryCode, acceptedOn: record.acceptedOn, status: record.status, outcome: record.outcome,
     source: record.source, isDifficult: record.isDifficult, prevention: record.prevention, voided: record.voided !== null,
     agreementForm: record.agreement?.form ?? null, amountYuan: record.agreement?.amountYuan ?? 0,
+    confirmation: record.judicialConfirmation?.result ?? null,
   };
 }
 
@@ -103,7 +109,7 @@ export function toGroup(c: StatCase): StatGroup {
   }
   return {
     categoryCode: c.categoryCode, status: c.status, outcome: c.outcome, source: c.source, voided: c.voided,
-    agreementForm: c.agreementForm, performance: c.performance ?? null, acceptedOn: c.acceptedOn, n: 1,
+    agreementForm: c.agreementForm, performance: c.performance ?? null, confirmation: c.confirmation, acceptedOn: c.acceptedOn, n: 1,
     difficult: c.isDifficult ? 1 : 0, amountYuan: c.amountYuan, prevention,
   };
 }
@@ -125,7 +131,7 @@ export function outcomeClass(c: Pick<StatGroup, 'status' | 'outcome'>): 'succeed
   return isOpen(c.status) ? 'open' : null;
 }
 
-export const emptyRow = (): RowCounts => ({ accepted: 0, succeeded: 0, failed: 0, open: 0, oral: 0, written: 0, amountYuan: 0, performed: 0, difficult: 0 });
+export const emptyRow = (): RowCounts => ({ accepted: 0, succeeded: 0, failed: 0, open: 0, oral: 0, written: 0, amountYuan: 0, performed: 0, confirmed: 0, difficult: 0 });
 
 export function emptyRollup(): Rollup {
   return { ...emptyRow(), successRate: { numerator: 0, denominator: 0 }, byRow: {}, bySource: {}, prevention: noPrevented() };
@@ -140,6 +146,7 @@ function addGroup(row: RowCounts, g: StatGroup): void {
     if (g.agreementForm === '书面') row.written += g.n;
     row.amountYuan += g.amountYuan;
     if (g.performance === '已履行') row.performed += g.n;
+    if (g.confirmation === '确认有效') row.confirmed += g.n;
   }
   row.difficult += g.difficult;
 }

@@ -7,7 +7,7 @@ import type { MessageKey } from './i18n/index.ts';
 import { isValidIdNumber } from './id-number.ts';
 import { isIsoDate } from './dates.ts';
 import { isCategoryCode } from './categories.ts';
-import { caseSources, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
+import { caseSources, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
 import { isVillageCode } from './areas.ts';
 
 export type FieldErrors = Record<string, MessageKey>;
@@ -68,6 +68,18 @@ export const RejectionSchema = v.object({
   note: text(1000),
 });
 
+/** 司法确认: a decided application has its decision date, never before the application. */
+export const JudicialConfirmationSchema = v.pipe(
+  v.object({
+    appliedOn: isoDate('confirmation.appliedOn.invalid'),
+    court: requiredText(100, 'confirmation.court.required'),
+    result: v.picklist(confirmationResults, k('confirmation.result.required')),
+    decidedOn: v.nullable(isoDate('confirmation.decidedOn.invalid')),
+  }),
+  v.forward(v.check((c) => (c.result === '审查中') === (c.decidedOn === null), k('confirmation.decidedOn.required')), ['decidedOn']),
+  v.forward(v.check((c) => c.decidedOn === null || c.decidedOn >= c.appliedOn, k('confirmation.decidedOn.beforeApplied')), ['decidedOn']),
+);
+
 export const SessionSchema = v.object({
   at: v.pipe(v.string(), v.isoTimestamp(k('session.at.invalid'))),
   place: requiredText(200, 'session.place.required'),
@@ -89,7 +101,8 @@ export const VisitSchema = v.object({
   on: isoDate('visit.on.invalid'),
   visitedPerson: requiredText(50, 'visit.person.required'),
   performance: v.picklist(['已履行', '部分履行', '未履行'], k('visit.performance.required')),
-  satisfaction: v.picklist(['满意', '基本满意', '不满意'], k('visit.satisfaction.required')),
+  // 未记载 is never offered by the visit form; it marks a visit imported from a paper ledger.
+  satisfaction: v.picklist(['满意', '基本满意', '不满意', '未记载'], k('visit.satisfaction.required')),
   notes: text(2000),
 });
 

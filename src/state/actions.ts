@@ -3,9 +3,9 @@
 
 import { uuidv7 } from 'uuidv7';
 import * as v from 'valibot';
-import type { Agreement, CaseRecord, Party, PreventionFlags, Rejection, Termination } from '../shared/case.ts';
+import type { Agreement, CaseRecord, JudicialConfirmation, Party, PreventionFlags, Rejection, Termination } from '../shared/case.ts';
 import { noPrevention } from '../shared/case.ts';
-import { NewCaseSchema, SessionSchema, VisitSchema, InvestigationSchema, fieldErrors, type NewCaseInput } from '../shared/validation.ts';
+import { NewCaseSchema, SessionSchema, VisitSchema, InvestigationSchema, JudicialConfirmationSchema, fieldErrors, type NewCaseInput } from '../shared/validation.ts';
 import { diffCase, type MutationBody } from '../shared/mutations.ts';
 import type { CaseStatus } from '../shared/lifecycle.ts';
 import type { SessionData, VisitData, InvestigationData, EventBody } from '../shared/events.ts';
@@ -120,6 +120,12 @@ export async function addVisit(ctx: WriteContext, caseId: string, data: VisitDat
   const bodies = [eventBody(ctx, record, { kind: 'visit', data })];
   if (record.status === 'agreed') bodies.push(transition(ctx, 'agreed', 'visited'));
   return writeMutations(ctx, caseId, bodies);
+}
+
+/** 司法确认: the application, and later the court's answer, as one header field (merged like any other). */
+export async function recordConfirmation(ctx: WriteContext, caseId: string, confirmation: JudicialConfirmation): Promise<CaseRecord> {
+  check(fieldErrors(JudicialConfirmationSchema, confirmation));
+  return editCase(ctx, caseId, (c) => ({ ...c, judicialConfirmation: confirmation }));
 }
 
 export async function archive(ctx: WriteContext, caseId: string): Promise<CaseRecord> {

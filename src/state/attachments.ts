@@ -1,7 +1,7 @@
 // A case's attachments for the screen: its attachment events joined with the photo bytes this
 // device holds, each with a status (待上传 / 上传中 / 已上传 / 失败, or not yet here). Photos the
 // device lacks are downloaded when the case is shown (on demand, sync.md §2.7). Also the actions
-// (add photos, retry) and the storage estimate shown before more photos are taken.
+// (add photos, retry, withdraw) and the storage estimate shown before more photos are taken.
 
 import { signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -13,11 +13,12 @@ import { DomainError, StorageFullError } from '../db/errors.ts';
 import { eventsOf } from '../db/queries.ts';
 import { createBlobApi, downloadBlob } from '../sync/blobs.ts';
 import { ApiError } from '../sync/http.ts';
-import { db, isOnline, writeContext } from './app-state.ts';
+import { db, isOnline, profile, writeContext } from './app-state.ts';
+import { withdrawAttachment } from './withdraw-photo.ts';
 import { session } from './session.ts';
 import { syncNow } from './sync.ts';
 import { syncStatus } from './sync-status.ts';
-import { useLive } from './case-queries.ts';
+import { useLive } from './live.ts';
 import { compressPhoto } from './compress-image.ts';
 
 export type AttachmentStatus = 'pending' | 'uploading' | 'uploaded' | 'failed' | 'remote' | 'downloading' | 'missing';
@@ -166,4 +167,12 @@ export async function addPhotos(caseId: string, files: readonly File[], purpose:
   } finally {
     void refreshStorage();
   }
+}
+
+/** The user's 撤回 in the photo viewer: as the signed-in person, on this phone (withdraw-photo.ts). */
+export async function withdrawPhoto(caseId: string, attachmentEventId: string, reason: string): Promise<void> {
+  const ctx = writeContext();
+  // The name a colleague recognises: the account's, else the name this phone was set up with.
+  const who = session.value?.me.user.displayName ?? profile.value?.name ?? t('attach.withdraw.someone');
+  await withdrawAttachment(ctx, caseId, attachmentEventId, reason, who);
 }

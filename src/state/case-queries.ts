@@ -2,9 +2,8 @@
 // write or a sync pull changes what it shows. Lists page (PAGE_SIZE at a time); only the 待办 and
 // own-statistics passes read every active/stat row, as db/queries documents.
 
-import { useEffect, useState } from 'preact/hooks';
-import { liveQuery } from 'dexie';
 import { db } from './app-state.ts';
+import { useLive, type Live } from './live.ts';
 import * as queries from '../db/queries.ts';
 import type { CaseTab } from '../db/schema.ts';
 import type { CaseRecord } from '../shared/case.ts';
@@ -14,28 +13,6 @@ import { remindersFor, type Reminder } from '../shared/reminders.ts';
 import type { StatCase } from '../shared/stats.ts';
 
 export const PAGE_SIZE = queries.PAGE_SIZE;
-
-export interface Live<T> {
-  /** The last value read; kept while a new query (changed arguments) is loading. */
-  value: T | undefined;
-  loaded: boolean;
-  error?: unknown;
-}
-
-/** Subscribes to a Dexie live query for as long as the component is mounted. */
-export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[]): Live<T> {
-  const [state, setState] = useState<Live<T>>({ value: undefined, loaded: false });
-  useEffect(() => {
-    setState((s) => ({ value: s.value, loaded: false }));
-    const subscription = liveQuery(query).subscribe({
-      next: (value) => setState({ value, loaded: true }),
-      error: (error: unknown) => setState((s) => ({ value: s.value, loaded: true, error })),
-    });
-    return () => subscription.unsubscribe();
-    // The caller lists what `query` depends on, as with useEffect.
-  }, deps);
-  return state;
-}
 
 export interface CaseListArgs {
   tab: CaseTab | 'all';

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseRecord } from '../shared/case.ts';
 import type { MonthSignoff, SignoffLogEntry, StatsSummary } from '../shared/stats-api.ts';
-import type { Committee, CommitteeInput, Coverage, LegalPerson, Mediator, MediatorInput, OrgTable, CommitteeWarning, TrainingInput } from '../shared/network.ts';
+import type { AreaChangeRecord, AreaImportResult } from '../shared/divisions.ts';
+import type { Committee, CommitteeInput, CommitteeSave, Coverage, LegalPerson, Mediator, MediatorInput, OrgTable, CommitteeWarning, TrainingInput } from '../shared/network.ts';
 import type { Period } from '../shared/stats.ts';
 import { addDays } from '../shared/dates.ts';
 import { session, forgetSession } from './session.ts';
@@ -131,10 +132,18 @@ export interface Registry {
 export const loadRegistry = (area: string) => getJson<Registry>(`/api/registry?area=${area}`);
 export const addLegalPerson = (body: Omit<LegalPerson, 'id'>) => postJson<{ id: string }>('/api/registry/legal-persons', body);
 export const addCommittee = (body: CommitteeInput) => postJson<{ id: string }>('/api/registry/committees', body);
-export const saveCommittee = (id: string, body: CommitteeInput) => putJson<{ ok: true }>(`/api/registry/committees/${encodeURIComponent(id)}`, body);
+/** The committee and its changed member rows, in one transaction; `memberIds` follow the rows' order. */
+export const saveCommittee = (id: string, body: CommitteeSave) => putJson<{ ok: true; memberIds: string[] }>(`/api/registry/committees/${encodeURIComponent(id)}`, body);
 export const addMediator = (body: MediatorInput) => postJson<{ id: string }>('/api/registry/mediators', body);
 export const saveMediator = (id: string, body: MediatorInput) => putJson<{ ok: true }>(`/api/registry/mediators/${encodeURIComponent(id)}`, body);
 export const addTraining = (mediatorId: string, body: TrainingInput) => postJson<{ id: string }>(`/api/registry/mediators/${encodeURIComponent(mediatorId)}/trainings`, body);
+
+/** A county's 统计用区划代码 as `code,name,level,parent` CSV; `dryRun` previews without writing. A refused file throws RemoteError with `{line, message}` rows in `details`. */
+export async function importDivisions(county: string, validFrom: string, csv: string, dryRun: boolean): Promise<AreaImportResult> {
+  const res = await request(`/api/registry/areas/import?county=${county}&validFrom=${validFrom}${dryRun ? '&dryRun=1' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+  return (await res.json()) as AreaImportResult;
+}
+export const loadAreaChanges = (area: string) => getJson<{ changes: AreaChangeRecord[] }>(`/api/registry/areas/changes?area=${area}`);
 
 export interface LedgerReport {
   rows: number;

@@ -1,12 +1,16 @@
 // What the document screens read: one case and its events from IndexedDB (live, so a correction
 // made on another screen or pulled by sync re-renders the print view), and the 立卷 options a
-// mediator may set in the address (保管期限, 立卷人, pages of papers the app does not print).
-// Everything is local: the documents work offline.
+// mediator may set in the address (保管期限, 立卷人, 检查人, pages of papers the app does not
+// print). Everything is local: the documents work offline. Also the one write of these screens:
+// a paragraph of the 卷宗情况说明, which is case data (a note event) and syncs like any other.
 
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { db } from './app-state.ts';
+import { uuidv7 } from 'uuidv7';
+import { db, writeContext } from './app-state.ts';
 import { eventsOf, getCase } from '../db/queries.ts';
+import { writeMutations } from '../db/write.ts';
+import { DomainError } from '../db/errors.ts';
 import type { CaseRecord } from '../shared/case.ts';
 import type { CaseEvent } from '../shared/events.ts';
 import { localDate } from '../shared/dates.ts';
@@ -31,10 +35,10 @@ export function useCaseDocumentsSource(caseId: string): CaseDocumentsSource {
   return state;
 }
 
-export const attachmentKinds: readonly AttachmentKind[] = ['identity', 'authorization', 'evidence', 'receipts', 'confirmation', 'explanation'];
+export const attachmentKinds: readonly AttachmentKind[] = ['identity', 'authorization', 'evidence', 'receipts', 'confirmation'];
 
 /** The query keys the list screen's 立卷设置 form writes, kept when moving between documents. */
-export const optionKeys = ['retention', 'archivist', 'remarks', ...attachmentKinds] as const;
+export const optionKeys = ['retention', 'archivist', 'checker', 'remarks', ...attachmentKinds] as const;
 
 /** Document options from the address query (`?retention=30年&identity=4`), today from the clock. */
 export function documentOptions(query: Readonly<Record<string, string | undefined>>, now = new Date()): DocumentOptions {
@@ -49,12 +53,14 @@ export function documentOptions(query: Readonly<Record<string, string | undefine
   };
   const retention = text('retention');
   const archivist = text('archivist');
+  const checker = text('checker');
   const remarks = text('remarks');
   return {
     today: localDate(now),
     attachmentPages,
     ...(retention ? { retention } : {}),
     ...(archivist ? { archivist } : {}),
+    ...(checker ? { checker } : {}),
     ...(remarks ? { remarks } : {}),
   };
 }
@@ -68,4 +74,31 @@ export function optionsQuery(query: Readonly<Record<string, string | undefined>>
   }
   const s = params.toString();
   return s === '' ? '' : `?${s}`;
+}
+
+/** The longest paragraph the server accepts as a note (server/sync/validate.ts). */
+export const EXPLANATION_MAX = 5000;
+
+/**
+ * Saves a paragraph of the 卷宗情况说明 as a note event (topic 'file-explanation'); `replaces`
+ * names the paragraph it corrects. Append-only like every event, so two phones writing at once
+ * both keep their paragraph (the document prints both) and nothing is lost at sync.
+ */
+export async function saveExplanation(caseId: string, text: string, replaces?: string): Promise<void> {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new DomainError('docs.explanation.required');
+  if (trimmed.length > EXPLANATION_MAX) throw new DomainError('docs.explanation.tooLong');
+  const ctx = writeContext();
+  const record = await getCase(db, caseId);
+  if (!record) throw new DomainError('sync.caseMissing');
+  await writeMutations(ctx, caseId, [{
+    name: 'event.append',
+    args: {
+      event: {
+        kind: 'note', data: { text: trimmed, topic: 'file-explanation' }, id: uuidv7(), caseId, villageCode: record.villageCode,
+        townCode: record.townCode, countyCode: record.countyCode, at: ctx.now().toISOString(), author: ctx.userId,
+        ...(replaces ? { supersedes: replaces } : {}),
+      },
+    },
+  }]);
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { loadDraft, saveDraft, clearDraft } from '../db/settings.ts';
 import { onBeforeUpdate } from './updates.ts';
+import { db } from './app-state.ts';
 
 const DEBOUNCE_MS = 300;
 
@@ -57,6 +58,9 @@ export function useDraft<T extends object>(key: string, initial: () => T): Draft
       setLoaded(true);
     });
     const unregister = onBeforeUpdate(flush);
+    // Locking drops the key: the pending keystrokes are sealed and written just before
+    // (saveDraft seals synchronously, before its first await).
+    const offLock = db.vault.onLock(() => void flush());
     const onHide = () => {
       if (document.visibilityState === 'hidden') void flush();
     };
@@ -65,6 +69,7 @@ export function useDraft<T extends object>(key: string, initial: () => T): Draft
     return () => {
       live = false;
       unregister();
+      offLock();
       document.removeEventListener('visibilitychange', onHide);
       removeEventListener('pagehide', onHide);
       void flush();

@@ -1,8 +1,9 @@
 // The 待核对 inbox on the device. Review items arrive by pull into db.review (the server owns
-// them); a person's decision is a `conflict.resolve` mutation written like any edit, so it syncs
-// and is audited (sync.md §3). Until the server marks the item resolved, the queued mutation in
-// the outbox is what tells the screens "已处理（待同步）". Nothing here marks an item resolved
-// locally: only a pull from the server may do that.
+// them); a person's decision is a mutation written like any edit, so it syncs and is audited
+// (sync.md §3): `conflict.resolve` for a conflict, `review.dismiss` (知道了) for a refused change.
+// Until the server marks the item resolved, the queued mutation in the outbox is what tells the
+// screens "已处理（待同步）" — or, for a dismissal, hides the item at once. Nothing here marks an
+// item resolved locally: only a pull from the server may do that.
 
 import type { CaseRecord, PatchableField } from '../shared/case.ts';
 import type { ReviewItem } from '../shared/protocol.ts';
@@ -12,7 +13,8 @@ import { fromStored } from '../db/schema.ts';
 import { DomainError } from '../db/errors.ts';
 import type { WriteContext } from '../db/write.ts';
 import { db } from './app-state.ts';
-import { useLive, type Live } from './case-queries.ts';
+import { useLive, type Live } from './live.ts';
+import { queuedDecisions } from './review-count.ts';
 
 export interface ReviewEntry {
   item: ReviewItem;
@@ -29,24 +31,19 @@ export interface CaseReview {
   entries: ReviewEntry[];
 }
 
-/** Resolutions queued on this device (optionally for one case): conflict id → chosen value. */
-async function queuedResolutions(d: ShuoheDb, caseId?: string): Promise<Map<string, unknown>> {
-  const chosen = new Map<string, unknown>();
-  const rows = caseId === undefined ? d.outbox.toCollection() : d.outbox.where('caseId').equals(caseId);
-  await rows.each((m) => {
-    if (m.name === 'conflict.resolve') chosen.set(m.args.conflictId, m.args.value);
-  });
-  return chosen;
-}
-
 const newestFirst = (a: ReviewItem, b: ReviewItem) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
 
-/** Open items grouped by case, the case with the newest item first; conflicts before rejections. */
+/**
+ * Open items grouped by case, the case with the newest item first; conflicts before rejections.
+ * A refused change marked 知道了 here leaves at once, before the server confirms it.
+ */
 export async function openReviews(d: ShuoheDb, caseId?: string): Promise<CaseReview[]> {
-  const items = caseId === undefined
+  const queued = await queuedDecisions(d, caseId);
+  const all = caseId === undefined
     ? await d.review.where('status').equals('open').toArray()
     : (await d.review.where('caseId').equals(caseId).toArray()).filter((x) => x.status === 'open');
-  const handled = await queuedResolutions(d, caseId);
+  const items = all.filter((x) => !queued.dismissals.has(x.id));
+  const handled = queued.resolutions;
   items.sort(newestFirst);
   const groups = new Map<string, ReviewEntry[]>();
   for (const item of items) {
@@ -63,12 +60,12 @@ export async function openReviews(d: ShuoheDb, caseId?: string): Promise<CaseRev
   });
 }
 
-/** Conflicts still waiting for a decision on this device: the number on the nav badge. */
-export async function undecidedCount(d: ShuoheDb): Promise<number> {
-  const open = await d.review.where('status').equals('open').filter((x) => x.kind === 'conflict').primaryKeys();
-  if (open.length === 0) return 0;
-  const handled = await queuedResolutions(d);
-  return open.filter((id) => !handled.has(id)).length;
+/** Refused changes someone marked 知道了 (optionally of one case), the latest first: the history. */
+export async function dismissedReviews(d: ShuoheDb, caseId?: string): Promise<ReviewItem[]> {
+  const items = caseId === undefined
+    ? await d.review.where('status').equals('resolved').filter((x) => x.dismissed !== undefined).toArray()
+    : (await d.review.where('caseId').equals(caseId).toArray()).filter((x) => x.status === 'resolved' && x.dismissed !== undefined);
+  return items.sort((a, b) => (b.dismissed?.at ?? '').localeCompare(a.dismissed?.at ?? '') || a.id.localeCompare(b.id));
 }
 
 export function useReviewInbox(): Live<CaseReview[]> {
@@ -79,9 +76,10 @@ export function useCaseReview(caseId: string): CaseReview | undefined {
   return useLive(async () => (await openReviews(db, caseId))[0], [caseId]).value;
 }
 
-export function useUndecidedCount(): number {
-  return useLive(() => undecidedCount(db), []).value ?? 0;
+export function useDismissedReviews(caseId?: string): ReviewItem[] {
+  return useLive(() => dismissedReviews(db, caseId), [caseId]).value ?? [];
 }
+
 
 /** Fields whose two versions a person may merge by hand in a textarea (plain text or lines). */
 const mergeable: readonly PatchableField[] = ['private.facts', 'private.place', 'private.claims'];
@@ -105,10 +103,23 @@ async function checkMerged(field: PatchableField, value: unknown): Promise<Messa
 export async function resolveConflict(ctx: WriteContext, conflictId: string, value: unknown): Promise<CaseRecord> {
   const item = await ctx.db.review.get(conflictId);
   if (!item || item.kind !== 'conflict' || !item.conflict) throw new DomainError('review.notFound');
-  if (item.status !== 'open' || (await queuedResolutions(ctx.db, item.caseId)).has(conflictId)) throw new DomainError('review.resolved');
+  if (item.status !== 'open' || (await queuedDecisions(ctx.db, item.caseId)).resolutions.has(conflictId)) throw new DomainError('review.resolved');
   const { field } = item.conflict;
   const problem = await checkMerged(field, value);
   if (problem) throw new DomainError('transition.invalid', { merged: problem });
   const { writeMutations } = await import('../db/write.ts');
   return writeMutations(ctx, item.caseId, [{ name: 'conflict.resolve', args: { conflictId, field, value } }]);
+}
+
+/**
+ * 知道了 on a refused change: queues a `review.dismiss`, which hides the item here at once and on
+ * every device in scope after sync; the server keeps it, with who and when, for the history.
+ * Refused, with nothing written, when the item is not an open refusal or was dismissed here already.
+ */
+export async function dismissRejected(ctx: WriteContext, reviewId: string): Promise<void> {
+  const item = await ctx.db.review.get(reviewId);
+  if (!item || item.kind !== 'rejected') throw new DomainError('review.notFound');
+  if (item.status !== 'open' || (await queuedDecisions(ctx.db, item.caseId)).dismissals.has(reviewId)) throw new DomainError('review.resolved');
+  const { writeDismissal } = await import('../db/write.ts');
+  await writeDismissal(ctx, item.caseId, reviewId);
 }

@@ -62,15 +62,37 @@ export async function login(username: string, password: string): Promise<Session
   await set(KEY, next);
   session.value = next;
   accountUserId.value = next.me.user.id;
-  if (next.me.role === 'mediator') {
-    const current = profile.value;
-    await updateProfile({
-      name: next.me.user.displayName,
-      villageCode: next.me.scope,
-      committeeName: current?.villageCode === next.me.scope ? current.committeeName : committeeNameOf(next.me.areaName),
-    });
-  }
+  await adoptProfile(next.me);
   return next;
+}
+
+/** A mediator's profile (name, village) is the account's: every new case is stamped with it. */
+async function adoptProfile(me: Me): Promise<void> {
+  if (me.role !== 'mediator') return;
+  const current = profile.value;
+  await updateProfile({
+    name: me.user.displayName,
+    villageCode: me.scope,
+    committeeName: current?.villageCode === me.scope ? current.committeeName : committeeNameOf(me.areaName),
+  });
+}
+
+/**
+ * The account as the server has it now. An area import that re-codes a village moves its
+ * mediators to the new code on the server; the phone learns it here (called by the sync runner)
+ * and stamps new cases with the new code. Offline or refused: keep what we have.
+ */
+export async function refreshMe(): Promise<void> {
+  const s = session.value;
+  if (!s) return;
+  const res = await fetch('/api/me', { headers: { authorization: `Bearer ${s.token}` } }).catch(() => undefined);
+  if (!res?.ok) return;
+  const me = (await res.json()) as Me;
+  if (session.value?.token !== s.token || (me.scope === s.me.scope && me.areaName === s.me.areaName && me.user.displayName === s.me.user.displayName)) return;
+  const next = { ...s, me };
+  await set(KEY, next);
+  session.value = next;
+  await adoptProfile(me);
 }
 
 export async function logout(): Promise<void> {
@@ -86,6 +108,17 @@ export async function logout(): Promise<void> {
 /** Called when the server says the token is no longer valid. */
 export async function forgetSession(): Promise<void> {
   await del(KEY);
+  session.value = undefined;
+  accountUserId.value = undefined;
+}
+
+/**
+ * Forgets the account and whom this device belongs to (the device was wiped after ten wrong PINs
+ * or a forgotten PIN): cases come back only after a sign-in with the password.
+ */
+export async function forgetDeviceAccount(): Promise<void> {
+  await del(KEY);
+  await del(OWNER_KEY);
   session.value = undefined;
   accountUserId.value = undefined;
 }

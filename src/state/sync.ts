@@ -6,10 +6,12 @@ import { createSyncRunner } from '../sync/runner.ts';
 import { createApiClient } from '../sync/http.ts';
 import { createBlobApi } from '../sync/blobs.ts';
 import { db, isOnline, pendingCount } from './app-state.ts';
-import { session, forgetSession } from './session.ts';
+import { session, forgetSession, refreshMe } from './session.ts';
 import { syncStatus } from './sync-status.ts';
+import { lockPhase } from './lock.ts';
 
 let started = false;
+let meChecked = false;
 let runNow: () => void = () => {};
 
 /** Sync at once (the user's 重试 on a photo). Does nothing before startSync. */
@@ -23,7 +25,8 @@ export function startSync(): void {
   const runner = createSyncRunner({
     deps: () => {
       const s = session.value;
-      if (!s) return undefined;
+      // Pulled records are sealed with the data key: no sync while the device is locked.
+      if (!s || lockPhase.value !== 'open') return undefined;
       const token = () => session.value?.token;
       return { db, api: createApiClient(fetch.bind(globalThis), '', token), blobs: createBlobApi(fetch.bind(globalThis), '', token), scope: s.me.scope, now: () => new Date() };
     },
@@ -31,6 +34,12 @@ export function startSync(): void {
     onStatus: (report) => {
       syncStatus.value = report;
       if (report.needsLogin) void forgetSession();
+      // Once per start, and after a refusal: the account's village may have been re-coded on the
+      // server (area import). A changed session starts the next pass with the new scope.
+      else if ((report.phase === 'synced' && !meChecked) || report.phase === 'error') {
+        meChecked = true;
+        void refreshMe();
+      }
     },
   });
   runNow = () => void runner.run();
@@ -41,7 +50,7 @@ export function startSync(): void {
   });
   // A new session (login) syncs at once; each local write schedules a debounced sync.
   effect(() => {
-    if (session.value) void runner.run();
+    if (session.value && lockPhase.value === 'open') void runner.run();
   });
   let lastPending = pendingCount.peek();
   effect(() => {

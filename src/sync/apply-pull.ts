@@ -10,40 +10,55 @@ import type { CaseRecord } from '../shared/case.ts';
 import type { CaseEvent } from '../shared/events.ts';
 import type { ShuoheDb, StoredCase, OutboxEntry } from '../db/schema.ts';
 import { toStored } from '../db/schema.ts';
+import { sealRows } from '../db/crypto-middleware.ts';
 
-export async function applyPullPage(db: ShuoheDb, scope: string, page: PullResponse, syncedAt: string): Promise<void> {
+/**
+ * `sent`: outbox entries the caller holds in memory (a push's batch, for the page its answer
+ * carried). Entries never change once written, so when they cover every acknowledged seq they
+ * stand in for reading — and opening, when sealed — those rows again.
+ */
+export async function applyPullPage(db: ShuoheDb, scope: string, page: PullResponse, syncedAt: string, sent: readonly OutboxEntry[] = []): Promise<void> {
+  const serverCases = new Map<string, CaseRecord>();
+  const evicted = new Set<string>();
+  const events: CaseEvent[] = [];
+  const reviews: ReviewItem[] = [];
+  for (const change of page.changes) {
+    if (change.entity === 'case' && change.op === 'evict') {
+      serverCases.delete(change.id);
+      evicted.add(change.id);
+    } else if (change.entity === 'case') {
+      serverCases.set(change.id, change.data);
+      evicted.delete(change.id);
+    } else if (change.entity === 'event') {
+      events.push(change.data);
+    } else {
+      reviews.push(change.data);
+    }
+  }
+  // Personal data is sealed for storage here, in one WebCrypto batch BEFORE the transaction:
+  // awaiting WebCrypto inside it would commit it early. (Cases rebased on pending edits below
+  // are sealed again, one by one, by the middleware.)
+  const [sealedCases, sealedEvents] = page.wipe
+    ? [[], []]
+    : await Promise.all([
+        sealRows(db.vault, 'cases', 'id', [...serverCases.values()].map(toStored)),
+        sealRows(db.vault, 'events', 'id', events),
+      ]);
   await db.transaction('rw', [db.cases, db.events, db.outbox, db.review, db.syncState], async () => {
     if (page.wipe) {
       // A revoked (lost) device erases its case data, including what it never synced.
       await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.review.clear(), db.syncState.clear()]);
       return;
     }
-    const serverCases = new Map<string, CaseRecord>();
-    const evicted = new Set<string>();
-    const events: CaseEvent[] = [];
-    const reviews: ReviewItem[] = [];
-    for (const change of page.changes) {
-      if (change.entity === 'case' && change.op === 'evict') {
-        serverCases.delete(change.id);
-        evicted.add(change.id);
-      } else if (change.entity === 'case') {
-        serverCases.set(change.id, change.data);
-        evicted.delete(change.id);
-      } else if (change.entity === 'event') {
-        events.push(change.data);
-      } else {
-        reviews.push(change.data);
-      }
-    }
     // Bulk writes: one request per table instead of one per row (a first pull is 10,000 rows).
-    await db.events.bulkPut(events);
+    await db.events.bulkPut(sealedEvents);
     await db.review.bulkPut(reviews);
     // Events this device showed optimistically for mutations the server has now processed: the
     // server sends the same event (same id) in the same page when it applied the mutation. One it
     // did not send was refused (kept in 待核对 on the server), so the local copy must go.
     const acked = db.outbox.where('seq').belowOrEqual(page.lastProcessedSeq);
     const delivered = new Set(events.map((e) => e.id));
-    const optimistic = (await acked.toArray()).flatMap((m) =>
+    const optimistic = (await ackedEntries(acked, sent)).flatMap((m) =>
       m.name === 'case.transition' ? [m.args.eventId] : m.name === 'event.append' ? [m.args.event.id] : [],
     );
     await db.events.bulkDelete(optimistic.filter((id) => !delivered.has(id)));
@@ -66,9 +81,16 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
       }
     }
     const rows: StoredCase[] = [];
+    let i = 0;
     for (const [id, serverRecord] of serverCases) {
+      const sealed = sealedCases[i++] as StoredCase;
+      const pending = pendingByCase.get(id);
+      if (!pending) {
+        rows.push(sealed);
+        continue;
+      }
       let record: CaseRecord = serverRecord;
-      for (const m of pendingByCase.get(id) ?? []) {
+      for (const m of pending) {
         const outcome = applyMutation(record, m, 'device', m.deviceTime);
         if (outcome.ok && outcome.record) record = outcome.record;
       }
@@ -77,4 +99,13 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
     await db.cases.bulkPut(rows);
     await db.syncState.put({ scope, cursor: page.cursor, lastSyncedAt: syncedAt, lastError: null });
   });
+}
+
+type Acked = { toArray(): Promise<OutboxEntry[]>; primaryKeys(): Promise<number[]> };
+
+async function ackedEntries(acked: Acked, sent: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
+  if (sent.length === 0) return acked.toArray();
+  const bySeq = new Map(sent.map((m) => [m.seq, m]));
+  const entries = (await acked.primaryKeys()).map((seq) => bySeq.get(seq));
+  return entries.every((m) => m !== undefined) ? (entries as OutboxEntry[]) : acked.toArray();
 }

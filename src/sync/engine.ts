@@ -1,10 +1,11 @@
-// One sync pass: push the outbox in ascending seq, then pull pages until the server has no more,
-// then upload queued photo bytes (blobs.ts) — after the push, so their metadata is there first.
+// One sync pass: push the outbox in ascending seq (applying the pages the push answers carry),
+// then pull pages until the server has no more, then upload queued photo bytes (blobs.ts) —
+// after the push, so their metadata is there first.
 // Built only from injected dependencies (db, api, clock) so tests drive it deterministically
 // against a real server. Outbox entries are removed only when a pull reports them processed.
 
-import { PROTOCOL_VERSION, PUSH_BATCH, PULL_PAGE, type PushResponse, type PullResponse } from '../shared/protocol.ts';
-import type { ShuoheDb } from '../db/schema.ts';
+import { PROTOCOL_VERSION, PUSH_BATCH, PUSH_BYTES, PULL_PAGE, type PushResponse, type PullResponse } from '../shared/protocol.ts';
+import type { OutboxEntry, ShuoheDb } from '../db/schema.ts';
 import { deviceMeta } from '../db/device.ts';
 import type { ApiClient } from './http.ts';
 import { ApiError } from './http.ts';
@@ -24,43 +25,129 @@ export interface SyncDeps {
 
 export interface SyncResult {
   pushed: number;
+  /** Changes received, in push answers' pages and in pulls. */
   pulled: number;
   wiped: boolean;
 }
 
 export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const { clientId } = await deviceMeta(deps.db);
-  const pushed = await pushOutbox(deps, clientId).catch((error: unknown) => {
+  const pushed = await pushOutbox(deps, clientId).catch((error: unknown): Pushed => {
     // A revoked (lost) phone is refused its push; the pull that follows tells it to erase itself.
-    if (error instanceof ApiError && error.code === 'device.revoked') return 0;
+    if (error instanceof ApiError && error.code === 'device.revoked') return { pushed: 0, received: 0, upToDate: false };
     throw error;
   });
-  const { pulled, wiped } = await pullAll(deps, clientId);
+  // The last push answer's page already brought everything up to its commit: a pull now would
+  // find what committed since, which is what the next pass is for.
+  const { pulled, wiped } = pushed.upToDate ? { pulled: 0, wiped: false } : await pullAll(deps, clientId);
   // A revoked device erases its photos too (IDs, signatures): they are personal data.
   if (wiped) await deps.db.blobs.clear();
   else if (deps.blobs) await uploadBlobs(deps.db, deps.blobs);
-  return { pushed, pulled, wiped };
+  return { pushed: pushed.pushed, pulled: pushed.received + pulled, wiped };
 }
 
-async function pushOutbox(deps: SyncDeps, clientId: string): Promise<number> {
-  let after = 0;
-  let pushed = 0;
-  for (;;) {
-    const batch = await deps.db.outbox.where('seq').above(after).limit(PUSH_BATCH).toArray();
-    const first = batch[0];
-    const last = batch[batch.length - 1];
-    if (!first || !last) return pushed;
-    const response = await deps.api.post<PushResponse>('/api/sync/push', { protocolVersion: PROTOCOL_VERSION, clientId, mutations: batch });
-    if (response.expectedSeq !== undefined && response.expectedSeq < first.seq) {
-      // The server misses mutations this device no longer holds (a restored server backup):
-      // stop rather than loop; the entries stay in the outbox and the user is told.
-      throw new ApiError(409, 'sync.gap', '服务器缺少本机较早的记录，请联系司法所处理');
-    }
-    pushed += response.results.filter((r) => r.status !== 'duplicate').length;
-    const next = Math.max(response.lastProcessedSeq, response.expectedSeq !== undefined ? response.expectedSeq - 1 : 0);
-    if (next <= after) return pushed;
-    after = next;
+interface Pushed {
+  /** Mutations the server processed in this pass (not counting repeats). */
+  pushed: number;
+  /** Changes received in the answers' pages. */
+  received: number;
+  /** The last answer's page was applied: the device has everything up to that commit. */
+  upToDate: boolean;
+}
+
+/** A run of outbox entries serialised for one push: at most PUSH_BATCH of them and PUSH_BYTES. */
+interface Batch {
+  first: number;
+  last: number;
+  entries: OutboxEntry[];
+  json: string[];
+}
+
+async function readBatch(db: ShuoheDb, after: number): Promise<Batch | undefined> {
+  const entries = await db.outbox.where('seq').above(after).limit(PUSH_BATCH).toArray();
+  const json: string[] = [];
+  let bytes = 200; // the envelope around the mutations
+  for (const entry of entries) {
+    const text = JSON.stringify(entry);
+    bytes += utf8Length(text) + 1;
+    // Long texts or many photos' metadata: stop before the server's body limit (one always goes).
+    if (json.length > 0 && bytes > PUSH_BYTES) break;
+    json.push(text);
   }
+  const first = entries[0]?.seq;
+  const last = entries[json.length - 1]?.seq;
+  return first === undefined || last === undefined ? undefined : { first, last, entries: entries.slice(0, json.length), json };
+}
+
+/** Bytes of `text` in UTF-8, counted without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2; // a surrogate pair: 2 units, 4 bytes
+      i++;
+    } else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
+
+/**
+ * Pushes the outbox in seq order, one request at a time (the server must see batch N before
+ * N+1). Each request names the pull cursor the device will have once the pages received so far
+ * are applied; while nothing else committed in between, the answer carries this push's changes
+ * as the next pull page, and the device applies it while the next batch is on its way — in
+ * order, one Dexie transaction each, a page never applied unless the one before it was.
+ */
+async function pushOutbox(deps: SyncDeps, clientId: string): Promise<Pushed> {
+  const { db } = deps;
+  let cursor: number | undefined = (await db.syncState.get(deps.scope))?.cursor ?? 0;
+  let applied: Promise<void> = Promise.resolve();
+  let applyFailed = false;
+  let pushed = 0;
+  let received = 0;
+  let upToDate = false;
+  try {
+    let after = 0;
+    let batch: Batch | undefined = await readBatch(db, after);
+    while (batch && !applyFailed) {
+      const body: string = `{"protocolVersion":${PROTOCOL_VERSION},"clientId":${JSON.stringify(clientId)},${cursor === undefined ? '' : `"cursor":${cursor},`}"mutations":[${batch.json.join(',')}]}`;
+      const request = deps.api.post<PushResponse>('/api/sync/push', body);
+      // Read the next batch while the server works, as if this one goes through whole.
+      const ahead = readBatch(db, batch.last);
+      ahead.catch(() => undefined);
+      const response: PushResponse = await request;
+      if (response.expectedSeq !== undefined && response.expectedSeq < batch.first) {
+        // The server misses mutations this device no longer holds (a restored server backup):
+        // stop rather than loop; the entries stay in the outbox and the user is told.
+        throw new ApiError(409, 'sync.gap', '服务器缺少本机较早的记录，请联系司法所处理');
+      }
+      pushed += response.results.filter((r) => r.status !== 'duplicate').length;
+      const page = response.page;
+      upToDate = page !== undefined && cursor !== undefined;
+      if (page && cursor !== undefined) {
+        const sent = batch.entries;
+        applied = applied.then(() => applyPullPage(db, deps.scope, page, deps.now().toISOString(), sent));
+        applied.catch(() => (applyFailed = true));
+        cursor = page.cursor;
+        received += page.changes.length;
+      } else {
+        // Other changes came in between: the pull after the push fetches them, and this push's too.
+        cursor = undefined;
+      }
+      const next = Math.max(response.lastProcessedSeq, response.expectedSeq !== undefined ? response.expectedSeq - 1 : 0);
+      if (next <= after) break;
+      batch = next === batch.last ? await ahead : await readBatch(db, next);
+      after = next;
+    }
+  } catch (error) {
+    // Let a page being written finish before the pass reports its failure.
+    await applied.catch(() => undefined);
+    throw error;
+  }
+  await applied;
+  return { pushed, received, upToDate };
 }
 
 async function pullAll(deps: SyncDeps, clientId: string): Promise<{ pulled: number; wiped: boolean }> {

@@ -16,6 +16,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiClient {
+  /** `body` is sent as JSON; a string is taken as JSON text already made (a push builds its own). */
   post<T>(path: string, body: unknown): Promise<T>;
 }
 
@@ -28,7 +29,7 @@ export function createApiClient(fetchFn: typeof fetch, baseUrl: string, getToken
         response = await fetchFn(`${baseUrl}${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify(body),
+          body: typeof body === 'string' ? body : JSON.stringify(body),
         });
       } catch {
         throw new ApiError(0, 'network', '网络不通');

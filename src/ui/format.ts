@@ -1,9 +1,7 @@
-// Display formatting for the screens: dates and money through Intl (zh-CN, Asia/Shanghai), and
-// the one sentence each reminder kind reads as.
+// Display formatting for the screens: dates and money through Intl (zh-CN, Asia/Shanghai). What a
+// case's category and reminders read as is in case-text.ts (it needs the category table).
 
 import { formatDate, localDate } from '../shared/dates.ts';
-import { categoryByCode } from '../shared/categories.ts';
-import { ONE_MONTH_DAYS, type Reminder } from '../shared/reminders.ts';
 import { t } from '../shared/i18n/index.ts';
 
 export { formatDate };
@@ -30,10 +28,6 @@ export function formatYuan(amount: number): string {
   return t('format.yuan', { amount: yuan.format(amount) });
 }
 
-export function categoryName(code: string): string {
-  return categoryByCode(code)?.name ?? code;
-}
-
 /** "2026-11-21T14:30" for a datetime-local input, in the device's zone. */
 export function toLocalInput(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -44,28 +38,6 @@ export function toLocalInput(date: Date): string {
 export function fromLocalInput(value: string): string {
   const at = new Date(value);
   return value === '' || Number.isNaN(at.getTime()) ? '' : at.toISOString();
-}
-
-/** What the reminder asks of the mediator, in one sentence. */
-export function reminderText(r: Reminder): string {
-  const date = formatDate(r.due);
-  switch (r.kind) {
-    case 'oneMonth':
-      return r.daysLeft < 0 ? t('reminder.oneMonth', { days: ONE_MONTH_DAYS - r.daysLeft }) : t('reminder.oneMonthSoon', { days: r.daysLeft });
-    case 'labour15':
-      return r.daysLeft < 0 ? t('reminder.labour15') : t('remind.labour15Soon', { date });
-    case 'confirmation':
-      return t('reminder.confirmation', { date, days: r.daysLeft });
-    case 'visit':
-      return r.daysLeft < 0 ? t('reminder.visitOverdue', { days: -r.daysLeft }) : t('reminder.visitDue', { date });
-  }
-}
-
-/** "已逾期 3 天" / "今天到期" / "还剩 5 天". */
-export function dueText(r: Reminder): string {
-  if (r.daysLeft < 0) return t('remind.overdue', { days: -r.daysLeft });
-  if (r.daysLeft === 0) return t('remind.dueToday');
-  return t('remind.daysLeft', { days: r.daysLeft });
 }
 
 /** Splits "张三、李四, 王五" into names. */

@@ -1,7 +1,8 @@
 // Lighthouse (mobile, simulated throttling) on the public guide pages and the app's first screen,
 // against the real server and Debian's Chromium. Lighthouse 12.8.2 (13 needs Node 22) is fetched
 // by npx at bench time rather than installed with the project: it is a measuring tool, not a
-// dependency. Prints the median of 3 runs per page.
+// dependency. Prints the median of 3 runs per page with the range: the machine is shared, and
+// simulated throttling multiplies whatever CPU time another process takes from the page by 4.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync, mkdtempSync } from 'node:fs';
@@ -30,7 +31,12 @@ export async function lighthouseBench(): Promise<void> {
     for (const path of pages) {
       const runs: Record<(typeof categories)[number], number>[] = [];
       for (let i = 0; i < 3; i++) runs.push(await audit(server.url + path));
-      const scores = categories.map((c) => `${c} ${median(runs.map((r) => r[c]))}`).join(', ');
+      const scores = categories
+        .map((c) => {
+          const xs = runs.map((r) => r[c]);
+          return `${c} ${median(xs)} (${Math.min(...xs)}–${Math.max(...xs)})`;
+        })
+        .join(', ');
       console.log(`${path.padEnd(26)} ${scores}  [budget 95 each]`);
     }
   } finally {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, PHONE, openDevice, type Device } from './browser.ts';
+import { openLogin } from './flows.ts';
 
 let server: AppServer;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
   });
 
   it('drills from the county to a town to a village and back', async () => {
-    await page.goto(`${server.url}/login`);
+    await openLogin(page, server.url);
     await page.getByLabel('用户名').fill('xian');
     await page.getByLabel('密码').fill('shuohe2023');
     await page.getByTestId('login-submit').click();

@@ -15,14 +15,27 @@ import { serveStatic } from '../bench/static-server.ts';
 import { caseFile, caseVolume } from '../../src/shared/documents/build.ts';
 import type { DocumentModel } from '../../src/shared/documents/types.ts';
 import { localDate } from '../../src/shared/dates.ts';
-import { completeCase, incompleteCase, longCase, oralCase, type SampleCase } from '../support/document-cases.ts';
+import { completeCase, event, incompleteCase, longCase, oralCase, type SampleCase } from '../support/document-cases.ts';
+import type { CaseEvent } from '../../src/shared/events.ts';
+import type { AttachmentData } from '../../src/shared/attachments.ts';
+import { setPinIfAsked } from './flows.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const PNG_DIR = '/tmp/docs-png';
 /** The A4 text column (174 mm) in CSS px, for the print-layout overflow check. */
 const A4_TEXT_PX = Math.floor((174 / 25.4) * 96);
 
-const cases: Record<string, SampleCase> = { complete: completeCase(), oral: oralCase(), long: longCase(), incomplete: incompleteCase() };
+/** Two evidence photos (metadata only: the bytes never reached this phone), one of them wrong. */
+function photoCase(): SampleCase {
+  const c = completeCase({ caseNo: '（2026）开鲁调字第44号' });
+  const photo = (n: number, name: string, takenAt: string): CaseEvent => {
+    const data: AttachmentData = { sha256: String(n).repeat(64), size: 2048, mime: 'image/jpeg', name, purpose: '证据', takenAt };
+    return event(c.record.id, { kind: 'attachment', data }, takenAt);
+  };
+  return { ...c, events: [...c.events, photo(1, '借条照片.jpg', '2026-11-04T02:00:00.000Z'), photo(2, '无关路人.jpg', '2026-11-04T02:10:00.000Z')] };
+}
+
+const cases: Record<string, SampleCase> = { complete: completeCase(), oral: oralCase(), long: longCase(), incomplete: incompleteCase(), photos: photoCase() };
 
 let site: string;
 let server: { url: string; close(): Promise<void> };
@@ -33,7 +46,7 @@ let pdfDir: string;
 beforeAll(async () => {
   // A private copy of the build (other test files rebuild dist/), plus the seed page under /seed/.
   site = mkdtempSync(join(tmpdir(), 'shuohe-docs-site-'));
-  cpSync(join(root, 'dist'), site, { recursive: true });
+  cpSync(process.env.E2E_DIST ?? join(root, 'dist'), site, { recursive: true });
   // Another test file may be rebuilding dist/ at this moment; a half copy would fail obscurely later.
   for (const file of ['index.html', 'sw.js', 'manifest.webmanifest']) expect(existsSync(join(site, file)), `dist/${file}`).toBe(true);
   await build({
@@ -56,6 +69,10 @@ beforeAll(async () => {
     [all.map((c) => c.record), all.flatMap((c) => c.events)] as const,
   );
   expect(stored).toBe(all.length);
+  // The first app page asks for a PIN and seals the seeded records (the migration of an older
+  // install); every later page load unlocks with it.
+  await page.goto(`${server.url}/`);
+  await setPinIfAsked(page);
 });
 
 afterAll(async () => {
@@ -108,6 +125,43 @@ function bodyText(doc: DocumentModel, printed: Printed): string {
   return printed.texts.map((t) => running.reduce((s, r) => s.split(r).join(''), t)).join('');
 }
 
+type Volume = ReturnType<typeof caseVolume>;
+
+/**
+ * Walks the PDF sheet by sheet: each document occupies its pages (found by its code), each insert
+ * sheet one page; the 页号 printed top right must be where the 目录 says it is, the 封底 last.
+ */
+function expectNumberedAsContents(volume: Volume, printed: Printed): void {
+  const contents = volume.sheets.find((s) => s.type === 'document' && s.doc.kind === 'contents');
+  if (contents?.type !== 'document' || contents.doc.kind !== 'contents') throw new Error('no 目录');
+  const numbers = marginNumbers(printed.file);
+  const starts: string[] = [];
+  let at = 0;
+  for (const sheet of volume.sheets) {
+    if (sheet.type === 'insert') {
+      expect(printed.texts[at], sheet.title).toContain(squash(sheet.title));
+      expect(numbers[at], 'an insert sheet is not numbered').toBe('');
+      starts.push(sheet.range);
+      at += 1;
+      continue;
+    }
+    for (let i = 0; i < sheet.doc.pages; i++) expect(printed.texts[at + i], `${sheet.doc.id} page ${i + 1}`).toContain(sheet.doc.integrityCode);
+    const pageNumbers = numbers.slice(at, at + sheet.doc.pages);
+    if (sheet.doc.kind === 'cover' || sheet.doc.kind === 'contents') {
+      expect(pageNumbers.every((n) => n === ''), `${sheet.doc.id} is not numbered`).toBe(true);
+    } else {
+      starts.push(pageNumbers.length === 1 ? (pageNumbers[0] ?? '') : `${pageNumbers[0]}-${pageNumbers.at(-1)}`);
+    }
+    at += sheet.doc.pages;
+  }
+  expect(at).toBe(printed.pages);
+  expect(starts).toEqual(contents.doc.content.rows.map((r) => r.pages));
+  const last = volume.sheets.at(-1);
+  expect(last?.type === 'document' && last.doc.kind, 'the 封底 closes the volume').toBe('back-cover');
+  expect(contents.doc.content.rows.at(-1)?.title).toBe('封底');
+  expect(printed.texts.at(-1)).toContain('备考表');
+}
+
 describe('卷宗 documents printed to A4', () => {
   for (const name of ['complete', 'oral', 'long'] as const) {
     it(`${name} case: every document prints all its fields on the estimated number of pages`, async () => {
@@ -123,7 +177,7 @@ describe('卷宗 documents printed to A4', () => {
         // The running header repeats on every page: case label and integrity code.
         for (const text of printed.texts) expect(text, `${entry.id}: running header`).toContain(squash(`校验码${doc.integrityCode}`));
         const body = bodyText(doc, printed);
-        const heading = doc.kind === 'confirmation' ? '人民调解委员会主持调解证明' : doc.kind === 'cover' ? '调解卷宗' : doc.title;
+        const heading = doc.kind === 'confirmation' ? '人民调解委员会主持调解证明' : doc.kind === 'cover' ? '调解卷宗' : doc.kind === 'back-cover' ? '备考表' : doc.title;
         expect(body, entry.id).toContain(heading);
         for (const value of printedStrings(doc.content)) expect(body, `${entry.id}: ${value}`).toContain(squash(value));
       }
@@ -187,31 +241,71 @@ describe('卷宗 documents printed to A4', () => {
     if (contents?.type !== 'document' || contents.doc.kind !== 'contents') throw new Error('no 目录');
     const printed = await printRoute(`/cases/${c.record.id}/documents/all?identity=2&evidence=3`, 'volume');
 
-    // Walk the PDF sheet by sheet: each document occupies its pages (found by its code), each
-    // insert sheet one page; the 页号 printed top right must be where the 目录 says it is.
-    const numbers = marginNumbers(printed.file);
-    const starts: string[] = [];
-    let at = 0;
-    for (const sheet of volume.sheets) {
-      if (sheet.type === 'insert') {
-        expect(printed.texts[at], sheet.title).toContain(squash(sheet.title));
-        expect(numbers[at], 'an insert sheet is not numbered').toBe('');
-        starts.push(sheet.range);
-        at += 1;
-        continue;
-      }
-      for (let i = 0; i < sheet.doc.pages; i++) expect(printed.texts[at + i], `${sheet.doc.id} page ${i + 1}`).toContain(sheet.doc.integrityCode);
-      const pageNumbers = numbers.slice(at, at + sheet.doc.pages);
-      if (sheet.doc.kind === 'cover' || sheet.doc.kind === 'contents') {
-        expect(pageNumbers.every((n) => n === ''), `${sheet.doc.id} is not numbered`).toBe(true);
-      } else {
-        starts.push(pageNumbers.length === 1 ? (pageNumbers[0] ?? '') : `${pageNumbers[0]}-${pageNumbers.at(-1)}`);
-      }
-      at += sheet.doc.pages;
-    }
-    expect(at).toBe(printed.pages);
-    expect(starts).toEqual(contents.doc.content.rows.map((r) => r.pages));
+    expectNumberedAsContents(volume, printed);
     expect(contents.doc.content.rows.map((r) => r.title)).toContain('人民调解证据材料');
+  });
+});
+
+describe('withdrawing a photo, then the 全卷', () => {
+  it('at 360 px: the photo leaves the case with an audit line, and the 全卷 prints without it, the 封底 last', async () => {
+    const c = cases.photos as SampleCase;
+    const reason = '照片里是与本案无关的路人';
+    await page.goto(`${server.url}/cases/${c.record.id}`);
+    const section = page.getByTestId('attachments');
+    await section.locator('.thumb-item').first().waitFor();
+    expect(await section.locator('.thumb-item').count()).toBe(2);
+    await section.getByRole('button', { name: /无关路人/ }).click();
+    const viewer = page.getByTestId('photo-viewer');
+    await viewer.getByTestId('attach-withdraw').click();
+    // A reason is required: 确认撤回 without one says so and withdraws nothing.
+    await viewer.getByTestId('withdraw-confirm').click();
+    expect(await viewer.locator('.error').textContent()).toBe('请写明撤回原因');
+    await viewer.getByLabel('撤回原因').fill(reason);
+    await page.screenshot({ path: join(PNG_DIR, 'withdraw-form.png') });
+    const box = await viewer.getByTestId('withdraw-confirm').boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await viewer.getByTestId('withdraw-confirm').click();
+    await viewer.waitFor({ state: 'detached' });
+    await page.getByTestId('flash').filter({ hasText: '照片已撤回' }).waitFor();
+    expect(await section.locator('.thumb-item').count()).toBe(1);
+    expect(await section.textContent()).not.toContain('无关路人');
+    // The timeline keeps who, when and why — not the photo.
+    const timeline = page.getByTestId('timeline');
+    await expect.poll(() => timeline.textContent()).toContain(`撤回了一张证据照片。原因：${reason}`);
+    expect(await timeline.textContent()).not.toContain('无关路人');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await timeline.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(PNG_DIR, 'withdraw-timeline.png') });
+
+    // A 卷宗情况说明, written on the document list.
+    const explanation = '被申请人李五外出务工，协议书由其本人回村后补签。';
+    await page.goto(`${server.url}/cases/${c.record.id}/documents`);
+    await page.getByTestId('explanation').getByLabel('新写一段说明').fill(explanation);
+    await page.getByTestId('explanation-save').click();
+    await page.getByTestId('explanation-paragraph').waitFor();
+    await page.getByTestId('explanation').screenshot({ path: join(PNG_DIR, 'explanation-editor.png') });
+    const ids = await page.getByTestId('docs-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-doc')));
+    expect(ids.slice(-3)).toEqual(['explanation', 'back-cover', 'confirmation']);
+
+    // The same case as the model sees it now: the withdrawal supersedes the wrong photo.
+    const wrong = c.events.find((e) => e.kind === 'attachment' && e.data.name === '无关路人.jpg') as CaseEvent;
+    const now = new Date().toISOString();
+    const events = [
+      ...c.events,
+      { ...event(c.record.id, { kind: 'note', data: { text: reason, topic: 'withdrawal' } }, now), supersedes: wrong.id } as CaseEvent,
+      event(c.record.id, { kind: 'note', data: { text: explanation, topic: 'file-explanation' } }, now),
+    ];
+    const opts = { ...options(), checker: '孙立平' };
+    const volume = caseVolume(c.record, events, opts);
+    const printed = await printRoute(`/cases/${c.record.id}/documents/all?checker=${encodeURIComponent('孙立平')}`, 'withdrawn-volume');
+    expectNumberedAsContents(volume, printed);
+    const all = printed.texts.join('');
+    expect(all).not.toContain('无关路人');
+    expect(all).toContain('借条照片.jpg');
+    expect(all).toContain(squash(explanation));
+    const back = printed.texts.at(-1) ?? '';
+    for (const line of ['本卷共10件，13页，其中照片1张。', '另有1张照片已从本案撤回', '孙立平']) expect(back).toContain(squash(line));
+    expect(marginNumbers(printed.file).at(-1)).toBe('14');
   });
 });
 
@@ -234,7 +328,7 @@ describe('document screens', () => {
     await page.goto(`${server.url}/cases/${c.record.id}/documents`);
     await page.getByTestId('docs-entry').first().waitFor();
     const ready = await page.getByTestId('docs-entry').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-doc')}:${e.getAttribute('data-ready')}`));
-    expect(ready).toEqual(['cover:yes', 'contents:no', 'application:no', 'notice:yes', 'session-1:no', 'agreement:no']);
+    expect(ready).toEqual(['cover:yes', 'contents:no', 'application:no', 'notice:yes', 'session-1:no', 'agreement:no', 'back-cover:no']);
   });
 
   it('at 360 px a document reads on screen with a big 打印 button and no sideways scrolling', async () => {

@@ -1,8 +1,62 @@
-// Steps several browser tests share: the first-run profile and waiting for offline readiness.
+// Steps several browser tests share: the device PIN, the first-run profile, the sign-in page and
+// waiting for offline readiness.
 import type { Page } from 'playwright-core';
+
+export const TEST_PIN = '480215';
+
+/**
+ * Gets past the lock gate with `pin`: sets it (typed twice) on a device without one, enters it on
+ * a locked one, does nothing on an open device or a public page. Waits for the gate to settle
+ * (<html data-lock>, state/lock.ts) so it never types into the wrong screen.
+ */
+export async function passLock(page: Page, pin = TEST_PIN): Promise<void> {
+  await page.waitForFunction(() => (document.documentElement.dataset.lock ?? 'checking') !== 'checking');
+  const phase = await page.evaluate(() => document.documentElement.dataset.lock);
+  const isPublic = /^\/(guides|help)(\/|$)/.test(new URL(page.url()).pathname);
+  if (isPublic || (phase !== 'setPin' && phase !== 'locked')) return;
+  await page.locator('main.lock-screen h1').first().waitFor();
+  await page.keyboard.type(pin);
+  if (phase === 'setPin') {
+    await page.getByRole('heading', { name: '请再输入一次 PIN' }).waitFor();
+    await page.keyboard.type(pin);
+  }
+  await page.waitForFunction(() => document.documentElement.dataset.lock === 'open');
+}
+
+const patched = new WeakSet<Page>();
+
+/**
+ * Sets the PIN if asked, and from then on passes the lock after every `goto` and `reload` of this
+ * page: each page load starts locked (the key lives in memory only), and the tests written
+ * before the lock navigate freely.
+ */
+export async function setPinIfAsked(page: Page, pin = TEST_PIN): Promise<void> {
+  await passLock(page, pin);
+  if (patched.has(page)) return;
+  patched.add(page);
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (...args: Parameters<Page['goto']>) => {
+    const response = await goto(...args);
+    await passLock(page, pin);
+    return response;
+  };
+  page.reload = async (...args: Parameters<Page['reload']>) => {
+    const response = await reload(...args);
+    await passLock(page, pin);
+    return response;
+  };
+}
+
+/** Opens the sign-in page, setting the PIN on the way when the device has none. */
+export async function openLogin(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await setPinIfAsked(page);
+}
 
 export async function setUpProfile(page: Page, baseUrl: string, villageQuery = '五家'): Promise<void> {
   await page.goto(`${baseUrl}/`);
+  await setPinIfAsked(page);
   await page.getByLabel('您的姓名').fill('王建国');
   await page.getByLabel('按名称查找村（社区）').fill(villageQuery);
   await page.getByRole('radio', { name: new RegExp(`^${villageQuery}`) }).first().check();

@@ -1,10 +1,14 @@
 // The resident's path with no network, on a 360×740 phone: the first visit installs the service
 // worker; then with the network off and the server gone, the guides still open, browse, search,
 // change font size, and a 申请调解 is kept in the phone's queue until there is a network.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openDevice, type Device } from './browser.ts';
+import { chromium, type Page } from 'playwright-core';
+import { openDevice, PHONE, type Device } from './browser.ts';
+import { startAppServer, type AppServer } from './app-server.ts';
+import { parseGuide, sectionOf } from '../../src/content/guides.ts';
+import { extractBlockquotes, plainText } from '../../src/content/markdown.ts';
 import { serveStatic } from '../bench/static-server.ts';
 import { waitForOfflineReady } from './flows.ts';
 
@@ -127,5 +131,78 @@ describe('guides and 申请调解 offline', () => {
       facts: '订婚后女方家不肯退彩礼，两家吵起来了。',
     });
     expect(queue[0]?.request.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+  });
+});
+
+// A shared link opened for the first time: the server sends the guide itself as HTML (prerendered
+// at build time by src/build/prerender.ts), and the app takes over that same DOM when it boots.
+describe('prerendered guide pages', () => {
+  const slug = 'caili-fanhuan';
+  const guide = parseGuide(slug, readFileSync(fileURLToPath(new URL(`../../src/content/guides/${slug}.md`, import.meta.url)), 'utf8'));
+  const statute = plainText(extractBlockquotes(sectionOf(guide, '法律怎么说')?.markdown ?? '')[0] ?? '');
+  let app: AppServer;
+  beforeAll(async () => {
+    app = await startAppServer({ demo: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('carry the title and the statute text in the HTML, before any script runs', async () => {
+    expect(statute).toContain('《民法典》');
+    const reply = await fetch(`${app.url}/guides/${slug}`);
+    expect(reply.headers.get('content-type')).toContain('text/html');
+    const html = await reply.text();
+    expect(html).toContain(`<h1>${guide.title}</h1>`);
+    expect(html).toContain(`<title>${guide.title} · 说和</title>`);
+    expect(html).toContain(statute);
+    // With a query the app renders the page itself (?q= and ?cat= lists differ from the prerender).
+    expect(await (await fetch(`${app.url}/guides/${slug}?from=wechat`)).text()).not.toContain(statute);
+
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu'] });
+    try {
+      const noScript = await (await browser.newContext({ javaScriptEnabled: false, viewport: PHONE })).newPage();
+      await noScript.goto(`${app.url}/guides/${slug}`);
+      expect(await noScript.getByRole('heading', { level: 1 }).textContent()).toBe(guide.title);
+      expect(await noScript.locator('.guide-prose blockquote').first().textContent()).toBe(statute);
+      // Styled without the route's lazy chunk: the body text has the guide reader's line height.
+      expect(await noScript.$eval('.guide-prose p', (p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize))).toBeGreaterThan(1.6);
+      await noScript.goto(`${app.url}/guides`);
+      expect(await noScript.getByTestId('group-01').count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('are taken over by the app: the same DOM as the app draws itself, and it responds', async () => {
+    const phone = await openDevice();
+    try {
+      const tab = await phone.context.newPage();
+      // Drawn by the app alone (a query skips the prerender), then hydrated from the prerender.
+      await tab.goto(`${app.url}/guides/${slug}?from=wechat`);
+      await tab.getByTestId('share').waitFor();
+      const drawn = await tab.locator('main').innerHTML();
+      await tab.goto(`${app.url}/guides/${slug}`);
+      expect(await tab.locator('#app').getAttribute('data-prerendered')).toBe(`/guides/${slug}`);
+      await tab.getByTestId('font-1').click();
+      await expect.poll(() => tab.getByTestId('font-1').getAttribute('aria-pressed')).toBe('true');
+      await tab.getByTestId('font-0').click();
+      await expect.poll(() => tab.getByTestId('font-0').getAttribute('aria-pressed')).toBe('true');
+      expect(await tab.locator('main').innerHTML()).toBe(drawn);
+      expect(await tab.locator('h1').count()).toBe(1);
+      expect(await tab.title()).toBe(`${guide.title} · 说和`);
+
+      // The prerendered list: the search box works once the app has taken over.
+      await tab.goto(`${app.url}/guides`);
+      await tab.getByLabel('搜一搜').fill('彩礼');
+      const first = tab.getByTestId('search-results').getByRole('link').first();
+      await first.waitFor();
+      expect(await first.textContent()).toContain('彩礼');
+      await first.click();
+      await tab.getByRole('heading', { level: 1, name: guide.title }).waitFor();
+      expect(await tab.locator('article').count()).toBe(1);
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -69,6 +69,21 @@ describe('mediator phone, offline', () => {
     await page.getByTestId('timeline').waitFor();
     expect(await page.getByTestId('status-chip').first().textContent()).toBe('已回访');
 
+    // 司法确认 of the written agreement: first the application (审查中), later the court's ruling.
+    await page.getByTestId('action-confirmation').click();
+    expect(await page.getByLabel('受理法院').inputValue()).toBe('开鲁县人民法院');
+    await page.getByTestId('submit').click();
+    await page.getByTestId('confirmation').waitFor();
+    expect(await page.getByTestId('confirmation').textContent()).toContain('审查中');
+    await page.getByTestId('action-confirmation').click();
+    await page.getByRole('radio', { name: '确认有效' }).check();
+    await page.getByTestId('submit').click();
+    // A ruling needs its date: refused with the field's message, nothing saved.
+    await page.getByText('有结果时请填写裁定（或撤回）日期').first().waitFor();
+    await page.getByLabel('裁定（撤回）日期').fill(await page.getByLabel('申请日期').inputValue());
+    await page.getByTestId('submit').click();
+    await page.getByTestId('confirmation').filter({ hasText: '确认有效' }).waitFor();
+
     await page.reload();
     await page.getByTestId('timeline').waitFor();
     expect(page.url()).toBe(caseUrl);
@@ -76,6 +91,7 @@ describe('mediator phone, offline', () => {
     expect(timeline).toContain('双方同意由李家改造排水沟');
     expect(timeline).toMatch(/回访/);
     expect(await page.getByTestId('agreement').textContent()).toContain('改造排水沟');
+    expect(await page.getByTestId('confirmation').textContent()).toContain('确认有效');
     expect(await page.getByTestId('status-chip').first().textContent()).toBe('已回访');
     // Nothing reached a server: the status line says so.
     expect(await page.getByTestId('sync-pending').textContent()).toMatch(/\d+ 条未同步/);

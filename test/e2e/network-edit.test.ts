@@ -1,11 +1,13 @@
 // Editing the mediation network from /network in a real browser against the real server (demo
-// county): county staff add a member to a village committee, save, reload and see the member and
-// the Art 8–9 warnings recomputed by the server; add a mediator and a training record; and see
-// the server's Chinese refusal when a village already has its own committee.
+// county): county staff add a member to a village committee and save it in one request, reload
+// and see the member and the Art 8–9 warnings recomputed by the server; add a mediator and a
+// training record; and see the server's Chinese refusal when a village already has its own
+// committee.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, openDevice, type Device } from './browser.ts';
+import { openLogin } from './flows.ts';
 
 const VILLAGE = '150523100200';
 
@@ -33,7 +35,7 @@ async function openNetwork() {
 
 describe('editing the network on /network', () => {
   it('signs in as county staff', async () => {
-    await page.goto(`${server.url}/login`);
+    await openLogin(page, server.url);
     await page.getByLabel('用户名').fill('xian');
     await page.getByLabel('密码').fill('shuohe2023');
     await page.getByTestId('login-submit').click();
@@ -67,11 +69,18 @@ describe('editing the network on /network', () => {
       await page.setViewportSize(LAPTOP);
     }
 
+    // The committee and its members go in one request (one transaction on the server).
+    const writes: string[] = [];
+    const track = (r: { method(): string; url(): string }) => {
+      if (r.method() !== 'GET' && r.url().includes('/api/registry/')) writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    };
+    page.on('request', track);
     await editor.getByTestId('save-committee').click();
     await expect.poll(() => editor.getByTestId('committee-message').textContent()).toContain('已保存');
+    page.off('request', track);
+    expect(writes).toEqual([expect.stringMatching(/^PUT \/api\/registry\/committees\/[^/]+$/)]);
 
-    await page.reload();
-    await committee().waitFor();
+    await openNetwork();
     await expect.poll(() => committee().locator('.members').textContent()).toContain('测试委员（副主任，女，汉族）');
     const warnings = committee().getByTestId('committee-warnings');
     await expect.poll(() => warnings.textContent()).toContain('测试委员 的任期已满');
@@ -99,8 +108,7 @@ describe('editing the network on /network', () => {
     await expect.poll(async () => (await page.getByTestId('training-list').count()) > 0 ? page.getByTestId('training-list').textContent() : '')
       .toContain('2023-06-15　人民调解业务培训（8 学时）');
 
-    await page.reload();
-    await committee().waitFor();
+    await openNetwork();
     await expect.poll(() => committee().locator('.members').textContent()).toContain('王调解（聘任调解员，专职，男，汉族）');
     await committee().getByRole('button', { name: '修改 王调解' }).click();
     await expect.poll(() => page.getByTestId('training-list').textContent()).toContain('人民调解业务培训');

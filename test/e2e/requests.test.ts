@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, PHONE, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { waitForOfflineReady } from './flows.ts';
+import { waitForOfflineReady, openLogin } from './flows.ts';
 
 let server: AppServer;
 let residentDevice: Device;
@@ -61,7 +61,7 @@ describe('申请调解 from a resident to the committee', () => {
     expect(row).toMatchObject({ village_code: '150523100200', applicant_name: '王秀英', phone: '13812345678', other_party: '李建国', category_code: '02', facts: FACTS, status: 'new' });
 
     // The village mediator signs in and finds it above the case list.
-    await mediator.goto(`${server.url}/login`);
+    await openLogin(mediator, server.url);
     await mediator.getByLabel('用户名').fill('tiaojie');
     await mediator.getByLabel('密码').fill('shuohe2023');
     await mediator.getByTestId('login-submit').click();

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, PHONE, LAPTOP, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { waitForOfflineReady } from './flows.ts';
+import { waitForOfflineReady, openLogin } from './flows.ts';
 
 let server: AppServer;
 let phoneDevice: Device;
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
+  await openLogin(page, server.url);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('shuohe2023');
   await page.getByTestId('login-submit').click();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openDevice, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { setUpProfile, waitForOfflineReady } from './flows.ts';
+import { setUpProfile, waitForOfflineReady, passLock } from './flows.ts';
 
 let server: AppServer;
 let device: Device;
@@ -43,6 +43,7 @@ describe('app update', () => {
     expect(await page.getByLabel('纠纷简要情况').inputValue()).toBe('夫妻因彩礼返还发生争执，话说到一半');
 
     await Promise.all([page.waitForEvent('load'), page.getByTestId('update-banner').click()]);
+    await passLock(page); // the reloaded page starts locked
     await page.getByLabel('纠纷简要情况').waitFor();
     expect(await page.getByLabel('纠纷简要情况').inputValue()).toBe('夫妻因彩礼返还发生争执，话说到一半');
     expect(await page.locator('#party-0-name').inputValue()).toBe('孙桂芝');

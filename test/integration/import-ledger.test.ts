@@ -73,6 +73,33 @@ describe.each(storeKinds)('ledger import on %s', (kind) => {
     expect(pulled.every((c) => /调字第\d+号/.test(c.caseNo ?? ''))).toBe(true);
   });
 
+  test('履行 and 司法确认 noted in a ledger become the 回访 and the confirmation the statistics count', async () => {
+    const { town } = h.users;
+    const rows = [
+      ['受理日期', '村', '纠纷类型', '当事人', '调解结果', '协议形式', '结案日期', '履行情况', '司法确认'],
+      ['2024-05-02', '五家村', '邻里纠纷', '甲一与乙一', '成功', '书面', '2024-05-20', '已履行', '确认有效'],
+      ['2024-05-03', '五家村', '邻里纠纷', '甲二与乙二', '成功', '书面', '2024-05-21', '部分履行', '审查中'],
+      ['2024-05-04', '五家村', '邻里纠纷', '甲三与乙三', '成功', '口头', '2024-05-22', '已履行', ''],
+      ['2024-05-05', '五家村', '邻里纠纷', '甲四与乙四', '成功', '书面', '2024-05-23', '', ''],
+      ['2024-05-06', '五家村', '邻里纠纷', '甲五与乙五', '不成', '', '2024-05-24', '', ''],
+    ];
+    const reply = await upload(toCsv(rows), town.token);
+    expect(reply.status).toBe(200);
+    const body = await reply.json();
+    expect(body.summary).toMatchObject({ accepted: 5, succeeded: 4, performed: 2, confirmed: 1 });
+    const total = (await h.call('GET', '/api/stats?area=150523100&from=2024-05-01&to=2024-05-31', { token: town.token })).body.total;
+    expect(total).toMatchObject({ accepted: 5, succeeded: 4, failed: 1, performed: 2, confirmed: 1 });
+
+    const listed = (await h.call('GET', '/api/cases?area=150523100&from=2024-05-01&to=2024-05-31&measure=confirmed', { token: town.token })).body.cases;
+    expect(listed).toHaveLength(1);
+    const one = (await h.call('GET', `/api/cases/${listed[0].id}`, { token: town.token })).body;
+    expect(one.case.status).toBe('visited');
+    expect(one.case.judicialConfirmation).toMatchObject({ result: '确认有效', appliedOn: '2024-05-20', decidedOn: '2024-05-20' });
+    const visit = one.events.find((e: { kind: string }) => e.kind === 'visit');
+    // The ledger says nothing of satisfaction, and the record does not pretend it does.
+    expect(visit.data).toMatchObject({ on: '2024-05-20', performance: '已履行', satisfaction: '未记载' });
+  });
+
   test('one bad row refuses the whole file, naming the row and the field; nothing is imported', async () => {
     const { town } = h.users;
     const rows = ledgerRows('B');

@@ -2,9 +2,11 @@
 // case offline, the same field conflicts and different fields merge; the town's laptop sees the
 // conflict with both values and names, decides it with resolveConflict (a conflict.resolve in the
 // outbox, shown as handled until the server says resolved), and after sync both devices agree.
+// A refused change is listed beside it; dismissing one is review-dismiss.test.ts.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createCase, editCase } from '../../src/state/actions.ts';
-import { openReviews, resolveConflict, undecidedCount } from '../../src/state/review.ts';
+import { openReviews, resolveConflict } from '../../src/state/review.ts';
+import { undecidedCount } from '../../src/state/review-count.ts';
 import { getCase } from '../../src/db/queries.ts';
 import { DomainError } from '../../src/db/errors.ts';
 import { startHarness, simDevice, VILLAGE_A, TOWN, type Harness, type SimDevice } from '../support/sync-harness.ts';
@@ -109,7 +111,7 @@ describe('resolving a conflict on the device', () => {
     expect(await laptop.db.outbox.count()).toBe(0);
   });
 
-  it('lists a refused change read-only: it cannot be resolved as a conflict', async () => {
+  it('lists a refused change for 知道了, counted on the badge: it cannot be resolved as a conflict', async () => {
     // editCase does not validate (the form does): an emptied 纠纷简要情况 is refused by the server.
     await editCase(phone, caseId, (c) => ({ ...c, private: { ...c.private, facts: '' } }));
     await phone.sync();
@@ -117,7 +119,7 @@ describe('resolving a conflict on the device', () => {
     expect(entry?.item.kind).toBe('rejected');
     expect(entry?.item.rejected).toMatchObject({ code: 'case.facts.required', message: '请简要写下纠纷情况（谁和谁、因为什么事）', byName: '王建国' });
     expect((await getCase(phone.db, caseId))?.private.facts).toBe('电脑：滴水已持续两年。手机：两家因滴水争执。');
-    expect(await undecidedCount(phone.db)).toBe(0);
+    expect(await undecidedCount(phone.db)).toBe(1);
     expect((await refusal(resolveConflict(phone, entry?.item.id ?? '', 'x'))).code).toBe('review.notFound');
   });
 });

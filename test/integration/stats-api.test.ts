@@ -116,6 +116,44 @@ describe.each(storeKinds)('statistics and registry API on %s', (kind) => {
     expect(log.body.months[1].state).toBe('open');
   });
 
+  test('司法确认 is pushed as a case field, counted and drilled into; a signed month still takes the later facts', async () => {
+    const { med, town } = h.users;
+    h.clock.now = new Date('2026-03-10T02:00:00Z');
+    const written = caseRecord('150523100200', { acceptedOn: '2026-01-13' });
+    const oral = caseRecord('150523100200', { acceptedOn: '2026-01-14' });
+    const setup = await h.push(med, med.device.request([
+      med.device.create(written), med.device.transition(written.id, { from: 'accepted', to: 'agreed', agreement }),
+      med.device.create(oral), med.device.transition(oral.id, { from: 'accepted', to: 'agreed', agreement: { ...agreement, form: '口头' } }),
+    ]));
+    expect(setup.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect((await h.call('POST', '/api/stats/signoffs', { token: town.token, body: { area: '150523100', month: '2026-01' } })).status).toBe(200);
+
+    const applied = { appliedOn: '2026-03-06', court: '开鲁县人民法院', result: '审查中', decidedOn: null };
+    const confirmed = { ...applied, result: '确认有效', decidedOn: '2026-03-09' };
+    const visit = { kind: 'visit' as const, data: { on: '2026-03-09', visitedPerson: '王秀英', performance: '已履行' as const, satisfaction: '满意' as const, notes: '' } };
+    const later = await h.push(med, med.device.request([
+      med.device.patch(written.id, { judicialConfirmation: { base: null, next: applied } }),
+      med.device.patch(written.id, { judicialConfirmation: { base: applied, next: confirmed } }),
+      med.device.event(written, visit),
+      med.device.transition(written.id, { from: 'agreed', to: 'visited' }),
+      med.device.transition(written.id, { from: 'visited', to: 'archived' }),
+      // An oral agreement has nothing a court could confirm; a decision before the application is a typo.
+      med.device.patch(oral.id, { judicialConfirmation: { base: null, next: confirmed } }),
+      med.device.patch(written.id, { judicialConfirmation: { base: confirmed, next: { ...confirmed, decidedOn: '2026-03-01' } } }),
+    ]));
+    expect(later.body.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'applied', 'applied', 'applied', 'applied', 'applied', 'confirmation.noWrittenAgreement', 'confirmation.decidedOn.beforeApplied',
+    ]);
+
+    const total = (await h.call('GET', '/api/stats?area=150523100&from=2026-01-01&to=2026-01-31', { token: town.token })).body.total;
+    expect(total).toMatchObject({ accepted: 2, succeeded: 2, written: 1, oral: 1, performed: 1, confirmed: 1 });
+    const behind = await h.call('GET', '/api/cases?area=150523100&from=2026-01-01&to=2026-01-31&measure=confirmed', { token: town.token });
+    expect(behind.body.cases.map((c: { id: string }) => c.id)).toEqual([written.id]);
+    const csv = await h.app.request('/api/stats/report.csv?area=150523100&from=2026-01-01&to=2026-01-31', { headers: { authorization: `Bearer ${town.token}` } });
+    const header = (await csv.text()).split('\r\n').find((line) => line.startsWith('纠纷类型'));
+    expect(header).toContain('司法确认（件）');
+  });
+
   test('the county signs after all its towns; unlocking a town releases the county\'s month too', async () => {
     const { county, town } = h.users;
     h.clock.now = new Date('2026-03-10T02:00:00Z');

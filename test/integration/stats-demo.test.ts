@@ -88,6 +88,9 @@ describe.each(storeKinds)('demo county 开鲁县 2023 on %s', (kind) => {
     const total = rows.get('合计');
     expect(total?.slice(1, 6)).toEqual([297, summary.total.succeeded, Math.round((summary.total.succeeded / 297) * 10_000) / 100, summary.total.failed, summary.total.open]);
     expect(total?.[8]).toBeCloseTo(summary.total.amountYuan / 10_000, 2);
+    // 协议履行 and 司法确认 follow the amount; the seeded year has some of each.
+    expect(total?.slice(9, 11)).toEqual([summary.total.performed, summary.total.confirmed]);
+    expect(summary.total.confirmed).toBeGreaterThan(0);
     // Every official row is there, and the rows add up to the total.
     const lines = statisticsRows.map((r) => rows.get(r.name));
     expect(lines.every((l) => l !== undefined)).toBe(true);

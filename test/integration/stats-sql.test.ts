@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { caseSources, type CaseRecord, type PerformanceStatus } from '../../src/shared/case.ts';
+import { caseSources, confirmationResults, type CaseRecord, type ConfirmationResult, type PerformanceStatus } from '../../src/shared/case.ts';
 import { categories } from '../../src/shared/categories.ts';
 import type { CaseOutcome, CaseStatus } from '../../src/shared/lifecycle.ts';
 import { rollup, rollupByKey, rollupGroups, toStatCase, type Period, type Rollup, type StatCase } from '../../src/shared/stats.ts';
@@ -45,6 +45,8 @@ const caseArb: fc.Arbitrary<Generated> = fc.record({
   difficult: fc.boolean(),
   prevention: fc.tuple(...Array.from({ length: 4 }, () => fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 30 })))),
   visits: fc.array(fc.constantFrom<PerformanceStatus>('已履行', '部分履行', '未履行'), { maxLength: 2 }),
+  // Any result on any case: the roll-up, not the generator, decides which ones count.
+  confirmation: fc.option(fc.constantFrom<ConfirmationResult>(...confirmationResults), { nil: null }),
 }).map((g) => {
   const success = g.state[1] === 'success';
   const record: CaseRecord = {
@@ -53,6 +55,7 @@ const caseArb: fc.Arbitrary<Generated> = fc.record({
     mediators: ['测试'], isDifficult: g.difficult,
     prevention: { suicide: g.prevention[0] ?? 0, criminal: g.prevention[1] ?? 0, groupPetition: g.prevention[2] ?? 0, groupFight: g.prevention[3] ?? 0 },
     agreement: success ? { form: g.form, terms: ['x'], performanceMethod: 'x', performanceDeadline: g.acceptedOn, amountYuan: g.fen / 100, effectiveOn: g.acceptedOn } : null,
+    judicialConfirmation: g.confirmation === null ? null : { appliedOn: g.acceptedOn, court: '开鲁县人民法院', result: g.confirmation, decidedOn: g.confirmation === '审查中' ? null : g.acceptedOn },
     termination: null, rejection: null, private: { parties: [], facts: 'x', claims: [], place: 'x' }, needsReview: false,
     voided: g.voided ? { reason: '重复', at: '2023-01-01T00:00:00Z' } : null, createdAt: '2023-01-01T00:00:00Z', updatedAt: '2023-01-01T00:00:00Z',
   };

@@ -119,6 +119,7 @@ describe('document models of a complete case', () => {
       ['人民调解记录（二）', '8'],
       ['人民调解协议书', '9-10'],
       ['人民调解回访记录', '11'],
+      ['封底', '12'],
     ]);
     const withPapers = doc('contents', c, { attachmentPages: { identity: 2, evidence: 4, receipts: 1 } });
     expect(withPapers.content.rows.map((r) => [r.title, r.pages])).toContainEqual(['人民调解证据材料', '6-9']);
@@ -162,11 +163,11 @@ describe('the case file', () => {
   it('lists the 卷宗 in binding order, 申请书 for an application and 登记表 otherwise', () => {
     const c = completeCase();
     expect(caseFile(c.record, c.events, options).map((e) => e.id)).toEqual([
-      'cover', 'contents', 'application', 'notice', 'investigation-1', 'session-1', 'session-2', 'agreement', 'visit-1', 'confirmation',
+      'cover', 'contents', 'application', 'notice', 'investigation-1', 'session-1', 'session-2', 'agreement', 'visit-1', 'back-cover', 'confirmation',
     ]);
     const o = oralCase();
     expect(caseFile(o.record, o.events, options).map((e) => e.id)).toEqual([
-      'cover', 'contents', 'registration', 'notice', 'investigation-1', 'session-1', 'session-2', 'oral-agreement',
+      'cover', 'contents', 'registration', 'notice', 'investigation-1', 'session-1', 'session-2', 'oral-agreement', 'back-cover',
     ]);
   });
 

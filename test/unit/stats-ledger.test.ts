@@ -68,6 +68,37 @@ describe('ledger check', () => {
     expect(numbered.ok ? [] : numbered.errors.map((e) => `${e.row}|${e.code}`)).toEqual(['3|ledger.number.duplicate']);
   });
 
+  it('reads 履行 and 司法确认 where a ledger notes them, and refuses them where they cannot be', () => {
+    const withFacts = [...header, '履行情况', '司法确认'];
+    const ok = checkLedger([withFacts,
+      ['2023-03-05', '五家村', '邻里纠纷', '张三与李四', '成功', '书面', '100', '履行完毕', '已确认'],
+      ['2023-03-06', '五家村', '邻里纠纷', '王五与赵六', '成功', '口头', '', '部分履行', ''],
+      ['2023-03-07', '五家村', '邻里纠纷', '孙八与周九', '成功', '书面', '', '', '审查中'],
+    ], ctx);
+    if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
+    expect(ok.cases.map((c) => [c.performance, c.confirmation])).toEqual([['已履行', '确认有效'], ['部分履行', null], [null, '审查中']]);
+
+    const bad = checkLedger([withFacts,
+      ['2023-03-05', '五家村', '邻里纠纷', '张三与李四', '不成', '', '', '已履行', ''],
+      ['2023-03-06', '五家村', '邻里纠纷', '王五与赵六', '成功', '口头', '', '', '确认有效'],
+      ['2023-03-07', '五家村', '邻里纠纷', '孙八与周九', '成功', '书面', '', '差不多', '可能'],
+    ], ctx);
+    if (bad.ok) throw new Error('should fail');
+    expect(bad.errors.map((e) => `${e.row}|${e.field}|${t(e.code, e.params)}`)).toEqual([
+      '2|履行情况|只有调解成功的案件才有履行情况，请删除或改正调解结果',
+      '3|司法确认|只有达成书面协议的案件才能申请司法确认，请核对调解结果和协议形式',
+      '4|履行情况|履行情况“差不多”应填写 已履行、部分履行 或 未履行，没有回访的留空',
+      '4|司法确认|司法确认“可能”应填写 确认有效、驳回、撤回 或 审查中，没有申请的留空',
+    ]);
+  });
+
+  it('keeps a row\'s key when 履行 and 司法确认 are added to the ledger later', () => {
+    const row = ['2023-03-05', '五家村', '邻里纠纷', '张三与李四', '成功', '书面', '0'];
+    const before = checkLedger([header, row], ctx);
+    const after = checkLedger([[...header, '履行情况', '司法确认'], [...row, '已履行', '确认有效']], ctx);
+    expect(before.ok && after.ok && after.cases[0]?.key === before.cases[0]?.key).toBe(true);
+  });
+
   it('parses date spellings and village name forms', () => {
     expect(parseLedgerDate('2023.3.5')).toBe('2023-03-05');
     expect(parseLedgerDate('2023-13-01')).toBeUndefined();

@@ -52,6 +52,22 @@ describe('roll-up over groups', () => {
     expect(toWanYuan(r.amountYuan)).toBe(3);
   });
 
+  it('counts 司法确认 only where the court confirmed a successful agreement', () => {
+    const confirmed = (result: '审查中' | '确认有效' | '驳回' | '撤回') => ({ appliedOn: '2026-01-05', court: '开鲁县人民法院', result, decidedOn: result === '审查中' ? null : '2026-01-15' });
+    const r = rollup([
+      toStatCase(caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ form: '书面' }), judicialConfirmation: confirmed('确认有效'), categoryCode: '11.2' })),
+      toStatCase(caseRecord({ status: 'archived', outcome: 'success', agreement: agreement({ form: '书面' }), judicialConfirmation: confirmed('确认有效') })),
+      toStatCase(caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ form: '书面' }), judicialConfirmation: confirmed('审查中') })),
+      toStatCase(caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ form: '书面' }), judicialConfirmation: confirmed('驳回') })),
+      toStatCase(caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ form: '书面' }), judicialConfirmation: confirmed('撤回') })),
+      // Voided: not 受理 at all, so not confirmed either.
+      toStatCase(caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ form: '书面' }), judicialConfirmation: confirmed('确认有效'), voided: { reason: '重复', at: '2026-01-20T00:00:00Z' } })),
+      toStatCase(caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ form: '书面' }) })),
+    ]);
+    expect(r).toMatchObject({ accepted: 6, succeeded: 6, written: 6, confirmed: 2 });
+    expect(r.byRow['11']?.confirmed).toBe(1);
+  });
+
   it('splits by key', () => {
     const g = (key: string, n: number) => ({ ...toGroup(toStatCase(caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement() }))), key, n });
     const byKey = rollupByKey([g('150523100', 2), g('150523101', 3), g('150523100', 1)]);

@@ -5,23 +5,31 @@ import { actionsFor, primaryAction } from '../../src/ui/cases/case-actions.ts';
 import { periodOf } from '../../src/ui/stats/periods.ts';
 import { ageOn, newPartyDraft, toParty, withIdNumber } from '../../src/ui/cases/party-draft.ts';
 import { defaultCommitteeName } from '../../src/ui/areas.ts';
-import { dueText, reminderText, splitList } from '../../src/ui/format.ts';
+import { splitList } from '../../src/ui/format.ts';
+import { dueText, reminderText } from '../../src/ui/case-text.ts';
 import { idNumberCheckChar } from '../../src/shared/id-number.ts';
 import type { Reminder } from '../../src/shared/reminders.ts';
+import type { Agreement } from '../../src/shared/case.ts';
 
 describe('actionsFor', () => {
+  const open = { agreement: null, outcome: null } as const;
+  const written: Agreement = { form: '书面', terms: ['赔偿'], performanceMethod: '现金', performanceDeadline: '2026-02-01', amountYuan: 100, effectiveOn: '2026-01-10' };
   it('offers 不予受理 only while the case is merely accepted', () => {
-    expect(actionsFor({ status: 'accepted', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'reject', 'note', 'void']);
-    expect(actionsFor({ status: 'mediating', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'note', 'void']);
+    expect(actionsFor({ ...open, status: 'accepted', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'reject', 'note', 'void']);
+    expect(actionsFor({ ...open, status: 'mediating', voided: null })).toEqual(['session', 'investigation', 'agreement', 'terminate', 'note', 'void']);
   });
   it('follows the lifecycle after the outcome', () => {
-    expect(actionsFor({ status: 'agreed', voided: null })).toEqual(['visit', 'archive', 'note', 'void']);
-    expect(actionsFor({ status: 'terminated', voided: null })).toEqual(['archive', 'note', 'void']);
-    expect(actionsFor({ status: 'archived', voided: null })).toEqual(['note', 'void']);
-    expect(primaryAction({ status: 'agreed', voided: null })).toBe('visit');
+    expect(actionsFor({ status: 'agreed', outcome: 'success', agreement: { ...written, form: '口头' }, voided: null })).toEqual(['visit', 'archive', 'note', 'void']);
+    expect(actionsFor({ status: 'terminated', outcome: 'failure', agreement: null, voided: null })).toEqual(['archive', 'note', 'void']);
+    expect(actionsFor({ status: 'archived', outcome: 'failure', agreement: null, voided: null })).toEqual(['note', 'void']);
+    expect(primaryAction({ status: 'agreed', outcome: 'success', agreement: written, voided: null })).toBe('visit');
+  });
+  it('offers 司法确认 for a written agreement only, also once archived', () => {
+    expect(actionsFor({ status: 'agreed', outcome: 'success', agreement: written, voided: null })).toEqual(['visit', 'archive', 'confirmation', 'note', 'void']);
+    expect(actionsFor({ status: 'archived', outcome: 'success', agreement: written, voided: null })).toEqual(['confirmation', 'note', 'void']);
   });
   it('offers nothing on a voided case', () => {
-    expect(actionsFor({ status: 'accepted', voided: { reason: '重复登记', at: '2026-01-01T00:00:00Z' } })).toEqual([]);
+    expect(actionsFor({ ...open, status: 'accepted', voided: { reason: '重复登记', at: '2026-01-01T00:00:00Z' } })).toEqual([]);
   });
 });
 

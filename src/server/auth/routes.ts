@@ -5,7 +5,7 @@ import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseWith, readJson } from '../http/body.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { LoginLimiter } from './rate-limit.ts';
+import { loginLimiter } from './accounts-password.ts';
 import { burnVerify, verifyPassword } from './passwords.ts';
 import { createSession, revokeSession } from './sessions.ts';
 import { bearerToken, requireAuth } from './middleware.ts';
@@ -36,7 +36,7 @@ async function describe(ctx: Ctx, p: Principal): Promise<Me> {
 
 export function authRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
-  const limiter = new LoginLimiter(ctx.now);
+  const limiter = loginLimiter(ctx);
 
   app.post('/auth/login', async (c) => {
     const { username, password } = parseWith(LoginSchema, await readJson(c));
@@ -50,6 +50,8 @@ export function authRoutes(ctx: Ctx): Hono<Env> {
       throw new ApiError(401, 'auth.invalid');
     }
     limiter.succeed(key);
+    // A password staff set opens nothing until its owner replaces it (accounts-password.ts).
+    if (user.must_change_password !== 0) throw new ApiError(403, 'auth.mustChangePassword');
     const session = await createSession(ctx.store.db, user.id, ctx.now());
     const principal: Principal = { userId: user.id, username: user.username, displayName: user.display_name, role: user.role, scope: user.scope_code };
     return c.json({ token: session.token, expiresAt: session.expiresAt, me: await describe(ctx, principal) });

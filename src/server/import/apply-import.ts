@@ -53,6 +53,7 @@ export async function applyImport(ctx: Ctx, principal: Principal, cases: readonl
     const committeeNames = new Map(committees.map((c) => [c.area_code ?? '', c.name]));
     const target = {
       now,
+      author: principal.userId,
       villageName: (code: string) => villageNames.get(code) ?? code,
       committeeName: (code: string) => committeeNames.get(code) ?? committeeName({ name: villageNames.get(code) ?? code }),
     };

@@ -1,8 +1,11 @@
 // A checked ledger row as the mutations a phone would have sent for it: case.create, then the
-// transition to 调解成功 or 调解不成 (未结 stays 受理). Every id is derived from the row's key, so
+// transition to 调解成功 or 调解不成 (未结 stays 受理); a noted 履行 becomes a 回访 (and 已回访), a
+// noted 司法确认 the case's confirmation field — dated the day the case ended, the only date a
+// ledger gives. Every id is derived from the row's key, so
 // the same row always produces the same case, parties, events and mutation ids.
 import { createHash } from 'node:crypto';
-import type { CaseRecord, Party } from '../../shared/case.ts';
+import type { CaseRecord, JudicialConfirmation, Party } from '../../shared/case.ts';
+import type { CaseEvent } from '../../shared/events.ts';
 import { noPrevention } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { LedgerCase } from '../../shared/ledger.ts';
@@ -22,6 +25,8 @@ export interface ImportTarget {
   villageName: (code: string) => string;
   committeeName: (code: string) => string;
   now: string;
+  /** The importing user, named as the author of the events made from a row. */
+  author: string;
 }
 
 export function ledgerCaseId(c: LedgerCase): string {
@@ -60,6 +65,21 @@ export function ledgerBodies(c: LedgerCase, target: ImportTarget): { caseId: str
         },
       },
     });
+    if (c.performance) {
+      const visit: CaseEvent = {
+        id: hashedUuid(`visit|${c.key}`, noon(closedOn)), caseId, villageCode: c.villageCode, townCode: c.villageCode.slice(0, 9),
+        countyCode: c.villageCode.slice(0, 6), at: closedAt, author: target.author, kind: 'visit',
+        data: { on: closedOn, visitedPerson: c.applicants[0] ?? '', performance: c.performance, satisfaction: '未记载', notes: t('ledger.visitNote') },
+      };
+      bodies.push({ name: 'event.append', args: { event: visit } });
+      bodies.push({ name: 'case.transition', args: { from: 'agreed', to: 'visited', eventId: hashedUuid(`visited|${c.key}`, noon(closedOn)), at: closedAt } });
+    }
+    if (c.confirmation) {
+      const confirmation: JudicialConfirmation = {
+        appliedOn: closedOn, court: t('ledger.unknownCourt'), result: c.confirmation, decidedOn: c.confirmation === '审查中' ? null : closedOn,
+      };
+      bodies.push({ name: 'case.patch', patch: { judicialConfirmation: { base: null, next: confirmation } } });
+    }
   } else if (c.result === '不成') {
     bodies.push({ name: 'case.transition', args: { from: 'accepted', to: 'terminated', eventId, at: closedAt, termination: { reason: t('ledger.defaultTermination'), otherRoutesTold: true } } });
   }

@@ -25,9 +25,12 @@ function fileSummary(cases: readonly LedgerCase[]) {
   const r = rollup(cases.map((c) => ({
     categoryCode: c.categoryCode, acceptedOn: c.acceptedOn, status: c.result === '成功' ? 'agreed' as const : c.result === '不成' ? 'terminated' as const : 'accepted' as const,
     outcome: c.result === '成功' ? 'success' as const : c.result === '不成' ? 'failure' as const : null, source: c.source, isDifficult: false,
-    prevention: noPrevention(), voided: false, agreementForm: c.form, amountYuan: c.amountYuan,
+    prevention: noPrevention(), voided: false, agreementForm: c.form, amountYuan: c.amountYuan, performance: c.performance, confirmation: c.confirmation,
   })));
-  return { accepted: r.accepted, succeeded: r.succeeded, failed: r.failed, open: r.open, successRate: r.successRate, successRateText: formatRate(r.successRate), amountYuan: r.amountYuan };
+  return {
+    accepted: r.accepted, succeeded: r.succeeded, failed: r.failed, open: r.open, successRate: r.successRate, successRateText: formatRate(r.successRate),
+    amountYuan: r.amountYuan, performed: r.performed, confirmed: r.confirmed,
+  };
 }
 
 export function importRoutes(ctx: Ctx): Hono<Env> {

@@ -1,12 +1,16 @@
-// POST /api/registry/areas/import?county=&validFrom= with a CSV body (see shared/divisions.ts):
-// county staff for their own county, admin for any. GET /api/registry/areas/changes?area=: the
-// code history (added, renamed, re-coded, retired).
+// POST /api/registry/areas/import?county=&validFrom=[&dryRun=1] with a CSV body (see
+// shared/divisions.ts): county staff for their own county, admin for any. With dryRun=1 the
+// import runs in full inside a transaction that is then rolled back, so the preview is exactly
+// what the import would do now. GET /api/registry/areas/changes?area=: the code history (added,
+// renamed, re-coded, retired).
 import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { isIsoDate } from '../../shared/dates.ts';
-import { parseDivisions } from '../../shared/divisions.ts';
+import { parseDivisions, type AreaChangeRecord, type AreaImportResult } from '../../shared/divisions.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { Ctx, Env } from '../deps.ts';
+import type { DB } from '../store/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseWith } from '../http/body.ts';
 import { assertInScope } from '../auth/principal.ts';
@@ -16,8 +20,14 @@ import { importDivisions } from './area-import.ts';
 const ImportQuery = v.strictObject({
   county: v.pipe(v.string(), v.regex(/^\d{6}$/)),
   validFrom: v.pipe(v.string(), v.check(isIsoDate)),
+  dryRun: v.optional(v.picklist(['1', '0'])),
 });
 const ChangesQuery = v.strictObject({ area: v.optional(v.pipe(v.string(), v.regex(/^(\d{6}|\d{9}|\d{12})?$/))) });
+
+/** Thrown out of the write transaction to roll it back with the result in hand. */
+class Preview {
+  constructor(readonly result: AreaImportResult) {}
+}
 
 export function importAreasRoute(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
@@ -30,8 +40,17 @@ export function importAreasRoute(ctx: Ctx): Hono<Env> {
       throw new ApiError(400, 'divisions.invalid', { n: problems.length }, details);
     }
     const now = ctx.now().toISOString();
-    const result = await ctx.store.write((tx) => importDivisions(tx, q.county, areas, q.validFrom, c.var.principal.username, now));
-    return c.json(result);
+    const run = (tx: Kysely<DB>) => importDivisions(tx, q.county, areas, q.validFrom, c.var.principal.username, now);
+    if (q.dryRun !== '1') return c.json(await ctx.store.write(run));
+    try {
+      await ctx.store.write(async (tx) => {
+        throw new Preview(await run(tx));
+      });
+    } catch (error) {
+      if (error instanceof Preview) return c.json({ ...error.result, dryRun: true } satisfies AreaImportResult);
+      throw error;
+    }
+    throw new Error('unreachable: a dry run always ends in its Preview');
   });
 
   app.get('/registry/areas/changes', async (c) => {
@@ -40,8 +59,9 @@ export function importAreasRoute(ctx: Ctx): Hono<Env> {
     assertInScope(c.var.principal, area);
     const rows = await ctx.store.read.selectFrom('area_changes').selectAll()
       .where((eb) => eb.or([eb('old_code', 'like', `${area}%`), eb('new_code', 'like', `${area}%`)]))
-      .orderBy('changed_on', 'desc').orderBy('old_code').limit(1000).execute();
-    return c.json({ changes: rows.map((r) => ({ oldCode: r.old_code, newCode: r.new_code, kind: r.kind, changedOn: r.changed_on, note: r.note })) });
+      .orderBy('changed_on', 'desc').orderBy('created_at', 'desc').orderBy('old_code').limit(1000).execute();
+    const changes: AreaChangeRecord[] = rows.map((r) => ({ oldCode: r.old_code, newCode: r.new_code, kind: r.kind, changedOn: r.changed_on, note: r.note, by: r.created_by }));
+    return c.json({ changes });
   });
   return app;
 }

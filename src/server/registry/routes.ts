@@ -17,18 +17,11 @@ import { requireRole } from '../auth/middleware.ts';
 import { areaCoverage, orgTable } from './org.ts';
 import { committeeLocation, committeesIn, legalPersonsIn, mediatorsOf } from './records.ts';
 import { importAreasRoute } from './area-import-route.ts';
+import { committeeColumns, parseCommitteeSave, saveCommittee } from './committee-save.ts';
 
 const AreaQuery = v.strictObject({ area: v.optional(v.pipe(v.string(), v.regex(/^(\d{6}|\d{9}|\d{12})?$/))) });
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const editors = requireRole('town', 'county', 'admin');
-
-function committeeColumns(input: CommitteeInput) {
-  const statutory = input.type === '村/居' || input.type === '乡镇/街道';
-  return {
-    area_code: statutory ? input.location : null, located_in: statutory ? null : input.location, type: input.type, name: input.name,
-    phone: input.phone, address: input.address, founded_on: input.foundedOn, dissolved_on: input.dissolvedOn,
-  };
-}
 
 export function registryRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
@@ -77,15 +70,16 @@ export function registryRoutes(ctx: Ctx): Hono<Env> {
     return c.json({ id: newId }, 201);
   });
 
+  // The committee and its member rows in one request and one transaction (committee-save.ts).
   app.put('/registry/committees/:id', editors, async (c) => {
     const committeeId = parseWith(id, c.req.param('id'));
-    const input = parseWith(CommitteeInputSchema, await readJson(c));
+    const save = parseCommitteeSave(await readJson(c));
     const current = await committeeLocation(db(), committeeId);
     if (current === undefined) throw new ApiError(404, 'network.notFound');
     assertInScope(c.var.principal, current);
-    await checkLocation(c, input);
-    await ctx.store.write((tx) => tx.updateTable('committees').set({ ...committeeColumns(input), ...stamp(c) }).where('id', '=', committeeId).execute());
-    return c.json({ ok: true });
+    await checkLocation(c, save.committee);
+    const memberIds = await ctx.store.write((tx) => saveCommittee(tx, committeeId, save, stamp(c)));
+    return c.json({ ok: true, memberIds });
   });
 
   const mediatorColumns = (input: v.InferOutput<typeof MediatorInputSchema>) => ({

@@ -10,7 +10,7 @@ import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { latestPerformance } from './sql.ts';
 
-export const statMeasures = ['accepted', 'succeeded', 'failed', 'open', 'oral', 'written', 'performed', 'difficult'] as const;
+export const statMeasures = ['accepted', 'succeeded', 'failed', 'open', 'oral', 'written', 'performed', 'confirmed', 'difficult'] as const;
 export type StatMeasure = (typeof statMeasures)[number];
 
 const date = v.pipe(v.string(), v.check(isIsoDate));
@@ -62,6 +62,8 @@ export function applyStatFilter<O>(query: CasesQuery<O>, f: StatFilter, kind: St
       return q.where('outcome', '=', 'success').where('agreement_form', '=', '书面');
     case 'performed':
       return q.where('outcome', '=', 'success').where(sql<boolean>`${latestPerformance(kind, sql.ref('cases.id'))} = '已履行'`);
+    case 'confirmed':
+      return q.where('outcome', '=', 'success').where('judicial_result', '=', '确认有效');
     case 'difficult':
       return q.where('is_difficult', '=', 1);
   }

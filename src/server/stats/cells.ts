@@ -19,7 +19,7 @@ import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { caseFacts, groupSums, toKeyedGroup, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
 
-const dims = sql`category_code, source, status, outcome, agreement_form, performance`;
+const dims = sql`category_code, source, status, outcome, agreement_form, performance, confirmation`;
 const sums = sql`sum(n), sum(difficult), sum(amount_yuan), sum(suicide_cases), sum(suicide_persons), sum(criminal_cases), sum(criminal_persons),
   sum(petition_cases), sum(petition_persons), sum(fight_cases), sum(fight_persons)`;
 const columns = sql`area_code, period, ${dims}, n, difficult, amount_yuan, suicide_cases, suicide_persons, criminal_cases, criminal_persons,
@@ -30,12 +30,13 @@ async function recomputeCounties(tx: Kysely<DB>, kind: Store['kind'], counties: 
   // Literals, not parameters: PostgreSQL must see the same expression in SELECT and GROUP BY.
   const status = sql`case when f.status in (${sql.join(openStatuses.map((s) => sql.lit(s)))}) then 'accepted' else 'archived' end`;
   const form = sql`case when f.outcome = 'success' then f.agreement_form end`;
+  const confirmation = sql`case when f.outcome = 'success' then f.confirmation end`;
   await sql`
     insert into stat_cells (${columns})
-    select f.county_code, substr(f.accepted_on, 1, 7), f.category_code, f.source, ${status}, f.outcome, ${form}, f.performance, ${groupSums}
+    select f.county_code, substr(f.accepted_on, 1, 7), f.category_code, f.source, ${status}, f.outcome, ${form}, f.performance, ${confirmation}, ${groupSums}
     from (select ${caseFacts(kind)} from cases c where ${where}) f
     where f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')
-    group by f.county_code, substr(f.accepted_on, 1, 7), f.category_code, f.source, ${status}, f.outcome, ${form}, f.performance`.execute(tx);
+    group by f.county_code, substr(f.accepted_on, 1, 7), f.category_code, f.source, ${status}, f.outcome, ${form}, f.performance, ${confirmation}`.execute(tx);
   const months = counties === 'all' ? sql`length(area_code) = 6` : sql`area_code in (${sql.join(counties)})`;
   await sql`insert into stat_cells (${columns}) select area_code, substr(period, 1, 4), ${dims}, ${sums} from stat_cells
     where ${months} and length(period) = 7 group by area_code, substr(period, 1, 4), ${dims}`.execute(tx);
@@ -106,7 +107,7 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
   const grain = countyGrain ? sql`length(f.area_code) = 6` : sql`length(f.area_code) = 2`;
   const scope = q.area === '' ? sql`1 = 1` : sql`substr(f.area_code, 1, ${Math.min(q.area.length, countyGrain ? 6 : 2)}) = ${countyGrain ? q.area : q.area.slice(0, 2)}`;
   const result = await sql<GroupRow>`
-    select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance,
+    select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance, f.confirmation,
       sum(f.n) as n, sum(f.difficult) as difficult, sum(f.amount_yuan) as amount_yuan,
       sum(f.suicide_cases) as suicide_cases, sum(f.suicide_persons) as suicide_persons,
       sum(f.criminal_cases) as criminal_cases, sum(f.criminal_persons) as criminal_persons,
@@ -114,6 +115,6 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
       sum(f.fight_cases) as fight_cases, sum(f.fight_persons) as fight_persons
     from stat_cells f
     where length(f.period) = ${byYear ? 4 : 7} and f.period >= ${from} and f.period < ${to} and ${grain} and ${scope}
-    group by 1, 2, 3, 4, 5, 6, 8`.execute(db);
+    group by 1, 2, 3, 4, 5, 6, 8, 9`.execute(db);
   return result.rows.map(toKeyedGroup);
 }

@@ -1,16 +1,22 @@
 // What a signed month means for sync: once a town has signed off a month's statistics, a pushed
 // change that would alter that month's figures for the town is not applied — it is refused into
 // the 待核对 inbox with a sentence saying why and what to do (the push path calls lockRefusal).
-// Changes that leave the figures alone (sessions, notes, parties' details) still go through.
+// Changes that leave the figures alone (sessions, notes, parties' details) still go through, and so
+// do the facts that come after the month by nature — the 回访 (履行), the court's 司法确认, moving an
+// ended case on to 已回访/归档: refusing them would keep a signed month's cases from ever being
+// finished. The report says 履行 and 司法确认 are counted as of the day it is made.
 import type { Kysely } from 'kysely';
 import type { CaseRecord, PatchableField } from '../../shared/case.ts';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index.ts';
 import type { Mutation } from '../../shared/mutations.ts';
+import type { CaseStatus } from '../../shared/lifecycle.ts';
 import { monthOf } from '../../shared/stat-periods.ts';
 import type { DB } from '../store/schema.ts';
 
-/** Fields the statistics read: changing one changes a signed month's figures. */
+/** Fields the statistics read: changing one changes a signed month's figures (judicialConfirmation: see above). */
 const statisticsFields: readonly PatchableField[] = ['categoryCode', 'source', 'acceptedOn', 'isDifficult', 'prevention', 'agreement', 'villageCode'];
+
+const lockedSteps: readonly CaseStatus[] = ['agreed', 'terminated', 'rejected'];
 
 /** Per push transaction: the signed months of each town, read once. */
 class MonthLocks {
@@ -56,16 +62,19 @@ export async function lockedMonth(tx: Kysely<DB>, villageCode: unknown, accepted
 function changesStatistics(m: Mutation): boolean {
   switch (m.name) {
     case 'case.create':
-    case 'case.transition':
     case 'case.void':
       return true;
+    case 'case.transition':
+      // Only the steps that end a case change 受理/成功/不成/未结; 调解中, 已回访 and 归档 do not.
+      return lockedSteps.includes(m.args.to);
     case 'case.patch':
       return statisticsFields.some((f) => m.patch[f] !== undefined);
     case 'conflict.resolve':
       return statisticsFields.includes(m.args.field);
     case 'event.append':
-      // A 回访 records 履行, which the statistics count.
-      return m.args.event.kind === 'visit';
+      return false;
+    case 'review.dismiss':
+      return false;
   }
 }
 

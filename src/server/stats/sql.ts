@@ -4,7 +4,7 @@
 // County and below read the cases table (indexed by area column and 受理日期); wider areas read the
 // monthly pre-aggregated cells (cells.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { AgreementForm, CaseSource, PerformanceStatus } from '../../shared/case.ts';
+import type { AgreementForm, CaseSource, ConfirmationResult, PerformanceStatus } from '../../shared/case.ts';
 import type { CaseOutcome, CaseStatus } from '../../shared/lifecycle.ts';
 import type { Period, StatGroup } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
@@ -53,7 +53,7 @@ export function latestPerformance(kind: Store['kind'], caseId: RawBuilder<unknow
 /** Per-case columns, as the inner query of both the live roll-up and the cells refresh. */
 export function caseFacts(kind: Store['kind']): RawBuilder<unknown> {
   return sql`c.id, c.village_code, c.town_code, c.county_code, c.accepted_on, c.category_code, c.source, c.status, c.outcome,
-    c.agreement_form, c.voided, c.is_difficult, c.amount_yuan, c.prev_suicide, c.prev_criminal, c.prev_group_petition, c.prev_group_fight,
+    c.agreement_form, c.judicial_result as confirmation, c.voided, c.is_difficult, c.amount_yuan, c.prev_suicide, c.prev_criminal, c.prev_group_petition, c.prev_group_fight,
     case when c.outcome = 'success' then ${latestPerformance(kind, sql`c.id`)} end as performance`;
 }
 
@@ -73,6 +73,7 @@ export interface GroupRow {
   agreement_form: string | null;
   voided: number;
   performance: string | null;
+  confirmation: string | null;
   n: number;
   difficult: number;
   amount_yuan: number;
@@ -92,7 +93,7 @@ export function toKeyedGroup(r: GroupRow): KeyedGroup {
   return {
     key: r.key, categoryCode: r.category_code, source: r.source as CaseSource, status: r.status as CaseStatus,
     outcome: r.outcome as CaseOutcome, agreementForm: r.agreement_form as AgreementForm | null, voided: num(r.voided) !== 0,
-    performance: r.performance as PerformanceStatus | null, n: num(r.n), difficult: num(r.difficult), amountYuan: num(r.amount_yuan),
+    performance: r.performance as PerformanceStatus | null, confirmation: r.confirmation as ConfirmationResult | null, n: num(r.n), difficult: num(r.difficult), amountYuan: num(r.amount_yuan),
     prevention: {
       suicide: { cases: num(r.suicide_cases), persons: num(r.suicide_persons) },
       criminal: { cases: num(r.criminal_cases), persons: num(r.criminal_persons) },
@@ -102,7 +103,7 @@ export function toKeyedGroup(r: GroupRow): KeyedGroup {
   };
 }
 
-export const groupColumns = sql`f.category_code, f.source, f.status, f.outcome, f.agreement_form, f.voided, f.performance`;
+export const groupColumns = sql`f.category_code, f.source, f.status, f.outcome, f.agreement_form, f.voided, f.performance, f.confirmation`;
 
 /** Live roll-up rows straight from the cases (county, town or village; any period). */
 export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQuery): Promise<KeyedGroup[]> {
@@ -111,6 +112,6 @@ export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQu
     select ${key} as key, ${groupColumns}, ${groupSums}
     from (select ${caseFacts(kind)} from cases c
           where ${scopeCondition(q.area)} and c.accepted_on >= ${q.period.from} and c.accepted_on < ${q.period.to}) f
-    group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db);
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(db);
   return result.rows.map(toKeyedGroup);
 }

@@ -169,9 +169,39 @@ const init: Migration = {
   },
 };
 
+// 司法确认 became a case field: its result is a column for the statistics, as the agreement form is.
+// Existing cases were never applied for (null), so nothing needs backfilling.
+const judicialConfirmation: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('cases').addColumn('judicial_result', 'text').execute();
+    await db.schema.alterTable('stat_cells').addColumn('confirmation', 'text').execute();
+  },
+};
+
+// 0009: accounts managed in the app (server/auth/accounts-routes.ts): a password set by someone
+// else must be replaced before it opens a session, and every change to an account is logged.
+const accounts: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.createTable('account_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'text')
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('detail', 'text')
+      .execute();
+    await db.schema.createIndex('account_log_user').on('account_log').columns(['user_id', 'at']).execute();
+    // The last sign-in shown on the 账号 screen is the newest session of each user.
+    await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id', 'created_at']).execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_network': networkMigration,
   '0004_blobs': blobsMigration,
   '0005_requests': requestsMigration,
+  '0008_judicial_confirmation': judicialConfirmation,
+  '0009_accounts': accounts,
 };

@@ -1,6 +1,7 @@
 // The server's tables as Kysely sees them. One shape for SQLite and PostgreSQL: booleans are 0/1
 // integers, JSON is text and times are ISO strings, so both databases return the same values and
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
+import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
 
 export interface SyncClockTable {
@@ -74,6 +75,8 @@ export interface CasesTable {
   is_difficult: number;
   agreement_form: string | null;
   amount_yuan: number;
+  /** 司法确认's result (shared/case.ts ConfirmationResult); null when never applied for. */
+  judicial_result: string | null;
   prev_suicide: number;
   prev_criminal: number;
   prev_group_petition: number;
@@ -124,6 +127,20 @@ export interface UsersTable {
   scope_code: string;
   disabled: number;
   created_at: string;
+  /** 0009: 1 after someone else set the password; the owner must replace it before signing in. */
+  must_change_password: Generated<number>;
+}
+
+/** 0009: who did what to which account (created, password reset or changed, disabled, enabled). */
+export interface AccountLogTable {
+  id: string;
+  at: string;
+  /** The acting user; null for the command line on the server (npm run account). */
+  actor_id: string | null;
+  user_id: string;
+  action: 'create' | 'reset' | 'disable' | 'enable' | 'password';
+  /** JSON of what changed (never a password). */
+  detail: string | null;
 }
 
 export interface SessionsTable {
@@ -210,4 +227,5 @@ export interface DB extends NetworkTables {
   blobs: BlobsTable;
   blob_parts: BlobPartsTable;
   mediation_requests: MediationRequestsTable;
+  account_log: AccountLogTable;
 }

@@ -11,9 +11,9 @@ import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.
 import type { ReviewItem } from '../../shared/protocol.ts';
 import { assertInScope } from '../auth/principal.ts';
 import type { Batch, CaseEntry } from './batch.ts';
-import { assignCaseNo } from './case-number.ts';
 import { checkEvent, checkField, checkNewCase, checkVoidReason } from './validate.ts';
 import { lockRefusal } from '../stats/month-locks.ts';
+import { dismissReview } from './review-dismiss.ts';
 
 export type Applied = { status: 'applied' } | { status: 'rejected'; code: MessageKey; params?: MessageParams };
 
@@ -29,6 +29,7 @@ function targetVillage(m: Mutation): unknown {
 
 export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
   if (m.name === 'case.create') return create(b, m);
+  if (m.name === 'review.dismiss') return dismissReview(b, m);
   const entry = b.caseEntry(m.caseId);
   if (!entry) return reject('sync.caseMissing');
   assertInScope(b.principal, entry.record.villageCode);
@@ -93,11 +94,12 @@ async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): 
   if (!outcome.ok || !outcome.record) return reject(outcome.ok ? 'sync.caseMissing' : outcome.code);
   const villageCode = input.villageCode;
   const townCode = townCodeOf(villageCode);
-  // Server-owned fields are set here whatever the device sent.
+  // Server-owned fields are set here whatever the device sent. The case number is given when the
+  // batch is written (finalize.ts), by the village and year it was accepted under here.
   const record: CaseRecord = {
-    ...outcome.record, version: 1, townCode, countyCode: countyCodeOf(villageCode), needsReview: false, voided: null, updatedAt: b.now,
-    caseNo: await assignCaseNo(b.tx, villageCode, townCode, input.acceptedOn),
+    ...outcome.record, version: 1, townCode, countyCode: countyCodeOf(villageCode), needsReview: false, voided: null, updatedAt: b.now, caseNo: null,
   };
+  b.numbering.push({ caseId: record.id, villageCode, townCode, acceptedOn: input.acceptedOn });
   const authors = Object.fromEntries(patchableFields.map((f) => [f, m.userId]));
   b.cases.set(record.id, { record, authors, startCodes: null, dirty: true });
   return applied;

@@ -11,6 +11,7 @@ import type { ReviewItem } from '../../shared/protocol.ts';
 import type { ChangeLogTable, DB, MutationLogTable } from '../store/schema.ts';
 import type { Principal } from '../auth/principal.ts';
 import { type AreaCodes, type FieldAuthors, parseJson } from './records.ts';
+import type { NumberRequest } from './case-number.ts';
 
 export interface CaseEntry {
   record: CaseRecord;
@@ -36,6 +37,8 @@ export class Batch {
   readonly newEvents: CaseEvent[] = [];
   readonly reviews = new Map<string, ReviewEntry>();
   readonly logs: LogEntry[] = [];
+  /** Cases created in this batch, in seq order: numbered together when the batch is written. */
+  readonly numbering: NumberRequest[] = [];
   /** Cases a processed mutation (applied or rejected) targeted: all are re-sent at commit. */
   readonly touched = new Set<string>();
   private readonly knownEvents = new Map<string, string>();

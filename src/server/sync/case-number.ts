@@ -1,7 +1,7 @@
 // Human case numbers, assigned by the server when it first accepts a case (DESIGN.md §Data):
 // `（2023）开鲁调字第12号` = year accepted, the town's short name, a running number per
-// committee (village) per year. The counter row is updated inside the push transaction, so a
-// rolled-back push gives its number back and numbers have no gaps.
+// committee (village) per year. The counter rows are updated inside the push transaction, so a
+// rolled-back push gives its numbers back and numbers have no gaps.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
 
@@ -19,11 +19,46 @@ export function formatCaseNo(year: number, townName: string, n: number): string 
   return `（${year}）${shortTownName(townName)}调字第${n}号`;
 }
 
-export async function assignCaseNo(tx: Kysely<DB>, villageCode: string, townCode: string, acceptedOn: string): Promise<string> {
-  const year = Number(acceptedOn.slice(0, 4));
-  const counter = await tx.insertInto('case_numbers').values({ village_code: villageCode, year, last: 1 })
-    .onConflict((oc) => oc.columns(['village_code', 'year']).doUpdateSet({ last: sql<number>`case_numbers.last + 1` }))
-    .returning('last').executeTakeFirstOrThrow();
-  const town = await tx.selectFrom('areas').select('name').where('code', '=', townCode).executeTakeFirst();
-  return formatCaseNo(year, town?.name ?? townCode, Number(counter.last));
+/** A case created in this push that still needs its number, in the order it was accepted. */
+export interface NumberRequest {
+  caseId: string;
+  villageCode: string;
+  townCode: string;
+  acceptedOn: string;
 }
+
+/**
+ * Numbers every case a push created: one statement reserves a range per (village, year) for the
+ * whole batch instead of one counter update per case, and the range is handed out in request
+ * (seq) order — the same numbers one-at-a-time assignment would give. Returns caseId → number.
+ */
+export async function assignCaseNos(tx: Kysely<DB>, requests: readonly NumberRequest[]): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  if (requests.length === 0) return numbers;
+  const groups = new Map<string, NumberRequest[]>();
+  for (const r of requests) {
+    const key = counterKey(r.villageCode, Number(r.acceptedOn.slice(0, 4)));
+    const group = groups.get(key) ?? [];
+    group.push(r);
+    groups.set(key, group);
+  }
+  const values = [...groups.values()].map((group) => {
+    const first = group[0] as NumberRequest;
+    return { village_code: first.villageCode, year: Number(first.acceptedOn.slice(0, 4)), last: group.length };
+  });
+  const counters = await tx.insertInto('case_numbers').values(values)
+    .onConflict((oc) => oc.columns(['village_code', 'year']).doUpdateSet({ last: sql<number>`case_numbers.last + excluded.last` }))
+    .returning(['village_code', 'year', 'last']).execute();
+  const townCodes = [...new Set(requests.map((r) => r.townCode))];
+  const towns = await tx.selectFrom('areas').select(['code', 'name']).where('code', 'in', townCodes).execute();
+  const townName = new Map(towns.map((t) => [t.code, t.name]));
+  for (const counter of counters) {
+    const year = Number(counter.year);
+    const group = groups.get(counterKey(counter.village_code, year)) ?? [];
+    const start = Number(counter.last) - group.length + 1;
+    for (const [i, r] of group.entries()) numbers.set(r.caseId, formatCaseNo(year, townName.get(r.townCode) ?? r.townCode, start + i));
+  }
+  return numbers;
+}
+
+const counterKey = (villageCode: string, year: number) => `${villageCode}|${year}`;

@@ -11,6 +11,7 @@ import type { Ctx } from '../deps.ts';
 import { parseWith } from '../http/body.ts';
 import { checkProtocol } from './push.ts';
 import { ensureClient, findClient } from './clients.ts';
+import { pageJson } from './page-json.ts';
 
 export interface PullResult {
   /** The PullResponse, already serialised: change data is stored as JSON and spliced in as is. */
@@ -66,10 +67,5 @@ async function readPage(tx: Kysely<DB>, principal: Principal, clientId: string, 
     // Everything in scope up to the clock is in this snapshot: the next pull starts after it.
     next = Math.max(cursor, Number(clock.seq));
   }
-  const parts = page.map((r) => {
-    const head = `{"serverSeq":${Number(r.server_seq)},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}`;
-    return r.data === null ? `${head}}` : `${head},"data":${r.data}}`;
-  });
-  const json = `{"changes":[${parts.join(',')}],"cursor":${next},"hasMore":${hasMore},"lastProcessedSeq":${processed}}`;
-  return { json, changes: page.length };
+  return { json: pageJson(page, next, hasMore, processed), changes: page.length };
 }

@@ -2,6 +2,7 @@
 // the batch and names the seq to resend from; a mutation that cannot be applied is kept — in
 // mutation_log and as a 'rejected' review item — and still advances last_seq so the device is
 // never blocked. All of it happens in one write transaction with the client's last_seq.
+import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { uuidv7 } from 'uuidv7';
 import type { Mutation } from '../../shared/mutations.ts';
@@ -9,13 +10,15 @@ import { SCHEMA_VERSION } from '../../shared/mutations.ts';
 import { PROTOCOL_VERSION, type MutationResult, type PushResponse, type ReviewItem } from '../../shared/protocol.ts';
 import { PushRequestWireSchema } from '../../shared/protocol-schema.ts';
 import { isVillageCode } from '../../shared/areas.ts';
-import type { Principal } from '../auth/principal.ts';
+import { scopeColumn, type Principal } from '../auth/principal.ts';
+import type { ChangeLogTable, DB } from '../store/schema.ts';
 import type { Ctx } from '../deps.ts';
 import { ApiError, badRequest, issueDetails } from '../http/errors.ts';
 import { Batch } from './batch.ts';
 import { ensureClient } from './clients.ts';
 import { applyOne, rejectionMessage } from './apply.ts';
-import { finalize } from './finalize.ts';
+import { finalize, type Committed } from './finalize.ts';
+import { pageJson } from './page-json.ts';
 
 /** Refuses an outdated app with 426 before looking at anything else it sent (it keeps its outbox). */
 export function checkProtocol(body: unknown): void {
@@ -27,6 +30,8 @@ export function checkProtocol(body: unknown): void {
 
 export interface ParsedPush {
   clientId: string;
+  /** The device's pull cursor, when it wants its own changes back as a page. */
+  cursor: number | undefined;
   /** As applied: attributed to the signed-in user. */
   mutations: Mutation[];
   /** As sent, for mutation_log (the device's own userId claim included). */
@@ -37,7 +42,7 @@ export function parsePush(body: unknown, principal: Principal): ParsedPush {
   checkProtocol(body);
   const result = v.safeParse(PushRequestWireSchema, body);
   if (!result.success) throw badRequest(issueDetails(result.issues));
-  const { clientId } = result.output;
+  const { clientId, cursor } = result.output;
   // The wire schema fixes the shape; content is checked by the mutators. The output type is
   // looser than Mutation only where content rules (not shape) narrow it, e.g. a party's role.
   const sent = result.output.mutations as unknown as Mutation[];
@@ -50,11 +55,30 @@ export function parsePush(body: unknown, principal: Principal): ParsedPush {
   // The device is bound to the signed-in user (clients.ts), and may have recorded these offline
   // under a local name before any login: the server, not the device, says who made them.
   const mutations = sent.map((m) => ({ ...m, userId: principal.userId }));
-  return { clientId, mutations, sent };
+  return { clientId, cursor, mutations, sent };
+}
+
+/** The page of a push's own changes (see PushResponse.page), still as stored rows. */
+interface OwnPage {
+  rows: ChangeLogTable[];
+  cursor: number;
+  lastProcessedSeq: number;
 }
 
 export async function push(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<PushResponse> {
-  const { clientId, mutations, sent } = parsePush(body, principal);
+  return (await runPush(ctx, principal, body, userAgent)).response;
+}
+
+/** The HTTP answer: the PushResponse as JSON text, its page spliced in from the stored JSON. */
+export async function pushJson(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<string> {
+  const { response, page } = await runPush(ctx, principal, body, userAgent);
+  const json = JSON.stringify(response);
+  if (!page) return json;
+  return `${json.slice(0, -1)},"page":${pageJson(page.rows, page.cursor, false, page.lastProcessedSeq)}}`;
+}
+
+async function runPush(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<{ response: PushResponse; page?: OwnPage }> {
+  const { clientId, cursor, mutations, sent } = parsePush(body, principal);
   const { store } = ctx;
   return store.write(async (tx) => {
     const now = ctx.now().toISOString();
@@ -100,9 +124,31 @@ export async function push(ctx: Ctx, principal: Principal, body: unknown, userAg
       b.reviews.set(item.id, { item, isNew: true });
       results.push({ ...head, status: 'rejected', code: outcome.code, message });
     }
-    if (last !== client.lastSeq) await finalize(b, clientId, last, ctx.hooks);
-    return { lastProcessedSeq: last, results, ...(expectedSeq === undefined ? {} : { expectedSeq }) };
+    const response: PushResponse = { lastProcessedSeq: last, results, ...(expectedSeq === undefined ? {} : { expectedSeq }) };
+    if (last === client.lastSeq) return { response };
+    const committed = await finalize(b, clientId, last, ctx.hooks);
+    const page = cursor === undefined ? undefined : await ownPage(tx, principal, cursor, committed, last);
+    return { response, ...(page ? { page } : {}) };
   });
+}
+
+/**
+ * This commit's changes in the pusher's scope as the pull page after `cursor` — only when nothing
+ * else in scope committed between the cursor and this commit, so the device skips nothing. We
+ * hold the clock row (clock.ts): no later commit can slip in, and the page ends at the clock.
+ */
+async function ownPage(tx: Kysely<DB>, principal: Principal, cursor: number, committed: Committed, lastProcessedSeq: number): Promise<OwnPage | undefined> {
+  const end = committed.serverSeq;
+  // finalize takes at least one number even for a commit without changes.
+  const first = end - Math.max(1, committed.changes.length) + 1;
+  if (cursor >= first) return undefined;
+  const column = scopeColumn(principal.scope);
+  const between = await tx.selectFrom('change_log').select('server_seq')
+    .$if(column !== null, (q) => q.where(column ?? 'county_code', '=', principal.scope))
+    .where('server_seq', '>', cursor).where('server_seq', '<', first).limit(1).execute();
+  if (between.length > 0) return undefined;
+  const rows = column === null ? committed.changes : committed.changes.filter((c) => c[column] === principal.scope);
+  return { rows, cursor: end, lastProcessedSeq };
 }
 
 function rejectedItem(b: Batch, m: Mutation, code: string, message: string): ReviewItem {

@@ -32,6 +32,7 @@ export function caseRow(record: CaseRecord, authors: FieldAuthors): Insertable<C
     is_difficult: record.isDifficult ? 1 : 0,
     agreement_form: record.agreement?.form ?? null,
     amount_yuan: record.agreement?.amountYuan ?? 0,
+    judicial_result: record.judicialConfirmation?.result ?? null,
     prev_suicide: record.prevention.suicide,
     prev_criminal: record.prevention.criminal,
     prev_group_petition: record.prevention.groupPetition,

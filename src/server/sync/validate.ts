@@ -3,10 +3,10 @@
 // mutation is stored as rejected and shown for review, because it is a person's data.
 import * as v from 'valibot';
 import type { CaseRecord, PatchableField } from '../../shared/case.ts';
-import type { CaseEvent } from '../../shared/events.ts';
+import { noteTopics, type CaseEvent } from '../../shared/events.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import {
-  AgreementSchema, InvestigationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
+  AgreementSchema, InvestigationSchema, JudicialConfirmationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
 } from '../../shared/validation.ts';
 import { AttachmentSchema } from '../../shared/attachments.ts';
 
@@ -21,6 +21,7 @@ const fieldSchemas: Record<PatchableField, v.GenericSchema> = {
   isDifficult: v.boolean('push.fieldInvalid'),
   prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }, 'push.fieldInvalid'),
   agreement: v.nullable(AgreementSchema),
+  judicialConfirmation: v.nullable(JudicialConfirmationSchema),
   'private.parties': c.parties,
   'private.facts': c.facts,
   'private.claims': c.claims,
@@ -52,13 +53,14 @@ export function checkNewCase(record: CaseRecord): MessageKey | undefined {
     claims: record.private.claims, place: record.private.place,
   };
   const initial = record.status === 'accepted' && record.outcome === null && record.agreement === null && record.termination === null
-    && record.rejection === null && record.voided === null;
+    && record.rejection === null && record.voided === null && (record.judicialConfirmation ?? null) === null;
   if (!initial) return 'push.createNotInitial';
   return asKey(fieldErrors(NewCaseSchema, input)) ?? checkField('prevention', record.prevention);
 }
 
 const NoteSchema = v.strictObject({
   text: v.pipe(v.string('validation.text'), v.trim(), v.minLength(1, 'validation.required'), v.maxLength(5000, 'validation.tooLong')),
+  topic: v.optional(v.picklist(noteTopics, 'push.fieldInvalid')),
 });
 
 export function checkEvent(event: CaseEvent): MessageKey | undefined {
@@ -70,6 +72,8 @@ export function checkEvent(event: CaseEvent): MessageKey | undefined {
     case 'visit':
       return asKey(fieldErrors(VisitSchema, event.data));
     case 'note':
+      // A withdrawal means nothing without the event it withdraws.
+      if (event.data.topic === 'withdrawal' && event.supersedes === undefined) return 'push.fieldInvalid';
       return asKey(fieldErrors(NoteSchema, event.data));
     case 'attachment':
       // Metadata only; the bytes are checked against `sha256` when they are uploaded (server/blobs).

@@ -92,6 +92,7 @@ export function confirmationContent(record: CaseRecord, today: string): Built<Co
     content: {
       materials: [t('doc.confirmation.material.1'), t('doc.confirmation.material.2'), t('doc.confirmation.material.3'), t('doc.confirmation.material.4')],
       deadline: t('doc.confirmation.deadline', { date: formatDate(deadline) }),
+      court: record.judicialConfirmation?.court ?? null,
       agreement: a,
       certificate: {
         title: t('doc.confirmation.certificate.title'),

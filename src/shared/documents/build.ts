@@ -1,16 +1,19 @@
 // Entry point of the document models: `buildDocument` makes one document of a case from what the
 // mediator already entered; `caseFile` lists the whole 卷宗 in binding order (封面, 卷内目录, then
-// the 卷内目录 order of domain.md §2.1). Pure: no DOM, no clock (options.today is injected).
+// the 卷内目录 order of domain.md §2.1 ending with the 封底). Pure: no DOM, no clock (options.today
+// is injected).
 
 import { caseLabel, type CaseRecord } from '../case.ts';
 import type { CaseEvent } from '../events.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { chineseNumber } from './format.ts';
+import { chineseNumber, dateOfInstant, formatDate } from './format.ts';
 import { caseRecords, type CaseRecords } from './events.ts';
 import { applicationContent, noticeContent, registrationContent } from './intake.ts';
 import { investigationContent, sessionContent, visitContent } from './records.ts';
 import { agreementContent, confirmationContent, oralAgreementContent } from './agreement.ts';
-import { contentsContent, coverContent, placeItems, type ContentsItem } from './archive.ts';
+import {
+  backCoverContent, contentsContent, coverContent, evidencePhotos, explanationContent, placeItems, type ContentsItem,
+} from './archive.ts';
 import { integrityCode } from './integrity.ts';
 import { estimatePages } from './pages.ts';
 import {
@@ -30,6 +33,8 @@ export const docTitle: Record<DocKind, MessageKey> = {
   cover: 'doc.title.cover',
   contents: 'doc.title.contents',
   confirmation: 'doc.title.confirmation',
+  explanation: 'doc.title.explanation',
+  'back-cover': 'doc.title.back-cover',
 };
 
 const isPerEvent = (kind: DocKind): kind is PerEventKind => (perEventKinds as readonly DocKind[]).includes(kind);
@@ -57,8 +62,10 @@ function contentOf(kind: DocKind, index: number, record: CaseRecord, recs: CaseR
     case 'oral-agreement': return oralAgreementContent(record);
     case 'visit': return visitContent(record, recs, index);
     case 'cover': return coverContent(record, recs, options);
-    case 'contents': return contentsContent(record, contentsItems(record, recs, options), options);
+    case 'contents': return contentsContent(record, recs, contentsItems(record, recs, options), options);
     case 'confirmation': return confirmationContent(record, options.today);
+    case 'explanation': return explanationContent(record, recs);
+    case 'back-cover': return backCoverContent(record, recs, bodyItems(record, recs, options), options);
   }
 }
 
@@ -123,21 +130,30 @@ function plan(record: CaseRecord, recs: CaseRecords): (Planned | AttachmentKind)
     'receipts',
     ...many('visit', recs.visits.length, false),
     'confirmation',
-    'explanation',
+    // 按需: in the 卷宗 only once the mediator has written one.
+    ...(recs.explanations.length > 0 ? [one('explanation', false)] : []),
   ];
 }
+
+/** The 封底 closes the 卷宗 (item 13, 必须); it counts what `plan` puts before it. */
+const BACK_COVER: Planned = { kind: 'back-cover', index: 1, isRequired: true, count: 1 };
 
 function listTitle(p: Planned): string {
   const title = t(docTitle[p.kind]);
   return p.count > 1 ? t('doc.list.numbered', { title, n: chineseNumber(p.index) }) : title;
 }
 
+const documentItem = (p: Planned, record: CaseRecord, recs: CaseRecords, options: DocumentOptions): ContentsItem =>
+  ({ type: 'document', id: docIdOf(p.kind, p.index), title: listTitle(p), result: build(p.kind, p.index, record, recs, options) });
+
+/** The papers of the 目录 before the 封底. */
+function bodyItems(record: CaseRecord, recs: CaseRecords, options: DocumentOptions): ContentsItem[] {
+  return plan(record, recs).map((p) => (typeof p === 'string' ? { type: 'attachment', kind: p } : documentItem(p, record, recs, options)));
+}
+
+/** Every row of the 目录: the papers, then the 封底. */
 function contentsItems(record: CaseRecord, recs: CaseRecords, options: DocumentOptions): ContentsItem[] {
-  return plan(record, recs).map((p) =>
-    typeof p === 'string'
-      ? { type: 'attachment', kind: p }
-      : { type: 'document', id: docIdOf(p.kind, p.index), title: listTitle(p), result: build(p.kind, p.index, record, recs, options) },
-  );
+  return [...bodyItems(record, recs, options), documentItem(BACK_COVER, record, recs, options)];
 }
 
 /** Every document of the case in binding order, each built (or listing what it lacks). */
@@ -153,6 +169,7 @@ export function caseFile(record: CaseRecord, events: readonly CaseEvent[], optio
     entry({ kind: 'cover', index: 1, isRequired: true, count: 1 }),
     entry({ kind: 'contents', index: 1, isRequired: true, count: 1 }),
     ...planned.map(entry),
+    entry(BACK_COVER),
     ...extras.map(entry),
   ];
 }
@@ -160,12 +177,24 @@ export function caseFile(record: CaseRecord, events: readonly CaseEvent[], optio
 /** One sheet group of the 全卷 print: a document, or where hand-added papers go. */
 export type VolumeSheet =
   | { type: 'document'; doc: DocumentModel }
-  | { type: 'insert'; kind: AttachmentKind; title: string; pages: number; range: string };
+  | { type: 'insert'; kind: AttachmentKind; title: string; pages: number; range: string; lines: string[] };
 
 export interface Volume {
   sheets: VolumeSheet[];
   /** Documents left out because they are incomplete (the 目录 is then missing too). */
   incomplete: { id: string; title: string }[];
+}
+
+/** An insert sheet is one page: it lists this many photos at most, then says how many more. */
+const INSERT_PHOTO_LINES = 15;
+
+/** The evidence photos to put in, in the order taken: what the insert sheet of 证据材料 lists. */
+function photoLines(recs: CaseRecords): string[] {
+  const photos = evidencePhotos(recs);
+  const lines = photos.slice(0, INSERT_PHOTO_LINES).map((p, i) =>
+    t('docs.insert.photo', { n: i + 1, name: p.data.name.slice(0, 30), date: formatDate(dateOfInstant(p.data.takenAt)) }));
+  const more = photos.length - INSERT_PHOTO_LINES;
+  return more > 0 ? [...lines, t('docs.insert.morePhotos', { n: more })] : lines;
 }
 
 /**
@@ -182,12 +211,13 @@ export function caseVolume(record: CaseRecord, events: readonly CaseEvent[], opt
     ...items.flatMap((i) => (i.type === 'document' && !i.result.ok ? [{ id: i.id, title: i.title }] : [])),
   ];
   const sheets: VolumeSheet[] = front.flatMap((f) => (f.result.ok ? [{ type: 'document' as const, doc: f.result.doc }] : []));
-  for (const placed of placeItems(record, items, options)) {
+  for (const placed of placeItems(record, recs, items, options)) {
     const { item } = placed;
     if (item.type === 'document') {
       if (item.result.ok) sheets.push({ type: 'document', doc: item.result.doc });
     } else {
-      sheets.push({ type: 'insert', kind: item.kind, title: placed.title, pages: placed.pages, range: placed.range });
+      const lines = item.kind === 'evidence' ? photoLines(recs) : [];
+      sheets.push({ type: 'insert', kind: item.kind, title: placed.title, pages: placed.pages, range: placed.range, lines });
     }
   }
   return { sheets, incomplete };

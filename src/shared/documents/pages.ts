@@ -201,6 +201,22 @@ function layoutModel(BODY: number) {
         return [...Array.from({ length: doc.content.rows.length + 1 }, () => keep(LINE + CELL_PAD)), split(GAP + LINE)];
       case 'confirmation':
         return []; // three sheets, see estimatePages
+      case 'explanation': {
+        const c = doc.content;
+        return [
+          ...c.paragraphs.map((text) => split(para(text))),
+          // .doc-end: one 说明人 line, then the committee's seal corner.
+          keep(GAP + 0.6 * EM + signRowHeight([sign('说明人（签名）', 7)]) + SEAL),
+        ];
+      }
+      case 'back-cover': {
+        // The 备考表: 本卷情况说明 in a tall cell, two cells to sign and two dates.
+        const c = doc.content;
+        return [
+          formKeep('本卷情况说明', c.summary.reduce((n, s) => n + linesOf(s, FORM_VALUE, 2), 0), 12 * EM),
+          formKeep('立卷人', 1, SIGN_CELL), formKeep('检查人', 1, SIGN_CELL), formKeep('立卷时间', 1), formKeep('检查时间', 1), split(GAP),
+        ];
+      }
     }
   }
 

@@ -16,6 +16,8 @@ export const fixPath = {
   investigation: (caseId: string) => `/cases/${caseId}/investigation`,
   visit: (caseId: string) => `/cases/${caseId}/visit`,
   document: (caseId: string, docId: string) => `/cases/${caseId}/documents/${docId}`,
+  /** The 卷宗情况说明 is written on the document list (ui/documents/explanation-editor.tsx). */
+  explanation: (caseId: string) => `/cases/${caseId}/documents#explanation`,
 };
 
 export type PartyField = 'gender' | 'ethnicity' | 'age' | 'occupation' | 'phone' | 'address' | 'idNumber' | 'birthDate';

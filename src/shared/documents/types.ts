@@ -6,7 +6,7 @@ import type { MessageKey, MessageParams } from '../i18n/index.ts';
 
 export const docKinds = [
   'application', 'registration', 'notice', 'investigation', 'session', 'agreement', 'oral-agreement', 'visit',
-  'cover', 'contents', 'confirmation',
+  'cover', 'contents', 'confirmation', 'explanation', 'back-cover',
 ] as const;
 export type DocKind = (typeof docKinds)[number];
 
@@ -137,6 +137,24 @@ export interface CoverContent {
   remarks: string;
 }
 
+/** 卷宗情况说明 (item 12): what the mediator wrote to explain the file, paragraph by paragraph. */
+export interface ExplanationContent {
+  committee: string;
+  paragraphs: string[];
+  /** The day of the latest paragraph. */
+  date: string;
+}
+
+/** 封底 (item 13), laid out as the county templates' 备考表. '' = a blank left for the pen. */
+export interface BackCoverContent {
+  /** 本卷情况说明: 本卷共 N 件 N 页 (其中照片 N 张), withdrawn photos, papers lacking, where the 情况说明 is. */
+  summary: string[];
+  archivist: string;
+  checker: string;
+  archivedOn: string;
+  checkedOn: string;
+}
+
 export interface ContentsRow {
   seq: number;
   title: string;
@@ -164,6 +182,8 @@ export interface IdentityRow {
 export interface ConfirmationContent {
   materials: string[];
   deadline: string;
+  /** The court already applied to (the case's 司法确认), else null: the form leaves a blank. */
+  court: string | null;
   agreement: AgreementContent;
   certificate: { title: string; body: string; committee: string; date: string };
   identities: IdentityRow[];
@@ -195,7 +215,9 @@ export type DocumentModel =
   | DocOf<'visit', VisitContent>
   | DocOf<'cover', CoverContent>
   | DocOf<'contents', ContentsContent>
-  | DocOf<'confirmation', ConfirmationContent>;
+  | DocOf<'confirmation', ConfirmationContent>
+  | DocOf<'explanation', ExplanationContent>
+  | DocOf<'back-cover', BackCoverContent>;
 
 export type DocumentOf<K extends DocKind> = Extract<DocumentModel, { kind: K }>;
 export type ContentOf<K extends DocKind> = DocumentOf<K>['content'];
@@ -214,7 +236,7 @@ export type BuildResult = { ok: true; doc: DocumentModel } | { ok: false; missin
 export type Built<C> = { content: C; warnings?: MessageKey[] } | { missing: MissingField[] };
 
 /** Papers in the 卷宗 the app does not write (ID copies, evidence, receipts…): their page counts. */
-export type AttachmentKind = 'identity' | 'authorization' | 'evidence' | 'receipts' | 'confirmation' | 'explanation';
+export type AttachmentKind = 'identity' | 'authorization' | 'evidence' | 'receipts' | 'confirmation';
 
 export interface DocumentOptions {
   /** Today's date where the mediator is (ISO); injected so models stay pure. */
@@ -225,8 +247,13 @@ export interface DocumentOptions {
   retention?: string;
   /** 立卷人; default the first mediator. */
   archivist?: string;
+  /** 检查人 on the 封底; a blank for the pen when not given. */
+  checker?: string;
   remarks?: string;
-  /** Pages of papers the app does not print; 当事人身份证明 defaults to one page per party. */
+  /**
+   * Pages of papers the app does not print; 当事人身份证明 defaults to one page per party,
+   * 证据材料 to one page per evidence photo on record.
+   */
   attachmentPages?: Partial<Record<AttachmentKind, number>>;
 }
 

@@ -33,6 +33,7 @@ export const common = {
   'nav.review': '待核对',
   'nav.review.count': '{n} 条待核对',
   'nav.me': '我的',
+  'nav.accounts': '账号',
   'storage.quota': '手机存储空间不足，这次没有保存。请删除一些照片或不用的应用后再点“保存”。已保存的案件不受影响。',
   'storage.failed': '保存失败：{reason}。已保存的内容不受影响，请再试一次。',
   'storage.persistDenied': '浏览器没有允许长期保存数据。请把“说和”添加到主屏幕，以免数据被系统清理。',

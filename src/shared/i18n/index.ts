@@ -6,6 +6,7 @@ import { caseMessages } from './case.ts';
 import { errors } from './errors.ts';
 import { sync } from './sync.ts';
 import { ui } from './ui.ts';
+import { lock } from './lock.ts';
 // Loaded after first paint (later.ts registers them): type-only here, so they stay out of the
 // first bundle. The server and the tests load them at start.
 import type { server } from './server.ts';
@@ -17,10 +18,11 @@ import type { attachments } from './attachments.ts';
 import type { review } from './review.ts';
 import type { uiScreens } from './ui-screens.ts';
 import type { requests } from './requests.ts';
+import type { accounts } from './accounts.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
-const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui } as const;
-type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests;
+const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
+type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests & typeof accounts;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

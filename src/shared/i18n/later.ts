@@ -11,5 +11,7 @@ import { attachments } from './attachments.ts';
 import { review } from './review.ts';
 import { uiScreens } from './ui-screens.ts';
 import { requests } from './requests.ts';
+import { accounts } from './accounts.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
+registerMessages(accounts);

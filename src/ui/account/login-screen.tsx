@@ -1,18 +1,18 @@
 // /login: mediators and staff (司法所, 司法局) sign in with their account. Needs the network once;
 // afterwards the saved session opens the app offline. Signed in, it shows who and lets them sign
 // out (warning about changes not yet synced). `?next=/path` returns to where they were going.
+// A one-time password (set by staff) is replaced here first, then the new one signs in.
 
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { login, logout, session, type Role } from '../../state/session.ts';
+import { login, logout, session, type Role, type Session } from '../../state/session.ts';
 import { isOnline, pendingCount } from '../../state/app-state.ts';
 import { showFlash } from '../../state/flash.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { TextField } from '../components/fields.tsx';
-
-const roleLabel: Record<Role, MessageKey> = {
-  mediator: 'login.role.mediator', town: 'login.role.town', county: 'login.role.county', admin: 'login.role.admin',
-};
+import { ApiError } from '../../sync/http.ts';
+import { PasswordForm } from './password-form.tsx';
+import { roleLabel } from './labels.ts';
 
 /** Only paths inside this app; anything else would be an open redirect. */
 const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : undefined);
@@ -29,6 +29,8 @@ function SignedIn(p: { name: string; role: Role; area: string }) {
       <h1 id="login-title">{t('login.signedIn', { name: p.name })}</h1>
       <p>{t('login.scope', { role: t(roleLabel[p.role]), area: p.area })}</p>
       {pendingCount.value > 0 && <p class="warning">{t('login.logout.pending', { n: pendingCount.value })}</p>}
+      <p><a class="button block" href="/password" data-testid="change-password">{t('password.title')}</a></p>
+      {p.role !== 'mediator' && <p><a class="button block" href="/accounts">{t('accounts.title')}</a></p>}
       <button type="button" class="button block" disabled={busy} data-testid="logout" onClick={() => {
         setBusy(true);
         void logout().finally(() => setBusy(false));
@@ -46,6 +48,13 @@ function LoginForm() {
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState<{ username?: MessageKey; password?: MessageKey }>({});
   const [error, setError] = useState('');
+  const [mustChange, setMustChange] = useState(false);
+
+  const signedIn = (s: Session) => {
+    showFlash(t('login.signedIn', { name: s.me.user.displayName }));
+    // Mediators work from their case list; staff start at the 待核对 inbox.
+    route(safeNext(query.next) ?? (s.me.role === 'mediator' ? '/' : '/review'), true);
+  };
 
   const onSubmit = (ev: Event) => {
     ev.preventDefault();
@@ -58,18 +67,22 @@ function LoginForm() {
     if (Object.keys(missing).length > 0) return;
     if (!isOnline.value) return setError(t('login.offline'));
     setBusy(true);
-    login(username.trim(), password).then(
-      (s) => {
-        showFlash(t('login.signedIn', { name: s.me.user.displayName }));
-        // Mediators work from their case list; staff start at the 待核对 inbox.
-        route(safeNext(query.next) ?? (s.me.role === 'mediator' ? '/' : '/review'), true);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(e instanceof Error ? e.message : String(e));
-      },
-    );
+    login(username.trim(), password).then(signedIn, (e: unknown) => {
+      setBusy(false);
+      if (e instanceof ApiError && e.code === 'auth.mustChangePassword') return setMustChange(true);
+      setError(e instanceof Error ? e.message : String(e));
+    });
   };
+
+  if (mustChange) {
+    return (
+      <section class="screen login" aria-labelledby="login-title">
+        <h1 id="login-title">{t('password.title')}</h1>
+        <p data-testid="must-change">{t('password.intro.forced')}</p>
+        <PasswordForm username={username.trim()} current={password} onDone={(next) => login(username.trim(), next).then(signedIn)} />
+      </section>
+    );
+  }
 
   return (
     <form class="screen form login" noValidate onSubmit={onSubmit} aria-labelledby="login-title">

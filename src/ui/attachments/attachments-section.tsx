@@ -1,12 +1,13 @@
 // 附件 on the case screen: choose what the photo is, take it or pick it, see each file's status
-// (待上传 / 上传中 / 已上传 / 失败 with 重试), open it large. The storage estimate is shown before
-// more photos are taken, with a warning when the phone is running out of space.
+// (待上传 / 上传中 / 已上传 / 失败 with 重试), open it large, withdraw a wrong one (with a reason).
+// The storage estimate is shown before more photos are taken, with a warning when the phone is
+// running out of space.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { AttachmentPurpose } from '../../shared/attachments.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import {
-  addPhotos, refreshStorage, retryUpload, storageUse, useAttachments, type AttachmentItem,
+  addPhotos, refreshStorage, retryUpload, storageUse, useAttachments, withdrawPhoto, type AttachmentItem,
 } from '../../state/attachments.ts';
 import { showFlash } from '../../state/flash.ts';
 import { AddButtons, PurposeChips, StorageNote, ThumbGrid } from './photo-parts.tsx';
@@ -34,6 +35,12 @@ export function AttachmentsSection(p: { caseId: string; canAdd: boolean }) {
       setBusy(false);
     }
   };
+  const onWithdraw = async (item: AttachmentItem, reason: string) => {
+    await withdrawPhoto(p.caseId, item.eventId, reason);
+    // The photo is gone from the list now; the viewer closes with it.
+    setOpenId(undefined);
+    showFlash(t('attach.withdraw.done'));
+  };
   const onRetry = (item: AttachmentItem) => {
     if (item.status === 'failed') void retryUpload(item.data.sha256);
     else retryDownload(item.data);
@@ -56,7 +63,7 @@ export function AttachmentsSection(p: { caseId: string; canAdd: boolean }) {
       {problem && <p class="error" role="alert">{t(problem)}</p>}
       {notUploaded > 0 && <p class="muted small" data-testid="attach-not-uploaded">{t('attach.toUpload', { n: notUploaded })}</p>}
       {items.length === 0 ? <p class="muted small">{t('attach.empty')}</p> : <ThumbGrid items={items} onOpen={setOpenId} onRetry={onRetry} />}
-      {open && <PhotoViewer item={open} onClose={() => setOpenId(undefined)} onRetry={onRetry} />}
+      {open && <PhotoViewer item={open} onClose={() => setOpenId(undefined)} onRetry={onRetry} onWithdraw={p.canAdd ? onWithdraw : undefined} />}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useCase } from '../../state/case-queries.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { isCaseAction } from './case-actions.ts';
 import { AgreementForm } from './forms/agreement-form.tsx';
+import { ConfirmationForm } from './forms/confirmation-form.tsx';
 import { ArchiveForm, RejectForm, TerminateForm, VoidForm } from './forms/outcome-forms.tsx';
 import { InvestigationForm, SessionForm } from './forms/session-form.tsx';
 import { FlagsForm, NoteForm, VisitForm } from './forms/visit-form.tsx';
@@ -19,6 +20,7 @@ const forms = {
   terminate: TerminateForm,
   reject: RejectForm,
   visit: VisitForm,
+  confirmation: ConfirmationForm,
   note: NoteForm,
   archive: ArchiveForm,
   flags: FlagsForm,

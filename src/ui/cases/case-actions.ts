@@ -5,7 +5,7 @@ import type { CaseRecord } from '../../shared/case.ts';
 import { isOpen, nextStatuses, type CaseStatus } from '../../shared/lifecycle.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 
-export const caseActions = ['session', 'investigation', 'agreement', 'terminate', 'reject', 'visit', 'note', 'archive', 'flags', 'void'] as const;
+export const caseActions = ['session', 'investigation', 'agreement', 'terminate', 'reject', 'visit', 'confirmation', 'note', 'archive', 'flags', 'void'] as const;
 export type CaseAction = (typeof caseActions)[number];
 
 export function isCaseAction(value: string): value is CaseAction {
@@ -19,6 +19,7 @@ export const actionLabel: Record<CaseAction, MessageKey> = {
   terminate: 'action.terminate',
   reject: 'action.reject',
   visit: 'action.visit',
+  confirmation: 'action.confirmation',
   note: 'action.note',
   archive: 'action.archive',
   flags: 'action.flags',
@@ -34,17 +35,19 @@ const byTarget: [CaseStatus, CaseAction][] = [
 ];
 
 /** The action buttons of a case, in the order shown; the first is the usual next step. */
-export function actionsFor(record: Pick<CaseRecord, 'status' | 'voided'>): CaseAction[] {
+export function actionsFor(record: Pick<CaseRecord, 'status' | 'voided' | 'agreement' | 'outcome'>): CaseAction[] {
   if (record.voided) return [];
   const next = nextStatuses(record.status);
   const out: CaseAction[] = isOpen(record.status) ? ['session', 'investigation'] : [];
   for (const [status, action] of byTarget) if (next.includes(status)) out.push(action);
+  // 司法确认 of a written agreement (Art 33); the court's answer may come after 归档 too.
+  if (record.outcome === 'success' && record.agreement?.form === '书面') out.push('confirmation');
   out.push('note', 'void');
   return out;
 }
 
 /** The button drawn as the primary one: the step a mediator most likely takes next. */
-export function primaryAction(record: Pick<CaseRecord, 'status' | 'voided'>): CaseAction | undefined {
+export function primaryAction(record: Pick<CaseRecord, 'status' | 'voided' | 'agreement' | 'outcome'>): CaseAction | undefined {
   const actions = actionsFor(record);
   return actions.includes('session') ? 'session' : actions.includes('visit') ? 'visit' : actions.includes('archive') ? 'archive' : undefined;
 }

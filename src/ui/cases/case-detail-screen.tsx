@@ -6,7 +6,8 @@ import { useCase, useCaseEvents, usePendingByCase } from '../../state/case-queri
 import type { CaseRecord } from '../../shared/case.ts';
 import { remindersFor } from '../../shared/reminders.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { categoryName, formatDate, today } from '../format.ts';
+import { formatDate, today } from '../format.ts';
+import { categoryName } from '../case-text.ts';
 import { ReviewChip, StatusChip } from '../components/chips.tsx';
 import { displayLabel } from './labels.ts';
 import { actionLabel, actionsFor, primaryAction } from './case-actions.ts';

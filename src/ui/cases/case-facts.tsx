@@ -6,7 +6,8 @@ import type { CaseRecord } from '../../shared/case.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../shared/case.ts';
 import type { Reminder } from '../../shared/reminders.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
-import { dueText, formatDate, formatYuan, reminderText } from '../format.ts';
+import { formatDate, formatYuan } from '../format.ts';
+import { dueText, reminderText } from '../case-text.ts';
 
 export function PartyList(p: { record: CaseRecord }) {
   const [revealed, setRevealed] = useState(false);
@@ -64,8 +65,14 @@ export function FlagsSummary(p: { record: CaseRecord }) {
   return <p>{items.length > 0 ? items.join('；') : t('detail.flags.none')}</p>;
 }
 
+/** "2026-11-02 向开鲁县人民法院申请；2026-11-12 确认有效" — the detail card and the 待核对 inbox. */
+export function confirmationText(c: { appliedOn: string; court: string; result: string; decidedOn: string | null }): string {
+  const applied = t('detail.confirmation.applied', { date: formatDate(c.appliedOn), court: c.court });
+  return c.decidedOn ? `${applied}；${t('detail.confirmation.decided', { date: formatDate(c.decidedOn), result: c.result })}` : `${applied}；${c.result}`;
+}
+
 export function OutcomeRecord(p: { record: CaseRecord }) {
-  const { agreement, termination, rejection } = p.record;
+  const { agreement, termination, rejection, judicialConfirmation } = p.record;
   return (
     <>
       {agreement && (
@@ -80,6 +87,12 @@ export function OutcomeRecord(p: { record: CaseRecord }) {
             <dt>{t('stats.amount')}</dt><dd>{formatYuan(agreement.amountYuan)}</dd>
             <dt>{t('agreementForm.effectiveOn')}</dt><dd>{formatDate(agreement.effectiveOn)}</dd>
           </dl>
+        </section>
+      )}
+      {judicialConfirmation && (
+        <section class="card" aria-labelledby="confirmation-title" data-testid="confirmation">
+          <h2 id="confirmation-title">{t('detail.confirmation')}</h2>
+          <p>{confirmationText(judicialConfirmation)}</p>
         </section>
       )}
       {termination && (

@@ -3,7 +3,8 @@
 import type { CaseRecord } from '../../shared/case.ts';
 import { maskName } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { categoryName, formatDate } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { categoryName } from '../case-text.ts';
 import { PendingBadge, ReviewChip, StatusChip } from '../components/chips.tsx';
 import { displayLabel } from './labels.ts';
 

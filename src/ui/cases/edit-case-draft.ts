@@ -2,22 +2,16 @@
 // started from, and only fields the person changed from those are written: a field another device
 // changed meanwhile (and this person did not touch) is never overwritten with a stale copy.
 
-import type { CaseRecord, CaseSource, Party } from '../../shared/case.ts';
+import { writeField, type CaseRecord, type CaseSource, type Party, type PatchableField } from '../../shared/case.ts';
+import type { FieldPatch } from '../../shared/mutations.ts';
 import type { NewCaseInput } from '../../shared/validation.ts';
 import { sameValue } from '../../shared/equal.ts';
 import { splitList } from '../format.ts';
 import { toParty, type PartyDraft } from './party-draft.ts';
+import type { CaseFieldValues } from './case-fields-section.tsx';
 
-export interface EditValues {
-  categoryCode: string;
-  source: CaseSource;
-  acceptedOn: string;
-  parties: PartyDraft[];
-  facts: string;
-  claims: string;
-  place: string;
-  mediators: string;
-}
+/** A stored case always has a source. */
+export type EditValues = Omit<CaseFieldValues, 'source'> & { source: CaseSource };
 
 export interface EditDraft {
   /** The case's values when this draft began. */
@@ -46,6 +40,34 @@ export function valuesOf(r: CaseRecord): EditValues {
 
 export function draftOf(r: CaseRecord): EditDraft {
   return { start: valuesOf(r), values: valuesOf(r), pickingCategory: false };
+}
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isTextList = (x: unknown): boolean => Array.isArray(x) && x.every(isText);
+const isParty = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Record<string, unknown>;
+  const optionalText = ['gender', 'phone', 'idNumber', 'birthDate'].every((k) => p[k] === undefined || isText(p[k]));
+  return isText(p.id) && isText(p.role) && isText(p.name) && optionalText && (p.age === undefined || typeof p.age === 'number');
+};
+/** The form's fields in a patch, each with the shape its value must have to be shown in the form. */
+const formFields: Partial<Record<PatchableField, (x: unknown) => boolean>> = {
+  categoryCode: isText, source: isText, acceptedOn: isText, mediators: isTextList, 'private.facts': isText, 'private.place': isText,
+  'private.claims': isTextList, 'private.parties': (x) => Array.isArray(x) && x.every(isParty),
+};
+
+/**
+ * The form as it was when the server refused `patch` (重新办理 from 待核对): started from the case
+ * as it is now, filled with the refused values, so saving writes them again once corrected. A
+ * value the form cannot show (not of the field's shape) is left as the case has it.
+ */
+export function draftWithPatch(r: CaseRecord, patch: FieldPatch): EditDraft {
+  let refused = r;
+  for (const [field, fits] of Object.entries(formFields) as [PatchableField, (x: unknown) => boolean][]) {
+    const next = patch[field]?.next;
+    if (next !== undefined && fits(next)) refused = writeField(refused, field, next);
+  }
+  return { start: valuesOf(r), values: valuesOf(refused), pickingCategory: false };
 }
 
 /**

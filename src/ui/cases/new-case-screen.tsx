@@ -2,10 +2,9 @@
 // then who, what and where; committee, village and mediator come from the profile. Every keystroke
 // lands in a draft (idb-keyval) that is cleared only after createCase resolved.
 
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { caseSources, type CaseSource } from '../../shared/case.ts';
-import { categoriesForDate } from '../../shared/categories.ts';
+import type { CaseSource } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { NewCaseInput } from '../../shared/validation.ts';
 import type { Profile } from '../../db/settings.ts';
@@ -13,26 +12,18 @@ import { profile, profileLoaded, writeContext } from '../../state/app-state.ts';
 import { createCase } from '../../state/actions.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
-import { ChoiceGroup, FieldError, TextArea, TextField } from '../components/fields.tsx';
+import { FieldError } from '../components/fields.tsx';
 import { DraftNotice, FormFooter } from '../components/form-footer.tsx';
 import { useSubmit } from '../components/use-submit.ts';
-import { categoryName, splitList, today } from '../format.ts';
+import { splitList, today } from '../format.ts';
 import { placeName } from '../areas.ts';
-import { COLLAPSE_MS } from '../setup/village-picker.tsx';
-import { PartyEditor, idNumberError } from './party-editor.tsx';
-import { newPartyDraft, toParty, type PartyDraft } from './party-draft.ts';
+import { idNumberErrors } from './party-editor.tsx';
+import { newPartyDraft, toParty } from './party-draft.ts';
+import { CaseFieldsSection, type CaseFieldPatch, type CaseFieldValues } from './case-fields-section.tsx';
 
-export interface NewCaseDraft {
-  categoryCode: string;
+export interface NewCaseDraft extends CaseFieldValues {
   /** Shown as the big-button grid until a category is picked. */
   pickingCategory: boolean;
-  source: CaseSource | '';
-  acceptedOn: string;
-  parties: PartyDraft[];
-  facts: string;
-  claims: string;
-  place: string;
-  mediators: string;
 }
 
 function emptyDraft(mediator: string): NewCaseDraft {
@@ -51,8 +42,6 @@ function toInput(d: NewCaseDraft, me: Profile): NewCaseInput {
   };
 }
 
-const sourceChoices = caseSources.map((s) => ({ value: s, label: t(`source.${s}`) }));
-
 export function NewCaseScreen() {
   const { route } = useLocation();
   const me = profile.value;
@@ -68,29 +57,18 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
   const day = today();
   const draft = useDraft<NewCaseDraft>('new-case', () => emptyDraft(p.me.name));
   const submit = useSubmit();
-  const collapse = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(collapse.current), []);
   const d = draft.value;
   const e = submit.fields;
-  const set = (patch: Partial<NewCaseDraft>) => {
+  const set = (patch: CaseFieldPatch, touched: string[] = Object.keys(patch)) => {
     draft.set((prev) => ({ ...prev, ...patch }));
-    submit.dismiss(Object.keys(patch));
-  };
-  const setParty = (index: number, next: PartyDraft) => {
-    draft.set((prev) => ({ ...prev, parties: prev.parties.map((x, i) => (i === index ? next : x)) }));
-    submit.dismiss([`parties.${index}`]);
+    submit.dismiss(touched);
   };
 
   if (!draft.loaded) return <p class="screen muted">{t('common.loading')}</p>;
 
   const onSubmit = (ev: Event) => {
     ev.preventDefault();
-    const idErrors = Object.fromEntries(
-      d.parties.flatMap((x, i) => {
-        const key = idNumberError(x.idNumber);
-        return key ? [[`parties.${i}.idNumber`, key]] : [];
-      }),
-    );
+    const idErrors = idNumberErrors(d.parties);
     if (Object.keys(idErrors).length > 0) return submit.fail({ message: t('transition.invalid'), fields: idErrors });
     void submit.run(async () => {
       const saved = await createCase(writeContext(), toInput(d, p.me));
@@ -100,67 +78,15 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
     });
   };
 
-  const numberInRole = (index: number) => d.parties.slice(0, index + 1).filter((x) => x.role === d.parties[index]?.role).length;
-  const categoryChoices = categoriesForDate(d.acceptedOn || day).map((c) => ({ value: c.code, label: c.name }));
-
   return (
     <form class="screen form" noValidate ref={submit.formRef} onSubmit={onSubmit} aria-labelledby="new-title">
       <h1 id="new-title">{t('newCase.title')}</h1>
       {draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />}
 
-      {d.pickingCategory || !d.categoryCode ? (
-        <ChoiceGroup
-          id="categoryCode"
-          label={t('newCase.category')}
-          required
-          layout="grid"
-          value={d.categoryCode}
-          choices={categoryChoices}
-          error={e.categoryCode}
-          onChange={(categoryCode) => {
-            set({ categoryCode });
-            clearTimeout(collapse.current);
-            collapse.current = setTimeout(() => set({ pickingCategory: false }), COLLAPSE_MS);
-          }}
-        />
-      ) : (
-        <div class="field picked">
-          <span class="picked-label">{t('newCase.category')}</span>
-          <strong data-testid="picked-category">{categoryName(d.categoryCode)}</strong>
-          <button type="button" class="button link" onClick={() => set({ pickingCategory: true })}>{t('newCase.category.change')}</button>
-        </div>
-      )}
-
-      <section class="field-group" aria-labelledby="parties-title">
-        <h2 id="parties-title">{t('newCase.parties')}</h2>
-        {d.parties.map((party, i) => (
-          <PartyEditor
-            key={party.id}
-            party={party}
-            n={numberInRole(i)}
-            index={i}
-            errors={e}
-            today={day}
-            canRemove={d.parties.filter((x) => x.role === party.role).length > 1 || d.parties.length > 2}
-            onChange={(next) => setParty(i, next)}
-            onRemove={() => draft.set((prev) => ({ ...prev, parties: prev.parties.filter((x) => x.id !== party.id) }))}
-          />
-        ))}
-        <div class="row-2">
-          <button type="button" class="button" onClick={() => set({ parties: [...d.parties, newPartyDraft('申请人')] })}>{t('newCase.addApplicant')}</button>
-          <button type="button" class="button" onClick={() => set({ parties: [...d.parties, newPartyDraft('被申请人')] })}>{t('newCase.addRespondent')}</button>
-        </div>
-        <FieldError id="parties" error={e.parties} />
-      </section>
-
-      <TextArea id="facts" label={t('newCase.facts')} hint={t('newCase.facts.hint')} required rows={4} value={d.facts} error={e.facts} onInput={(facts) => set({ facts })} />
-      <ChoiceGroup id="source" label={t('newCase.source')} required value={d.source} choices={sourceChoices} error={e.source} onChange={(source) => set({ source })} />
-      <TextArea id="claims" label={t('newCase.claims')} hint={t('newCase.claims.hint')} rows={3} value={d.claims} error={e.claims} onInput={(claims) => set({ claims })} />
-      <div class="row-2">
-        <TextField id="acceptedOn" type="date" label={t('newCase.acceptedOn')} required max={day} value={d.acceptedOn} error={e.acceptedOn} onInput={(acceptedOn) => set({ acceptedOn })} />
-        <TextField id="place" label={t('newCase.place')} value={d.place} error={e.place} onInput={(place) => set({ place })} />
-      </div>
-      <TextField id="mediators" label={t('newCase.mediators')} hint={t('form.list.hint')} required value={d.mediators} error={e.mediators ?? e['mediators.0']} onInput={(mediators) => set({ mediators })} />
+      <CaseFieldsSection
+        values={d} errors={e} today={day} picking={d.pickingCategory} onChange={set}
+        onPicking={(pickingCategory) => draft.set((prev) => ({ ...prev, pickingCategory }))}
+      />
       <div class="field picked">
         <span class="picked-label">{t('newCase.committee')}</span>
         <span>{p.me.committeeName}<br /><span class="muted">{placeName(p.me.villageCode)}</span></span>

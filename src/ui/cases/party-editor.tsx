@@ -20,6 +20,16 @@ export function idNumberError(idNumber: string): MessageKey | undefined {
   return id.length >= 18 && !isValidIdNumber(id) ? 'party.idNumber.invalid' : undefined;
 }
 
+/** idNumberError of every party, keyed as the form's errors are ("parties.0.idNumber"). */
+export function idNumberErrors(parties: readonly PartyDraft[]): FieldErrors {
+  return Object.fromEntries(
+    parties.flatMap((x, i) => {
+      const key = idNumberError(x.idNumber);
+      return key ? [[`parties.${i}.idNumber`, key]] : [];
+    }),
+  );
+}
+
 export function PartyEditor(p: {
   party: PartyDraft;
   /** Position among parties of the same role, from 1. */

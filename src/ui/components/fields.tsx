@@ -38,10 +38,16 @@ export function FieldError(p: { id: string; error?: MessageKey | undefined }) {
 
 type InputType = 'text' | 'tel' | 'date' | 'datetime-local' | 'search' | 'password';
 
+/**
+ * The one text input: a single line, or a <textarea> of `rows` lines when `rows` is given. Both
+ * share the label, hint, error and ARIA wiring of Frame.
+ */
 export function TextField(
   p: FieldBase & {
     value: string;
     onInput: (value: string) => void;
+    /** Several lines: a textarea this many rows high. */
+    rows?: number;
     type?: InputType;
     inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'search';
     autoComplete?: string;
@@ -50,43 +56,40 @@ export function TextField(
     max?: string;
   },
 ) {
+  const common = {
+    id: p.id,
+    name: p.id,
+    value: p.value,
+    placeholder: p.placeholder,
+    maxLength: p.maxLength,
+    'aria-required': p.required ? ('true' as const) : undefined,
+    'aria-invalid': p.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(p),
+  };
   return (
     <Frame {...p}>
-      <input
-        id={p.id}
-        name={p.id}
-        type={p.type ?? 'text'}
-        value={p.value}
-        inputMode={p.inputMode}
-        autoComplete={p.autoComplete ?? 'off'}
-        placeholder={p.placeholder}
-        maxLength={p.maxLength}
-        max={p.max}
-        aria-required={p.required ? 'true' : undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p)}
-        onInput={(e) => p.onInput(e.currentTarget.value)}
-      />
+      {p.rows !== undefined ? (
+        <textarea {...common} rows={p.rows} onInput={(e) => p.onInput(e.currentTarget.value)} />
+      ) : (
+        <input
+          {...common}
+          type={p.type ?? 'text'}
+          inputMode={p.inputMode}
+          autoComplete={p.autoComplete ?? 'off'}
+          max={p.max}
+          onInput={(e) => p.onInput(e.currentTarget.value)}
+        />
+      )}
     </Frame>
   );
 }
 
+/**
+ * TextField with three lines unless told otherwise. Kept only for the case action forms
+ * (src/ui/cases/forms/*) until they move to `TextField rows={…}`; new code uses TextField.
+ */
 export function TextArea(p: FieldBase & { value: string; onInput: (value: string) => void; rows?: number; placeholder?: string }) {
-  return (
-    <Frame {...p}>
-      <textarea
-        id={p.id}
-        name={p.id}
-        rows={p.rows ?? 3}
-        value={p.value}
-        placeholder={p.placeholder}
-        aria-required={p.required ? 'true' : undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p)}
-        onInput={(e) => p.onInput(e.currentTarget.value)}
-      />
-    </Frame>
-  );
+  return <TextField {...p} rows={p.rows ?? 3} />;
 }
 
 export interface Choice<V extends string> {

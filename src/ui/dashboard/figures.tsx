@@ -70,9 +70,9 @@ export function MoreFigures(p: { rollup: Rollup; casesHref: CasesHref }) {
           <dt>{t('stats.oral')}</dt><dd><Num n={r.oral} href={p.casesHref?.({ measure: 'oral' })} /></dd>
           <dt>{t('stats.amount')}</dt><dd>{t('dash.wan', { n: toWanYuan(r.amountYuan).toFixed(2) })}</dd>
           <dt>{t('dash.performed')}</dt><dd><Num n={r.performed} href={p.casesHref?.({ measure: 'performed' })} /></dd>
+          <dt>{t('dash.confirmed')}</dt><dd><Num n={r.confirmed} href={p.casesHref?.({ measure: 'confirmed' })} /></dd>
           <dt>{t('stats.difficult')}</dt><dd><Num n={r.difficult} href={p.casesHref?.({ measure: 'difficult' })} /></dd>
         </dl>
-        <p class="muted small">{t('dash.confirmationMissing')}</p>
       </section>
       <section>
         <h3>{t('dash.prevention')}</h3>

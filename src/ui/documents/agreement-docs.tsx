@@ -92,7 +92,9 @@ export function ConfirmationListBody(p: { c: ConfirmationContent }) {
       <Heading>{t('doc.confirmation.materials')}：</Heading>
       {c.materials.map((m, i) => <p class="doc-item" key={i}>{i + 1}、{m}</p>)}
       <p class="doc-para doc-gap">{c.deadline}</p>
-      <p class="doc-line">{t('doc.confirmation.court')}<span class="doc-blank" style={{ width: '10em' }} />人民法院</p>
+      {c.court
+        ? <p class="doc-line">{t('doc.confirmation.court')}{c.court}</p>
+        : <p class="doc-line">{t('doc.confirmation.court')}<span class="doc-blank" style={{ width: '10em' }} />{t('doc.confirmation.courtBlank')}</p>}
       <Heading>{t('doc.confirmation.identities')}：</Heading>
       {c.identities.map((row, i) => <IdentityTable key={i} row={row} />)}
     </>

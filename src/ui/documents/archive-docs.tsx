@@ -1,9 +1,10 @@
-// 卷宗封面 and 卷内目录 (bdocx template of the 2010 forms).
+// 卷宗封面, 卷内目录, 卷宗情况说明 and 封底 (bdocx template of the 2010 forms; the 封底 as the
+// county templates' 备考表).
 
 import type { ComponentChildren } from 'preact';
-import type { ContentsContent, CoverContent } from '../../shared/documents/types.ts';
+import type { BackCoverContent, ContentsContent, CoverContent, ExplanationContent } from '../../shared/documents/types.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { Fill } from './parts.tsx';
+import { Fill, FormColumns, SealCorner, SignLine, SignRow } from './parts.tsx';
 
 export function CoverHeading(p: { committee: string }) {
   return (
@@ -68,5 +69,44 @@ export function ContentsBody(p: { c: ContentsContent }) {
       </table>
       <p class="doc-line doc-small">{c.note}</p>
     </>
+  );
+}
+
+export function ExplanationBody(p: { c: ExplanationContent }) {
+  const c = p.c;
+  return (
+    <>
+      {c.paragraphs.map((text, i) => <p class="doc-para" key={i}>{text}</p>)}
+      <div class="doc-end">
+        <SignRow>
+          <SignLine label={t('doc.explanation.signer')} />
+        </SignRow>
+        <SealCorner committee={c.committee} date={c.date} />
+      </div>
+    </>
+  );
+}
+
+/** A name printed where known; the cell keeps room to sign either way (pages.ts SIGN_CELL). */
+function SignedCell(p: { value: string }) {
+  return <td class="doc-form-sign">{p.value}</td>;
+}
+
+export function BackCoverBody(p: { c: BackCoverContent }) {
+  const c = p.c;
+  return (
+    <table class="doc-form" data-testid="doc-back-cover">
+      <FormColumns />
+      <tbody>
+        <tr>
+          <th>{t('doc.backCover.summary')}</th>
+          <td class="doc-form-tall">{c.summary.map((s, i) => <p class="doc-para" key={i}>{s}</p>)}</td>
+        </tr>
+        <tr><th>{t('doc.backCover.archivist')}</th><SignedCell value={c.archivist} /></tr>
+        <tr><th>{t('doc.backCover.checker')}</th><SignedCell value={c.checker} /></tr>
+        <tr><th>{t('doc.backCover.archivedOn')}</th><td>{c.archivedOn}</td></tr>
+        <tr><th>{t('doc.backCover.checkedOn')}</th><td>{c.checkedOn}</td></tr>
+      </tbody>
+    </table>
   );
 }

@@ -8,7 +8,7 @@ import { DocFrame } from './doc-frame.tsx';
 import { ApplicationBody, NoticeBody, RegistrationBody } from './intake-docs.tsx';
 import { InvestigationBody, SessionBody, VisitBody } from './record-docs.tsx';
 import { AgreementBody, CertificateBody, ConfirmationListBody, OralAgreementBody } from './agreement-docs.tsx';
-import { ContentsBody, CoverBody, CoverHeading } from './archive-docs.tsx';
+import { BackCoverBody, ContentsBody, CoverBody, CoverHeading, ExplanationBody } from './archive-docs.tsx';
 
 export function DocView(p: { doc: DocumentModel }) {
   const d = p.doc;
@@ -25,6 +25,10 @@ export function DocView(p: { doc: DocumentModel }) {
     case 'cover':
       return <DocFrame {...frame} heading={<CoverHeading committee={d.content.committee} />}><CoverBody c={d.content} /></DocFrame>;
     case 'contents': return <DocFrame {...frame}><ContentsBody c={d.content} /></DocFrame>;
+    case 'explanation': return <DocFrame {...frame}><ExplanationBody c={d.content} /></DocFrame>;
+    case 'back-cover':
+      // Listed as 封底 in the 目录; the sheet itself is headed 备考表, as on the county templates.
+      return <DocFrame {...frame} heading={<h1 class="doc-title">{t('doc.backCover.heading')}</h1>}><BackCoverBody c={d.content} /></DocFrame>;
     case 'confirmation':
       return (
         <>

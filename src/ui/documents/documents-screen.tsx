@@ -3,10 +3,14 @@
 
 import { useLocation, useRoute } from 'preact-iso';
 import { caseFile, caseVolume, type FileEntry } from '../../shared/documents/build.ts';
+import { defaultAttachmentPages } from '../../shared/documents/archive.ts';
+import { caseRecords } from '../../shared/documents/events.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { documentOptions, optionsQuery, useCaseDocumentsSource } from '../../state/documents.ts';
+import { attachmentKinds, documentOptions, optionsQuery, useCaseDocumentsSource } from '../../state/documents.ts';
+import type { AttachmentKind } from '../../shared/documents/types.ts';
 import { MissingList } from './missing-list.tsx';
 import { FileSettings } from './file-settings.tsx';
+import { ExplanationEditor } from './explanation-editor.tsx';
 import './print.css';
 
 export function DocumentsScreen() {
@@ -26,6 +30,7 @@ export function DocumentsScreen() {
   const options = documentOptions(query);
   const entries = caseFile(record, source.events, options);
   const suffix = optionsQuery(query);
+  const recs = caseRecords(source.events);
   // Sheets the 全卷 print takes: every ready document plus one insert sheet per kind of hand-added paper.
   const totalPages = caseVolume(record, source.events, options).sheets.reduce((n, s) => n + (s.type === 'document' ? s.doc.pages : 1), 0);
   return (
@@ -41,12 +46,13 @@ export function DocumentsScreen() {
       </p>
       <FileSettings
         query={query}
-        identityDefault={record.private.parties.length}
+        defaults={Object.fromEntries(attachmentKinds.map((k) => [k, defaultAttachmentPages(record, recs, k)])) as Record<AttachmentKind, number>}
         onApply={(values) => route(`/cases/${id}/documents${optionsQuery(values)}`)}
       />
       <ul class="docs-list">
         {entries.map((entry) => <DocumentEntry key={entry.id} caseId={id} entry={entry} suffix={suffix} />)}
       </ul>
+      <ExplanationEditor caseId={id} paragraphs={recs.explanations} canEdit={record.voided === null} />
     </section>
   );
 }

@@ -25,6 +25,12 @@ function InsertSheet(p: { sheet: Extract<VolumeSheet, { type: 'insert' }> }) {
       <h1 class="doc-title">{s.title}</h1>
       <p class="doc-line doc-center">{t('docs.insert.range', { range: s.range, n: s.pages })}</p>
       <p class="doc-para doc-gap">{t('docs.insert.hint', { title: s.title })}</p>
+      {s.lines.length > 0 && (
+        <>
+          <p class="doc-line doc-gap">{t('docs.insert.photos')}</p>
+          {s.lines.map((line, i) => <p class="doc-line" key={i} data-testid="insert-line">{line}</p>)}
+        </>
+      )}
     </section>
   );
 }

@@ -1,25 +1,26 @@
 // Editing one committee on /network: its name and type, and its members (人民调解法 Art 8–9:
-// name, office, gender, ethnicity, term). Saved through the registry API — the committee by PUT,
-// a new member by POST, a changed one by PUT; a removed member is recorded as having left today
-// (nothing is deleted). Everything is checked here first with the API's own schemas, so a save
-// does not stop half-way on a typing mistake; what the server still refuses is shown in Chinese.
+// name, office, gender, ethnicity, term). Saved in one request that the server writes in one
+// transaction — the committee and every member row, new, changed or left (a removed member is
+// recorded as having left today; nothing is deleted) — so a save is whole or not at all. Rows
+// are checked here first with the API's own schemas; what the server still refuses is shown in
+// Chinese and nothing was written.
 
 import { useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { localDate } from '../../shared/dates.ts';
 import {
-  CommitteeInputSchema, MediatorInputSchema, committeeTypes, memberRoles,
-  type CommitteeInput, type CommitteeType, type Mediator, type MediatorInput, type MemberRole,
+  CommitteeInputSchema, CommitteeMemberInputSchema, committeeTypes, memberRoles,
+  type CommitteeInput, type CommitteeMemberInput, type CommitteeType, type Mediator, type MemberRole,
 } from '../../shared/network.ts';
-import { addCommittee, addMediator, saveCommittee, saveMediator, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
+import { addCommittee, saveCommittee, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
 import { ChoiceGroup, TextField } from '../components/fields.tsx';
 
 const firstIssue = (issues: readonly { message: string }[]): MessageKey => issues[0]?.message as MessageKey;
 
 interface MemberDraft {
   key: string;
-  /** Set once the member exists on the server (also after a POST of a save that later failed). */
+  /** Set once the member exists on the server. */
   id: string | undefined;
   original: Mediator | undefined;
   name: string;
@@ -40,22 +41,15 @@ const emptyDraft = (): MemberDraft => ({
   key: `new-${++keys}`, id: undefined, original: undefined, name: '', memberRole: '委员', gender: '', ethnicity: '汉族', termStart: '', termEnd: '', removed: false,
 });
 
-/** The body the mediators API takes for a member row; unchanged fields come from the stored record. */
-function memberInput(d: MemberDraft, committeeId: string, today: string): MediatorInput {
+/** A member row of the save; fields this form does not show come from the stored record. */
+function memberInput(d: MemberDraft, today: string): CommitteeMemberInput {
   const o = d.original;
   return {
-    committeeId, name: d.name.trim(), gender: d.gender as '男' | '女', ethnicity: d.ethnicity.trim(), phone: o?.phone ?? null,
+    id: d.id ?? null, name: d.name.trim(), gender: d.gender as '男' | '女', ethnicity: d.ethnicity.trim(), phone: o?.phone ?? null,
     isPhonePublic: o?.isPhonePublic ?? false, memberRole: d.memberRole, isFullTime: o?.isFullTime ?? false,
     termStart: d.termStart === '' ? null : d.termStart, termEnd: d.termEnd === '' ? null : d.termEnd,
     leftOn: d.removed ? today : (o?.leftOn ?? null),
   };
-}
-
-function changed(d: MemberDraft, input: MediatorInput): boolean {
-  const o = d.original;
-  if (!o) return true;
-  return o.name !== input.name || o.gender !== input.gender || o.ethnicity !== input.ethnicity || o.memberRole !== input.memberRole ||
-    o.termStart !== input.termStart || o.termEnd !== input.termEnd || o.leftOn !== input.leftOn;
 }
 
 const committeeInput = (c: RegistryCommittee, name: string, type: CommitteeType): CommitteeInput => ({
@@ -80,15 +74,18 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
   const save = async (ev: Event) => {
     ev.preventDefault();
     const today = localDate(new Date());
+    // A row added and removed again before saving was never anything: drop it, so the rows sent
+    // are numbered as on the screen and the server's "第 n 名委员" points at the right one.
+    const list = drafts.filter((d) => !(d.removed && d.id === undefined));
+    setDrafts(list);
     // Check everything first, with the same schemas the server uses.
     const found: Record<string, MessageKey> = {};
     const committee = v.safeParse(CommitteeInputSchema, committeeInput(c, name, type));
     if (!committee.success) found['committee-name'] = firstIssue(committee.issues);
-    for (const d of drafts) {
+    for (const d of list) {
       if (d.removed) continue;
-      const input = memberInput(d, c.id, today);
       if (d.gender === '') found[`${d.key}-gender`] = 'party.gender.invalid';
-      const r = v.safeParse(MediatorInputSchema, input);
+      const r = v.safeParse(CommitteeMemberInputSchema, memberInput(d, today));
       if (!r.success) {
         const issue = r.issues[0];
         const field = issue?.path?.[0]?.key;
@@ -97,35 +94,26 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
       }
     }
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (Object.keys(found).length > 0 || !committee.success) {
       setMessage(undefined);
       return;
     }
     setBusy(true);
     setMessage({ text: t('net.saving'), error: false });
-    const done = [...drafts];
-    let who = c.name;
+    const members = list.map((d) => memberInput(d, today));
     try {
-      await saveCommittee(c.id, committee.output as CommitteeInput);
-      for (let i = 0; i < done.length; i++) {
-        const d = done[i] as MemberDraft;
-        who = d.name;
-        const input = memberInput(d, c.id, today);
-        if (d.id === undefined) {
-          if (d.removed) continue;
-          const { id } = await addMediator(input);
-          done[i] = { ...d, id, original: { ...input, id, trainings: [] } };
-        } else if (changed(d, input)) {
-          await saveMediator(d.id, input);
-          done[i] = { ...d, original: { ...(d.original as Mediator), ...input } };
-        }
-      }
+      const { memberIds } = await saveCommittee(c.id, { committee: committee.output, members });
+      // Saved whole: every row now exists with what was sent.
+      setDrafts(list.map((d, i) => {
+        const id = memberIds[i] as string;
+        const { id: _sent, ...fields } = members[i] as CommitteeMemberInput;
+        return { ...d, id, original: { ...(d.original ?? { trainings: [] }), ...fields, id, committeeId: c.id } };
+      }));
       setMessage({ text: t('net.savedWarnings'), error: false });
       p.onSaved();
     } catch (e) {
-      setMessage({ text: t('net.rowError', { name: who, message: (e as RemoteError).message }), error: true });
+      setMessage({ text: t('net.saveRefused', { message: (e as RemoteError).message }), error: true });
     } finally {
-      setDrafts(done.filter((d) => !(d.removed && d.id === undefined)));
       setBusy(false);
     }
   };

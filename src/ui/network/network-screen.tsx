@@ -30,16 +30,17 @@ export function NetworkScreen() {
   const { query } = useLocation();
   const s = session.value;
   if (!s) return <p class="screen">{t('dash.needLogin')}</p>;
-  return <Network area={query.area ?? s.me.scope} canEdit={s.me.role !== 'mediator'} />;
+  return <Network area={query.area ?? s.me.scope} canEdit={s.me.role !== 'mediator'} canImportAreas={s.me.role === 'county' || s.me.role === 'admin'} />;
 }
 
-function Network(p: { area: string; canEdit: boolean }) {
+function Network(p: { area: string; canEdit: boolean; canImportAreas: boolean }) {
   const remote = useRemote(() => loadRegistry(p.area), p.area);
   const reg = remote.value;
   const warned = reg?.committees.filter((c) => c.warnings.length > 0) ?? [];
   return (
     <section class="screen dashboard network" aria-labelledby="net-title">
       <h1 id="net-title">{t('net.title', { area: areaName(p.area) || p.area })}</h1>
+      {p.canEdit && <p><a class="button" href="/network/areas" data-testid="areas-link">{p.canImportAreas ? t('net.importAreas') : t('areas.history')}</a></p>}
       {remote.error && <p class="error" role="alert">{remote.error.message}</p>}
       {reg && (
         <>

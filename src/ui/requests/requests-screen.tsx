@@ -9,7 +9,8 @@ import { session } from '../../state/session.ts';
 import { acceptRequest, fetchNewRequests, newRequestCount, refuseRequest } from '../../state/requests.ts';
 import type { ReceivedRequest } from '../../shared/requests-api.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { categoryName, formatInstant } from '../format.ts';
+import { formatInstant } from '../format.ts';
+import { categoryName } from '../case-text.ts';
 import { showFlash } from '../../state/flash.ts';
 import { saveRequestDraft } from './request-draft.ts';
 

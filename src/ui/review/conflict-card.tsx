@@ -8,7 +8,7 @@ import type { PatchableField } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { ReviewEntry } from '../../state/review.ts';
 import { isMergeable } from '../../state/review.ts';
-import { TextArea } from '../components/fields.tsx';
+import { TextField } from '../components/fields.tsx';
 import { describeFailure, type FormFailure } from '../components/errors.ts';
 import { formatInstant } from '../format.ts';
 import { FieldValue, fieldLabel, mergeDraft, mergedValue } from './field-values.tsx';
@@ -133,7 +133,7 @@ export function ConflictCard(p: { entry: ReviewEntry; viewer: Viewer | undefined
             void decide(mergedValue(field, merged));
           }}
         >
-          <TextArea
+          <TextField
             id={`merge-${item.id}`} label={t('review.merge.label', { field: label })} hint={t('review.merge.hint')} rows={field === 'private.facts' ? 8 : 4}
             value={merged} error={failure?.fields.merged} onInput={setMerged}
           />

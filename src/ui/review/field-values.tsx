@@ -4,9 +4,10 @@
 
 import { caseSources, maskIdNumber, maskName, maskPhone, type CaseSource, type PatchableField } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { categoryName, formatDate, formatYuan } from '../format.ts';
+import { formatDate, formatYuan } from '../format.ts';
+import { categoryName } from '../case-text.ts';
 import { placeName } from '../areas.ts';
-import { flagKeys } from '../cases/case-facts.tsx';
+import { confirmationText, flagKeys } from '../cases/case-facts.tsx';
 
 export const fieldLabel = (field: PatchableField): string => t(`field.${field}`);
 
@@ -58,6 +59,12 @@ function AgreementValue(p: { value: unknown }) {
   );
 }
 
+function ConfirmationValue(p: { value: unknown }) {
+  if (!isRecord(p.value)) return <Empty />;
+  const c = p.value;
+  return <p>{confirmationText({ appliedOn: str(c.appliedOn), court: str(c.court), result: str(c.result), decidedOn: c.decidedOn ? str(c.decidedOn) : null })}</p>;
+}
+
 /** One version of a field, readable; parties' names and numbers masked unless `revealed`. */
 export function FieldValue(p: { field: PatchableField; value: unknown; revealed: boolean }) {
   const { value } = p;
@@ -90,6 +97,8 @@ export function FieldValue(p: { field: PatchableField; value: unknown; revealed:
     }
     case 'agreement':
       return <AgreementValue value={value} />;
+    case 'judicialConfirmation':
+      return <ConfirmationValue value={value} />;
     case 'private.parties':
       return <Parties value={value} revealed={p.revealed} />;
   }

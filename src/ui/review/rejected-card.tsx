@@ -1,15 +1,21 @@
 // A change the server refused (invalid content, a step no longer legal, a voided case…): what was
-// tried, in plain Chinese, and the server's own sentence. The server offers no way to mark such
-// an item as seen (conflict.resolve takes conflicts only), so the card is read-only and says so.
+// tried, in plain Chinese, and the server's own sentence. 重新办理 opens where the same thing is
+// done again (redo.ts); 知道了 queues a review.dismiss, which takes the item out of 待核对 here at
+// once and on every device in scope after sync. The server keeps it for the history.
 
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { CaseRecord } from '../../shared/case.ts';
 import type { Mutation } from '../../shared/mutations.ts';
 import type { PatchableField } from '../../shared/case.ts';
 import type { CaseEvent } from '../../shared/events.ts';
 import type { ReviewItem } from '../../shared/protocol.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatInstant } from '../format.ts';
+import { describeFailure, type FormFailure } from '../components/errors.ts';
 import { fieldLabel } from './field-values.tsx';
 import { personName, type Viewer } from './conflict-card.tsx';
+import { redoOf } from './redo.ts';
 
 const eventKind: Record<CaseEvent['kind'], MessageKey> = {
   session: 'timeline.session',
@@ -35,22 +41,67 @@ export function describeMutation(m: Mutation): string {
       return t('review.action.event', { kind: t(eventKind[m.args.event.kind]) });
     case 'conflict.resolve':
       return t('review.action.resolve', { field: fieldLabel(m.args.field) });
+    case 'review.dismiss':
+      return t('review.action.dismiss');
   }
 }
 
-export function RejectedCard(p: { item: ReviewItem; viewer: Viewer | undefined }) {
+/** What was refused, why, by whom and when: the card's body and the history's line. */
+export function RejectedSummary(p: { item: ReviewItem; viewer: Viewer | undefined; headingId: string }) {
   const rejected = p.item.rejected;
   if (!rejected) return null;
   const m = rejected.mutation;
   return (
-    <article class="review-item rejected" data-testid="rejected" aria-labelledby={`rejected-${p.item.id}`}>
-      <h3 id={`rejected-${p.item.id}`}>{t('review.rejected.action', { action: describeMutation(m) })}</h3>
+    <>
+      <h3 id={p.headingId}>{t('review.rejected.action', { action: describeMutation(m) })}</h3>
       <p class="rejected-reason">{t('review.rejected.reason', { message: rejected.message })}</p>
       <p class="version-meta">
         <span>{t('review.by', { name: personName(m.userId, rejected.byName, p.viewer) })}</span>
         <span>{t('review.at', { time: formatInstant(m.deviceTime) })}</span>
       </p>
-      <p class="muted small">{t('review.rejected.readOnly')}</p>
+    </>
+  );
+}
+
+export function RejectedCard(p: { item: ReviewItem; record: CaseRecord | undefined; viewer: Viewer | undefined; onDismiss: () => Promise<void> }) {
+  const { route } = useLocation();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<FormFailure | null>(null);
+  const rejected = p.item.rejected;
+  if (!rejected) return null;
+  const redo = redoOf(rejected.mutation, p.record, p.viewer?.id);
+  const act = async (work: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await work();
+    } catch (error) {
+      setFailure(describeFailure(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <article class="review-item rejected" data-testid="rejected" aria-labelledby={`rejected-${p.item.id}`}>
+      <RejectedSummary item={p.item} viewer={p.viewer} headingId={`rejected-${p.item.id}`} />
+      <p class="muted small">{t(redo ? 'review.rejected.hint' : 'review.rejected.hintNoRedo')}</p>
+      <div class="row-2">
+        {redo && (
+          <button
+            type="button" class="button" disabled={busy} data-testid="redo"
+            onClick={() => void act(async () => {
+              await redo.prefill?.();
+              route(redo.href);
+            })}
+          >
+            {t('review.rejected.redo')}
+          </button>
+        )}
+        <button type="button" class="button primary" disabled={busy} data-testid="dismiss" onClick={() => void act(p.onDismiss)}>
+          {t('review.rejected.dismiss')}
+        </button>
+      </div>
+      <div role="alert" class="form-error">{failure && <p>{failure.message}</p>}</div>
     </article>
   );
 }

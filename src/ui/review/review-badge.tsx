@@ -1,8 +1,8 @@
-// The count on the 待核对 nav entry: conflicts still waiting for a decision on this device.
-// Refused changes are listed in the inbox but not counted: nothing can clear them yet.
+// The count on the 待核对 nav entry: items still waiting for a person on this device — a conflict
+// to decide or a refused change to read and mark 知道了.
 
 import { t } from '../../shared/i18n/index.ts';
-import { useUndecidedCount } from '../../state/review.ts';
+import { useUndecidedCount } from '../../state/review-count.ts';
 
 export function ReviewBadge() {
   const n = useUndecidedCount();

@@ -1,13 +1,16 @@
 // 待核对 (/review): every open review item this device has pulled — for a mediator their village,
-// for the town's laptop every village of the town — grouped by case, newest first.
+// for the town's laptop every village of the town — grouped by case, newest first; below, folded,
+// the refused changes already marked 知道了.
 
 import { t } from '../../shared/i18n/index.ts';
-import { useReviewInbox, type CaseReview } from '../../state/review.ts';
-import { categoryName, formatDate } from '../format.ts';
+import { useDismissedReviews, useReviewInbox, type CaseReview } from '../../state/review.ts';
+import { formatDate } from '../format.ts';
+import { categoryName } from '../case-text.ts';
 import { placeName } from '../areas.ts';
 import { ReviewChip, StatusChip } from '../components/chips.tsx';
 import { displayLabel } from '../cases/labels.ts';
-import { ReviewEntries } from './review-entries.tsx';
+import { ReviewEntries, viewer } from './review-entries.tsx';
+import { DismissedHistory } from './dismissed-history.tsx';
 
 function CaseHeader(p: { review: CaseReview }) {
   const r = p.review.record;
@@ -34,6 +37,7 @@ function CaseHeader(p: { review: CaseReview }) {
 
 export function ReviewScreen() {
   const inbox = useReviewInbox();
+  const dismissed = useDismissedReviews();
   const groups = inbox.value ?? [];
   const entries = groups.flatMap((g) => g.entries);
   const conflicts = entries.filter((e) => e.item.kind === 'conflict' && !e.isHandled).length;
@@ -52,11 +56,12 @@ export function ReviewScreen() {
           {groups.map((g) => (
             <section key={g.caseId} class="review-case" data-testid="review-case" data-case-id={g.caseId}>
               <CaseHeader review={g} />
-              <ReviewEntries entries={g.entries} />
+              <ReviewEntries entries={g.entries} record={g.record} />
             </section>
           ))}
         </>
       )}
+      <DismissedHistory items={dismissed} viewer={viewer()} />
     </section>
   );
 }

@@ -14,6 +14,8 @@ import { FormFooter } from '../components/form-footer.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 import { areaName, defaultCommitteeName } from '../areas.ts';
 import { VillagePicker } from './village-picker.tsx';
+import { lockNow } from '../../state/lock.ts';
+import { AccountCard } from '../account/account-card.tsx';
 
 export function SetupScreen() {
   // Wait for the stored profile, or a returning mediator would briefly see the first-run form.
@@ -70,10 +72,15 @@ function SetupForm(p: { current: Profile | undefined }) {
           setCommitteeEdited(true);
         }}
       />
+      {!isFirstRun && <AccountCard />}
       {!isFirstRun && (
         <section class="card" aria-labelledby="device-h">
           <h2 id="device-h">{t('setup.device')}</h2>
           <p>{pendingCount.value > 0 ? t('setup.pending', { n: pendingCount.value }) : t('setup.allSynced')}</p>
+          <p class="muted">{t('lock.now.hint')}</p>
+          <button type="button" class="button" onClick={lockNow} data-testid="lock-now">
+            {t('lock.now')}
+          </button>
         </section>
       )}
       <FormFooter label={isFirstRun ? t('setup.submitFirst') : t('common.save')} busy={submit.busy} failure={submit.failure} testId="submit" />

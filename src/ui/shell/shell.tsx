@@ -34,11 +34,14 @@ const nav: NavItem[] = [
 /** Staff accounts (司法所, 司法局) get their area's statistics where a mediator has their own. */
 const staffStats: NavItem = { href: '/dashboard', label: 'nav.dashboard', icon: 'stats', isActive: (p) => p.startsWith('/dashboard') };
 
+/** Staff who open accounts for the people below them (账号); a mediator manages none. */
+const accounts: NavItem = { href: '/accounts', label: 'nav.accounts', icon: 'accounts', isActive: (p) => p.startsWith('/accounts') };
+
 export function Shell(p: { children: ComponentChildren }) {
   const { path } = useLocation();
   const message = flash.value;
   const role = session.value?.me.role;
-  const items = role && role !== 'mediator' ? nav.map((item) => (item.href === '/stats' ? staffStats : item)) : nav;
+  const items = role && role !== 'mediator' ? [...nav.map((item) => (item.href === '/stats' ? staffStats : item)), accounts] : nav;
   return (
     <div class="shell">
       <a class="skip" href="#main">{t('shell.skip')}</a>

@@ -88,6 +88,7 @@ export function MyStatsScreen() {
             <dt>{t('stats.written')}</dt><dd>{t('common.cases', { n: r.written })}</dd>
             <dt>{t('stats.oral')}</dt><dd>{t('common.cases', { n: r.oral })}</dd>
             <dt>{t('stats.amount')}</dt><dd>{formatYuan(r.amountYuan)}</dd>
+            <dt>{t('stats.confirmed')}</dt><dd>{t('common.cases', { n: r.confirmed })}</dd>
             <dt>{t('stats.difficult')}</dt><dd>{t('common.cases', { n: r.difficult })}</dd>
             {preventionRows.map((p) => (
               <Fragment key={p.key}>

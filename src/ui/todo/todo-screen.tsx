@@ -3,7 +3,8 @@
 
 import { useTodos } from '../../state/case-queries.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { categoryName, dueText, formatDate, reminderText, today } from '../format.ts';
+import { formatDate, today } from '../format.ts';
+import { categoryName, dueText, reminderText } from '../case-text.ts';
 import { displayLabel } from '../cases/labels.ts';
 import { maskedParties } from '../cases/case-row.tsx';
 

@@ -3,7 +3,8 @@
 import { uuidv7 } from 'uuidv7';
 import { ShuoheDb, toStored } from '../../../src/db/schema.ts';
 import { createCase } from '../../../src/state/actions.ts';
-import { listCases } from '../../../src/db/queries.ts';
+import { listCases, searchCases } from '../../../src/db/queries.ts';
+import { createPin, unlockWithPin } from '../../../src/db/crypto-pin.ts';
 import { saveProfile } from '../../../src/db/settings.ts';
 import type { CaseRecord } from '../../../src/shared/case.ts';
 import { noPrevention } from '../../../src/shared/case.ts';
@@ -46,12 +47,16 @@ function record(i: number): CaseRecord {
   };
 }
 
+// Every database here has a PIN, as on a real device: records are sealed (db/crypto-middleware.ts).
+export const PIN = '480215';
+
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
 
 Object.assign(window, {
   bench: {
     async seed(n: number) {
       await saveProfile({ name: '王建国', committeeName: '测试村人民调解委员会', villageCode: village });
+      await createPin(db, PIN);
       for (let i = 0; i < n; i += 1000) {
         await db.cases.bulkPut(Array.from({ length: Math.min(1000, n - i) }, (_, j) => toStored(record(i + j))));
       }
@@ -71,6 +76,7 @@ Object.assign(window, {
       const token = await login('tiaojie');
       const phone = new ShuoheDb(`bench-push-${Date.now()}`);
       const phoneCtx = { db: phone, userId: 'bench', now: () => new Date() };
+      await createPin(phone, PIN);
       for (let i = 0; i < n; i++) await createCase(phoneCtx, input(i));
       const t0 = performance.now();
       const result = await syncOnce({ db: phone, api: createApiClient(fetch.bind(window), '', () => token), scope: village, now: () => new Date() });
@@ -81,6 +87,7 @@ Object.assign(window, {
     async firstPull() {
       const token = await login('zhen');
       const laptop = new ShuoheDb(`bench-pull-${Date.now()}`);
+      await createPin(laptop, PIN);
       let network = 0;
       const timedFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
         const s0 = performance.now();
@@ -93,6 +100,18 @@ Object.assign(window, {
       const result = await syncOnce({ db: laptop, api: createApiClient(timedFetch, '', () => token), scope: village.slice(0, 9), now: () => new Date() });
       const ms = performance.now() - t0;
       return { ms, network, pulled: result.pulled, cases: await laptop.cases.count() };
+    },
+    /** Unlock (PBKDF2), then a name search: the first builds the in-memory index over every case. */
+    async unlockAndSearch() {
+      db.vault.lock();
+      const t0 = performance.now();
+      await unlockWithPin(db, PIN);
+      const t1 = performance.now();
+      const first = await searchCases(db, '张9999');
+      const t2 = performance.now();
+      await searchCases(db, '李42');
+      const t3 = performance.now();
+      return { unlockMs: t1 - t0, firstSearchMs: t2 - t1, warmSearchMs: t3 - t2, hits: first.length };
     },
     async listPages(n: number) {
       const times: number[] = [];

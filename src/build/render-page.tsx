@@ -1,0 +1,34 @@
+// Build time, in Node (loaded through Vite's SSR loader by prerender.ts): renders the very <App/>
+// the browser runs at one URL, lazy route chunks and all, so a prerendered page is the app's own
+// first frame — same components, catalogue strings and Markdown renderer — and the browser can
+// hydrate it instead of drawing it again. Never part of the browser bundle.
+
+import { renderToStringAsync } from 'preact-render-to-string';
+import { App } from '../app.tsx';
+import { guideBySlug, guides } from '../state/guides.ts';
+import { t } from '../shared/i18n/index.ts';
+import { documentTitle } from '../ui/guides/use-title.ts';
+
+/** The public pages a resident opens from a shared link: the guide list and every guide. */
+export function prerenderPaths(): string[] {
+  return ['/guides', ...guides.map((g) => `/guides/${g.slug}`)];
+}
+
+export interface RenderedPage {
+  /** What goes inside <div id="app">. */
+  readonly html: string;
+  /** The <title> the screen's useTitle would set once it runs. */
+  readonly title: string;
+  /** Source modules of the lazy chunks (and their CSS) the page needs, relative to src/: what app.tsx's screen() loads. */
+  readonly modules: readonly string[];
+}
+
+export async function renderPage(path: string): Promise<RenderedPage> {
+  // preact-iso's LocationProvider reads the URL from `location`, as it does in the browser.
+  (globalThis as { location?: unknown }).location = new URL(path, 'https://shuohe.invalid');
+  const html = await renderToStringAsync(<App />);
+  if (path === '/guides') return { html, title: documentTitle(t('guides.title')), modules: ['shared/i18n/later.ts', 'ui/guides/guides-screen.tsx'] };
+  const guide = guideBySlug(path.replace(/^\/guides\//, ''));
+  if (!guide) throw new Error(`prerender: no guide at ${path}`);
+  return { html, title: documentTitle(guide.title), modules: ['shared/i18n/later.ts', 'ui/guides/guide-screen.tsx'] };
+}

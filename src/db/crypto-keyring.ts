@@ -1,0 +1,88 @@
+// The data key of this device while it is unlocked, and how records are sealed with it. Small and
+// free of cipher code (that is crypto-cipher.ts, a lazy chunk): the Dexie middleware and the lock
+// screen need this on first paint.
+//
+// Modes: 'plain' — no PIN has been set on this device (a fresh install before setup, an older
+// install before its migration, the tests of other modules): records pass through unchanged.
+// 'locked' — a PIN exists and the key is not in memory: reading sealed data or writing personal
+// data throws LockedError, so nothing is ever written in clear once a PIN exists.
+// 'open' — the key is in memory: records are sealed on write and opened on read.
+
+export interface Cipher {
+  seal(plain: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>;
+  open(sealed: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Uint8Array;
+  /** Seals many payloads at once (WebCrypto): call it before a transaction, never inside one. */
+  sealMany(items: { plain: Uint8Array<ArrayBuffer>; aad: Uint8Array<ArrayBuffer> }[]): Promise<Uint8Array<ArrayBuffer>[]>;
+  close(): void;
+}
+
+export type KeyringMode = 'plain' | 'locked' | 'open';
+
+export class LockedError extends Error {
+  constructor() {
+    super('本机数据已锁定，请输入 PIN 解锁');
+    this.name = 'LockedError';
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class Keyring {
+  mode: KeyringMode = 'plain';
+  private cipher: Cipher | undefined;
+  /** Called synchronously just before the key is dropped (drafts flush, the name index forgets). */
+  private readonly beforeLock = new Set<() => void>();
+
+  open(cipher: Cipher): void {
+    this.cipher?.close();
+    this.cipher = cipher;
+    this.mode = 'open';
+  }
+
+  lock(): void {
+    if (this.mode === 'plain') return;
+    for (const f of this.beforeLock) f();
+    this.cipher?.close();
+    this.cipher = undefined;
+    this.mode = 'locked';
+  }
+
+  /** Back to no PIN at all: only after the device's data was wiped. */
+  forget(): void {
+    this.lock();
+    this.mode = 'plain';
+  }
+
+  onLock(f: () => void): () => void {
+    this.beforeLock.add(f);
+    return () => this.beforeLock.delete(f);
+  }
+
+  private live(): Cipher {
+    if (!this.cipher) throw new LockedError();
+    return this.cipher;
+  }
+
+  sealJson(value: unknown, aad: string): Uint8Array<ArrayBuffer> {
+    return this.live().seal(encoder.encode(JSON.stringify(value)), encoder.encode(aad));
+  }
+
+  openJson(sealed: Uint8Array<ArrayBuffer>, aad: string): unknown {
+    return JSON.parse(decoder.decode(this.live().open(sealed, encoder.encode(aad))));
+  }
+
+  sealBytes(bytes: ArrayBuffer, aad: string): Uint8Array<ArrayBuffer> {
+    return this.live().seal(new Uint8Array(bytes), encoder.encode(aad));
+  }
+
+  openBytes(sealed: Uint8Array<ArrayBuffer>, aad: string): ArrayBuffer {
+    const plain = this.live().open(sealed, encoder.encode(aad));
+    return plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength) as ArrayBuffer;
+  }
+
+  /** Seals JSON payloads in bulk through WebCrypto, before the transaction that stores them. */
+  sealJsonMany(items: { value: unknown; aad: string }[]): Promise<Uint8Array<ArrayBuffer>[]> {
+    return this.live().sealMany(items.map(({ value, aad }) => ({ plain: encoder.encode(JSON.stringify(value)), aad: encoder.encode(aad) })));
+  }
+}

@@ -1,0 +1,122 @@
+// The lock in front of personal data (DESIGN.md §Data): which screen the gate shows, the PIN
+// actions, and the automatic lock after 5 minutes idle or in the background. The key itself lives
+// in db.vault (db/crypto-keyring.ts) and nowhere else.
+
+import { signal, effect } from '@preact/signals';
+import { db } from './app-state.ts';
+import { createPin, keyringRow, unlockWithPin, MAX_PIN_FAILURES } from '../db/crypto-pin.ts';
+import { wipeDevice } from '../db/device.ts';
+import { clearAllDrafts, sealDrafts, sealDraftsWith } from '../db/settings.ts';
+import { forgetDeviceAccount } from './session.ts';
+
+/**
+ * checking: reading the keyring; setPin: no PIN yet (first run, or an older install to migrate);
+ * locked: a PIN exists, key not in memory; sealing: sealing records stored before the PIN;
+ * open: unlocked.
+ */
+export type LockPhase = 'checking' | 'setPin' | 'locked' | 'sealing' | 'open';
+
+export const lockPhase = signal<LockPhase>('checking');
+// Mirrored on <html data-lock> for styles and for browser tests that wait for the gate to settle.
+if (typeof document !== 'undefined') effect(() => void (document.documentElement.dataset.lock = lockPhase.value));
+
+/** Wrong PINs in a row (stored: a reload does not reset it). */
+export const pinFailures = signal(0);
+
+/** Set when ten wrong PINs erased the device, for the set-PIN screen to say so. */
+export const wipedByFailures = signal(false);
+
+export const IDLE_LOCK_MS = 5 * 60_000;
+
+export async function startLock(): Promise<void> {
+  sealDraftsWith(db.vault);
+  const row = await keyringRow(db);
+  if (!row) {
+    lockPhase.value = 'setPin';
+    return;
+  }
+  db.vault.mode = 'locked';
+  pinFailures.value = row.failures;
+  lockPhase.value = 'locked';
+}
+
+/** First PIN on this device: makes the key, then seals what was stored in clear before. */
+export async function setFirstPin(pin: string): Promise<void> {
+  await createPin(db, pin);
+  wipedByFailures.value = false;
+  await finishUnlock();
+}
+
+export type PinAnswer = 'ok' | 'wrong' | 'wiped';
+
+export async function enterPin(pin: string): Promise<PinAnswer> {
+  const result = await unlockWithPin(db, pin);
+  if (result.ok) {
+    pinFailures.value = 0;
+    await finishUnlock();
+    return 'ok';
+  }
+  pinFailures.value = result.failures;
+  if (result.wipe) {
+    await wipeAll();
+    wipedByFailures.value = true;
+    return 'wiped';
+  }
+  return 'wrong';
+}
+
+async function finishUnlock(): Promise<void> {
+  const row = await keyringRow(db);
+  if (row && !row.migrated) {
+    lockPhase.value = 'sealing';
+    const { sealExistingRecords } = await import('../db/crypto-migrate.ts');
+    await sealDrafts();
+    await sealExistingRecords(db);
+  }
+  lockPhase.value = 'open';
+  watchIdle();
+}
+
+export function lockNow(): void {
+  if (lockPhase.value !== 'open') return;
+  // Drafts flush (sealed) in the vault's onLock callbacks, before the key goes.
+  db.vault.lock();
+  lockPhase.value = 'locked';
+}
+
+/**
+ * Erases cases, photos, drafts and the PIN, and forgets the signed-in account: whoever holds the
+ * phone must sign in with the password before the server sends any case again.
+ */
+export async function wipeAll(): Promise<void> {
+  await wipeDevice(db);
+  await clearAllDrafts();
+  await forgetDeviceAccount();
+  pinFailures.value = 0;
+  lockPhase.value = 'setPin';
+}
+
+export const pinsLeft = (): number => MAX_PIN_FAILURES - pinFailures.value;
+
+let watching = false;
+function watchIdle(): void {
+  if (watching || typeof document === 'undefined') return;
+  watching = true;
+  let lastActive = Date.now();
+  let hiddenAt: number | undefined;
+  const active = () => (lastActive = Date.now());
+  for (const type of ['pointerdown', 'keydown', 'input', 'scroll']) addEventListener(type, active, { capture: true, passive: true });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') {
+      hiddenAt = Date.now();
+      return;
+    }
+    if (hiddenAt !== undefined && Date.now() - hiddenAt >= IDLE_LOCK_MS) lockNow();
+    hiddenAt = undefined;
+    active();
+  });
+  // Timers are slowed in the background; the visibility check above covers that case.
+  setInterval(() => {
+    if (Date.now() - lastActive >= IDLE_LOCK_MS) lockNow();
+  }, 30_000);
+}
