@@ -1,7 +1,6 @@
 // Importing a county's 统计用区划代码 through the API, on SQLite and PostgreSQL: the dry run
 // writes nothing and says what the import will do; a re-coded village's mediator account moves
-// to the new code in the same transaction (and can sign in and sync there) while its old cases
-// keep their code; a refused file changes nothing; a towns-only file of the national lists does
+// to the new code in the same transaction and still syncs the cases, which keep the old code; a refused file changes nothing; a towns-only file of the national lists does
 // not end the villages; validity dates only move forwards.
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -95,8 +94,18 @@ describe.each(storeKinds)('area import on %s', (kind) => {
     expect(push.body.results[0]?.status).toBe('applied');
     const { changes } = await h.pullAll(phone);
     expect(changes.some((c) => c.entity === 'case' && c.id === fresh.id)).toBe(true);
-    // The old code is out of the new scope: a new case under it is refused.
-    expect((await h.push(phone, phone.device.request([phone.device.create(caseRecord(OLD))]))).status).toBe(403);
+    // The cases of the old code are still this mediator's work: they arrive on the new phone, take
+    // edits, and a case a phone recorded offline under the old code before it heard of the change
+    // still syncs (refusing it would hold back the phone's whole outbox).
+    expect(changes.some((c) => c.entity === 'case' && c.id === old.id)).toBe(true);
+    const queuedOffline = caseRecord(OLD);
+    const later = await h.push(phone, phone.device.request([
+      phone.device.patch(old.id, { 'private.place': { base: old.private.place, next: '杨秀峰村村委会' } }), phone.device.create(queuedOffline),
+    ]));
+    expect(later.status).toBe(200);
+    expect(later.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // A neighbouring village stays out of reach.
+    expect((await h.push(phone, phone.device.request([phone.device.create(caseRecord('150523100202'))]))).status).toBe(403);
 
     const history = await h.call('GET', '/api/registry/areas/changes?area=150523100', { token: county.token });
     expect(history.body.changes).toEqual(expect.arrayContaining([

@@ -11,12 +11,22 @@ export interface Principal {
   displayName: string;
   role: Role;
   scope: string;
+  /**
+   * A mediator's village codes before a re-coding (registry/area-import.ts): the account moved to
+   * the new code, and the cases recorded under the old one are still that mediator's work.
+   */
+  formerScopes?: readonly string[];
 }
 
 export const scopeLength: Record<Role, number> = { mediator: 12, town: 9, county: 6, admin: 0 };
 
+/** Every code the principal's scope covers: their own, and any it had before a re-coding. */
+export function scopeCodes(principal: Principal): string[] {
+  return [principal.scope, ...(principal.formerScopes ?? [])];
+}
+
 export function canSee(principal: Principal, areaCode: string): boolean {
-  return isWithin(areaCode, principal.scope);
+  return scopeCodes(principal).some((scope) => isWithin(areaCode, scope));
 }
 
 /** Throws 403 unless `areaCode` (a village, or a wider area) lies inside the principal's scope. */

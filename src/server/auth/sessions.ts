@@ -28,10 +28,24 @@ export async function findSession(db: Kysely<DB>, token: string, now: Date): Pro
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || row.disabled !== 0) return { ok: false, reason: 'missing' };
   if (row.expires_at <= now.toISOString()) return { ok: false, reason: 'expired' };
-  return {
-    ok: true,
-    principal: { userId: row.id, username: row.username, displayName: row.display_name, role: row.role, scope: row.scope_code },
-  };
+  const principal: Principal = { userId: row.id, username: row.username, displayName: row.display_name, role: row.role, scope: row.scope_code };
+  if (row.role === 'mediator') {
+    const former = await formerCodes(db, row.scope_code);
+    if (former.length > 0) principal.formerScopes = former;
+  }
+  return { ok: true, principal };
+}
+
+/** The codes a village had before it was re-coded, following the chain back (a few steps at most). */
+async function formerCodes(db: Kysely<DB>, code: string): Promise<string[]> {
+  const found: string[] = [];
+  let frontier = [code];
+  while (frontier.length > 0 && found.length < 20) {
+    const rows = await db.selectFrom('area_changes').select('old_code').where('kind', '=', 'recoded').where('new_code', 'in', frontier).execute();
+    frontier = rows.map((r) => r.old_code).filter((c) => c !== code && !found.includes(c));
+    found.push(...frontier);
+  }
+  return found;
 }
 
 export async function revokeSession(db: Kysely<DB>, token: string, now: Date): Promise<void> {

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { PULL_PAGE } from '../../shared/protocol.ts';
 import { PullRequestSchema } from '../../shared/protocol-schema.ts';
 import type { DB } from '../store/schema.ts';
-import { scopeColumn, type Principal } from '../auth/principal.ts';
+import { scopeCodes, scopeColumn, type Principal } from '../auth/principal.ts';
 import type { Ctx } from '../deps.ts';
 import { parseWith } from '../http/body.ts';
 import { checkProtocol } from './push.ts';
@@ -40,8 +40,9 @@ async function readPage(tx: Kysely<DB>, principal: Principal, clientId: string, 
     return { json: JSON.stringify({ changes: [], cursor, hasMore: false, lastProcessedSeq: lastSeq, wipe: true }), changes: 0 };
   }
   const column = scopeColumn(principal.scope);
+  const codes = scopeCodes(principal);
   const inScope = () => tx.selectFrom('change_log').select(['server_seq', 'commit_seq', 'entity', 'entity_id', 'op', 'data'])
-    .$if(column !== null, (q) => q.where(column ?? 'county_code', '=', principal.scope));
+    .$if(column !== null, (q) => q.where(column ?? 'county_code', 'in', codes));
   const rows = await inScope().where('server_seq', '>', cursor).orderBy('server_seq').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const lastRow = page[page.length - 1];

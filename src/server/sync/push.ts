@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from '../../shared/mutations.ts';
 import { PROTOCOL_VERSION, type MutationResult, type PushResponse, type ReviewItem } from '../../shared/protocol.ts';
 import { PushRequestWireSchema } from '../../shared/protocol-schema.ts';
 import { isVillageCode } from '../../shared/areas.ts';
-import { scopeColumn, type Principal } from '../auth/principal.ts';
+import { scopeCodes, scopeColumn, type Principal } from '../auth/principal.ts';
 import type { ChangeLogTable, DB } from '../store/schema.ts';
 import type { Ctx } from '../deps.ts';
 import { ApiError, badRequest, issueDetails } from '../http/errors.ts';
@@ -143,11 +143,12 @@ async function ownPage(tx: Kysely<DB>, principal: Principal, cursor: number, com
   const first = end - Math.max(1, committed.changes.length) + 1;
   if (cursor >= first) return undefined;
   const column = scopeColumn(principal.scope);
+  const codes = scopeCodes(principal);
   const between = await tx.selectFrom('change_log').select('server_seq')
-    .$if(column !== null, (q) => q.where(column ?? 'county_code', '=', principal.scope))
+    .$if(column !== null, (q) => q.where(column ?? 'county_code', 'in', codes))
     .where('server_seq', '>', cursor).where('server_seq', '<', first).limit(1).execute();
   if (between.length > 0) return undefined;
-  const rows = column === null ? committed.changes : committed.changes.filter((c) => c[column] === principal.scope);
+  const rows = column === null ? committed.changes : committed.changes.filter((c) => codes.includes(c[column]));
   return { rows, cursor: end, lastProcessedSeq };
 }
 
