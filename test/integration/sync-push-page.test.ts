@@ -48,7 +48,7 @@ for (const kind of storeKinds) {
         expect(await phone.db.outbox.count()).toBe(0);
         const numbers = (await phone.db.cases.toArray()).map((c) => c.caseNo);
         expect(new Set(numbers).size).toBe(n);
-        expect(numbers.every((no) => typeof no === 'string' && /^（2026）开鲁调字第\d+号$/.test(no))).toBe(true);
+        expect(numbers.every((no) => typeof no === 'string' && /^（2026）开鲁\S+调字第\d+号$/.test(no))).toBe(true);
         expect((await phone.db.syncState.get(VILLAGE_A))?.cursor).toBe(await clock(h));
       } finally {
         await h.close();

@@ -35,7 +35,7 @@ for (const kind of storeKinds) {
         expect(await count(h, 'mutation_log')).toBe(2);
         expect(await count(h, 'cases')).toBe(1);
         expect(await phone.db.outbox.count()).toBe(0);
-        expect((await phone.db.cases.get(created.id))?.caseNo).toMatch(/^（2026）开鲁调字第1号$/);
+        expect((await phone.db.cases.get(created.id))?.caseNo).toMatch(/^（2026）开鲁\S+调字第1号$/);
       } finally {
         await h.close();
       }

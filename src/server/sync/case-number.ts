@@ -1,9 +1,11 @@
 // Human case numbers, assigned by the server when it first accepts a case (DESIGN.md §Data):
-// `（2023）开鲁调字第12号` = year accepted, the town's short name, a running number per
-// committee (village) per year. The counter rows are updated inside the push transaction, so a
+// `（2023）开鲁五家调字第12号` = year accepted, the town's and the village's short names, a running
+// number per committee (village) per year — both names, so two villages of a town (or two
+// same-named villages of a county) never show the same number in one list. The counter rows are updated inside the push transaction, so a
 // rolled-back push gives its numbers back and numbers have no gaps.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
+import { villageBaseName } from '../../shared/ledger.ts';
 
 const suffixes = ['街道办事处', '街道', '农场', '牧场', '林场', '苏木', '镇', '乡'];
 
@@ -15,8 +17,8 @@ export function shortTownName(name: string): string {
   return name;
 }
 
-export function formatCaseNo(year: number, townName: string, n: number): string {
-  return `（${year}）${shortTownName(townName)}调字第${n}号`;
+export function formatCaseNo(year: number, townName: string, villageName: string, n: number): string {
+  return `（${year}）${shortTownName(townName)}${villageBaseName(villageName)}调字第${n}号`;
 }
 
 /** A case created in this push that still needs its number, in the order it was accepted. */
@@ -49,14 +51,16 @@ export async function assignCaseNos(tx: Kysely<DB>, requests: readonly NumberReq
   const counters = await tx.insertInto('case_numbers').values(values)
     .onConflict((oc) => oc.columns(['village_code', 'year']).doUpdateSet({ last: sql<number>`case_numbers.last + excluded.last` }))
     .returning(['village_code', 'year', 'last']).execute();
-  const townCodes = [...new Set(requests.map((r) => r.townCode))];
-  const towns = await tx.selectFrom('areas').select(['code', 'name']).where('code', 'in', townCodes).execute();
-  const townName = new Map(towns.map((t) => [t.code, t.name]));
+  const codes = [...new Set(requests.flatMap((r) => [r.townCode, r.villageCode]))];
+  const areas = await tx.selectFrom('areas').select(['code', 'name']).where('code', 'in', codes).execute();
+  const name = new Map(areas.map((a) => [a.code, a.name]));
   for (const counter of counters) {
     const year = Number(counter.year);
     const group = groups.get(counterKey(counter.village_code, year)) ?? [];
     const start = Number(counter.last) - group.length + 1;
-    for (const [i, r] of group.entries()) numbers.set(r.caseId, formatCaseNo(year, townName.get(r.townCode) ?? r.townCode, start + i));
+    for (const [i, r] of group.entries()) {
+      numbers.set(r.caseId, formatCaseNo(year, name.get(r.townCode) ?? r.townCode, name.get(r.villageCode) ?? r.villageCode.slice(9), start + i));
+    }
   }
   return numbers;
 }
