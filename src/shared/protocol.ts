@@ -12,7 +12,7 @@ export const PROTOCOL_VERSION = 1;
  * is one write transaction and one fsync on the server and one Dexie transaction for its answer's
  * page on the device, so fewer, larger batches are faster (1,000 creates: ~5 × 200 → 1 request).
  */
-export const PUSH_BATCH = 250;
+export const PUSH_BATCH = 500;
 export const PULL_PAGE = 1000;
 /** Largest push body a device sends, in UTF-8 bytes (the server takes up to 4 MB); one oversized mutation still goes alone. */
 export const PUSH_BYTES = 3 * 1024 * 1024;
