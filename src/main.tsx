@@ -1,10 +1,7 @@
-// PWA entry: start app state, render, then the saved session and its sync, and register the
-// service worker in prompt mode.
+// PWA entry: render, register the service worker in prompt mode, send queued 申请调解. The lock,
+// the session and sync start when a private screen is first shown (ui/lock/lock-gate.tsx).
 import { hydrate, render } from 'preact';
 import { App } from './app.tsx';
-import { startAppState } from './state/app-state.ts';
-import { loadSession } from './state/session.ts';
-import { startLock } from './state/lock.ts';
 import { startUpdates } from './state/updates.ts';
 import './ui/styles.css';
 
@@ -16,15 +13,6 @@ else {
   root.textContent = '';
   render(<App />, root);
 }
-// Whether a PIN exists decides the first screen (ui/lock/lock-gate.tsx); sync waits for the unlock.
-void startLock();
-// The sync engine is not needed for the first paint: it loads right after, from cache offline.
-// The session first: screens decide on first run vs. signed-in staff once the profile is loaded.
-void loadSession()
-  .then(startAppState)
-  .then(() => import('./shared/i18n/later.ts'))
-  .then(() => import('./state/sync.ts'))
-  .then((m) => m.startSync());
 startUpdates();
 // 申请调解 requests a resident queued offline go out at start and whenever the phone is back online.
 void import('./state/mediation-requests.ts').then((m) => m.startRequestQueue());

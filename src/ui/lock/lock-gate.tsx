@@ -6,17 +6,22 @@ import type { ComponentChildren } from 'preact';
 import { lazy, useLocation } from 'preact-iso';
 import { t } from '../../shared/i18n/index.ts';
 import { lockPhase } from '../../state/lock.ts';
+import { isPublicPath, startPrivate } from '../../state/start.ts';
+import { useEffect } from 'preact/hooks';
 import { UnlockScreen } from './unlock-screen.tsx';
 import './lock.css';
 
 const SetPinScreen = lazy(() => import('./set-pin-screen.tsx').then((m) => m.SetPinScreen));
 
-const isPublic = (path: string) => /^\/(guides|help)(\/|$)/.test(path);
-
 export function LockGate(p: { children: ComponentChildren }) {
   const { path } = useLocation();
   const phase = lockPhase.value;
-  if (phase === 'open' || isPublic(path)) return <>{p.children}</>;
+  const isPublic = isPublicPath(path);
+  // Leaving a public page (where nothing private was started) for a private one starts it now.
+  useEffect(() => {
+    if (!isPublic) startPrivate();
+  }, [isPublic]);
+  if (phase === 'open' || isPublic) return <>{p.children}</>;
   switch (phase) {
     case 'locked':
       return <UnlockScreen />;

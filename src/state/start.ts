@@ -1,0 +1,26 @@
+// Starting the case machinery: the lock (and with it the database), the saved session, the rest
+// of the catalogue and the sync engine. A resident who opens a shared guide link or /help needs
+// none of it, so it starts when a private screen is first shown (ui/lock/lock-gate.tsx): on a
+// public page the guide paints and settles fast on a cheap phone.
+
+import { startAppState } from './app-state.ts';
+import { startLock } from './lock.ts';
+import { loadSession } from './session.ts';
+
+/** The pages anyone may open without a PIN or an account. */
+export const isPublicPath = (path: string): boolean => /^\/(guides|help)(\/|$)/.test(path);
+
+let started = false;
+
+export function startPrivate(): void {
+  if (started) return;
+  started = true;
+  // Whether a PIN exists decides the first screen; sync waits for the unlock.
+  void startLock();
+  // The session first: screens decide on first run vs. signed-in staff once the profile is loaded.
+  void loadSession()
+    .then(startAppState)
+    .then(() => import('../shared/i18n/later.ts'))
+    .then(() => import('./sync.ts'))
+    .then((m) => m.startSync());
+}
