@@ -11,21 +11,9 @@ import {
 const token = () => session.value?.token;
 const api = () => createApiClient(fetch.bind(globalThis), '', token);
 
-async function getJson<T>(path: string): Promise<T> {
-  let response: Response;
-  try {
-    const bearer = token();
-    response = await fetch(path, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
-  } catch {
-    throw new ApiError(0, 'network', '网络不通');
-  }
-  const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!response.ok) throw new ApiError(response.status, payload?.error?.code ?? 'http', payload?.error?.message ?? `服务器返回 ${response.status}`);
-  return payload as T;
-}
 
 export async function fetchAccounts(): Promise<AccountSummary[]> {
-  return (await getJson<AccountList>(ACCOUNTS_PATH)).accounts;
+  return (await api().get<AccountList>(ACCOUNTS_PATH)).accounts;
 }
 
 export async function createAccount(account: NewAccount): Promise<AccountSummary> {
@@ -52,6 +40,6 @@ export interface AreaOption {
 
 /** One level of the area tree (GET /api/areas), for choosing an account's area. */
 export async function fetchAreaChildren(parent: string): Promise<AreaOption[]> {
-  const { areas } = await getJson<{ areas: AreaOption[] }>(`/api/areas${parent ? `?parent=${parent}` : ''}`);
+  const { areas } = await api().get<{ areas: AreaOption[] }>(`/api/areas${parent ? `?parent=${parent}` : ''}`);
   return areas.map((a) => ({ code: a.code, name: a.name }));
 }

@@ -9,6 +9,7 @@ import type { AreaChangeRecord, AreaImportResult } from '../shared/divisions.ts'
 import type { Committee, CommitteeInput, CommitteeSave, Coverage, LegalPerson, Mediator, MediatorInput, OrgTable, CommitteeWarning, TrainingInput } from '../shared/network.ts';
 import type { Period } from '../shared/stats.ts';
 import { addDays } from '../shared/dates.ts';
+import { t } from '../shared/i18n/index.ts';
 import { session, forgetSession } from './session.ts';
 
 export class RemoteError extends Error {
@@ -27,12 +28,12 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   try {
     res = await fetch(path, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers } });
   } catch {
-    throw new RemoteError(0, '网络不通，请检查网络后重试');
+    throw new RemoteError(0, t('error.offline'));
   }
   if (res.ok) return res;
   const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: unknown } } | null;
   if (res.status === 401) await forgetSession();
-  throw new RemoteError(res.status, body?.error?.message ?? `服务器返回 ${res.status}`, body?.error?.details);
+  throw new RemoteError(res.status, body?.error?.message ?? t('error.status', { status: res.status }), body?.error?.details);
 }
 
 async function getJson<T>(path: string): Promise<T> {

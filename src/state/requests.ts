@@ -13,21 +13,9 @@ export const newRequestCount = signal<number | undefined>(undefined);
 const token = () => session.value?.token;
 const api = () => createApiClient(fetch.bind(globalThis), '', token);
 
-async function getJson<T>(path: string): Promise<T> {
-  let response: Response;
-  try {
-    const bearer = token();
-    response = await fetch(path, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
-  } catch {
-    throw new ApiError(0, 'network', '网络不通');
-  }
-  const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!response.ok) throw new ApiError(response.status, payload?.error?.code ?? 'http', payload?.error?.message ?? `服务器返回 ${response.status}`);
-  return payload as T;
-}
 
 export async function fetchNewRequests(): Promise<ReceivedRequest[]> {
-  const { requests } = await getJson<RequestList>(`${REQUESTS_LIST_PATH}?status=new`);
+  const { requests } = await api().get<RequestList>(`${REQUESTS_LIST_PATH}?status=new`);
   newRequestCount.value = requests.length;
   return requests;
 }

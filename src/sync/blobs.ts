@@ -32,7 +32,7 @@ const headCodes: Record<number, string> = { 401: 'auth.required', 403: 'auth.for
 async function failure(response: Response): Promise<ApiError> {
   const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   const code = payload?.error?.code ?? headCodes[response.status] ?? 'http';
-  const message = payload?.error?.message ?? (hasMessage(code) ? t(code) : `服务器返回 ${response.status}`);
+  const message = payload?.error?.message ?? (hasMessage(code) ? t(code) : t('error.status', { status: response.status }));
   return new ApiError(response.status, code, message);
 }
 
