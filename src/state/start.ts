@@ -3,6 +3,7 @@
 // none of it, so it starts when a private screen is first shown (ui/lock/lock-gate.tsx): on a
 // public page the guide paints and settles fast on a cheap phone.
 
+import { signal } from '@preact/signals';
 import { startAppState } from './app-state.ts';
 import { startLock } from './lock.ts';
 import { loadSession } from './session.ts';
@@ -10,11 +11,12 @@ import { loadSession } from './session.ts';
 /** The pages anyone may open without a PIN or an account. */
 export const isPublicPath = (path: string): boolean => /^\/(guides|help)(\/|$)/.test(path);
 
-let started = false;
+/** False on a public page until a private screen is shown: nothing is known of sync until then. */
+export const privateStarted = signal(false);
 
 export function startPrivate(): void {
-  if (started) return;
-  started = true;
+  if (privateStarted.value) return;
+  privateStarted.value = true;
   // Whether a PIN exists decides the first screen; sync waits for the unlock.
   void startLock();
   // The session first: screens decide on first run vs. signed-in staff once the profile is loaded.

@@ -5,6 +5,7 @@
 import { isOnline, pendingCount } from '../../state/app-state.ts';
 import { syncStatus } from '../../state/sync-status.ts';
 import { session } from '../../state/session.ts';
+import { privateStarted } from '../../state/start.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatInstant } from '../format.ts';
 
@@ -12,6 +13,8 @@ import { formatInstant } from '../format.ts';
 const syncNow = () => void import('../../state/sync.ts').then((m) => m.syncNow());
 
 export function SyncLine() {
+  // A resident on a public page has nothing to sync, and a signed-in user's state is not read yet.
+  if (!privateStarted.value) return null;
   const status = syncStatus.value;
   const offline = !isOnline.value || status.phase === 'offline';
   const phase = offline ? 'offline' : status.phase === 'syncing' ? 'syncing' : status.lastSyncedAt ? 'synced' : 'never';
