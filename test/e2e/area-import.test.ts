@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, PHONE, openDevice, type Device } from './browser.ts';
-import { openLogin } from './flows.ts';
+import { openLogin, signIn } from './flows.ts';
 
 const kailu = readFileSync('/work/shared/fixtures/divisions/150523-kailu.csv', 'utf8');
 let server: AppServer;
@@ -30,13 +30,6 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function signIn(page: Page) {
-  await openLogin(page, server.url);
-  await page.getByLabel('用户名').fill('xian');
-  await page.getByLabel('密码').fill('shuohe2023');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 const shot = async (page: Page, name: string) => {
   if (process.env.E2E_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.E2E_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
@@ -89,7 +82,7 @@ describe.each(runs.map((run, index) => ({ ...run, index })))('importing area cod
     device = await openDevice(viewport);
     page = await device.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page);
+    await signIn(page, server.url, 'xian');
   });
   afterAll(async () => {
     await device?.close();

@@ -1,5 +1,5 @@
-// Steps several browser tests share: the device PIN, the first-run profile, the sign-in page and
-// waiting for offline readiness.
+// Steps several browser tests share: the device PIN, the first-run profile, signing in, syncing
+// now and waiting for offline readiness.
 import type { Page } from 'playwright-core';
 
 export const TEST_PIN = '480215';
@@ -52,6 +52,26 @@ export async function setPinIfAsked(page: Page, pin = TEST_PIN): Promise<void> {
 export async function openLogin(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await setPinIfAsked(page);
+}
+
+/** Signs in on the sign-in page and waits until the app has left it (demo password by default). */
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'shuohe2023'): Promise<void> {
+  await openLogin(page, baseUrl);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Taps 立即同步 and waits for a sync that completed after the tap, with nothing left to send. */
+export async function syncNow(page: Page): Promise<void> {
+  const tapped = new Date().toISOString();
+  await page.getByTestId('sync-now').click();
+  await page.waitForFunction((after) => {
+    const phase = document.querySelector('[data-testid="sync-phase"]');
+    const at = phase?.getAttribute('data-synced-at') ?? '';
+    return at > after && phase?.textContent?.startsWith('已同步') === true && document.querySelector('[data-testid="sync-pending"]') === null;
+  }, tapped);
 }
 
 export async function setUpProfile(page: Page, baseUrl: string, villageQuery = '五家'): Promise<void> {

@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, PHONE, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { waitForOfflineReady, openLogin } from './flows.ts';
+import { waitForOfflineReady, signIn, syncNow } from './flows.ts';
 
 let server: AppServer;
 let mediatorDevice: Device;
@@ -32,24 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await openLogin(page, server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('shuohe2023');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('flash').filter({ hasText: '已登录' }).waitFor();
-}
 
-/** Taps 立即同步 and waits for a sync that completed after the tap, with nothing left to send. */
-async function syncNow(page: Page): Promise<void> {
-  const tapped = new Date().toISOString();
-  await page.getByTestId('sync-now').click();
-  await page.waitForFunction((after) => {
-    const phase = document.querySelector('[data-testid="sync-phase"]');
-    const at = phase?.getAttribute('data-synced-at') ?? '';
-    return at > after && phase?.textContent?.startsWith('已同步') === true && document.querySelector('[data-testid="sync-pending"]') === null;
-  }, tapped);
-}
 
 async function openCase(page: Page): Promise<void> {
   await page.goto(`${server.url}/cases/${caseId}`);
@@ -58,8 +41,8 @@ async function openCase(page: Page): Promise<void> {
 
 describe('a refused step in 待核对', () => {
   it('both sign in; the mediator registers a case and the clerk receives it', async () => {
-    await signIn(mediator, 'tiaojie');
-    await signIn(clerk, 'zhen');
+    await signIn(mediator, server.url, 'tiaojie');
+    await signIn(clerk, server.url, 'zhen');
     await mediator.waitForURL(`${server.url}/`);
     await mediator.getByTestId('nav-plus').click();
     await mediator.getByRole('radio', { name: '邻里纠纷' }).check();

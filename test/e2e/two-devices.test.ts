@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, PHONE, LAPTOP, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { waitForOfflineReady, openLogin } from './flows.ts';
+import { waitForOfflineReady, signIn, syncNow } from './flows.ts';
 
 let server: AppServer;
 let phoneDevice: Device;
@@ -38,24 +38,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await openLogin(page, server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('shuohe2023');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('flash').filter({ hasText: '已登录' }).waitFor();
-}
 
-/** Taps 立即同步 and waits for a sync that completed after the tap, with nothing left to send. */
-async function syncNow(page: Page): Promise<void> {
-  const tapped = new Date().toISOString();
-  await page.getByTestId('sync-now').click();
-  await page.waitForFunction((after) => {
-    const phase = document.querySelector('[data-testid="sync-phase"]');
-    const at = phase?.getAttribute('data-synced-at') ?? '';
-    return at > after && phase?.textContent?.startsWith('已同步') === true && document.querySelector('[data-testid="sync-pending"]') === null;
-  }, tapped);
-}
 
 async function openCase(page: Page): Promise<void> {
   await page.goto(`${server.url}/cases/${caseId}`);
@@ -80,8 +63,8 @@ async function caseText(page: Page): Promise<{ facts: string; chips: string }> {
 
 describe('two devices edit the same case offline', () => {
   it('both sign in; the phone registers a case online and the laptop receives it', async () => {
-    await signIn(phone, 'tiaojie');
-    await signIn(laptop, 'zhen');
+    await signIn(phone, server.url, 'tiaojie');
+    await signIn(laptop, server.url, 'zhen');
     await phone.waitForURL(`${server.url}/`);
     await laptop.waitForURL(`${server.url}/review`);
 
