@@ -2,7 +2,8 @@
 // then pull pages until the server has no more, then upload queued photo bytes (blobs.ts) —
 // after the push, so their metadata is there first.
 // Built only from injected dependencies (db, api, clock) so tests drive it deterministically
-// against a real server. Outbox entries are removed only when a pull reports them processed.
+// against a real server. Outbox entries are removed only when a pull page reports them
+// processed — pulled, or carried by a push answer.
 
 import { PROTOCOL_VERSION, PUSH_BATCH, PUSH_BYTES, PULL_PAGE, type PushResponse, type PullResponse } from '../shared/protocol.ts';
 import type { OutboxEntry, ShuoheDb } from '../db/schema.ts';

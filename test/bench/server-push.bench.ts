@@ -29,11 +29,20 @@ async function post<T>(path: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** Pushes as a caught-up device does: naming its cursor, so each answer carries its page. */
 async function pushAll(device: Device, mutations: Mutation[]): Promise<number> {
+  let cursor = 0;
+  for (let more = true; more; ) {
+    const page = await post<PullResponse>('/api/sync/pull', device.pullRequest(cursor, PULL_PAGE));
+    cursor = page.cursor;
+    more = page.hasMore;
+  }
   const started = performance.now();
   for (let i = 0; i < mutations.length; i += PUSH_BATCH) {
-    const reply = await post<PushResponse>('/api/sync/push', device.request(mutations.slice(i, i + PUSH_BATCH)));
+    const reply = await post<PushResponse>('/api/sync/push', { ...device.request(mutations.slice(i, i + PUSH_BATCH)), cursor });
     if (reply.results.some((r) => r.status !== 'applied')) throw new Error(`not applied: ${JSON.stringify(reply.results.find((r) => r.status !== 'applied'))}`);
+    if (!reply.page) throw new Error('no page in the answer');
+    cursor = reply.page.cursor;
   }
   return performance.now() - started;
 }

@@ -3,7 +3,7 @@
 // change in between, or a page it failed to write. SQLite and PostgreSQL, real sync engine.
 import { describe, it, expect, afterAll } from 'vitest';
 import { createCase } from '../../src/state/actions.ts';
-import { PUSH_BATCH } from '../../src/shared/protocol.ts';
+import { PUSH_BATCH, PUSH_BYTES } from '../../src/shared/protocol.ts';
 import { startHarness, simDevice, VILLAGE_A, type Harness } from '../support/sync-harness.ts';
 import { closeTestStores, storeKinds, storeLabel, testDatabaseUrl } from '../support/stores.ts';
 import { newCaseInput } from '../support/case-factory.ts';
@@ -13,8 +13,10 @@ afterAll(closeTestStores);
 /** Counts what the phone's requests brought back: pages inside push answers, and pulled changes. */
 function watch(h: Harness) {
   const seen = { pushes: 0, pushPages: 0, pulls: 0, pulledChanges: 0 };
+  const pushBytes: number[] = [];
   const realFetch = h.fetch;
   h.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).endsWith('/push')) pushBytes.push(new TextEncoder().encode(String(init?.body)).length);
     const response = await realFetch(input, init);
     const body = (await response.clone().json()) as { page?: unknown; changes?: unknown[] };
     if (String(input).endsWith('/push')) {
@@ -26,7 +28,7 @@ function watch(h: Harness) {
     }
     return response;
   }) as typeof fetch;
-  return seen;
+  return { seen, pushBytes };
 }
 
 async function clock(h: Harness): Promise<number> {
@@ -42,7 +44,7 @@ for (const kind of storeKinds) {
         await phone.sync();
         const n = PUSH_BATCH + 7;
         for (let i = 0; i < n; i++) await createCase(phone, newCaseInput());
-        const seen = watch(h);
+        const { seen } = watch(h);
         expect(await phone.sync()).toEqual({ pushed: n, pulled: n, wiped: false });
         expect(seen).toEqual({ pushes: 2, pushPages: 2, pulls: 0, pulledChanges: 0 });
         expect(await phone.db.outbox.count()).toBe(0);
@@ -64,7 +66,7 @@ for (const kind of storeKinds) {
         const theirs = await createCase(laptop, newCaseInput());
         await laptop.sync();
         const mine = await createCase(phone, newCaseInput());
-        const seen = watch(h);
+        const { seen } = watch(h);
         await phone.sync();
         expect(seen).toEqual({ pushes: 1, pushPages: 0, pulls: 1, pulledChanges: 2 });
         expect((await phone.db.cases.toArray()).map((c) => c.id).sort()).toEqual([theirs.id, mine.id].sort());
@@ -79,13 +81,14 @@ for (const kind of storeKinds) {
       try {
         const phone = await simDevice(h, 'a', VILLAGE_A);
         await phone.sync();
-        // ~15 KB of facts each (5,000 characters, 3 bytes apiece): 300 of them are over 4 MB.
-        const n = 300;
-        expect(n).toBeLessThanOrEqual(PUSH_BATCH); // so only the byte limit can split them
+        // ~15 KB of facts each (5,000 characters, 3 bytes apiece): one batch's worth is over PUSH_BYTES.
+        const n = PUSH_BATCH;
         for (let i = 0; i < n; i++) await createCase(phone, newCaseInput({ facts: `${i}号：${'院墙滴水引发争执。'.repeat(555)}` }));
-        const seen = watch(h);
+        const { pushBytes } = watch(h);
         expect((await phone.sync()).pushed).toBe(n);
-        expect(seen.pushes).toBeGreaterThan(1);
+        expect(pushBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(PUSH_BYTES);
+        expect(pushBytes.length).toBeGreaterThan(1);
+        expect(Math.max(...pushBytes)).toBeLessThanOrEqual(PUSH_BYTES);
         expect(await phone.db.outbox.count()).toBe(0);
       } finally {
         await h.close();
@@ -113,7 +116,7 @@ for (const kind of storeKinds) {
         expect(await phone.db.outbox.count()).toBe(n);
         expect((await phone.db.cases.toArray()).every((c) => c.caseNo === null)).toBe(true);
 
-        const seen = watch(h);
+        const { seen } = watch(h);
         await phone.sync();
         expect(seen.pushPages).toBe(0); // its batches were already processed: nothing new committed
         expect(await phone.db.outbox.count()).toBe(0);

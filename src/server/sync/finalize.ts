@@ -3,7 +3,8 @@
 import type { CaseEvent } from '../../shared/events.ts';
 import type { ReviewItem } from '../../shared/protocol.ts';
 import type { PushHooks } from '../deps.ts';
-import type { ChangeLogTable } from '../store/schema.ts';
+import type { Insertable } from 'kysely';
+import type { CasesTable, ChangeLogTable } from '../store/schema.ts';
 import type { Batch, PendingChange } from './batch.ts';
 import { takeSeq } from './clock.ts';
 import { assignCaseNos } from './case-number.ts';
@@ -33,7 +34,8 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
   // Cases: an evict into the old area before the upsert into the new one, so a device that
   // can no longer see a moved case deletes it, and one that sees both ends with it.
   const moved: string[] = [];
-  const inserts = [];
+  const inserts: Insertable<CasesTable>[] = [];
+  const updates: Insertable<CasesTable>[] = [];
   const numbers = await assignCaseNos(tx, b.numbering);
   for (const [id, entry] of b.cases) {
     if (!entry.dirty) {
@@ -46,7 +48,7 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
     if (caseNo !== undefined) entry.record = { ...entry.record, caseNo };
     const row = caseRow(entry.record, entry.authors);
     if (entry.startCodes === null) inserts.push(row);
-    else await tx.updateTable('cases').set(row).where('id', '=', id).execute();
+    else updates.push(row);
     if (entry.startCodes && !sameCodes(entry.startCodes, entry.record)) {
       moved.push(id);
       changes.push({ entity: 'case', entity_id: id, ...codeColumns(entry.startCodes), op: 'evict', data: null });
@@ -55,6 +57,14 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
     changes.push({ entity: 'case', entity_id: id, ...codeColumns(entry.record), op: 'upsert', data: row.data });
   }
   for (const rows of chunkRows(inserts)) await tx.insertInto('cases').values(rows).execute();
+  // Cases loaded (and locked) by this batch: rewritten a chunk at a time rather than one UPDATE
+  // each. The rows exist, so the insert always takes the conflict path: every column is replaced.
+  for (const rows of chunkRows(updates)) {
+    const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== 'id') as (keyof CasesTable & string)[];
+    await tx.insertInto('cases').values(rows)
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+      .execute();
+  }
 
   // Children follow their case's final area, including those written earlier in this batch.
   const events: CaseEvent[] = b.newEvents.map((e) => ({ ...e, ...(codesOf(e.caseId) ?? pick(e)) }));

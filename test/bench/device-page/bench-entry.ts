@@ -71,17 +71,23 @@ Object.assign(window, {
       }
       return { p95: p95(times), count: await db.cases.count() };
     },
-    /** n cases made on this device, then one sync: push in batches, pull the acknowledgements. */
-    async pushCases(n: number) {
+    /**
+     * n cases made on this device, then one sync: push in batches, apply the acknowledgements.
+     * `caughtUp`: the phone has synced its village before going offline (the budget's case);
+     * otherwise it is a new install whose first sync also pulls every case of the village.
+     */
+    async pushCases(n: number, caughtUp: boolean) {
       const token = await login('tiaojie');
       const phone = new ShuoheDb(`bench-push-${Date.now()}`);
       const phoneCtx = { db: phone, userId: 'bench', now: () => new Date() };
       await createPin(phone, PIN);
+      const sync = () => syncOnce({ db: phone, api: createApiClient(fetch.bind(window), '', () => token), scope: village, now: () => new Date() });
+      if (caughtUp) await sync();
       for (let i = 0; i < n; i++) await createCase(phoneCtx, input(i));
       const t0 = performance.now();
-      const result = await syncOnce({ db: phone, api: createApiClient(fetch.bind(window), '', () => token), scope: village, now: () => new Date() });
+      const result = await sync();
       const ms = performance.now() - t0;
-      return { ms, pushed: result.pushed, left: await phone.outbox.count() };
+      return { ms, pushed: result.pushed, pulled: result.pulled, left: await phone.outbox.count() };
     },
     /** A town laptop's first pull of everything in its town into an empty database. */
     async firstPull() {
