@@ -8,6 +8,8 @@
 // data throws LockedError, so nothing is ever written in clear once a PIN exists.
 // 'open' — the key is in memory: records are sealed on write and opened on read.
 
+import { t } from '../shared/i18n/index.ts';
+
 export interface Cipher {
   seal(plain: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>;
   open(sealed: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Uint8Array;
@@ -20,7 +22,7 @@ export type KeyringMode = 'plain' | 'locked' | 'open';
 
 export class LockedError extends Error {
   constructor() {
-    super('本机数据已锁定，请输入 PIN 解锁');
+    super(t('lock.lockedError'));
     this.name = 'LockedError';
   }
 }

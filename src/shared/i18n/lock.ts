@@ -1,6 +1,7 @@
 // The lock screen is the first paint of a locked device, so these are core messages: keep short.
 export const lock = {
   'lock.title': '输入 PIN 解锁',
+  'lock.lockedError': '本机数据已锁定，请输入 PIN 解锁后再操作',
   'lock.intro': '当事人信息已加密保存在本机，输入 6 位 PIN 才能查看。',
   'lock.pin': 'PIN',
   'lock.digit': '数字 {d}',
