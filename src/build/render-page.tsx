@@ -9,9 +9,12 @@ import { guideBySlug, guides } from '../state/guides.ts';
 import { t } from '../shared/i18n/index.ts';
 import { documentTitle } from '../ui/guides/use-title.ts';
 
-/** The public pages a resident opens from a shared link: the guide list, every guide, and 找人帮忙调解. */
+/**
+ * The public pages a resident opens from a shared link: the guide list and every guide. Not /help:
+ * its form would take typing before the app takes the page over, and lose it from the form's state.
+ */
 export function prerenderPaths(): string[] {
-  return ['/guides', ...guides.map((g) => `/guides/${g.slug}`), '/help'];
+  return ['/guides', ...guides.map((g) => `/guides/${g.slug}`)];
 }
 
 export interface RenderedPage {
@@ -28,7 +31,6 @@ export async function renderPage(path: string): Promise<RenderedPage> {
   (globalThis as { location?: unknown }).location = new URL(path, 'https://shuohe.invalid');
   const html = await renderToStringAsync(<App />);
   if (path === '/guides') return { html, title: documentTitle(t('guides.title')), modules: ['shared/i18n/later.ts', 'ui/guides/guides-screen.tsx'] };
-  if (path === '/help') return { html, title: documentTitle(t('help.title')), modules: ['shared/i18n/later.ts', 'ui/guides/help-screen.tsx'] };
   const guide = guideBySlug(path.replace(/^\/guides\//, ''));
   if (!guide) throw new Error(`prerender: no guide at ${path}`);
   return { html, title: documentTitle(guide.title), modules: ['shared/i18n/later.ts', 'ui/guides/guide-screen.tsx'] };

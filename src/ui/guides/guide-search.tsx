@@ -18,7 +18,14 @@ export function GuideSearch(p: { initial: string; onQuery: (query: string) => vo
   const [text, setText] = useState(p.initial);
   const [found, setFound] = useState<Found | undefined>(undefined);
   const reported = useRef(p.initial.trim());
+  const input = useRef<HTMLInputElement>(null);
   const query = text.trim();
+
+  // On a prerendered page a quick reader may type before the app takes the page over: keep it.
+  useEffect(() => {
+    const typed = input.current?.value ?? '';
+    if (typed !== text) setText(typed);
+  }, []);
 
   useEffect(() => {
     if (query === '') {
@@ -55,6 +62,7 @@ export function GuideSearch(p: { initial: string; onQuery: (query: string) => vo
         <label for="guide-q">{t('guides.search')}</label>
         <input
           id="guide-q"
+          ref={input}
           type="search"
           enterKeyHint="search"
           autoComplete="off"
