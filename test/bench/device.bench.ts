@@ -48,6 +48,8 @@ export async function deviceBench(): Promise<void> {
       const t0 = Date.now();
       await page.goto(`${server.url}/`);
       await page.waitForFunction(() => document.documentElement.dataset.lock === 'locked');
+      // The pad listens for keys once it is drawn (test/e2e/flows.ts passLock waits the same way).
+      await page.locator('main.lock-screen h1').first().waitFor();
       const t1 = Date.now();
       await page.keyboard.type('480215');
       await page.locator('[data-testid="case-row"]').first().waitFor();
