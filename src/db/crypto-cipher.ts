@@ -85,6 +85,15 @@ async function openCipher(raw: Uint8Array<ArrayBuffer>): Promise<Cipher> {
         }),
       );
     },
+    async openMany(items) {
+      live();
+      return Promise.all(
+        items.map(async ({ sealed, aad }) => {
+          const iv = sealed.subarray(0, NONCE_BYTES);
+          return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, webKey, sealed.subarray(NONCE_BYTES)));
+        }),
+      );
+    },
     close() {
       // Overwrite the only copy of the raw key this module holds; the CryptoKey is dropped with it.
       key?.fill(0);

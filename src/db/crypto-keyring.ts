@@ -15,6 +15,8 @@ export interface Cipher {
   open(sealed: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Uint8Array;
   /** Seals many payloads at once (WebCrypto): call it before a transaction, never inside one. */
   sealMany(items: { plain: Uint8Array<ArrayBuffer>; aad: Uint8Array<ArrayBuffer> }[]): Promise<Uint8Array<ArrayBuffer>[]>;
+  /** Opens many payloads at once (WebCrypto): call it outside a transaction, never inside one. */
+  openMany(items: { sealed: Uint8Array<ArrayBuffer>; aad: Uint8Array<ArrayBuffer> }[]): Promise<Uint8Array[]>;
   close(): void;
 }
 
@@ -81,6 +83,12 @@ export class Keyring {
   openBytes(sealed: Uint8Array<ArrayBuffer>, aad: string): ArrayBuffer {
     const plain = this.live().open(sealed, encoder.encode(aad));
     return plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength) as ArrayBuffer;
+  }
+
+  /** Opens JSON payloads in bulk through WebCrypto, after the transaction that read them. */
+  async openJsonMany(items: { sealed: Uint8Array<ArrayBuffer>; aad: string }[]): Promise<unknown[]> {
+    const plains = await this.live().openMany(items.map(({ sealed, aad }) => ({ sealed, aad: encoder.encode(aad) })));
+    return plains.map((plain) => JSON.parse(decoder.decode(plain)) as unknown);
   }
 
   /** Seals JSON payloads in bulk through WebCrypto, before the transaction that stores them. */

@@ -45,6 +45,9 @@ interface Origin {
   sealed: Uint8Array<ArrayBuffer>;
   fields: string[];
   touched: boolean;
+  /** Where the payload is bound (table/key), for opening it later in a batch. */
+  aad: string;
+  binary: boolean;
 }
 
 type Row = Record<string | symbol, unknown>;
@@ -61,12 +64,12 @@ function openRow(keyring: Keyring, table: string, seal: TableSeal, keyPath: stri
   if (!isSealed(stored)) return stored;
   const { $sealed, $fields, ...clear } = stored;
   const row: Row = clear;
-  const origin: Origin = { sealed: $sealed, fields: $fields, touched: false };
+  const origin: Origin = { sealed: $sealed, fields: $fields, touched: false, aad: aadOf(table, row[keyPath]), binary: seal.binary === true };
   Object.defineProperty(row, ORIGIN, { value: origin });
   let opened: Record<string, unknown> | undefined;
   const payload = () => {
     if (!opened) {
-      const aad = aadOf(table, row[keyPath]);
+      const aad = origin.aad;
       opened = seal.binary
         ? { [seal.fields[0] as string]: keyring.openBytes($sealed, aad) }
         : (keyring.openJson($sealed, aad) as Record<string, unknown>);
@@ -115,6 +118,32 @@ function sealRow(keyring: Keyring, table: string, seal: TableSeal, keyPath: stri
     ? keyring.sealBytes(row[fields[0] as string] as ArrayBuffer, aad)
     : keyring.sealJson(Object.fromEntries(fields.map((f) => [f, row[f]])), aad);
   return { ...clearPart(row, seal), $sealed, $fields: fields };
+}
+
+/**
+ * Opens the sealed fields of rows read through the middleware all at once, through WebCrypto,
+ * instead of one by one in JavaScript as they are touched: several times faster for a push's
+ * outbox batch or the name index's pass over every case. Call it AFTER the read's transaction (an
+ * await inside one would end it). Rows not sealed, binary or already touched are left as they are.
+ */
+export async function openRowsNow(keyring: Keyring, rows: readonly unknown[]): Promise<void> {
+  if (keyring.mode !== 'open') return;
+  const pending = rows.filter((r): r is Row => {
+    const origin = typeof r === 'object' && r !== null ? ((r as Row)[ORIGIN] as Origin | undefined) : undefined;
+    return origin !== undefined && !origin.touched && !origin.binary;
+  });
+  if (pending.length === 0) return;
+  const opened = await keyring.openJsonMany(pending.map((row) => {
+    const origin = row[ORIGIN] as Origin;
+    return { sealed: origin.sealed, aad: origin.aad };
+  }));
+  pending.forEach((row, i) => {
+    const origin = row[ORIGIN] as Origin;
+    const values = opened[i] as Record<string, unknown>;
+    for (const field of origin.fields) Object.defineProperty(row, field, { value: values[field], writable: true, enumerable: true, configurable: true });
+    // As when a getter hands a value out: it may be changed in place, so a write seals it afresh.
+    origin.touched = true;
+  });
 }
 
 /**

@@ -8,6 +8,10 @@
 import type { EntityTable } from 'dexie';
 import type { CaseRecord } from '../shared/case.ts';
 import type { StoredCase } from './schema.ts';
+import type { Keyring } from './crypto-keyring.ts';
+import { openRowsNow } from './crypto-middleware.ts';
+
+const INDEX_PAGE = 1000;
 
 interface Entry {
   id: string;
@@ -39,21 +43,21 @@ export class NameIndex {
     this.rebuild = false;
   }
 
-  private async fresh(cases: CaseTable): Promise<Map<string, Entry>> {
+  private async fresh(cases: CaseTable, keyring: Keyring): Promise<Map<string, Entry>> {
     if (!this.entries || this.rebuild) {
       this.stale.clear();
       this.rebuild = false;
       const entries = new Map<string, Entry>();
-      let failure: unknown;
-      await cases.each((c) => {
-        // Dexie does not stop `each` on a throw from the callback: keep the first (LockedError).
-        try {
-          entries.set(c.id, { id: c.id, updatedAt: c.updatedAt, text: textOf(c) });
-        } catch (error) {
-          failure ??= error;
-        }
-      });
-      if (failure !== undefined) throw failure;
+      // Read sealed, then opened in one WebCrypto batch after the read (several times faster than
+      // opening each case in JavaScript inside it); a page at a time bounds the memory.
+      let after: string | undefined;
+      for (;;) {
+        const page = await (after === undefined ? cases.orderBy('id') : cases.where('id').above(after)).limit(INDEX_PAGE).toArray();
+        await openRowsNow(keyring, page);
+        for (const c of page) entries.set(c.id, { id: c.id, updatedAt: c.updatedAt, text: textOf(c) });
+        if (page.length < INDEX_PAGE) break;
+        after = page[page.length - 1]?.id;
+      }
       this.entries = entries;
       return entries;
     }
@@ -71,9 +75,9 @@ export class NameIndex {
   }
 
   /** Ids of the cases whose label or a party name contains `needle`, newest change first. */
-  async search(cases: CaseTable, needle: string, limit: number): Promise<string[]> {
+  async search(cases: CaseTable, keyring: Keyring, needle: string, limit: number): Promise<string[]> {
     const hits: Entry[] = [];
-    for (const entry of (await this.fresh(cases)).values()) if (entry.text.includes(needle)) hits.push(entry);
+    for (const entry of (await this.fresh(cases, keyring)).values()) if (entry.text.includes(needle)) hits.push(entry);
     hits.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
     return hits.slice(0, limit).map((e) => e.id);
   }

@@ -72,7 +72,7 @@ export async function searchCases(db: ShuoheDb, text: string, limit = PAGE_SIZE)
   if (needle === '') return [];
   // Read the whole table's count so a live query re-runs on any change to cases.
   await db.cases.count();
-  const ids = await db.names.search(db.cases, needle, limit);
+  const ids = await db.names.search(db.cases, db.vault, needle, limit);
   const rows = await db.cases.bulkGet(ids);
   return rows.filter((c): c is StoredCase => c !== undefined).map(fromStored);
 }

@@ -5,6 +5,7 @@
 // against a real server. Outbox entries are removed only when a pull page reports them
 // processed — pulled, or carried by a push answer.
 
+import { openRowsNow } from '../db/crypto-middleware.ts';
 import { PROTOCOL_VERSION, PUSH_BATCH, PUSH_BYTES, PULL_PAGE, type PushResponse, type PullResponse } from '../shared/protocol.ts';
 import type { OutboxEntry, ShuoheDb } from '../db/schema.ts';
 import { deviceMeta } from '../db/device.ts';
@@ -66,6 +67,8 @@ interface Batch {
 
 async function readBatch(db: ShuoheDb, after: number): Promise<Batch | undefined> {
   const entries = await db.outbox.where('seq').above(after).limit(PUSH_BATCH).toArray();
+  // Sealed payloads opened in one WebCrypto batch, not one by one as JSON.stringify touches them.
+  await openRowsNow(db.vault, entries);
   const json: string[] = [];
   let bytes = 200; // the envelope around the mutations
   for (const entry of entries) {

@@ -12,9 +12,10 @@ import { LockedError } from '../../src/db/crypto-keyring.ts';
 import { wipeDevice } from '../../src/db/device.ts';
 import { saveDraft, loadDraft, sealDraftsWith } from '../../src/db/settings.ts';
 import { applyPullPage } from '../../src/sync/apply-pull.ts';
+import { sealRows } from '../../src/db/crypto-middleware.ts';
+import { toStored, type ShuoheDb } from '../../src/db/schema.ts';
 import { newDevice } from '../support/dexie-device.ts';
 import { newCaseInput, caseRecord } from '../support/case-factory.ts';
-import type { ShuoheDb } from '../../src/db/schema.ts';
 
 const ITERATIONS = 2_000; // the app's 600,000 only slows the tests; the logic is the same
 const PIN = '480215';
@@ -108,6 +109,19 @@ describe('personal data sealed at rest', () => {
     expect((await searchCases(device.db, '三丰')).map((c) => c.id)).toEqual([first.id]);
     device.db.vault.lock();
     await expect(searchCases(device.db, '三丰')).rejects.toThrow(LockedError);
+  });
+
+  it('builds the name index a page at a time, opened in batches, over more cases than one page', async () => {
+    const device = newDevice();
+    await createPin(device.db, PIN, ITERATIONS);
+    const records = Array.from({ length: 2_100 }, (_, i) => caseRecord({
+      private: { parties: [{ id: uuidv7(), role: '申请人', name: `甲${i}号` }, { id: uuidv7(), role: '被申请人', name: '乙' }], facts: '院墙滴水', claims: [], place: '' },
+    }));
+    await device.db.cases.bulkPut(await sealRows(device.db.vault, 'cases', 'id', records.map(toStored)));
+    expect(leaked(await dumpIndexedDb())).not.toContain('院墙滴水');
+    expect((await searchCases(device.db, '甲2099号')).map((c) => c.id)).toEqual([records[2099]?.id]);
+    expect((await searchCases(device.db, '甲0号')).map((c) => c.id)).toEqual([records[0]?.id]);
+    expect((await searchCases(device.db, '甲1050号')).map((c) => c.id)).toEqual([records[1050]?.id]);
   });
 
   it('refuses a wrong PIN and wipes after ten in a row', async () => {
