@@ -4,7 +4,8 @@ import type { CaseEvent } from '../../shared/events.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatDate, formatInstant } from '../format.ts';
 
-const kindLabel: Record<CaseEvent['kind'], MessageKey> = {
+/** What each kind of event is called (the timeline, and a refused one in 待核对). */
+export const kindLabel: Record<CaseEvent['kind'], MessageKey> = {
   session: 'timeline.session',
   investigation: 'timeline.investigation',
   visit: 'timeline.visit',

@@ -8,23 +8,14 @@ import { useLocation } from 'preact-iso';
 import type { CaseRecord } from '../../shared/case.ts';
 import type { Mutation } from '../../shared/mutations.ts';
 import type { PatchableField } from '../../shared/case.ts';
-import type { CaseEvent } from '../../shared/events.ts';
 import type { ReviewItem } from '../../shared/protocol.ts';
-import { t, type MessageKey } from '../../shared/i18n/index.ts';
+import { t } from '../../shared/i18n/index.ts';
 import { formatInstant } from '../format.ts';
 import { describeFailure, type FormFailure } from '../components/errors.ts';
 import { fieldLabel } from './field-values.tsx';
 import { personName, type Viewer } from './conflict-card.tsx';
 import { redoOf } from './redo.ts';
-
-const eventKind: Record<CaseEvent['kind'], MessageKey> = {
-  session: 'timeline.session',
-  investigation: 'timeline.investigation',
-  visit: 'timeline.visit',
-  note: 'timeline.note',
-  transition: 'timeline.transition',
-  attachment: 'attach.title',
-};
+import { kindLabel } from '../cases/timeline.tsx';
 
 /** "修改纠纷简要情况、纠纷发生地点", "把案件从“调解中”改为“调解成功”"… */
 export function describeMutation(m: Mutation): string {
@@ -38,7 +29,7 @@ export function describeMutation(m: Mutation): string {
     case 'case.void':
       return t('review.action.void');
     case 'event.append':
-      return t('review.action.event', { kind: t(eventKind[m.args.event.kind]) });
+      return t('review.action.event', { kind: t(kindLabel[m.args.event.kind]) });
     case 'conflict.resolve':
       return t('review.action.resolve', { field: fieldLabel(m.args.field) });
     case 'review.dismiss':
