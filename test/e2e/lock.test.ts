@@ -2,6 +2,7 @@
 // 身份证号, phone and facts, then locked — and no store of any IndexedDB database holds any of
 // them; a wrong PIN is refused, the right one opens the case and the name search; a reload starts
 // locked; ten wrong PINs warn from the fifth and then erase the device.
+import { dumpIndexedDb } from '../support/indexeddb-dump.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, type Device } from './browser.ts';
@@ -32,31 +33,7 @@ async function tapPin(pin: string): Promise<void> {
 const phase = () => page.evaluate(() => document.documentElement.dataset.lock);
 const settled = () => page.waitForFunction(() => (document.documentElement.dataset.lock ?? 'checking') !== 'checking');
 
-/** Every value in every object store of every IndexedDB database of the page, bytes as UTF-8. */
-function dumpIndexedDb(): Promise<string> {
-  return page.evaluate(async () => {
-    const parts: string[] = [];
-    const asText = (_k: string, v: unknown) =>
-      v instanceof ArrayBuffer ? new TextDecoder().decode(v) : ArrayBuffer.isView(v) ? new TextDecoder().decode(v) : v;
-    for (const info of await indexedDB.databases()) {
-      const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(info.name as string);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      for (const store of [...idb.objectStoreNames]) {
-        const rows = await new Promise<unknown[]>((resolve, reject) => {
-          const req = idb.transaction(store).objectStore(store).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        parts.push(`${info.name}/${store}: ${JSON.stringify(rows, asText)}`);
-      }
-      idb.close();
-    }
-    return parts.join('\n');
-  });
-}
+const pageDump = () => page.evaluate(dumpIndexedDb);
 
 describe('PIN lock', () => {
   it('sets the PIN on first run, then the profile', async () => {
@@ -96,7 +73,7 @@ describe('PIN lock', () => {
     await tapPin(PIN); // every page load starts locked
     await page.getByTestId('lock-now').click();
     await page.getByRole('heading', { name: '输入 PIN 解锁' }).waitFor();
-    const dump = await dumpIndexedDb();
+    const dump = await pageDump();
     expect(dump).toContain('shuohe/cases');
     expect(dump).toContain('shuohe/outbox');
     expect(SECRETS.filter((s) => dump.includes(s))).toEqual([]);
@@ -134,7 +111,7 @@ describe('PIN lock', () => {
     }
     await page.waitForFunction(() => document.documentElement.dataset.lock === 'setPin');
     expect(await page.locator('main').textContent()).toContain('已清除');
-    const dump = await dumpIndexedDb();
+    const dump = await pageDump();
     expect(SECRETS.filter((s) => dump.includes(s))).toEqual([]);
     const counts = await page.evaluate(async () => {
       const idb = await new Promise<IDBDatabase>((resolve) => {

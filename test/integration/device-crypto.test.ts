@@ -15,6 +15,7 @@ import { applyPullPage } from '../../src/sync/apply-pull.ts';
 import { sealRows } from '../../src/db/crypto-middleware.ts';
 import { toStored, type ShuoheDb } from '../../src/db/schema.ts';
 import { newDevice } from '../support/dexie-device.ts';
+import { dumpIndexedDb } from '../support/indexeddb-dump.ts';
 import { newCaseInput, caseRecord } from '../support/case-factory.ts';
 
 const ITERATIONS = 2_000; // the app's 600,000 only slows the tests; the logic is the same
@@ -29,33 +30,6 @@ function secretCase() {
     ],
     facts: '两家因院墙滴水发生争执。',
   });
-}
-
-/** Every value of every object store of every database, bytes decoded as UTF-8 text. */
-async function dumpIndexedDb(): Promise<string> {
-  const parts: string[] = [];
-  const text = (v: unknown): unknown => {
-    if (v instanceof ArrayBuffer) return new TextDecoder().decode(v);
-    if (ArrayBuffer.isView(v)) return new TextDecoder().decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
-    return v;
-  };
-  for (const info of await indexedDB.databases()) {
-    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(info.name as string);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    for (const store of [...idb.objectStoreNames]) {
-      const values = await new Promise<unknown[]>((resolve, reject) => {
-        const req = idb.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      parts.push(JSON.stringify(values, (_k, v: unknown) => text(v)));
-    }
-    idb.close();
-  }
-  return parts.join('\n');
 }
 
 const leaked = (dump: string) => SECRETS.filter((s) => dump.includes(s));
