@@ -35,7 +35,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function migrate(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Parallel branches number their migrations in separate ranges; a database that already ran a
+  // later number must still take an earlier one that lands after it.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }
