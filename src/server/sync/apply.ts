@@ -11,7 +11,7 @@ import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.
 import type { ReviewItem } from '../../shared/protocol.ts';
 import { assertInScope } from '../auth/principal.ts';
 import type { Batch, CaseEntry } from './batch.ts';
-import { checkEvent, checkField, checkNewCase, checkVoidReason } from './validate.ts';
+import { checkEvent, checkEventOnCase, checkField, checkNewCase, checkPatchOnCase, checkVoidReason } from './validate.ts';
 import { lockRefusal } from '../stats/month-locks.ts';
 import { dismissReview } from './review-dismiss.ts';
 
@@ -46,6 +46,10 @@ export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
         const problem = change ? checkField(field, change.next) : undefined;
         if (problem) return reject(problem);
       }
+      {
+        const problem = checkPatchOnCase(entry.record, m.patch);
+        if (problem) return reject(problem);
+      }
       break;
     case 'case.transition':
       if (b.eventCase(m.args.eventId) !== undefined) return reject('push.eventExists');
@@ -59,7 +63,7 @@ export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
       const { event } = m.args;
       if (b.eventCase(event.id) !== undefined) return reject('push.eventExists');
       if (event.supersedes !== undefined && b.eventCase(event.supersedes) !== m.caseId) return reject('push.supersedesUnknown');
-      const problem = checkEvent(event);
+      const problem = checkEvent(event) ?? checkEventOnCase(entry.record, event);
       if (problem) return reject(problem);
       break;
     }

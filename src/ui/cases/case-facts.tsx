@@ -8,6 +8,8 @@ import type { Reminder } from '../../shared/reminders.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatDate, formatYuan } from '../format.ts';
 import { dueText, reminderText } from '../case-text.ts';
+import { amountStated } from '../../shared/money.ts';
+import { followUpText } from './forms/follow-up-form.tsx';
 
 export function PartyList(p: { record: CaseRecord }) {
   const [revealed, setRevealed] = useState(false);
@@ -72,15 +74,24 @@ export function confirmationText(c: { appliedOn: string; court: string; result: 
 }
 
 export function OutcomeRecord(p: { record: CaseRecord }) {
-  const { agreement, termination, rejection, judicialConfirmation } = p.record;
+  const { agreement, termination, rejection, judicialConfirmation, followUp } = p.record;
   return (
     <>
       {agreement && (
         <section class="card" aria-labelledby="agreement-title" data-testid="agreement">
           <h2 id="agreement-title">{t('detail.agreement')} · {t('detail.agreement.form', { form: agreement.form })}</h2>
+          {agreement.liability && <p>{t('agreementForm.liability')}：{agreement.liability}</p>}
           <ol class="terms">
             {agreement.terms.map((term, i) => <li key={i}>{term}</li>)}
           </ol>
+          {(agreement.money ?? []).length > 0 && (
+            <ul class="terms" data-testid="agreement-money">
+              {(agreement.money ?? []).map((m, i) => (
+                <li key={i}>{t('doc.agreement.moneyTerm', { payer: m.payer, payee: m.payee, date: formatDate(m.deadline), amount: amountStated(m.amountYuan), method: m.method, place: m.place })}</li>
+              ))}
+            </ul>
+          )}
+          {agreement.oralChosen && <p class="muted">{t('rules.oral.chosen')}</p>}
           <dl class="kv">
             <dt>{t('agreementForm.method')}</dt><dd>{agreement.performanceMethod}</dd>
             <dt>{t('agreementForm.deadline')}</dt><dd>{formatDate(agreement.performanceDeadline)}</dd>
@@ -93,6 +104,12 @@ export function OutcomeRecord(p: { record: CaseRecord }) {
         <section class="card" aria-labelledby="confirmation-title" data-testid="confirmation">
           <h2 id="confirmation-title">{t('detail.confirmation')}</h2>
           <p>{confirmationText(judicialConfirmation)}</p>
+        </section>
+      )}
+      {followUp && (followUp.urge || followUp.confirmationWaivedOn) && (
+        <section class="card" aria-labelledby="followup-title" data-testid="follow-up">
+          <h2 id="followup-title">{t('action.followup')}</h2>
+          <p>{followUpText(followUp)}</p>
         </section>
       )}
       {termination && (
