@@ -7,7 +7,8 @@
 // - what follows an agreement: a 回访 finding 未履行 opens 督促履行 (若干规定 Art 39), and the
 //   司法确认 risk that depends on what the agreement disposes of (民诉法解释 Art 355).
 
-import type { Agreement, AgreementConcern, CaseRecord, FollowUp } from './case.ts';
+import type { Agreement, CaseRecord, FollowUp } from './case.ts';
+import { followUpOf } from './follow-up.ts';
 import type { SessionData, VisitData } from './events.ts';
 import { addDays, localDate } from './dates.ts';
 import type { FieldErrors } from './validation.ts';
@@ -82,9 +83,6 @@ export function visitErrors(record: Pick<CaseRecord, 'agreement'>, v: Pick<Visit
   return a && v.on < a.effectiveOn ? { on: 'rules.visit.beforeAgreement' } : {};
 }
 
-const noFollowUp: FollowUp = { urge: null, confirmationWaivedOn: null };
-export const followUpOf = (record: Pick<CaseRecord, 'followUp'>): FollowUp => record.followUp ?? noFollowUp;
-
 /**
  * The follow-up after a 回访: 未履行 opens a 督促履行 step due URGE_DAYS later (if none is open);
  * a visit finding it performed closes an open one. Undefined when nothing changes.
@@ -111,18 +109,3 @@ export function followUpErrors(record: Pick<CaseRecord, 'agreement'>, f: FollowU
   if (f.confirmationWaivedOn !== null && from !== undefined && f.confirmationWaivedOn < from) errors.confirmationWaivedOn = 'rules.waived.beforeAgreement';
   return errors;
 }
-
-/**
- * Why a court would not confirm this agreement (民诉法解释 Art 355): only what it disposes of
- * matters — a 赡养费 or 抚养费 agreement of a 婚姻家庭 case is confirmable, a 离婚 is not.
- */
-export function confirmationRisk(a: Pick<Agreement, 'concerns'> | null): 'status' | 'title' | undefined {
-  const concerns: readonly AgreementConcern[] = a?.concerns ?? [];
-  if (concerns.includes('身份关系')) return 'status';
-  if (concerns.includes('物权确权')) return 'title';
-  return undefined;
-}
-
-/** The package needs the proof of the right when the agreement deals with 物权 at all. */
-export const involvesProperty = (a: Pick<Agreement, 'concerns'> | null): boolean =>
-  (a?.concerns ?? []).some((c) => c === '物权' || c === '物权确权');

@@ -6,7 +6,7 @@
 import type { CaseRecord } from './case.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { isOpen } from './lifecycle.ts';
-import { confirmationRisk, followUpOf } from './case-rules.ts';
+import { confirmationRisk, followUpOf } from './follow-up.ts';
 
 export type ReminderKind = 'oneMonth' | 'labour15' | 'confirmation' | 'visit' | 'urge';
 

@@ -7,7 +7,8 @@ import { addDays } from '../dates.ts';
 import { categoryByCode } from '../categories.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { CONFIRMATION_DAYS } from '../reminders.ts';
-import { confirmationRisk, involvesProperty, shouldBeWritten } from '../case-rules.ts';
+import { shouldBeWritten } from '../case-rules.ts';
+import { confirmationRisk, involvesProperty } from '../follow-up.ts';
 import { amountStated } from '../money.ts';
 import { birthDateOf, chineseNumber, formatDate, genderOf, nonEmpty, partyLine } from './format.ts';
 import {

@@ -2,7 +2,7 @@
 // may be added while it is open. Buttons for anything else are never shown.
 
 import type { CaseRecord } from '../../shared/case.ts';
-import { followUpOf } from '../../shared/case-rules.ts';
+import { followUpOf } from '../../shared/follow-up.ts';
 import { isOpen, nextStatuses, type CaseStatus } from '../../shared/lifecycle.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 

@@ -3,7 +3,8 @@
 
 import type { AgreementConcern, AgreementForm as Form, CaseRecord } from '../../../shared/case.ts';
 import { agreementConcerns } from '../../../shared/case.ts';
-import { confirmationRisk, oralAdvicePending } from '../../../shared/case-rules.ts';
+import { oralAdvicePending } from '../../../shared/case-rules.ts';
+import { confirmationRisk } from '../../../shared/follow-up.ts';
 import { amountInWords, parseAmount } from '../../../shared/money.ts';
 import { addDays, isIsoDate } from '../../../shared/dates.ts';
 import { CONFIRMATION_DAYS } from '../../../shared/reminders.ts';

@@ -3,7 +3,7 @@
 // not to apply for 司法确认, which ends that reminder. Both are one header field, merged like any other.
 
 import type { CaseRecord } from '../../../shared/case.ts';
-import { followUpOf } from '../../../shared/case-rules.ts';
+import { followUpOf } from '../../../shared/follow-up.ts';
 import { t } from '../../../shared/i18n/index.ts';
 import { recordFollowUp } from '../../../state/actions.ts';
 import { CheckField, TextArea, TextField } from '../../components/fields.tsx';
