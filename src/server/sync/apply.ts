@@ -11,7 +11,7 @@ import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.
 import type { ReviewItem } from '../../shared/protocol.ts';
 import { assertInScope } from '../auth/principal.ts';
 import type { Batch, CaseEntry } from './batch.ts';
-import { checkEvent, checkEventOnCase, checkField, checkNewCase, checkPatchOnCase, checkVoidReason } from './validate.ts';
+import { checkEvent, checkEventOnCase, checkField, checkNewCase, checkPatchOnCase, checkVoidReason, firstError } from './validate.ts';
 import { lockRefusal } from '../stats/month-locks.ts';
 import { dismissReview } from './review-dismiss.ts';
 
@@ -112,7 +112,12 @@ async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): 
 async function run(b: Batch, entry: CaseEntry, m: Exclude<Mutation, { name: 'case.create' }>): Promise<Applied> {
   const before = entry.record;
   const outcome = applyMutation(before, m, 'server', b.now);
-  if (!outcome.ok) return reject(outcome.code, outcome.code === 'transition.illegal' ? illegalParams(before) : undefined);
+  if (!outcome.ok) {
+    // An invalid step says which rule it broke, as the form would have (e.g. 协议生效日期早于受理日期).
+    const field = outcome.code === 'transition.invalid' && outcome.fields ? firstError(outcome.fields) : undefined;
+    if (field && !field.includes(' ')) return reject(field);
+    return reject(outcome.code, outcome.code === 'transition.illegal' ? illegalParams(before) : undefined);
+  }
   let record = outcome.record ?? before;
 
   for (const event of outcome.events) {
