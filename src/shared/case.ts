@@ -211,6 +211,15 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+/**
+ * `text` with every party name in it masked as `maskName` does: the same rule on every screen
+ * that shows a case's free text (办理经过, 协议内容, 纠纷简要情况), longest names first so 李四 inside
+ * 李四海 is not half-masked.
+ */
+export function maskNames(text: string, names: readonly string[]): string {
+  const sorted = [...new Set(names.filter((n) => [...n].length > 1))].sort((a, b) => b.length - a.length);
+  return sorted.reduce((out, name) => out.split(name).join(maskName(name)), text);
+}
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
 }

@@ -75,7 +75,7 @@ export function longCase(): SampleCase {
   // An unbreakable run (a parcel number) that only `overflow-wrap: anywhere` can fold in a narrow cell.
   const parties = base.record.private.parties.map((p, i) => (i === 2 ? { ...p, address: '开鲁县开鲁镇示例村四组，宗地代码150523100200JC00012GB00345F0006789012345678901234567890123456789012' } : p));
   return {
-    record: { ...base.record, private: { ...base.record.private, facts, parties }, agreement: base.record.agreement && { ...base.record.agreement, terms } },
+    record: { ...base.record, private: { ...base.record.private, facts, parties }, agreement: base.record.agreement && { ...base.record.agreement, terms, concerns: ['物权确权'] } },
     events: base.events,
   };
 }

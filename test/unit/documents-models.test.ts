@@ -123,15 +123,15 @@ describe('document models of a complete case', () => {
       ['人民调解当事人权利义务告知书', '2'],
       ['当事人身份证明', '3-5'],
       ['人民调解调查记录', '6'],
-      ['人民调解记录（一）', '7'],
-      ['人民调解记录（二）', '8'],
-      ['人民调解协议书', '9-10'],
-      ['人民调解回访记录', '11'],
-      ['封底', '12'],
+      ['人民调解记录（一）', '7-8'],
+      ['人民调解记录（二）', '9-10'],
+      ['人民调解协议书', '11-12'],
+      ['人民调解回访记录', '13'],
+      ['封底', '14'],
     ]);
     const withPapers = doc('contents', c, { attachmentPages: { identity: 2, evidence: 4, receipts: 1 } });
     expect(withPapers.content.rows.map((r) => [r.title, r.pages])).toContainEqual(['人民调解证据材料', '6-9']);
-    expect(withPapers.content.rows.map((r) => [r.title, r.pages])).toContainEqual(['收条或汇款单等履行凭证', '14']);
+    expect(withPapers.content.rows.map((r) => [r.title, r.pages])).toContainEqual(['收条或汇款单等履行凭证', '16']);
   });
 
   it('司法确认材料: agreement, 主持调解证明 and unmasked identities, addresses and phones', () => {

@@ -11,6 +11,7 @@ import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.
 import type { ReviewItem } from '../../shared/protocol.ts';
 import { assertInScope } from '../auth/principal.ts';
 import type { Batch, CaseEntry } from './batch.ts';
+import { setAuthor, writtenBy } from './records.ts';
 import { checkEvent, checkEventOnCase, checkField, checkNewCase, checkPatchOnCase, checkVoidReason, firstError } from './validate.ts';
 import { lockRefusal } from '../stats/month-locks.ts';
 import { dismissReview } from './review-dismiss.ts';
@@ -104,7 +105,8 @@ async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): 
     ...outcome.record, version: 1, townCode, countyCode: countyCodeOf(villageCode), needsReview: false, voided: null, updatedAt: b.now, caseNo: null,
   };
   b.numbering.push({ caseId: record.id, villageCode, townCode, acceptedOn: input.acceptedOn });
-  const authors = Object.fromEntries(patchableFields.map((f) => [f, m.userId]));
+  const authors = {};
+  for (const f of patchableFields) setAuthor(authors, f, m);
   b.cases.set(record.id, { record, authors, startCodes: null, dirty: true });
   return applied;
 }
@@ -126,17 +128,19 @@ async function run(b: Batch, entry: CaseEntry, m: Exclude<Mutation, { name: 'cas
   }
   const conflicted = new Set(outcome.conflicts.map((c) => c.field));
   for (const conflict of outcome.conflicts) {
-    const keptBy = entry.authors[conflict.field] ?? '';
+    const kept = writtenBy(entry.authors, conflict.field);
+    const keptBy = kept.userId;
     const item: ReviewItem = {
       id: uuidv7(), caseId: record.id, villageCode: record.villageCode, kind: 'conflict', status: 'open', createdAt: b.now,
       conflict: {
-        ...conflict, keptBy, otherBy: m.userId, otherDeviceTime: m.deviceTime,
+        ...conflict, keptBy, otherBy: m.userId, otherDeviceTime: m.deviceTime, otherClientId: m.clientId,
+        ...(kept.clientId ? { keptClientId: kept.clientId } : {}), ...(kept.deviceTime ? { keptDeviceTime: kept.deviceTime } : {}),
         keptByName: await b.displayName(keptBy), otherByName: await b.displayName(m.userId),
       },
     };
     b.reviews.set(item.id, { item, isNew: true });
   }
-  for (const field of writtenFields(m)) if (!conflicted.has(field)) entry.authors[field] = m.userId;
+  for (const field of writtenFields(m)) if (!conflicted.has(field)) setAuthor(entry.authors, field, m);
 
   if (m.name === 'conflict.resolve') {
     const review = await b.review(m.args.conflictId);

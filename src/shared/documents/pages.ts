@@ -149,7 +149,7 @@ function layoutModel(BODY: number) {
         return [
           split(line(c.addressees.join('、') + '：') + para(c.intro)),
           ...c.sections.flatMap((s) => [heading(), ...s.items.map((i) => split(para(i)))]),
-          keep(endBlock(c.acknowledgement, [c.signers.map((n) => sign(`${n}（签名或按指印）`, 5))], true)),
+          keep(endBlock(c.acknowledgement, [c.signers.map((n) => sign(`${n}（签名、盖章或按指印）`, 5))], true)),
         ];
       }
       case 'investigation': {
@@ -169,7 +169,7 @@ function layoutModel(BODY: number) {
           heading(), split(para(c.opening)), split(para(c.risks)), ...c.statements.map((s) => split(para(`${s.partyName}陈述：${s.text}`))),
           split(para(`调解结果：${c.result}`)), ...c.closing.map((s) => split(para(s))),
           keep(endBlock(c.readBack, [
-            c.parties.map((n) => sign(`${n}（签名或按指印）`, 5)),
+            c.parties.map((n) => sign(`${n}（签名、盖章或按指印）`, 5)),
             [sign('人民调解员（签名）', 5), ...(c.participants.length > 0 ? [sign('参加人（签名）', 5)] : []), sign('记录人（签名）', 5)],
           ], true)),
         ];

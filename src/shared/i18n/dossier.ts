@@ -57,5 +57,9 @@ export const dossier = {
   'followUp.text.urged': '已于{date}督促履行：{note}',
   'followUp.text.waived': '当事人于{date}决定不申请司法确认',
   'followUp.text.none': '无',
+  'review.device': '手机 {code}',
+  'review.resolution.kept': '核对“{field}”：两台设备改了同一项，保留先到的内容',
+  'review.resolution.changed': '核对“{field}”：两台设备改了同一项，改用后到的内容或合并后的内容',
+  'review.rejected.refusedContent': '被退回的内容：',
   'urge.date.invalid': '日期格式不对，例如 2026-12-31',
 } as const;
