@@ -9,6 +9,7 @@ import { makeCtx } from './deps.ts';
 import { ApiError, errorBody, onError } from './http/errors.ts';
 import { dirtyUrlPart } from './http/text-check.ts';
 import { serveApp } from './http/static.ts';
+import { compressJson } from './http/compress.ts';
 import { requireAuth } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     // API answers are per user and change constantly: never cache them anywhere.
     c.header('cache-control', 'no-store');
   });
+  api.use('*', compressJson());
   api.get('/health', (c) => c.json({ version: ctx.version, database: ctx.store.kind }));
   api.route('/', areaRoutes(ctx));
   api.route('/', authRoutes(ctx));

@@ -61,7 +61,7 @@ function cacheControl(file: string): string {
   return file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
 
 /** The best encoding the client accepts (q=0 refuses one), or undefined for the plain bytes. */
 export function pickEncoding(acceptEncoding: string | undefined): Encoding | undefined {
