@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, Env } from './deps.ts';
 import { makeCtx } from './deps.ts';
-import { errorBody, onError } from './http/errors.ts';
+import { ApiError, errorBody, onError } from './http/errors.ts';
+import { dirtyUrlPart } from './http/text-check.ts';
 import { serveApp } from './http/static.ts';
 import { compressJson } from './http/compress.ts';
 import { requireAuth } from './auth/middleware.ts';
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const api = new Hono<Env>();
   api.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('server.tooLarge'), 413) }));
   api.use('*', async (c, next) => {
+    const dirty = dirtyUrlPart(c.req.url);
+    if (dirty !== undefined) throw new ApiError(400, 'server.badText', undefined, [`${dirty}: refused character`]);
     await next();
     // API answers are per user and change constantly: never cache them anywhere.
     c.header('cache-control', 'no-store');
