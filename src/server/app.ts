@@ -19,6 +19,7 @@ import { syncRoutes } from './sync/routes.ts';
 import { caseRoutes } from './api/cases.ts';
 import { reviewRoutes } from './api/review.ts';
 import { areaRoutes } from './api/areas.ts';
+import { divisionRoutes } from './divisions/routes.ts';
 import { deviceRoutes } from './api/devices.ts';
 import { blobRoutes } from './blobs/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.use('*', compressJson());
   api.get('/health', (c) => c.json({ version: ctx.version, database: ctx.store.kind }));
   api.route('/', areaRoutes(ctx));
+  api.route('/', divisionRoutes(ctx));
   api.route('/', authRoutes(ctx));
   api.route('/', publicRoutes(ctx));
   api.route('/', publicRequestRoutes(ctx));
