@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Store } from './store/open.ts';
 import type { Principal } from './auth/principal.ts';
+import { CursorBook } from './sync/cursors.ts';
 
 export interface PushHooks {
   /** Called inside the push transaction after it has taken its server_seq, before COMMIT. */
@@ -19,6 +20,8 @@ export interface AppDeps {
   distDir?: string;
   clientIp?: (c: Context) => string;
   hooks?: PushHooks;
+  /** Where pulls and pushes note device cursors for compaction (sync/compact.ts). */
+  cursors?: CursorBook;
 }
 
 export interface Ctx {
@@ -28,6 +31,7 @@ export interface Ctx {
   distDir: string | undefined;
   clientIp: (c: Context) => string;
   hooks: PushHooks;
+  cursors: CursorBook;
 }
 
 function socketIp(c: Context): string {
@@ -47,6 +51,7 @@ export function makeCtx(deps: AppDeps): Ctx {
     distDir: deps.distDir,
     clientIp: deps.clientIp ?? socketIp,
     hooks: deps.hooks ?? {},
+    cursors: deps.cursors ?? new CursorBook(),
   };
 }
 

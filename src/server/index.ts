@@ -6,6 +6,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openStore } from './store/open.ts';
 import { DEMO_PASSWORD, demoLogins, seedIfEmpty } from './seed/demo.ts';
+import { CursorBook } from './sync/cursors.ts';
+import { compactChangeLog } from './sync/compact.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const databaseUrl = process.env.DATABASE_URL;
@@ -22,13 +24,22 @@ if (seed.seeded) {
   for (const login of demoLogins()) console.log(`  ${login.username.padEnd(9)} ${login.role.padEnd(8)} ${login.area} ${login.scope}`);
 }
 
-const app = createApp({ store, version, distDir });
+const cursors = new CursorBook();
+const app = createApp({ store, version, distDir, cursors });
 const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`说和 服务已启动：http://localhost:${info.port}/ （数据库：${store.kind === 'postgres' ? 'PostgreSQL' : `SQLite ${dataDir}`}）`);
 });
 
+// The change log is compacted behind the devices in use (sync/compact.ts) once an hour.
+const COMPACT_EVERY_MS = 60 * 60 * 1000;
+const compaction = setInterval(() => {
+  compactChangeLog(store, cursors, () => new Date()).catch((error: unknown) => console.error('变更日志压缩失败：', error));
+}, COMPACT_EVERY_MS);
+compaction.unref();
+
 // Finish in-flight requests and close the database cleanly, so the SQLite WAL is checkpointed.
 const stop = () => {
+  clearInterval(compaction);
   server.close(() => {
     void store.close().then(() => process.exit(0));
   });
