@@ -6,9 +6,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, Env } from './deps.ts';
 import { makeCtx } from './deps.ts';
-import { errorBody, onError } from './http/errors.ts';
+import { ApiError, errorBody, onError } from './http/errors.ts';
+import { dirtyUrlPart } from './http/text-check.ts';
 import { serveApp } from './http/static.ts';
 import { compressJson } from './http/compress.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { requestLog } from './ops/request-log.ts';
+import { metricsRoutes } from './ops/routes.ts';
 import { requireAuth } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
@@ -31,10 +35,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const ctx = makeCtx(deps);
   const app = new Hono<Env>();
   app.onError(onError);
+  app.use('*', securityHeaders());
+  app.use('*', requestLog(ctx.metrics, ctx.log));
 
   const api = new Hono<Env>();
   api.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('server.tooLarge'), 413) }));
   api.use('*', async (c, next) => {
+    const dirty = dirtyUrlPart(c.req.url);
+    if (dirty !== undefined) throw new ApiError(400, 'server.badText', undefined, [`${dirty}: refused character`]);
     await next();
     // API answers are per user and change constantly: never cache them anywhere.
     c.header('cache-control', 'no-store');
@@ -64,6 +72,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);
+  app.route('/', metricsRoutes(ctx));
   app.all('*', serveApp(ctx.distDir));
   return app;
 }

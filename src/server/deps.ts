@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Store } from './store/open.ts';
 import type { Principal } from './auth/principal.ts';
 import { CursorBook } from './sync/cursors.ts';
+import { Metrics } from './ops/metrics.ts';
 
 export interface PushHooks {
   /** Called inside the push transaction after it has taken its server_seq, before COMMIT. */
@@ -22,6 +23,10 @@ export interface AppDeps {
   hooks?: PushHooks;
   /** Where pulls and pushes note device cursors for compaction (sync/compact.ts). */
   cursors?: CursorBook;
+  /** One JSON line per request (index.ts: stdout); omitted = no request log (tests). */
+  log?: (line: string) => void;
+  /** A bearer token (≥ 20 of A–Z a–z 0–9 _ -) a Prometheus scraper presents at /metrics. */
+  metricsToken?: string;
 }
 
 export interface Ctx {
@@ -32,6 +37,9 @@ export interface Ctx {
   clientIp: (c: Context) => string;
   hooks: PushHooks;
   cursors: CursorBook;
+  metrics: Metrics;
+  log: ((line: string) => void) | undefined;
+  metricsToken: string | undefined;
 }
 
 function socketIp(c: Context): string {
@@ -52,6 +60,9 @@ export function makeCtx(deps: AppDeps): Ctx {
     clientIp: deps.clientIp ?? socketIp,
     hooks: deps.hooks ?? {},
     cursors: deps.cursors ?? new CursorBook(),
+    metrics: new Metrics(),
+    log: deps.log,
+    metricsToken: deps.metricsToken,
   };
 }
 

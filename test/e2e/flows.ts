@@ -55,7 +55,7 @@ export async function openLogin(page: Page, baseUrl: string): Promise<void> {
 }
 
 /** Signs in on the sign-in page and waits until the app has left it (demo password by default). */
-export async function signIn(page: Page, baseUrl: string, username: string, password = 'shuohe2023'): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'shuohe-2023'): Promise<void> {
   await openLogin(page, baseUrl);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);

@@ -88,7 +88,7 @@ describe.each(storeKinds)('npm run account on %s', (kind) => {
     const { env, open } = await target(kind);
     const short = await cli(['create-admin', 'admin2'], { ...env, ADMIN_PASSWORD: 'short' });
     expect(short.code).toBe(1);
-    expect(short.stderr).toContain('密码至少 8 位');
+    expect(short.stderr).toContain('密码至少 10 位');
     const usage = await cli([], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('create-admin');

@@ -13,6 +13,7 @@ import { burnVerify, hashPassword, verifyPassword } from './passwords.ts';
 import { bearerToken } from './middleware.ts';
 import { hashToken } from './sessions.ts';
 import { logAccount, revokeSessions } from './users.ts';
+import { assertStrongPassword } from './password-policy.ts';
 import { parseAccountBody } from './accounts-parse.ts';
 
 const limiters = new WeakMap<Ctx, LoginLimiter>();
@@ -43,6 +44,7 @@ export function changePasswordRoute(ctx: Ctx): Hono<Env> {
     }
     limiter.succeed(key);
     if (newPassword === password) throw new ApiError(400, 'account.password.same');
+    assertStrongPassword(newPassword, username);
     const passwordHash = await hashPassword(newPassword);
     const at = ctx.now().toISOString();
     // The session making the change (if it is this user's) stays; any other device signs in again.

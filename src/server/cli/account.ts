@@ -10,6 +10,7 @@ import '../../shared/i18n/later.ts';
 import { t, hasMessage } from '../../shared/i18n/index.ts';
 import { NewAccountSchema } from '../../shared/accounts-api.ts';
 import { openStore, type Store } from '../store/open.ts';
+import { weakPasswordReason } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createUser, logAccount, revokeSessions, usernameTaken } from '../auth/users.ts';
 
@@ -74,11 +75,13 @@ function promptHidden(prompt: string): Promise<string> {
 function checked(username: string, displayName: string, password: string) {
   const result = v.safeParse(NewAccountSchema, { username, displayName, role: 'admin', scope: '', password });
   if (!result.success) fail(result.issues[0]?.message ?? 'server.badRequest');
+  const weak = weakPasswordReason(result.output.password, username);
+  if (weak) fail(weak);
   return result.output;
 }
 
 async function createAdmin(store: Store, username: string, displayName: string): Promise<void> {
-  checked(username, displayName, 'placeholder-password'); // the username, before asking for a password
+  checked(username, displayName, 'placeholder-password-0'); // the username, before asking for a password
   if (await usernameTaken(store.db, username)) fail('account.username.taken', { username });
   const account = checked(username, displayName, await readPassword());
   const passwordHash = await hashPassword(account.password);
@@ -94,7 +97,7 @@ async function createAdmin(store: Store, username: string, displayName: string):
 async function setPassword(store: Store, username: string): Promise<void> {
   const user = await store.db.selectFrom('users').select(['id', 'display_name']).where('username', '=', username).executeTakeFirst();
   if (!user) fail('cli.notFound', { username });
-  const { password } = checked('placeholder', user.display_name, await readPassword());
+  const { password } = checked(username, user.display_name, await readPassword());
   const passwordHash = await hashPassword(password);
   const at = new Date().toISOString();
   await store.write(async (tx) => {

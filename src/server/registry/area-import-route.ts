@@ -4,6 +4,7 @@
 // what the import would do now. GET /api/registry/areas/changes?area=: the code history (added,
 // renamed, re-coded, retired).
 import { Hono } from 'hono';
+import { isCleanText } from '../http/text-check.ts';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { isIsoDate } from '../../shared/dates.ts';
@@ -34,7 +35,9 @@ export function importAreasRoute(ctx: Ctx): Hono<Env> {
   app.post('/registry/areas/import', requireRole('county', 'admin'), async (c) => {
     const q = parseWith(ImportQuery, c.req.query());
     assertInScope(c.var.principal, q.county);
-    const { areas, problems } = parseDivisions(await c.req.text(), q.county);
+    const text = await c.req.text();
+    if (!isCleanText(text)) throw new ApiError(400, 'server.badText');
+    const { areas, problems } = parseDivisions(text, q.county);
     if (problems.length > 0) {
       const details = problems.slice(0, 200).map((p) => ({ line: p.line, message: t(p.code, p.params) }));
       throw new ApiError(400, 'divisions.invalid', { n: problems.length }, details);

@@ -17,7 +17,7 @@ import { planCase } from './demo-cases.ts';
 import { personName } from './people.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
 
-export const DEMO_PASSWORD = 'shuohe2023';
+export const DEMO_PASSWORD = 'shuohe-2023';
 export const DEMO_YEAR = 2023;
 const CASES = 300;
 const HOME_VILLAGE = '150523100200'; // 五家村, 开鲁镇: the village of the `tiaojie` demo mediator

@@ -36,6 +36,8 @@ export interface MutationLogTable {
   seq: number;
   /** Null only for a replay of an already-logged mutationId under another (clientId, seq). */
   mutation_id: string | null;
+  /** "userId:mutationId" for a mutation processed (applied or rejected): a repeat is recognised per account. */
+  owner_mutation_id: string | null;
   user_id: string;
   name: string;
   case_id: string;

@@ -32,6 +32,14 @@ export async function pull(ctx: Ctx, principal: Principal, body: unknown, userAg
     await store.write((tx) => ensureClient(tx, request.clientId, principal, userAgent, now, store.kind === 'postgres'));
   }
   const limit = request.limit ?? PULL_PAGE;
+  // The clock only grows: a cursor beyond it now was never handed out by this database (it was
+  // restored from a backup). Answering from there would send nothing, ever: start again from 0.
+  const clock = await store.read.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
+  if (request.cursor > Number(clock.seq)) {
+    const client = await findClient(store.read, request.clientId, principal, false);
+    const json = JSON.stringify({ changes: [], cursor: 0, hasMore: true, lastProcessedSeq: client?.lastSeq ?? 0, resync: true });
+    return { json, changes: 0 };
+  }
   const result = await store.snapshot((tx) => readPage(tx, principal, request.clientId, request.cursor, limit));
   // Noted once the device proved it is this user's: a cursor can only hold back its own history.
   ctx.cursors.note(request.clientId, request.cursor, now);
