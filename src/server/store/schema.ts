@@ -16,6 +16,10 @@ export interface SyncClientsTable {
   revoked: number;
   created_at: string;
   last_seen_at: string;
+  /** 0050: the newest pull cursor the device has shown it applied (sync/cursors.ts). */
+  pull_cursor: Generated<number>;
+  /** 0050: the clock at the device's last pull from cursor 0; up to it, pulls send latest rows only. */
+  snapshot_seq: Generated<number>;
 }
 
 export interface DevicesTable {
