@@ -10,12 +10,16 @@ import { ApiError, errorBody, onError } from './http/errors.ts';
 import { dirtyUrlPart } from './http/text-check.ts';
 import { serveApp } from './http/static.ts';
 import { compressJson } from './http/compress.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { requestLog } from './ops/request-log.ts';
+import { metricsRoutes } from './ops/routes.ts';
 import { requireAuth } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { caseRoutes } from './api/cases.ts';
 import { reviewRoutes } from './api/review.ts';
 import { areaRoutes } from './api/areas.ts';
+import { divisionRoutes } from './divisions/routes.ts';
 import { deviceRoutes } from './api/devices.ts';
 import { blobRoutes } from './blobs/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
@@ -32,6 +36,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const ctx = makeCtx(deps);
   const app = new Hono<Env>();
   app.onError(onError);
+  app.use('*', securityHeaders());
+  app.use('*', requestLog(ctx.metrics, ctx.log));
 
   const api = new Hono<Env>();
   api.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('server.tooLarge'), 413) }));
@@ -45,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.use('*', compressJson());
   api.get('/health', (c) => c.json({ version: ctx.version, database: ctx.store.kind }));
   api.route('/', areaRoutes(ctx));
+  api.route('/', divisionRoutes(ctx));
   api.route('/', authRoutes(ctx));
   api.route('/', publicRoutes(ctx));
   api.route('/', publicRequestRoutes(ctx));
@@ -67,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);
+  app.route('/', metricsRoutes(ctx));
   app.all('*', serveApp(ctx.distDir));
   return app;
 }

@@ -2,7 +2,7 @@
 // app.request(), an injected clock and push hooks, and one signed-in user per role — plus users
 // of neighbouring areas, so every role has a "foreign" area to be refused.
 import type { Hono } from 'hono';
-import { kailuAreas } from '../../src/shared/data/kailu.ts';
+import { kailuAreas } from '../../src/server/seed/kailu.ts';
 import type { Area } from '../../src/shared/areas.ts';
 import type { PullResponse, PushRequest, PushResponse } from '../../src/shared/protocol.ts';
 import { createApp } from '../../src/server/app.ts';

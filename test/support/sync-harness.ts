@@ -8,7 +8,7 @@ import { openStore, type Store } from '../../src/server/store/open.ts';
 import { seedAreas } from '../../src/server/seed/areas.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import type { PushHooks } from '../../src/server/deps.ts';
-import { kailuAreas } from '../../src/shared/data/kailu.ts';
+import { kailuAreas } from '../../src/server/seed/kailu.ts';
 import { syncOnce } from '../../src/sync/engine.ts';
 import { createApiClient } from '../../src/sync/http.ts';
 import { newDevice } from './dexie-device.ts';

@@ -82,7 +82,7 @@ export const accounts = {
   'password.offline': '没有网络，修改密码需要联网',
 
   // npm run account (src/server/cli/account.ts), on the server's console.
-  'cli.usage': '用法：\n  npm run account -- create-admin <用户名> [--name 姓名]   创建管理员账号\n  npm run account -- set-password <用户名>                 重设某个账号的密码（忘记管理员密码时）\n密码从环境变量 ADMIN_PASSWORD、标准输入（第一行）或提示输入读取。数据库与服务器相同：DATA_DIR 或 DATABASE_URL。',
+  'cli.usage': '用法：\n  npm run account -- create-admin <用户名> [--name 姓名]   创建管理员账号\n  npm run account -- set-password <用户名>                 重设某个账号的密码（忘记管理员密码时）\n  npm run account -- add-county <县级代码>                 从全国区划代码设立一个县（如 150404）\n密码从环境变量 ADMIN_PASSWORD、标准输入（第一行）或提示输入读取。数据库与服务器相同：DATA_DIR 或 DATABASE_URL。',
   'cli.password.prompt': '密码（至少 8 位，输入时不显示）：',
   'cli.password.repeat': '再输一次：',
   'cli.password.empty': '没有读到密码：请设置 ADMIN_PASSWORD，或从标准输入传入，或在终端里运行',

@@ -13,7 +13,11 @@ import { uiScreens } from './ui-screens.ts';
 import { requests } from './requests.ts';
 import { accounts } from './accounts.ts';
 import { security } from './security.ts';
+import { ops } from './ops.ts';
+import { county } from './county.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
 registerMessages(security);
+registerMessages(ops);
+registerMessages(county);
