@@ -21,10 +21,11 @@ import type { requests } from './requests.ts';
 import type { accounts } from './accounts.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
+import type { federation } from './federation.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
-type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests & typeof accounts & typeof security & typeof ops;
+type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests & typeof accounts & typeof security & typeof ops & typeof federation;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -14,8 +14,10 @@ import { requests } from './requests.ts';
 import { accounts } from './accounts.ts';
 import { security } from './security.ts';
 import { ops } from './ops.ts';
+import { federation } from './federation.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
 registerMessages(security);
 registerMessages(ops);
+registerMessages(federation);
