@@ -6,7 +6,7 @@ import { caseSources, maskIdNumber, maskName, maskPhone, type CaseSource, type P
 import { t } from '../../shared/i18n/index.ts';
 import { formatDate, formatYuan } from '../format.ts';
 import { categoryName } from '../case-text.ts';
-import { placeName } from '../areas.ts';
+import { placeName } from '../../state/areas.ts';
 import { confirmationText, flagKeys } from '../cases/case-facts.tsx';
 import { followUpText } from '../cases/forms/follow-up-form.tsx';
 
