@@ -63,7 +63,11 @@ export interface ReviewItem {
   villageCode: string;
   kind: 'conflict' | 'rejected';
   /** keptBy/otherBy are user ids; the names are the accounts' display names when the item was made. */
-  conflict?: FieldConflict & { keptBy: string; otherBy: string; otherDeviceTime: string; keptByName?: string; otherByName?: string };
+  conflict?: FieldConflict & {
+    keptBy: string; otherBy: string; otherDeviceTime: string; keptByName?: string; otherByName?: string;
+    /** The devices and times of both writes, so one person on two phones can tell them apart (absent on older items). */
+    keptClientId?: string; keptDeviceTime?: string; otherClientId?: string;
+  };
   rejected?: { mutation: Mutation; code: string; message: string; byName?: string };
   status: 'open' | 'resolved';
   createdAt: string;
