@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app.ts';
-import { openStore, type Store } from '../../src/server/store/open.ts';
+import { openStore, type Store, type StoreOptions } from '../../src/server/store/open.ts';
 import { seedAreas } from '../../src/server/seed/areas.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import type { PushHooks } from '../../src/server/deps.ts';
@@ -23,6 +23,8 @@ export interface Harness {
   hooks: PushHooks;
   /** Replaces the running server with a fresh one on the same database (a restart). */
   restart(): Promise<void>;
+  /** Replaces the running server with a fresh one on another database (a restored backup). */
+  moveTo(options: StoreOptions): Promise<void>;
   fetch: typeof fetch;
   close(): Promise<void>;
 }
@@ -49,6 +51,11 @@ export async function startHarness(databaseUrl?: string): Promise<Harness> {
     async restart() {
       await store.close();
       store = await open();
+      app = createApp({ store, hooks });
+    },
+    async moveTo(options) {
+      await store.close();
+      store = await openStore(options);
       app = createApp({ store, hooks });
     },
     fetch: ((input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch,

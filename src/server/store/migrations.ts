@@ -4,6 +4,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
+import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { mutationOwner, sessionDevice } from './security-migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
@@ -207,4 +208,6 @@ export const migrations: Record<string, Migration> = {
   '0009_accounts': accounts,
   '0030_mutation_owner': mutationOwner,
   '0031_session_device': sessionDevice,
+  '0040_server_epoch': serverEpochMigration,
+  '0041_audit_log': auditLogMigration,
 };
