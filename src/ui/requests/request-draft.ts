@@ -2,7 +2,7 @@
 // phone, the other party and the facts filled in, source 当事人申请. The mediator checks the rest.
 import type { NewCaseDraft } from '../cases/new-case-screen.tsx';
 import type { ReceivedRequest } from '../../shared/requests-api.ts';
-import { newPartyDraft } from '../cases/party-draft.ts';
+import { newPartyDraft } from '../../shared/fields/party-form.ts';
 import { saveDraft } from '../../db/settings.ts';
 import { today } from '../format.ts';
 
