@@ -9,6 +9,7 @@
 import type { CaseSource, Party } from '../case.ts';
 import type { DocKind } from '../documents/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { upgradePartyDraft } from './party-form.ts';
 import { linesCodec, namesCodec, partiesCodec, pickCodec, textCodec, type FormCodec } from './form-codecs.ts';
 import type { SumName } from './stat-sums.ts';
 
@@ -124,3 +125,20 @@ export function emptyFormValues(): FormValues {
 }
 
 export type { Party };
+
+/**
+ * Version of the form drafts' shape: stored in each 受理/编辑 draft so a change that is more than
+ * a new field (a renamed or reshaped one) can be migrated. Drafts of every version get the fields
+ * added since filled in by `upgradeFormValues`.
+ */
+export const FORM_DRAFT_VERSION = 2;
+
+/**
+ * A stored draft's form values brought up to the current fields: a field added since the draft
+ * was saved takes its value from `fresh` (the case's current value, or the blank form), so the
+ * draft's type holds again and nothing the person typed is lost.
+ */
+export function upgradeFormValues(stored: Partial<FormValues> | undefined, fresh: FormValues): FormValues {
+  const values = { ...fresh, ...stored } as FormValues;
+  return { ...values, parties: values.parties.map(upgradePartyDraft) };
+}

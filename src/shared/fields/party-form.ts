@@ -20,6 +20,11 @@ export function newPartyDraft(role: Party['role']): PartyDraft {
   return { id: crypto.randomUUID(), role, name: '', gender: '', age: '', phone: '', idNumber: '', birthDate: '', showMore: false };
 }
 
+/** A party card saved by an older form: the fields added since start blank. */
+export function upgradePartyDraft(stored: Partial<PartyDraft> & Pick<PartyDraft, 'id' | 'role'>): PartyDraft {
+  return { ...newPartyDraft(stored.role), ...stored };
+}
+
 export function toParty(d: PartyDraft): Party {
   const phone = d.phone.trim();
   const idNumber = d.idNumber.trim().toUpperCase();

@@ -4,7 +4,7 @@
 // fields the form holds, and how, is the field registry's (shared/fields/case-fields.ts).
 
 import { readField, writeField, type CaseRecord, type CaseSource, type PatchableField } from '../../shared/case.ts';
-import { codecOf, formFields, formKeyOf, type FormField, type FormKey } from '../../shared/fields/case-fields.ts';
+import { FORM_DRAFT_VERSION, codecOf, formFields, formKeyOf, upgradeFormValues, type FormField, type FormKey } from '../../shared/fields/case-fields.ts';
 import type { FieldPatch } from '../../shared/mutations.ts';
 import { sameValue } from '../../shared/equal.ts';
 import type { CaseFieldValues } from './case-fields-section.tsx';
@@ -13,6 +13,8 @@ import type { CaseFieldValues } from './case-fields-section.tsx';
 export type EditValues = Omit<CaseFieldValues, 'source'> & { source: CaseSource };
 
 export interface EditDraft {
+  /** The shape's version (FORM_DRAFT_VERSION) when saved. */
+  v: number;
   /** The case's values when this draft began. */
   start: EditValues;
   values: EditValues;
@@ -30,7 +32,19 @@ export function valuesOf(r: CaseRecord): EditValues {
 }
 
 export function draftOf(r: CaseRecord): EditDraft {
-  return { start: valuesOf(r), values: valuesOf(r), pickingCategory: false };
+  return { v: FORM_DRAFT_VERSION, start: valuesOf(r), values: valuesOf(r), pickingCategory: false };
+}
+
+/**
+ * A draft saved by an older form: a field added since is filled from the case as it is now, in
+ * both `start` and `values`, so it counts as untouched and is not written.
+ */
+export function upgradeEditDraft(stored: Partial<EditDraft>, fresh: EditDraft): EditDraft {
+  return {
+    ...fresh, ...stored, v: FORM_DRAFT_VERSION,
+    start: upgradeFormValues(stored.start, fresh.start) as EditValues,
+    values: upgradeFormValues(stored.values, fresh.values) as EditValues,
+  };
 }
 
 /**
@@ -44,7 +58,7 @@ export function draftWithPatch(r: CaseRecord, patch: FieldPatch): EditDraft {
     const next = patch[f]?.next;
     if (next !== undefined && codecOf(f).fits(next)) refused = writeField(refused, f, next);
   }
-  return { start: valuesOf(r), values: valuesOf(refused), pickingCategory: false };
+  return { v: FORM_DRAFT_VERSION, start: valuesOf(r), values: valuesOf(refused), pickingCategory: false };
 }
 
 /** Each field as it would be stored, so "changed" means changed in substance, not in spacing. */

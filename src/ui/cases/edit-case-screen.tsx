@@ -20,7 +20,7 @@ import { today } from '../format.ts';
 import { fieldLabel } from '../review/field-values.tsx';
 import { displayLabel } from './labels.ts';
 import { idNumberErrors } from './party-editor.tsx';
-import { applyEdits, differing, draftOf, patchFieldOf, valuesOf, type EditDraft, type EditField } from './edit-case-draft.ts';
+import { applyEdits, differing, draftOf, upgradeEditDraft, patchFieldOf, valuesOf, type EditDraft, type EditField } from './edit-case-draft.ts';
 import { CaseFieldsSection, type CaseFieldPatch } from './case-fields-section.tsx';
 import { CaseNotReady } from './case-missing.tsx';
 
@@ -48,7 +48,7 @@ function EditCaseForm(p: { record: CaseRecord }) {
   const r = p.record;
   const { route } = useLocation();
   const day = today();
-  const draft = useDraft<EditDraft>(`case:${r.id}:edit`, () => draftOf(r));
+  const draft = useDraft<EditDraft>(`case:${r.id}:edit`, () => draftOf(r), upgradeEditDraft);
   const submit = useSubmit();
   if (!draft.loaded) return <p class="screen muted">{t('common.loading')}</p>;
 

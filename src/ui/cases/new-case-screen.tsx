@@ -6,7 +6,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../../shared/i18n/index.ts';
 import type { NewCaseInput } from '../../shared/fields/case-schemas.ts';
-import { codecOf, emptyFormValues, formFields, formKeyOf, type FormInput } from '../../shared/fields/case-fields.ts';
+import { FORM_DRAFT_VERSION, codecOf, emptyFormValues, upgradeFormValues, formFields, formKeyOf, type FormInput } from '../../shared/fields/case-fields.ts';
 import type { Profile } from '../../db/settings.ts';
 import { profile, profileLoaded, writeContext } from '../../state/app-state.ts';
 import { createCase } from '../../state/actions.ts';
@@ -22,12 +22,19 @@ import { newPartyDraft } from '../../shared/fields/party-form.ts';
 import { CaseFieldsSection, type CaseFieldPatch, type CaseFieldValues } from './case-fields-section.tsx';
 
 export interface NewCaseDraft extends CaseFieldValues {
+  /** The shape's version (FORM_DRAFT_VERSION) when saved. */
+  v: number;
   /** Shown as the big-button grid until a category is picked. */
   pickingCategory: boolean;
 }
 
+/** A draft saved by an older form: fields added since start as on a blank form. */
+export function upgradeNewCaseDraft(stored: Partial<NewCaseDraft>, fresh: NewCaseDraft): NewCaseDraft {
+  return { ...fresh, ...stored, ...upgradeFormValues(stored, fresh), v: FORM_DRAFT_VERSION };
+}
+
 function emptyDraft(mediator: string): NewCaseDraft {
-  return { ...emptyFormValues(), pickingCategory: true, acceptedOn: today(), parties: [newPartyDraft('申请人'), newPartyDraft('被申请人')], mediators: mediator };
+  return { ...emptyFormValues(), v: FORM_DRAFT_VERSION, pickingCategory: true, acceptedOn: today(), parties: [newPartyDraft('申请人'), newPartyDraft('被申请人')], mediators: mediator };
 }
 
 function toInput(d: NewCaseDraft, me: Profile): NewCaseInput {
@@ -50,7 +57,7 @@ export function NewCaseScreen() {
 
 function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
   const day = today();
-  const draft = useDraft<NewCaseDraft>('new-case', () => emptyDraft(p.me.name));
+  const draft = useDraft<NewCaseDraft>('new-case', () => emptyDraft(p.me.name), upgradeNewCaseDraft);
   const submit = useSubmit();
   const d = draft.value;
   const e = submit.fields;

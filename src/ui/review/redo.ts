@@ -4,7 +4,7 @@
 // their empty form or the case.
 
 import type { CaseRecord, PatchableField } from '../../shared/case.ts';
-import { editedOn } from '../../shared/fields/case-fields.ts';
+import { FORM_DRAFT_VERSION, editedOn } from '../../shared/fields/case-fields.ts';
 import type { CaseEvent } from '../../shared/events.ts';
 import { nextStatuses, type CaseStatus } from '../../shared/lifecycle.ts';
 import type { Mutation } from '../../shared/mutations.ts';
@@ -41,7 +41,7 @@ export function redoOf(m: Mutation, record: CaseRecord | undefined, viewerId: st
     const refused = m.args.record;
     return {
       href: '/new',
-      prefill: () => prefillDraft('new-case', async (): Promise<NewCaseDraft> => ({ ...(await import('../cases/edit-case-draft.ts')).valuesOf(refused), pickingCategory: false })),
+      prefill: () => prefillDraft('new-case', async (): Promise<NewCaseDraft> => ({ ...(await import('../cases/edit-case-draft.ts')).valuesOf(refused), v: FORM_DRAFT_VERSION, pickingCategory: false })),
     };
   }
   if (!record) return undefined;
