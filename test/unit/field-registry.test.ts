@@ -11,7 +11,7 @@ import {
 } from '../../src/shared/fields/case-fields.ts';
 import { CaseRecordWireSchema, NewCaseSchema, caseFieldSchemas, newCaseInputOf } from '../../src/shared/fields/case-schemas.ts';
 import { caseColumnNames, rowSumNames, statSums, sumNames, sumsOf, type SumSpec } from '../../src/shared/fields/stat-sums.ts';
-import { namesCodec, linesCodec, textCodec } from '../../src/shared/fields/form-codecs.ts';
+import { countCodec, namesCodec, linesCodec, parseCount, textCodec } from '../../src/shared/fields/form-codecs.ts';
 import { MutationWireSchema } from '../../src/shared/protocol-schema.ts';
 import { reportColumns, caseTable } from '../../src/shared/report.ts';
 import { emptyRollup, toGroup, toStatCase } from '../../src/shared/stats.ts';
@@ -125,6 +125,20 @@ describe('the case field registry', () => {
     expect(textCodec('x').decode('  院墙外 ', '')).toBe('院墙外');
     expect(namesCodec('x').decode('王建国、李明, 张三；', [])).toEqual(['王建国', '李明', '张三']);
     expect(linesCodec('x').decode('一\n\n 二 ', [])).toEqual(['一', '二']);
+  });
+
+  it('reads a count as people type it: digits, full-width digits, Chinese numerals', () => {
+    const typed: [string, number | undefined][] = [
+      ['', undefined], [' 12 ', 12], ['４', 4], ['１２', 12], ['七', 7], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23],
+      ['一百零五', 105], ['一百二十', 120], ['两千零一十', 2010], ['零', 0],
+    ];
+    for (const [text, n] of typed) expect(parseCount(text), text).toBe(n);
+    for (const junk of ['三四', 'abc', '十十', '4人', '-3']) expect(parseCount(junk), junk).toBeNaN();
+    const c = countCodec('n');
+    expect(c.encode(undefined)).toBe('');
+    expect(c.decode(c.encode(7), undefined)).toBe(7);
+    expect(c.fits(3)).toBe(true);
+    expect(c.fits(-1)).toBe(false);
   });
 
   it('brings an old draft up to the current fields without marking them changed', () => {

@@ -22,6 +22,12 @@ export interface StatsRole {
   sums?: readonly SumName[];
 }
 
+/** A field drawn by the generic "更多信息" section: a number, or a line of text. */
+export interface FieldInput {
+  kind: 'count' | 'text';
+  hint?: MessageKey;
+}
+
 export interface CaseFieldSpec {
   label: MessageKey;
   /** Under `private`: sealed on the device, never indexed, masked in lists. */
@@ -34,6 +40,11 @@ export interface CaseFieldSpec {
   prose?: boolean;
   /** On the 受理 and 编辑受理信息 forms, held by this codec. */
   form?: FormCodec<unknown, unknown>;
+  /**
+   * How the form draws it, for fields under the forms' "更多信息" (case-more-fields.tsx); fields
+   * without it have their own place in the form's layout (case-fields-section.tsx).
+   */
+  input?: FieldInput;
   /** The 卷宗 documents that print it. */
   documents: readonly DocKind[];
 }
@@ -118,6 +129,11 @@ export function codecOf(f: FormField): FormCodec<unknown, unknown> {
   return caseFields[f].form as unknown as FormCodec<unknown, unknown>;
 }
 export const formKeyOf = (f: FormField): FormKey => codecOf(f).key as FormKey;
+/** The form fields under "更多信息", with how each is drawn. */
+export const moreFields: readonly { field: FormField; input: FieldInput }[] = formFields.flatMap((f) => {
+  const input = spec(f).input;
+  return input ? [{ field: f, input }] : [];
+});
 
 /** The blank values of a new case's form. */
 export function emptyFormValues(): FormValues {

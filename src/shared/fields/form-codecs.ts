@@ -59,3 +59,43 @@ export const partiesCodec = <K extends string>(key: K): FormCodec<Party[], Party
   key, empty: () => [], encode: (x) => x.map(partyDraftOf), decode: (f, stored) => partiesOf(f, stored ?? []),
   fits: (x) => Array.isArray(x) && x.every(isParty),
 });
+
+const chineseDigits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * A whole number as people type it: "12", full-width "１２" (NFKC folds it), or Chinese numerals
+ * up to 九千九百九十九 ("七", "十二", "二十", "一百零五"). Anything else is NaN, which the content
+ * schema refuses with its message; '' is "not given".
+ */
+export function parseCount(text: string): number | undefined {
+  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  if (s === '') return undefined;
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return Number.NaN;
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    const unit = ch === '千' ? 1000 : ch === '百' ? 100 : ch === '十' ? 10 : 0;
+    if (ch === '零' || ch === '〇') {
+      // A gap ("一百零五"), or the number zero on its own.
+      if (digit !== null) return Number.NaN;
+      if (s.length === 1) return 0;
+      continue;
+    }
+    if (unit === 0) {
+      if (digit !== null) return Number.NaN; // "三四": two digits in a row
+      digit = chineseDigits[ch] ?? Number.NaN;
+      continue;
+    }
+    // "十二": a unit with no digit before it counts one of it.
+    total += (digit ?? (unit === 10 && total === 0 ? 1 : Number.NaN)) * unit;
+    digit = null;
+  }
+  return total + (digit ?? 0);
+}
+
+/** A count (persons, cases): typed as text, stored as a whole number, absent when left empty. */
+export const countCodec = <K extends string>(key: K): FormCodec<number | undefined, string, K> => ({
+  key, empty: () => '', encode: (x) => (x === undefined ? '' : String(x)), decode: (f) => parseCount(f),
+  fits: (x) => x === undefined || (typeof x === 'number' && Number.isInteger(x) && x >= 0),
+});

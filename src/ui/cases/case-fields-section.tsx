@@ -12,6 +12,7 @@ import { ChoiceGroup, FieldError, TextField } from '../components/fields.tsx';
 import { categoryName } from '../case-text.ts';
 import { COLLAPSE_MS } from '../setup/village-picker.tsx';
 import { PartyEditor } from './party-editor.tsx';
+import { CaseMoreFields } from './case-more-fields.tsx';
 import { newPartyDraft, type PartyDraft } from '../../shared/fields/party-form.ts';
 
 /** The section's values as the form holds them (lists as typed text, so drafts keep half-typed input; source '' until picked). */
@@ -87,6 +88,7 @@ export function CaseFieldsSection(p: {
         <TextField id="place" label={t('newCase.place')} value={d.place} error={e.place} onInput={(place) => set({ place })} />
       </div>
       <TextField id="mediators" label={t('newCase.mediators')} hint={t('form.list.hint')} required value={d.mediators} error={e.mediators ?? e['mediators.0']} onInput={(mediators) => set({ mediators })} />
+      <CaseMoreFields values={d} errors={e} onChange={(key, value) => set({ [key]: value } as CaseFieldPatch)} />
     </>
   );
 }
