@@ -8,6 +8,7 @@ import type { CaseEvent } from '../shared/events.ts';
 import type { Mutation } from '../shared/mutations.ts';
 import type { ReviewItem } from '../shared/protocol.ts';
 import type { StoredBlob } from './blobs.ts';
+import type { StoredArea } from './areas.ts';
 import { Keyring } from './crypto-keyring.ts';
 import { sealingMiddleware } from './crypto-middleware.ts';
 import { NameIndex } from './crypto-name-index.ts';
@@ -56,6 +57,7 @@ export class ShuoheDb extends Dexie {
   syncState!: EntityTable<SyncState, 'scope'>;
   blobs!: EntityTable<StoredBlob, 'sha256'>;
   keyring!: EntityTable<KeyringRow, 'id'>;
+  areas!: EntityTable<StoredArea, 'code'>;
   /** The data key while unlocked; every instance seals through it (crypto-middleware.ts). */
   readonly vault = new Keyring();
   /** Party names for search, in memory only while unlocked. */
@@ -84,6 +86,11 @@ export class ShuoheDb extends Dexie {
     // not here: an upgrade transaction cannot await WebCrypto, and it has no PIN.
     this.version(4).stores({
       keyring: 'id',
+    });
+    // Place names of the signed-in scope's county (db/areas.ts), so they show offline. Public
+    // data, never sealed; filled from the server, nothing to upgrade.
+    this.version(5).stores({
+      areas: 'code, county',
     });
     this.use(sealingMiddleware(this.vault, (table, keys) => {
       if (table === 'cases') this.names.touched(keys);

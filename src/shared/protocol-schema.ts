@@ -8,6 +8,9 @@ import { json, jsonObject, short, text, uuid } from './fields/wire.ts';
 import { caseStatuses } from './lifecycle.ts';
 import { PUSH_BATCH } from './protocol.ts';
 
+/** A server_seq: a whole number the databases store exactly (1e308 passed `integer` and broke PostgreSQL's bigint). */
+const syncCursor = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+
 /** Envelope checks; each mutation's content is validated by the server's mutators. */
 const headerEntries = {
   mutationId: uuid,
@@ -28,13 +31,13 @@ export const PushRequestSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
   mutations: v.pipe(v.array(MutationEnvelopeSchema), v.maxLength(PUSH_BATCH)),
-  cursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  cursor: v.optional(syncCursor),
 });
 
 export const PullRequestSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
-  cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  cursor: syncCursor,
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000))),
 });
 
@@ -78,5 +81,5 @@ export const PushRequestWireSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
   mutations: v.pipe(v.array(MutationWireSchema), v.maxLength(PUSH_BATCH)),
-  cursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  cursor: v.optional(syncCursor),
 });

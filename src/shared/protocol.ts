@@ -86,5 +86,10 @@ export interface PullResponse {
   lastProcessedSeq: number;
   /** Set when this device was revoked (lost phone): erase local case data. */
   wipe?: boolean;
+  /**
+   * Set when the cursor sent is ahead of the server's clock (the server was restored from a
+   * backup): nothing after it exists here, so the device pulls again from 0 (`cursor` is 0).
+   */
+  resync?: boolean;
 }
 

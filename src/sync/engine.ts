@@ -162,7 +162,8 @@ async function pullAll(deps: SyncDeps, clientId: string): Promise<{ pulled: numb
   let next: Promise<PullResponse> | undefined = fetchPage(cursor);
   while (next) {
     const page: PullResponse = await next;
-    const more = !page.wipe && page.hasMore && page.cursor !== cursor;
+    // A restored server answers a cursor it never issued with `resync` and cursor 0: pull it all again.
+    const more = !page.wipe && (page.resync === true || (page.hasMore && page.cursor !== cursor));
     // Fetch the next page while this one is written: a pull is a read, so a page fetched and then
     // not applied (the write failed) costs nothing; the cursor only moves with applied pages.
     next = more ? fetchPage(page.cursor) : undefined;

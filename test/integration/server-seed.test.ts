@@ -1,7 +1,7 @@
 // The demo county: seeded through the real push path, deterministic, numbered, with working
 // demo logins — and the laptop list API over it.
 import { afterAll, describe, expect, test } from 'vitest';
-import { kailuAreas } from '../../src/shared/data/kailu.ts';
+import { kailuAreas } from '../../src/server/seed/kailu.ts';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_PASSWORD, demoLogins, seedIfEmpty } from '../../src/server/seed/demo.ts';
 import type { Store } from '../../src/server/store/open.ts';

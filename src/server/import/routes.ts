@@ -4,6 +4,7 @@
 // checks. A good file is imported in one transaction (apply-import.ts) and answered with what
 // was imported, what was already there, and the file's own 调解成功率.
 import { Hono } from 'hono';
+import { firstDirtyCell } from '../http/text-check.ts';
 import * as v from 'valibot';
 import { localDate } from '../../shared/dates.ts';
 import { t } from '../../shared/i18n/index.ts';
@@ -45,6 +46,8 @@ export function importRoutes(ctx: Ctx): Hono<Env> {
     } catch {
       throw new ApiError(400, 'ledger.unreadable');
     }
+    const dirty = firstDirtyCell(rows);
+    if (dirty !== undefined) throw new ApiError(400, 'server.badText', undefined, [`${dirty}: refused character`]);
     const scope = c.var.principal.scope;
     const today = localDate(ctx.now());
     const db = ctx.store.read;

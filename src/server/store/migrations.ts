@@ -4,6 +4,9 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
+import { compactionMigration } from '../sync/migration.ts';
+import { federationMigration } from '../federation/migration.ts';
+import { mutationOwner, sessionDevice } from './security-migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -204,4 +207,8 @@ export const migrations: Record<string, Migration> = {
   '0005_requests': requestsMigration,
   '0008_judicial_confirmation': judicialConfirmation,
   '0009_accounts': accounts,
+  '0030_mutation_owner': mutationOwner,
+  '0031_session_device': sessionDevice,
+  '0050_change_log_compaction': compactionMigration,
+  '0090_federation': federationMigration,
 };

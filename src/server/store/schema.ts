@@ -4,6 +4,7 @@
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
 import type { CaseColumn } from '../../shared/fields/stat-sums.ts';
+import type { FederationTables } from '../federation/migration.ts';
 
 export interface SyncClockTable {
   id: number;
@@ -17,6 +18,10 @@ export interface SyncClientsTable {
   revoked: number;
   created_at: string;
   last_seen_at: string;
+  /** 0050: the newest pull cursor the device has shown it applied (sync/cursors.ts). */
+  pull_cursor: Generated<number>;
+  /** 0050: the clock at the device's last pull from cursor 0; up to it, pulls send latest rows only. */
+  snapshot_seq: Generated<number>;
 }
 
 export interface DevicesTable {
@@ -33,6 +38,8 @@ export interface MutationLogTable {
   seq: number;
   /** Null only for a replay of an already-logged mutationId under another (clientId, seq). */
   mutation_id: string | null;
+  /** "userId:mutationId" for a mutation processed (applied or rejected): a repeat is recognised per account. */
+  owner_mutation_id: string | null;
   user_id: string;
   name: string;
   case_id: string;
@@ -206,7 +213,7 @@ export interface MediationRequestsTable {
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
-export interface DB extends NetworkTables {
+export interface DB extends NetworkTables, FederationTables {
   sync_clock: SyncClockTable;
   sync_clients: SyncClientsTable;
   devices: DevicesTable;

@@ -126,7 +126,7 @@ export const uiForms = {
   'confirmationForm.decidedOn': '裁定（撤回）日期',
   'confirmationForm.late': '申请日期已超过协议生效后 30 日，法院可能不予受理。',
   'confirmation.appliedOn.invalid': '请填写申请司法确认的日期，例如 2026-11-21',
-  'confirmation.court.required': '请填写受理申请的人民法院，例如“开鲁县人民法院”',
+  'confirmation.court.required': '请填写受理申请的人民法院，例如“××县人民法院”',
   'confirmation.result.required': '请选择法院的处理结果；还没有结果选“审查中”',
   'confirmation.decidedOn.invalid': '裁定日期格式不对，例如 2026-12-05',
   'confirmation.decidedOn.required': '有结果时请填写裁定（或撤回）日期；选“审查中”时不填',

@@ -65,7 +65,7 @@ export function FlagsSummary(p: { record: CaseRecord }) {
   return <p>{items.length > 0 ? items.join('；') : t('detail.flags.none')}</p>;
 }
 
-/** "2026-11-02 向开鲁县人民法院申请；2026-11-12 确认有效" — the detail card and the 待核对 inbox. */
+/** "2026-11-02 向××县人民法院申请；2026-11-12 确认有效" — the detail card and the 待核对 inbox. */
 export function confirmationText(c: { appliedOn: string; court: string; result: string; decidedOn: string | null }): string {
   const applied = t('detail.confirmation.applied', { date: formatDate(c.appliedOn), court: c.court });
   return c.decidedOn ? `${applied}；${t('detail.confirmation.decided', { date: formatDate(c.decidedOn), result: c.result })}` : `${applied}；${c.result}`;

@@ -16,7 +16,7 @@ import { FieldError } from '../components/fields.tsx';
 import { DraftNotice, FormFooter } from '../components/form-footer.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 import { today } from '../format.ts';
-import { placeName } from '../areas.ts';
+import { placeName } from '../../state/areas.ts';
 import { idNumberErrors } from './party-editor.tsx';
 import { newPartyDraft } from '../../shared/fields/party-form.ts';
 import { CaseFieldsSection, type CaseFieldPatch, type CaseFieldValues } from './case-fields-section.tsx';

@@ -7,7 +7,7 @@ import { t } from '../../shared/i18n/index.ts';
 import { fieldLabelKey } from '../../shared/fields/case-fields.ts';
 import { formatDate, formatYuan } from '../format.ts';
 import { categoryName } from '../case-text.ts';
-import { placeName } from '../areas.ts';
+import { placeName } from '../../state/areas.ts';
 import { confirmationText, flagKeys } from '../cases/case-facts.tsx';
 
 export const fieldLabel = (field: PatchableField): string => t(fieldLabelKey(field));
