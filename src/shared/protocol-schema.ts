@@ -2,7 +2,9 @@
 // must not carry valibot's schemas in its first-paint bundle). Types live in protocol.ts.
 
 import * as v from 'valibot';
-import { patchableFields } from './case.ts';
+import { patchableFields } from './fields/case-fields.ts';
+import { CaseRecordWireSchema } from './fields/case-schemas.ts';
+import { json, jsonObject, short, text, uuid } from './fields/wire.ts';
 import { caseStatuses } from './lifecycle.ts';
 import { PUSH_BATCH } from './protocol.ts';
 
@@ -10,7 +12,6 @@ import { PUSH_BATCH } from './protocol.ts';
 const syncCursor = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 
 /** Envelope checks; each mutation's content is validated by the server's mutators. */
-const uuid = v.pipe(v.string(), v.uuid());
 const headerEntries = {
   mutationId: uuid,
   clientId: uuid,
@@ -46,6 +47,7 @@ export const PullRequestSchema = v.strictObject({
 // transition) is a domain question answered by validation.ts and lifecycle.ts; a mutation that
 // fails those is stored for review, while one that fails this shape is refused outright.
 
+<<<<<<< HEAD
 /** Longest string anywhere in a mutation; content rules are stricter (facts ≤ 5000). */
 export const MAX_WIRE_TEXT = 20_000;
 
@@ -105,6 +107,8 @@ export const CaseRecordWireSchema = v.strictObject({
   needsReview: v.boolean(), voided: v.nullable(v.strictObject({ reason: text, at: short })), createdAt: short, updatedAt: short,
 });
 
+=======
+>>>>>>> registry
 export const CaseEventWireSchema = v.strictObject({
   id: uuid, caseId: uuid, villageCode: short, townCode: short, countyCode: short, at: short, supersedes: v.optional(uuid), author: short,
   kind: v.picklist(['session', 'investigation', 'visit', 'note', 'transition', 'attachment']), data: jsonObject,

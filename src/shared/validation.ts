@@ -6,17 +6,21 @@ import * as v from 'valibot';
 import type { MessageKey } from './i18n/index.ts';
 import { isValidIdNumber } from './id-number.ts';
 import { isIsoDate } from './dates.ts';
+<<<<<<< HEAD
 import { isCategoryCode } from './categories.ts';
 import { agreementConcerns, caseSources, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
 import { isVillageCode } from './areas.ts';
+=======
+import { confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
+>>>>>>> registry
 
 export type FieldErrors = Record<string, MessageKey>;
 
-const k = (key: MessageKey) => key;
-const text = (max: number) => v.pipe(v.string(k('validation.text')), v.maxLength(max, k('validation.tooLong')));
-const requiredText = (max: number, key: MessageKey) =>
+export const k = (key: MessageKey) => key;
+export const text = (max: number) => v.pipe(v.string(k('validation.text')), v.maxLength(max, k('validation.tooLong')));
+export const requiredText = (max: number, key: MessageKey) =>
   v.pipe(v.string(k(key)), v.trim(), v.minLength(1, k(key)), v.maxLength(max, k('validation.tooLong')));
-const isoDate = (key: MessageKey) => v.pipe(v.string(k(key)), v.check(isIsoDate, k(key)));
+export const isoDate = (key: MessageKey) => v.pipe(v.string(k(key)), v.check(isIsoDate, k(key)));
 
 export const PartySchema = v.object({
   id: v.pipe(v.string(), v.uuid(k('validation.id'))),
@@ -32,6 +36,7 @@ export const PartySchema = v.object({
   idNumber: v.optional(v.pipe(v.string(), v.check(isValidIdNumber, k('party.idNumber.invalid')))),
 });
 
+<<<<<<< HEAD
 export const NewCaseSchema = v.object({
   categoryCode: v.pipe(v.string(k('case.category.required')), v.check(isCategoryCode, k('case.category.required'))),
   source: v.picklist(caseSources, k('case.source.required')),
@@ -61,6 +66,8 @@ export const MoneyTermSchema = v.object({
   place: requiredText(200, 'money.place.required'),
 });
 
+=======
+>>>>>>> registry
 export const AgreementSchema = v.object({
   form: v.picklist(['书面', '口头'], k('agreement.form.required')),
   terms: v.pipe(v.array(requiredText(1000, 'agreement.terms.required')), v.minLength(1, k('agreement.terms.required'))),

@@ -3,6 +3,7 @@
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
+import type { CaseColumn } from '../../shared/fields/stat-sums.ts';
 import type { FederationTables } from '../federation/migration.ts';
 
 export interface SyncClockTable {
@@ -65,7 +66,8 @@ export interface ChangeLogTable {
   data: string | null;
 }
 
-export interface CasesTable {
+/** The summed columns (is_difficult, amount_yuan, prev_*, …) are those of shared/fields/stat-sums.ts. */
+export interface CasesTable extends Record<CaseColumn, number> {
   id: string;
   version: number;
   village_code: string;
@@ -79,15 +81,9 @@ export interface CasesTable {
   case_no: string | null;
   voided: number;
   needs_review: number;
-  is_difficult: number;
   agreement_form: string | null;
-  amount_yuan: number;
   /** 司法确认's result (shared/case.ts ConfirmationResult); null when never applied for. */
   judicial_result: string | null;
-  prev_suicide: number;
-  prev_criminal: number;
-  prev_group_petition: number;
-  prev_group_fight: number;
   data: string;
   /** {field: userId}: who wrote each field's current value, shown as "kept by" in a conflict. */
   field_authors: string;

@@ -2,6 +2,7 @@
 // server refuses exactly what the device's forms refuse. A failure here is not a 400: the
 // mutation is stored as rejected and shown for review, because it is a person's data.
 import * as v from 'valibot';
+<<<<<<< HEAD
 import type { Agreement, CaseRecord, FollowUp, PatchableField } from '../../shared/case.ts';
 import type { FieldPatch } from '../../shared/mutations.ts';
 import { acceptedOnErrors, agreementRuleErrors, followUpErrors, sessionErrors, visitErrors } from '../../shared/case-rules.ts';
@@ -31,6 +32,16 @@ const fieldSchemas: Record<PatchableField, v.GenericSchema> = {
   'private.place': c.place,
   villageCode: c.villageCode,
 };
+=======
+import { readField, type CaseRecord, type PatchableField } from '../../shared/case.ts';
+import { formFields, patchableFields } from '../../shared/fields/case-fields.ts';
+import { noteTopics, type CaseEvent } from '../../shared/events.ts';
+import type { MessageKey } from '../../shared/i18n/index.ts';
+import { InvestigationSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors } from '../../shared/validation.ts';
+import { NewCaseSchema, contentSchemaOf, newCaseInputOf } from '../../shared/fields/case-schemas.ts';
+import { AttachmentSchema } from '../../shared/attachments.ts';
+
+>>>>>>> registry
 
 /** First message key of a set of field errors (the one a review list shows). */
 export function firstError(errors: FieldErrors): MessageKey | undefined {
@@ -45,20 +56,17 @@ function asKey(errors: FieldErrors): MessageKey | undefined {
 }
 
 export function checkField(field: PatchableField, value: unknown): MessageKey | undefined {
-  return asKey(fieldErrors(fieldSchemas[field], value));
+  return asKey(fieldErrors(contentSchemaOf(field), value));
 }
 
 /** A new case: the form's rules plus the fields a form does not show. */
 export function checkNewCase(record: CaseRecord): MessageKey | undefined {
-  const input = {
-    categoryCode: record.categoryCode, source: record.source, acceptedOn: record.acceptedOn, villageCode: record.villageCode,
-    committeeName: record.committeeName, mediators: record.mediators, parties: record.private.parties, facts: record.private.facts,
-    claims: record.private.claims, place: record.private.place,
-  };
   const initial = record.status === 'accepted' && record.outcome === null && record.agreement === null && record.termination === null
     && record.rejection === null && record.voided === null && (record.judicialConfirmation ?? null) === null;
   if (!initial) return 'push.createNotInitial';
-  return asKey(fieldErrors(NewCaseSchema, input)) ?? checkField('prevention', record.prevention);
+  // The form's fields, then every other field as the case starts with it.
+  return asKey(fieldErrors(NewCaseSchema, newCaseInputOf(record)))
+    ?? patchableFields.filter((f) => !(formFields as readonly PatchableField[]).includes(f)).map((f) => checkField(f, readField(record, f) ?? null)).find((key) => key !== undefined);
 }
 
 const NoteSchema = v.strictObject({

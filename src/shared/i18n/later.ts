@@ -12,6 +12,7 @@ import { review } from './review.ts';
 import { uiScreens } from './ui-screens.ts';
 import { requests } from './requests.ts';
 import { accounts } from './accounts.ts';
+import { fields } from './fields.ts';
 import { security } from './security.ts';
 import { ops } from './ops.ts';
 import { county } from './county.ts';
@@ -24,4 +25,8 @@ registerMessages(security);
 registerMessages(ops);
 registerMessages(county);
 registerMessages(federation);
+<<<<<<< HEAD
 registerMessages(dossier);
+=======
+registerMessages(fields);
+>>>>>>> registry
