@@ -168,20 +168,8 @@ export interface CaseRecord {
   updatedAt: string;
 }
 
-<<<<<<< HEAD
-/** Header fields that a `case.patch` may change. Status and its data change only by transition. */
-export const patchableFields = [
-  'categoryCode', 'source', 'acceptedOn', 'mediators', 'isDifficult', 'prevention', 'agreement', 'judicialConfirmation', 'followUp', 'private.parties',
-  'private.facts', 'private.claims', 'private.place', 'villageCode',
-] as const;
-export type PatchableField = (typeof patchableFields)[number];
-
-/** Long prose that is never auto-merged: a concurrent change always goes to review. */
-export const proseFields: readonly PatchableField[] = ['private.facts', 'agreement'];
-=======
 /** Header fields that a `case.patch` may change: the keys of the field registry (fields/case-fields.ts). */
 export type { PatchableField };
->>>>>>> registry
 
 export function noPrevention(): PreventionFlags {
   return { suicide: 0, criminal: 0, groupPetition: 0, groupFight: 0 };

@@ -6,13 +6,7 @@ import * as v from 'valibot';
 import type { MessageKey } from './i18n/index.ts';
 import { isValidIdNumber } from './id-number.ts';
 import { isIsoDate } from './dates.ts';
-<<<<<<< HEAD
-import { isCategoryCode } from './categories.ts';
-import { agreementConcerns, caseSources, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
-import { isVillageCode } from './areas.ts';
-=======
-import { confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
->>>>>>> registry
+import { agreementConcerns, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
 
 export type FieldErrors = Record<string, MessageKey>;
 
@@ -36,24 +30,6 @@ export const PartySchema = v.object({
   idNumber: v.optional(v.pipe(v.string(), v.check(isValidIdNumber, k('party.idNumber.invalid')))),
 });
 
-<<<<<<< HEAD
-export const NewCaseSchema = v.object({
-  categoryCode: v.pipe(v.string(k('case.category.required')), v.check(isCategoryCode, k('case.category.required'))),
-  source: v.picklist(caseSources, k('case.source.required')),
-  acceptedOn: isoDate('case.acceptedOn.invalid'),
-  villageCode: v.pipe(v.string(), v.check(isVillageCode, k('case.village.invalid'))),
-  committeeName: requiredText(100, 'case.committee.required'),
-  mediators: v.pipe(v.array(requiredText(30, 'case.mediators.required')), v.minLength(1, k('case.mediators.required'))),
-  parties: v.pipe(
-    v.array(PartySchema),
-    v.check((ps) => ps.some((p) => p.role === '申请人') && ps.some((p) => p.role === '被申请人'), k('case.parties.bothSides')),
-  ),
-  facts: requiredText(5000, 'case.facts.required'),
-  claims: v.array(text(500)),
-  place: text(200),
-});
-export type NewCaseInput = v.InferOutput<typeof NewCaseSchema>;
-
 const yuan = (key: MessageKey) => v.pipe(v.number(k(key)), v.minValue(0, k(key)), v.maxValue(1e10, k(key)));
 
 /** One payment of an agreement: who pays whom, how much, how, by when and where. */
@@ -66,8 +42,6 @@ export const MoneyTermSchema = v.object({
   place: requiredText(200, 'money.place.required'),
 });
 
-=======
->>>>>>> registry
 export const AgreementSchema = v.object({
   form: v.picklist(['书面', '口头'], k('agreement.form.required')),
   terms: v.pipe(v.array(requiredText(1000, 'agreement.terms.required')), v.minLength(1, k('agreement.terms.required'))),

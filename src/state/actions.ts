@@ -3,19 +3,13 @@
 
 import { uuidv7 } from 'uuidv7';
 import * as v from 'valibot';
-<<<<<<< HEAD
 import type { Agreement, CaseRecord, FollowUp, JudicialConfirmation, Party, PreventionFlags, Rejection, Termination } from '../shared/case.ts';
-import { noPrevention } from '../shared/case.ts';
-import { NewCaseSchema, SessionSchema, VisitSchema, InvestigationSchema, JudicialConfirmationSchema, FollowUpSchema, fieldErrors, type NewCaseInput } from '../shared/validation.ts';
-import { agreementRuleErrors, followUpAfterVisit, followUpErrors, sessionDay, sessionErrors, visitErrors } from '../shared/case-rules.ts';
-import { followUpOf } from '../shared/follow-up.ts';
-=======
-import type { Agreement, CaseRecord, JudicialConfirmation, Party, PreventionFlags, Rejection, Termination } from '../shared/case.ts';
 import { noPrevention, writeField } from '../shared/case.ts';
-import { SessionSchema, VisitSchema, InvestigationSchema, JudicialConfirmationSchema, fieldErrors } from '../shared/validation.ts';
+import { SessionSchema, VisitSchema, InvestigationSchema, JudicialConfirmationSchema, FollowUpSchema, fieldErrors } from '../shared/validation.ts';
 import { NewCaseSchema, type NewCaseInput } from '../shared/fields/case-schemas.ts';
 import { formFields, formKeyOf } from '../shared/fields/case-fields.ts';
->>>>>>> registry
+import { agreementRuleErrors, followUpAfterVisit, followUpErrors, sessionDay, sessionErrors, visitErrors } from '../shared/case-rules.ts';
+import { followUpOf } from '../shared/follow-up.ts';
 import { diffCase, type MutationBody } from '../shared/mutations.ts';
 import type { CaseStatus } from '../shared/lifecycle.ts';
 import type { SessionData, VisitData, InvestigationData, EventBody } from '../shared/events.ts';

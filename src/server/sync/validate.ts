@@ -2,38 +2,9 @@
 // server refuses exactly what the device's forms refuse. A failure here is not a 400: the
 // mutation is stored as rejected and shown for review, because it is a person's data.
 import * as v from 'valibot';
-<<<<<<< HEAD
-import type { Agreement, CaseRecord, FollowUp, PatchableField } from '../../shared/case.ts';
+import { readField, type Agreement, type CaseRecord, type FollowUp, type PatchableField } from '../../shared/case.ts';
 import type { FieldPatch } from '../../shared/mutations.ts';
 import { acceptedOnErrors, agreementRuleErrors, followUpErrors, sessionErrors, visitErrors } from '../../shared/case-rules.ts';
-import { noteTopics, type CaseEvent } from '../../shared/events.ts';
-import type { MessageKey } from '../../shared/i18n/index.ts';
-import {
-  AgreementSchema, FollowUpSchema, InvestigationSchema, JudicialConfirmationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
-} from '../../shared/validation.ts';
-import { AttachmentSchema } from '../../shared/attachments.ts';
-
-const c = NewCaseSchema.entries;
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
-
-const fieldSchemas: Record<PatchableField, v.GenericSchema> = {
-  categoryCode: c.categoryCode,
-  source: c.source,
-  acceptedOn: c.acceptedOn,
-  mediators: c.mediators,
-  isDifficult: v.boolean('push.fieldInvalid'),
-  prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }, 'push.fieldInvalid'),
-  agreement: v.nullable(AgreementSchema),
-  judicialConfirmation: v.nullable(JudicialConfirmationSchema),
-  followUp: v.nullable(FollowUpSchema),
-  'private.parties': c.parties,
-  'private.facts': c.facts,
-  'private.claims': c.claims,
-  'private.place': c.place,
-  villageCode: c.villageCode,
-};
-=======
-import { readField, type CaseRecord, type PatchableField } from '../../shared/case.ts';
 import { formFields, patchableFields } from '../../shared/fields/case-fields.ts';
 import { noteTopics, type CaseEvent } from '../../shared/events.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
@@ -41,7 +12,6 @@ import { InvestigationSchema, SessionSchema, VisitSchema, fieldErrors, type Fiel
 import { NewCaseSchema, contentSchemaOf, newCaseInputOf } from '../../shared/fields/case-schemas.ts';
 import { AttachmentSchema } from '../../shared/attachments.ts';
 
->>>>>>> registry
 
 /** First message key of a set of field errors (the one a review list shows). */
 export function firstError(errors: FieldErrors): MessageKey | undefined {

@@ -14,7 +14,7 @@ import { linesCodec, namesCodec, partiesCodec, pickCodec, textCodec, type FormCo
 import type { SumName } from './stat-sums.ts';
 
 /** Where a person changes the field: the 编辑受理信息 form, the 疑难/防激化 form, 司法确认, a step, or a move. */
-export type EditedOn = 'edit' | 'flags' | 'confirmation' | 'step' | 'move';
+export type EditedOn = 'edit' | 'flags' | 'confirmation' | 'followup' | 'step' | 'move';
 
 /** What the statistics read of a field: the GROUP BY columns it feeds, and the sums (stat-sums.ts). */
 export interface StatsRole {
@@ -80,6 +80,7 @@ export const caseFields = {
     label: 'field.judicialConfirmation', personal: false, locked: false, stats: { dimensions: ['confirmation'] }, editedOn: 'confirmation',
     documents: ['confirmation'],
   },
+  followUp: { label: 'field.followUp', personal: false, locked: false, stats: {}, editedOn: 'followup', documents: [] },
   'private.parties': {
     label: 'field.private.parties', personal: true, locked: false, stats: {}, editedOn: 'edit', form: partiesCodec('parties'),
     documents: ['application', 'registration', 'notice', 'agreement', 'oral-agreement', 'confirmation', 'cover'],

@@ -9,7 +9,7 @@ import { caseSources, type CaseRecord } from '../case.ts';
 import { isCategoryCode } from '../categories.ts';
 import { isVillageCode } from '../areas.ts';
 import { caseStatuses } from '../lifecycle.ts';
-import { AgreementSchema, JudicialConfirmationSchema, PartySchema, isoDate, k, requiredText, text } from '../validation.ts';
+import { AgreementSchema, FollowUpSchema, JudicialConfirmationSchema, PartySchema, isoDate, k, requiredText, text } from '../validation.ts';
 import { formFields, formKeyOf, patchableFields, type FormInput, type PatchableField } from './case-fields.ts';
 import * as w from './wire.ts';
 
@@ -40,6 +40,8 @@ export const caseFieldSchemas = {
   agreement: { wire: v.nullable(w.jsonObject), content: v.nullable(AgreementSchema) },
   // Optional on the wire: records saved before 司法确认 existed lack it (read as null).
   judicialConfirmation: { wire: v.optional(v.nullable(w.jsonObject)), content: v.nullable(JudicialConfirmationSchema) },
+  // Optional on the wire, as 司法确认: older records lack it.
+  followUp: { wire: v.optional(v.nullable(w.jsonObject)), content: v.nullable(FollowUpSchema) },
   'private.parties': {
     wire: w.list(PartyWire, 100),
     content: v.pipe(

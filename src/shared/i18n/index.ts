@@ -44,11 +44,8 @@ type Catalogue = typeof core
   & typeof ops
   & typeof county
   & typeof federation
-<<<<<<< HEAD
-  & typeof dossier;
-=======
+  & typeof dossier
   & typeof fields;
->>>>>>> registry
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -25,8 +25,5 @@ registerMessages(security);
 registerMessages(ops);
 registerMessages(county);
 registerMessages(federation);
-<<<<<<< HEAD
 registerMessages(dossier);
-=======
 registerMessages(fields);
->>>>>>> registry
