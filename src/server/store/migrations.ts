@@ -4,7 +4,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
-import { mutationOwner, sessionDevice } from './security-migration.ts';
+import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -207,4 +207,5 @@ export const migrations: Record<string, Migration> = {
   '0009_accounts': accounts,
   '0030_mutation_owner': mutationOwner,
   '0031_session_device': sessionDevice,
+  '0032_blob_home': blobHome,
 };
