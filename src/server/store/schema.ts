@@ -3,6 +3,7 @@
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
+import type { FederationTables } from '../federation/migration.ts';
 
 export interface SyncClockTable {
   id: number;
@@ -16,6 +17,10 @@ export interface SyncClientsTable {
   revoked: number;
   created_at: string;
   last_seen_at: string;
+  /** 0050: the newest pull cursor the device has shown it applied (sync/cursors.ts). */
+  pull_cursor: Generated<number>;
+  /** 0050: the clock at the device's last pull from cursor 0; up to it, pulls send latest rows only. */
+  snapshot_seq: Generated<number>;
 }
 
 export interface DevicesTable {
@@ -218,7 +223,7 @@ export interface MediationRequestsTable {
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
-export interface DB extends NetworkTables {
+export interface DB extends NetworkTables, FederationTables {
   sync_clock: SyncClockTable;
   sync_clients: SyncClientsTable;
   devices: DevicesTable;
