@@ -99,7 +99,7 @@ export const CaseRecordWireSchema = v.strictObject({
   outcome: v.nullable(v.picklist(['success', 'failure', 'rejected'])), categoryCode: short, source: short, acceptedOn: short,
   mediators: list(text, 50), isDifficult: v.boolean(),
   prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }),
-  agreement: v.nullable(jsonObject), judicialConfirmation: v.optional(v.nullable(jsonObject)),
+  agreement: v.nullable(jsonObject), judicialConfirmation: v.optional(v.nullable(jsonObject)), followUp: v.optional(v.nullable(jsonObject)),
   termination: v.nullable(jsonObject), rejection: v.nullable(jsonObject),
   private: v.strictObject({ parties: list(PartyWire, 100), facts: text, claims: list(text, 100), place: text }),
   needsReview: v.boolean(), voided: v.nullable(v.strictObject({ reason: text, at: short })), createdAt: short, updatedAt: short,

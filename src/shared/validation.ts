@@ -7,7 +7,7 @@ import type { MessageKey } from './i18n/index.ts';
 import { isValidIdNumber } from './id-number.ts';
 import { isIsoDate } from './dates.ts';
 import { isCategoryCode } from './categories.ts';
-import { caseSources, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
+import { agreementConcerns, caseSources, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
 import { isVillageCode } from './areas.ts';
 
 export type FieldErrors = Record<string, MessageKey>;
@@ -49,13 +49,39 @@ export const NewCaseSchema = v.object({
 });
 export type NewCaseInput = v.InferOutput<typeof NewCaseSchema>;
 
+const yuan = (key: MessageKey) => v.pipe(v.number(k(key)), v.minValue(0, k(key)), v.maxValue(1e10, k(key)));
+
+/** One payment of an agreement: who pays whom, how much, how, by when and where. */
+export const MoneyTermSchema = v.object({
+  payer: requiredText(100, 'money.payer.required'),
+  payee: requiredText(100, 'money.payee.required'),
+  amountYuan: v.pipe(yuan('money.amount.invalid'), v.minValue(0.01, k('money.amount.invalid'))),
+  method: requiredText(200, 'money.method.required'),
+  deadline: isoDate('money.deadline.invalid'),
+  place: requiredText(200, 'money.place.required'),
+});
+
 export const AgreementSchema = v.object({
   form: v.picklist(['书面', '口头'], k('agreement.form.required')),
   terms: v.pipe(v.array(requiredText(1000, 'agreement.terms.required')), v.minLength(1, k('agreement.terms.required'))),
   performanceMethod: requiredText(500, 'agreement.method.required'),
   performanceDeadline: isoDate('agreement.deadline.invalid'),
-  amountYuan: v.pipe(v.number(k('agreement.amount.invalid')), v.minValue(0, k('agreement.amount.invalid')), v.maxValue(1e10, k('agreement.amount.invalid'))),
+  amountYuan: yuan('agreement.amount.invalid'),
   effectiveOn: isoDate('agreement.effectiveOn.invalid'),
+  money: v.optional(v.pipe(v.array(MoneyTermSchema), v.maxLength(20, k('validation.tooLong')))),
+  liability: v.optional(text(2000)),
+  concerns: v.optional(v.array(v.picklist(agreementConcerns, k('validation.text')))),
+  oralChosen: v.optional(v.boolean()),
+});
+
+export const FollowUpSchema = v.object({
+  urge: v.nullable(v.object({
+    openedOn: isoDate('urge.date.invalid'),
+    due: isoDate('urge.date.invalid'),
+    doneOn: v.nullable(isoDate('urge.date.invalid')),
+    note: text(2000),
+  })),
+  confirmationWaivedOn: v.nullable(isoDate('urge.date.invalid')),
 });
 
 export const TerminationSchema = v.object({

@@ -222,6 +222,26 @@ export interface MediationRequestsTable {
   decided_by: string | null;
 }
 
+/** 0040: one row, the id of this database's timeline (ops/epoch.ts). */
+export interface ServerEpochTable {
+  id: number;
+  epoch: string;
+}
+
+/** 0041: who viewed or exported which personal data, when (ops/audit.ts). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string;
+  username: string;
+  role: string;
+  action: string;
+  target: string;
+  detail: string | null;
+  area_code: string;
+  ip: string;
+}
+
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
 export interface DB extends NetworkTables, FederationTables {
   sync_clock: SyncClockTable;
@@ -241,4 +261,6 @@ export interface DB extends NetworkTables, FederationTables {
   blob_parts: BlobPartsTable;
   mediation_requests: MediationRequestsTable;
   account_log: AccountLogTable;
+  server_epoch: ServerEpochTable;
+  audit_log: AuditLogTable;
 }

@@ -6,7 +6,20 @@ import type { CaseEvent } from '../../shared/events.ts';
 import type { ReviewItem } from '../../shared/protocol.ts';
 import type { CasesTable, EventsTable, ReviewItemsTable } from '../store/schema.ts';
 
+/**
+ * Who last wrote each header field: `field` → userId, plus `field@client` and `field@at` → the
+ * device and its time, so a later conflict can name both phones even when one person holds both.
+ */
 export type FieldAuthors = Record<string, string>;
+
+export const writtenBy = (authors: FieldAuthors, field: string) =>
+  ({ userId: authors[field] ?? '', clientId: authors[`${field}@client`], deviceTime: authors[`${field}@at`] });
+
+export function setAuthor(authors: FieldAuthors, field: string, m: { userId: string; clientId: string; deviceTime: string }): void {
+  authors[field] = m.userId;
+  authors[`${field}@client`] = m.clientId;
+  authors[`${field}@at`] = m.deviceTime;
+}
 
 export interface AreaCodes {
   villageCode: string;

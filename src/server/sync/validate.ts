@@ -2,11 +2,13 @@
 // server refuses exactly what the device's forms refuse. A failure here is not a 400: the
 // mutation is stored as rejected and shown for review, because it is a person's data.
 import * as v from 'valibot';
-import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import type { Agreement, CaseRecord, FollowUp, PatchableField } from '../../shared/case.ts';
+import type { FieldPatch } from '../../shared/mutations.ts';
+import { acceptedOnErrors, agreementRuleErrors, followUpErrors, sessionErrors, visitErrors } from '../../shared/case-rules.ts';
 import { noteTopics, type CaseEvent } from '../../shared/events.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import {
-  AgreementSchema, InvestigationSchema, JudicialConfirmationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
+  AgreementSchema, FollowUpSchema, InvestigationSchema, JudicialConfirmationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
 } from '../../shared/validation.ts';
 import { AttachmentSchema } from '../../shared/attachments.ts';
 
@@ -22,6 +24,7 @@ const fieldSchemas: Record<PatchableField, v.GenericSchema> = {
   prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }, 'push.fieldInvalid'),
   agreement: v.nullable(AgreementSchema),
   judicialConfirmation: v.nullable(JudicialConfirmationSchema),
+  followUp: v.nullable(FollowUpSchema),
   'private.parties': c.parties,
   'private.facts': c.facts,
   'private.claims': c.claims,
@@ -82,6 +85,33 @@ export function checkEvent(event: CaseEvent): MessageKey | undefined {
       // Status events are made by the server from a case.transition command, never sent as such.
       return 'push.eventKind';
   }
+}
+
+/**
+ * The rules across a case (shared/case-rules.ts) for what a mutation brings to the case as it is
+ * now: the same checks the phone's forms make, so a push from an old or altered app is refused
+ * with the sentence the form would have shown.
+ */
+export function checkPatchOnCase(record: CaseRecord, patch: FieldPatch): MessageKey | undefined {
+  const agreement = (patch.agreement ? patch.agreement.next : record.agreement) as Agreement | null;
+  const acceptedOn = typeof patch.acceptedOn?.next === 'string' ? patch.acceptedOn.next : record.acceptedOn;
+  if (patch.acceptedOn) {
+    const key = firstError(acceptedOnErrors({ agreement }, acceptedOn));
+    if (key) return key;
+  }
+  if (patch.agreement && agreement) {
+    const key = firstError(agreementRuleErrors({ acceptedOn }, agreement));
+    if (key) return key;
+  }
+  if (patch.followUp?.next) return firstError(followUpErrors({ agreement }, patch.followUp.next as FollowUp));
+  return undefined;
+}
+
+export function checkEventOnCase(record: CaseRecord, event: CaseEvent): MessageKey | undefined {
+  // A correction (supersedes) may fix a date that was wrong; it is held to the same order.
+  if (event.kind === 'session') return firstError(sessionErrors(record, event.data));
+  if (event.kind === 'visit') return firstError(visitErrors(record, event.data));
+  return undefined;
 }
 
 export function checkVoidReason(reason: string): MessageKey | undefined {

@@ -23,6 +23,7 @@ import type { security } from './security.ts';
 import type { ops } from './ops.ts';
 import type { county } from './county.ts';
 import type { federation } from './federation.ts';
+import type { dossier } from './dossier.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
@@ -41,7 +42,8 @@ type Catalogue = typeof core
   & typeof security
   & typeof ops
   & typeof county
-  & typeof federation;
+  & typeof federation
+  & typeof dossier;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

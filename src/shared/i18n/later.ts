@@ -16,6 +16,7 @@ import { security } from './security.ts';
 import { ops } from './ops.ts';
 import { county } from './county.ts';
 import { federation } from './federation.ts';
+import { dossier } from './dossier.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -23,3 +24,4 @@ registerMessages(security);
 registerMessages(ops);
 registerMessages(county);
 registerMessages(federation);
+registerMessages(dossier);

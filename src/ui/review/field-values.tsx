@@ -8,6 +8,7 @@ import { formatDate, formatYuan } from '../format.ts';
 import { categoryName } from '../case-text.ts';
 import { placeName } from '../../state/areas.ts';
 import { confirmationText, flagKeys } from '../cases/case-facts.tsx';
+import { followUpText } from '../cases/forms/follow-up-form.tsx';
 
 export const fieldLabel = (field: PatchableField): string => t(`field.${field}`);
 
@@ -99,6 +100,8 @@ export function FieldValue(p: { field: PatchableField; value: unknown; revealed:
       return <AgreementValue value={value} />;
     case 'judicialConfirmation':
       return <ConfirmationValue value={value} />;
+    case 'followUp':
+      return isRecord(value) ? <p>{followUpText(value)}</p> : <Empty />;
     case 'private.parties':
       return <Parties value={value} revealed={p.revealed} />;
   }
