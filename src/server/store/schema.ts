@@ -181,6 +181,12 @@ export interface BlobsTable {
   created_at: string;
   /** The user whose upload completed it. */
   created_by: string;
+  /**
+   * The case whose attachment the completing upload named (0032). The bytes are served through
+   * that case only (or to their uploader): naming the hash in another case's attachment event
+   * grants nothing.
+   */
+  home_case_id: string | null;
 }
 
 /** One received piece of an upload under way. */
