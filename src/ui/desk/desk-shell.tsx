@@ -42,7 +42,7 @@ export function DeskShell(p: { children: ComponentChildren }) {
           <ul>
             {sections.map((s) => (
               <li key={s.href}>
-                <a href={s.href} aria-current={s === active ? 'page' : undefined} data-testid={`desk-nav-${s.href}`}>
+                <a href={s.href} aria-current={s === active ? 'page' : undefined} data-testid={s.testId}>
                   <span>{t(s.label)}</span>
                   {s.badge === 'review' && <ReviewBadge />}
                 </a>

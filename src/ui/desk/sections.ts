@@ -10,6 +10,8 @@ export interface DeskSection {
   /** Which paths light this entry up (the most specific entry wins; see activeSection). */
   prefix: string;
   roles: readonly Role[];
+  /** data-testid; the phone's own ids where the phone has the same section (nav-review, nav-stats…). */
+  testId: string;
   /** Counted on the entry: the 待核对 inbox. */
   badge?: 'review';
 }
@@ -17,16 +19,16 @@ export interface DeskSection {
 const staff: readonly Role[] = ['town', 'county', 'admin'];
 
 export const deskSections: readonly DeskSection[] = [
-  { href: '/', label: 'desk.nav.today', prefix: '/', roles: ['town'] },
-  { href: '/cases', label: 'desk.nav.cases', prefix: '/cases', roles: staff },
-  { href: '/review', label: 'nav.review', prefix: '/review', roles: staff, badge: 'review' },
-  { href: '/requests', label: 'desk.nav.requests', prefix: '/requests', roles: staff },
-  { href: '/dashboard', label: 'desk.nav.dashboard', prefix: '/dashboard', roles: staff },
-  { href: '/network', label: 'desk.nav.network', prefix: '/network', roles: staff },
-  { href: '/import', label: 'desk.nav.import', prefix: '/import', roles: staff },
-  { href: '/network/areas', label: 'desk.nav.areas', prefix: '/network/areas', roles: staff },
-  { href: '/devices', label: 'desk.nav.devices', prefix: '/devices', roles: staff },
-  { href: '/accounts', label: 'nav.accounts', prefix: '/accounts', roles: staff },
+  { href: '/', testId: 'nav-today', label: 'desk.nav.today', prefix: '/', roles: ['town'] },
+  { href: '/cases', testId: 'nav-cases', label: 'desk.nav.cases', prefix: '/cases', roles: staff },
+  { href: '/review', testId: 'nav-review', label: 'nav.review', prefix: '/review', roles: staff, badge: 'review' },
+  { href: '/requests', testId: 'nav-requests', label: 'desk.nav.requests', prefix: '/requests', roles: staff },
+  { href: '/dashboard', testId: 'nav-stats', label: 'desk.nav.dashboard', prefix: '/dashboard', roles: staff },
+  { href: '/network', testId: 'nav-network', label: 'desk.nav.network', prefix: '/network', roles: staff },
+  { href: '/import', testId: 'nav-import', label: 'desk.nav.import', prefix: '/import', roles: staff },
+  { href: '/network/areas', testId: 'nav-areas', label: 'desk.nav.areas', prefix: '/network/areas', roles: staff },
+  { href: '/devices', testId: 'nav-devices', label: 'desk.nav.devices', prefix: '/devices', roles: staff },
+  { href: '/accounts', testId: 'nav-accounts', label: 'nav.accounts', prefix: '/accounts', roles: staff },
 ];
 
 export function sectionsFor(role: Role): DeskSection[] {
