@@ -1,6 +1,8 @@
-// The desk's online reads: the case table (GET /api/cases with the URL's filters) and its export.
+// The desk's online reads: the case table (GET /api/cases with the URL's filters) and its export,
+// the phones of the area (设备) and revoking one.
 import type { CaseListPage } from '../shared/case-list-api.ts';
-import { download, getJson } from './dashboard.ts';
+import type { DeviceList } from '../shared/devices-api.ts';
+import { download, getJson, postJson } from './dashboard.ts';
 
 /** The query keys the case table keeps in its URL; each is a GET /api/cases parameter. */
 export const caseListKeys = ['no', 'party', 'area', 'category', 'source', 'from', 'to', 'status', 'mediator', 'review', 'sort', 'dir', 'page', 'pageSize'] as const;
@@ -20,3 +22,8 @@ export const loadCaseList = (p: CaseListParams) => getJson<CaseListPage>(`/api/c
 
 /** The whole filtered, sorted list (every page) as an XLSX download. */
 export const downloadCaseList = (p: CaseListParams) => download(`/api/cases.xlsx?${caseListQuery({ ...p, page: '', pageSize: '' })}`, 'cases.xlsx');
+
+export const loadDevices = () => getJson<DeviceList>('/api/devices');
+/** This account's own phones as the server last heard from them (我的 → 本机状态). */
+export const loadMyDevices = () => getJson<DeviceList>('/api/devices?mine=1');
+export const revokeDevice = (clientId: string, reason: string) => postJson<{ ok: true }>(`/api/devices/${encodeURIComponent(clientId)}/revoke`, { reason });

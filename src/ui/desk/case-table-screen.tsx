@@ -99,14 +99,14 @@ export function CaseTableScreen() {
         <AreaFilterField scope={s.me.scope} value={params.area ?? ''} />
         <label class="desk-filter">
           <span>{t('desk.col.category')}</span>
-          <select name="category" defaultValue={params.category ?? ''} data-testid="filter-category">
+          <select name="category" value={params.category ?? ''} data-testid="filter-category">
             <option value="">{t('desk.filter.all')}</option>
             {categories.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
           </select>
         </label>
         <label class="desk-filter">
           <span>{t('desk.col.source')}</span>
-          <select name="source" defaultValue={params.source ?? ''}>
+          <select name="source" value={params.source ?? ''}>
             <option value="">{t('desk.filter.all')}</option>
             {caseSources.map((x) => <option key={x} value={x}>{x}</option>)}
           </select>
@@ -115,7 +115,7 @@ export function CaseTableScreen() {
         <label class="desk-filter"><span>{t('desk.filter.to')}</span><input type="date" name="to" defaultValue={params.to ?? ''} data-testid="filter-to" /></label>
         <label class="desk-filter">
           <span>{t('desk.col.status')}</span>
-          <select name="status" defaultValue={params.status ?? ''} data-testid="filter-status">
+          <select name="status" value={params.status ?? ''} data-testid="filter-status">
             <option value="">{t('desk.filter.all')}</option>
             {caseStatuses.map((x) => <option key={x} value={x}>{t(`case.status.${x}`)}</option>)}
           </select>
@@ -123,7 +123,7 @@ export function CaseTableScreen() {
         <label class="desk-filter"><span>{t('desk.col.mediator')}</span><input name="mediator" defaultValue={params.mediator ?? ''} /></label>
         <label class="desk-filter">
           <span>{t('desk.col.review')}</span>
-          <select name="review" defaultValue={params.review ?? ''}>
+          <select name="review" value={params.review ?? ''}>
             <option value="">{t('desk.filter.all')}</option>
             <option value="1">{t('desk.filter.review.yes')}</option>
             <option value="0">{t('desk.filter.review.no')}</option>
