@@ -1,24 +1,26 @@
-// POST /api/sync/push and /api/sync/pull.
+// POST /api/sync/push and /api/sync/pull. Both answers name the server's epoch (ops/epoch.ts).
 import { Hono } from 'hono';
 import type { Ctx, Env } from '../deps.ts';
 import { readJson } from '../http/body.ts';
+import { readEpoch, withEpoch } from '../ops/epoch.ts';
 import { pushJson } from './push.ts';
 import { pull } from './pull.ts';
 import { recordDeviceReport } from './device-report.ts';
 
 export function syncRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
+  const headers = { 'content-type': 'application/json; charset=utf-8' };
   app.post('/sync/push', async (c) => {
     const body = await readJson(c);
-    const json = await pushJson(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
+    const text = await pushJson(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
     await recordDeviceReport(ctx, c.var.principal, body);
-    return c.body(json, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(withEpoch(text, await readEpoch(ctx.store.read)), 200, headers);
   });
   app.post('/sync/pull', async (c) => {
     const body = await readJson(c);
     const result = await pull(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
     await recordDeviceReport(ctx, c.var.principal, body);
-    return c.body(result.json, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(withEpoch(result.json, await readEpoch(ctx.store.read)), 200, headers);
   });
   return app;
 }
