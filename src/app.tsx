@@ -4,6 +4,7 @@
 import { LocationProvider, Router, Route, lazy, ErrorBoundary } from 'preact-iso';
 import { Shell } from './ui/shell/shell.tsx';
 import { LockGate } from './ui/lock/lock-gate.tsx';
+import { isDesk } from './ui/desk/desk-mode.ts';
 
 /** A lazy screen that also waits for the rest of the message catalogue (i18n/later.ts). */
 function screen<T>(load: () => Promise<T>): Promise<T> {
@@ -36,7 +37,15 @@ const RequestsScreen = lazy(() => screen(() => import('./ui/requests/requests-sc
 const AccountsScreen = lazy(() => screen(() => import('./ui/account/accounts-screen.tsx')).then((m) => m.AccountsScreen));
 const NewAccountScreen = lazy(() => screen(() => import('./ui/account/new-account-screen.tsx')).then((m) => m.NewAccountScreen));
 const PasswordScreen = lazy(() => screen(() => import('./ui/account/password-screen.tsx')).then((m) => m.PasswordScreen));
+const CaseTableScreen = lazy(() => screen(() => import('./ui/desk/case-table-screen.tsx')).then((m) => m.CaseTableScreen));
+const DeskHome = lazy(() => screen(() => import('./ui/desk/desk-home.tsx')).then((m) => m.DeskHome));
+const DevicesScreen = lazy(() => screen(() => import('./ui/desk/devices-screen.tsx')).then((m) => m.DevicesScreen));
 const NotFound = lazy(() => screen(() => import('./ui/shell/not-found.tsx')).then((m) => m.NotFound));
+
+/** Home: the mediator's case list; on the desk, the office's own start (desk-home.tsx). */
+function Home() {
+  return isDesk() ? <DeskHome /> : <CaseListScreen />;
+}
 
 export function App() {
   return (
@@ -45,7 +54,9 @@ export function App() {
         <LockGate>
         <Shell>
           <Router>
-            <Route path="/" component={CaseListScreen} />
+            <Route path="/" component={Home} />
+            <Route path="/cases" component={CaseTableScreen} />
+            <Route path="/devices" component={DevicesScreen} />
             <Route path="/new" component={NewCaseScreen} />
             <Route path="/cases/:id" component={CaseDetailScreen} />
             <Route path="/cases/:id/documents" component={DocumentsScreen} />

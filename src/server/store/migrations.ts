@@ -4,6 +4,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
+import { deviceStatusMigration } from '../api/devices-migration.ts';
 import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
@@ -215,4 +216,5 @@ export const migrations: Record<string, Migration> = {
   '0090_federation': federationMigration,
   '0040_server_epoch': serverEpochMigration,
   '0041_audit_log': auditLogMigration,
+  '0060_device_status': deviceStatusMigration,
 };

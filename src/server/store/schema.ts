@@ -31,6 +31,14 @@ export interface DevicesTable {
   registered_at: string;
   revoked_at: string | null;
   revoked_by: string | null;
+  /** The phone's last DeviceReport (protocol.ts); null until a phone that reports syncs. */
+  app_version: string | null;
+  pending_changes: number | null;
+  storage_bytes: number | null;
+  /** Phone clock minus server clock when it last reported, in ms. */
+  clock_skew_ms: number | null;
+  reported_at: string | null;
+  revoke_reason: string | null;
 }
 
 export interface MutationLogTable {
@@ -141,7 +149,7 @@ export interface AccountLogTable {
   /** The acting user; null for the command line on the server (npm run account). */
   actor_id: string | null;
   user_id: string;
-  action: 'create' | 'reset' | 'disable' | 'enable' | 'password';
+  action: 'create' | 'reset' | 'disable' | 'enable' | 'password' | 'device.revoke';
   /** JSON of what changed (never a password). */
   detail: string | null;
 }

@@ -19,6 +19,7 @@ import type { review } from './review.ts';
 import type { uiScreens } from './ui-screens.ts';
 import type { requests } from './requests.ts';
 import type { accounts } from './accounts.ts';
+import type { desk } from './desk.ts';
 import type { fields } from './fields.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
@@ -45,7 +46,8 @@ type Catalogue = typeof core
   & typeof county
   & typeof federation
   & typeof dossier
-  & typeof fields;
+  & typeof fields
+  & typeof desk;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

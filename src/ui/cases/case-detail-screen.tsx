@@ -2,7 +2,8 @@
 // and buttons for exactly the steps the lifecycle allows next.
 
 import { useState } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
+import { isDesk } from '../desk/desk-mode.ts';
 import { useCase, useCaseEvents, usePendingByCase } from '../../state/case-queries.ts';
 import { maskNames, type CaseRecord } from '../../shared/case.ts';
 import { remindersFor } from '../../shared/reminders.ts';
@@ -26,8 +27,15 @@ export function CaseDetailScreen() {
   return <CaseDetail record={live.value} />;
 }
 
+/** The list the case was opened from (a drill-down, a filtered desk list), else the home list. */
+function backHref(back: string | undefined): string {
+  if (back?.startsWith('/') && !back.startsWith('//')) return back;
+  return isDesk() ? '/cases' : '/';
+}
+
 function CaseDetail(p: { record: CaseRecord }) {
   const r = p.record;
+  const { query } = useLocation();
   const events = useCaseEvents(r.id);
   const pending = usePendingByCase([r.id]).get(r.id) ?? 0;
   const reminders = remindersFor(r, today());
@@ -41,7 +49,7 @@ function CaseDetail(p: { record: CaseRecord }) {
 
   return (
     <article class="screen detail" aria-labelledby="case-title">
-      <a class="back" href="/">‹ {t('detail.back')}</a>
+      <a class="back" href={backHref(query.back)}>‹ {t('detail.back')}</a>
       <header class="case-head">
         <h1 id="case-title" data-testid="case-label">{displayLabel(r)}</h1>
         <div class="chips">

@@ -11,6 +11,7 @@ import { Icon, type IconName } from '../components/icons.tsx';
 import { SyncLine } from './sync-line.tsx';
 import { session } from '../../state/session.ts';
 import { ReviewBadge } from '../review/review-badge.tsx';
+import { DeskSwitch } from '../desk/desk-switch.tsx';
 
 interface NavItem {
   href: string;
@@ -38,6 +39,10 @@ const staffStats: NavItem = { href: '/dashboard', label: 'nav.dashboard', icon: 
 const accounts: NavItem = { href: '/accounts', label: 'nav.accounts', icon: 'accounts', isActive: (p) => p.startsWith('/accounts') };
 
 export function Shell(p: { children: ComponentChildren }) {
+  return <DeskSwitch phone={PhoneShell}>{p.children}</DeskSwitch>;
+}
+
+function PhoneShell(p: { children: ComponentChildren }) {
   const { path } = useLocation();
   const message = flash.value;
   const role = session.value?.me.role;
