@@ -47,6 +47,8 @@ export interface PushResponse {
    * committed nothing or other changes came in between (the device then pulls as usual).
    */
   page?: PullResponse;
+  /** The server's timeline (see PullResponse.epoch). */
+  epoch?: string;
 }
 
 export interface PullRequest {
@@ -95,5 +97,11 @@ export interface PullResponse {
    * backup): nothing after it exists here, so the device pulls again from 0 (`cursor` is 0).
    */
   resync?: boolean;
+  /**
+   * The id of the server database's timeline; a new one after a backup was restored. A device
+   * that synced under another epoch sends again what the server acknowledged and then lost, and
+   * pulls everything again (src/sync/restore.ts). Absent in a page carried inside a push answer.
+   */
+  epoch?: string;
 }
 

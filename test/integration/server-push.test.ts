@@ -70,7 +70,7 @@ describe.each(storeKinds)('push on %s', (kind) => {
     const before = await fingerprint(h.store);
     const gap = await h.push(h.users.med, dev.request([m3]));
     expect(gap.status).toBe(200);
-    expect(gap.body).toEqual({ lastProcessedSeq: 1, results: [], expectedSeq: 2 });
+    expect(gap.body).toEqual({ lastProcessedSeq: 1, results: [], expectedSeq: 2, epoch: expect.any(String) });
     expect(await fingerprint(h.store)).toEqual(before);
     const resent = await h.push(h.users.med, dev.request([m2, m3]));
     expect(resent.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);

@@ -19,6 +19,7 @@ import type { review } from './review.ts';
 import type { uiScreens } from './ui-screens.ts';
 import type { requests } from './requests.ts';
 import type { accounts } from './accounts.ts';
+import type { fields } from './fields.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
 import type { county } from './county.ts';
@@ -43,7 +44,8 @@ type Catalogue = typeof core
   & typeof ops
   & typeof county
   & typeof federation
-  & typeof dossier;
+  & typeof dossier
+  & typeof fields;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;
