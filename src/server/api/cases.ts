@@ -11,6 +11,7 @@ import { parseWith } from '../http/body.ts';
 import { assertInScope, scopeColumn } from '../auth/principal.ts';
 import { parseJson } from '../sync/records.ts';
 import { StatFilterFields, applyStatFilter } from '../stats/case-filter.ts';
+import { recordAudit } from '../ops/audit.ts';
 
 const ListQuery = v.strictObject({
   area: v.optional(v.pipe(v.string(), v.regex(/^(\d{6}|\d{9}|\d{12})$/))),
@@ -42,6 +43,8 @@ export function caseRoutes(ctx: Ctx): Hono<Env> {
     query = applyStatFilter(query, q, ctx.store.kind);
     const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const rows = await query.select('data').orderBy('accepted_on', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
+    // A list carries the parties of every case in it: a view of personal data like opening one.
+    if (rows.length > 0) await recordAudit(ctx, c, { action: 'case.list', target: area, areaCode: area, detail: `page=${page} count=${rows.length}` });
     return c.json({ cases: rows.map((r) => parseJson<CaseRecord>(r.data)), total: Number(total.n), page, pageSize });
   });
 
@@ -52,6 +55,7 @@ export function caseRoutes(ctx: Ctx): Hono<Env> {
     if (!row) throw new ApiError(404, 'case.notFound');
     assertInScope(c.var.principal, row.village_code);
     const events = await ctx.store.read.selectFrom('events').select('data').where('case_id', '=', id).orderBy('at').execute();
+    await recordAudit(ctx, c, { action: 'case.view', target: id, areaCode: row.village_code });
     return c.json({ case: parseJson<CaseRecord>(row.data), events: events.map((e) => parseJson<CaseEvent>(e.data)) });
   });
   return app;

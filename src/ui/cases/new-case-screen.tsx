@@ -91,7 +91,7 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
       />
       <div class="field picked">
         <span class="picked-label">{t('newCase.committee')}</span>
-        <span>{p.me.committeeName}<br /><span class="muted">{placeName(p.me.villageCode)}</span></span>
+        <span>{p.me.committeeName}<br /><span class="muted" data-testid="new-case-place">{placeName(p.me.villageCode)}</span></span>
         <a class="button link" href="/me">{t('newCase.changeProfile')}</a>
         <FieldError id="villageCode" error={e.villageCode ?? e.committeeName} />
       </div>
