@@ -4,6 +4,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
+import { requestSecretMigration } from '../requests/secret-migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -204,4 +205,5 @@ export const migrations: Record<string, Migration> = {
   '0005_requests': requestsMigration,
   '0008_judicial_confirmation': judicialConfirmation,
   '0009_accounts': accounts,
+  '0080_request_secret': requestSecretMigration,
 };

@@ -207,6 +207,8 @@ export interface MediationRequestsTable {
   received_at: string;
   decided_at: string | null;
   decided_by: string | null;
+  /** SHA-256 (hex) of the sending phone's secret (0080); null for requests sent before it. */
+  secret_hash: string | null;
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */

@@ -19,10 +19,11 @@ import type { review } from './review.ts';
 import type { uiScreens } from './ui-screens.ts';
 import type { requests } from './requests.ts';
 import type { accounts } from './accounts.ts';
+import type { publicSide } from './public.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
-type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests & typeof accounts;
+type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests & typeof accounts & typeof publicSide;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -12,6 +12,8 @@ import { review } from './review.ts';
 import { uiScreens } from './ui-screens.ts';
 import { requests } from './requests.ts';
 import { accounts } from './accounts.ts';
+import { publicSide } from './public.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
+registerMessages(publicSide);
