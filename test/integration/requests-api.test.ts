@@ -148,7 +148,7 @@ describe.each(storeKinds)('mediation requests on %s', (kind) => {
     // The answer carries the decision only, never the resident's or anyone's data.
     expect(Object.keys(waiting.body).sort()).toEqual(['decidedAt', 'id', 'number', 'refuseReason', 'status']);
 
-    const wrong = await status(r.id, { secret: randomBytes(32).toString('base64url') });
+    const wrong = await h.call('POST', requestStatusPath(r.id), { body: { secret: randomBytes(32).toString('base64url') }, headers: { 'x-test-ip': ip } });
     expect([wrong.status, wrong.body.error.code]).toEqual([404, 'requests.status.notFound']);
     expect((await status(uuidv7(), { secret })).status).toBe(404);
     expect((await status(r.id, { secret: 'short' })).status).toBe(404);

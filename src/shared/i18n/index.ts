@@ -7,6 +7,7 @@ import { errors } from './errors.ts';
 import { sync } from './sync.ts';
 import { ui } from './ui.ts';
 import { lock } from './lock.ts';
+import { publicNav } from './public-nav.ts';
 // Loaded after first paint (later.ts registers them): type-only here, so they stay out of the
 // first bundle. The server and the tests load them at start.
 import type { server } from './server.ts';
@@ -22,7 +23,7 @@ import type { accounts } from './accounts.ts';
 import type { publicSide } from './public.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
-const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
+const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
 type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests & typeof accounts & typeof publicSide;
 
 export type MessageKey = keyof Catalogue;

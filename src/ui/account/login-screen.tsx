@@ -52,8 +52,8 @@ function LoginForm() {
 
   const signedIn = (s: Session) => {
     showFlash(t('login.signedIn', { name: s.me.user.displayName }));
-    // Mediators work from their case list; staff start at the 待核对 inbox.
-    route(safeNext(query.next) ?? (s.me.role === 'mediator' ? '/' : '/review'), true);
+    // Home decides where each role lands (ui/shell/home.tsx).
+    route(safeNext(query.next) ?? '/', true);
   };
 
   const onSubmit = (ev: Event) => {
