@@ -89,7 +89,7 @@ export const uiForms = {
   'agreementForm.method.hint': '例如：现金一次付清、分三期转账',
   'agreementForm.deadline': '履行期限',
   'agreementForm.amount': '协议涉及金额（元）',
-  'agreementForm.amount.hint': '没有金额填 0',
+  'agreementForm.amount.hint': '没有金额填 0；可以写 50000、5万 或 伍万元',
   'agreementForm.effectiveOn': '生效日期',
   'agreementForm.effectiveOn.written': '各方签字（或按指印）、调解员签字并盖调委会印章的日期',
   'agreementForm.effectiveOn.oral': '口头协议自达成之日起生效',

@@ -24,6 +24,8 @@ import { CaseFieldsSection, type CaseFieldPatch, type CaseFieldValues } from './
 export interface NewCaseDraft extends CaseFieldValues {
   /** Shown as the big-button grid until a category is picked. */
   pickingCategory: boolean;
+  /** The number of the resident's request this 受理 was filled from (requests/request-draft.ts). */
+  fromRequest?: string;
 }
 
 function emptyDraft(mediator: string): NewCaseDraft {
@@ -81,7 +83,12 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
   return (
     <form class="screen form" noValidate ref={submit.formRef} onSubmit={onSubmit} aria-labelledby="new-title">
       <h1 id="new-title">{t('newCase.title')}</h1>
-      {draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />}
+      {/* Filled from a resident's request: say where it came from, not "restored". */}
+      {d.fromRequest ? (
+        <p class="notice" data-testid="from-request">{t('newCase.fromRequest', { number: d.fromRequest })}</p>
+      ) : (
+        draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />
+      )}
 
       <CaseFieldsSection
         values={d} errors={e} today={day} picking={d.pickingCategory} onChange={set}

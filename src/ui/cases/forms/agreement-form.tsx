@@ -9,6 +9,8 @@ import { t } from '../../../shared/i18n/index.ts';
 import { recordAgreement } from '../../../state/actions.ts';
 import { ChoiceGroup, FieldError, TextArea, TextField } from '../../components/fields.tsx';
 import { formatDate, today } from '../../format.ts';
+import { parseAmount } from '../../../shared/amount.ts';
+import { AmountReadBack } from '../../components/amount-read-back.tsx';
 import { ActionFrame, useActionForm } from './action-form.tsx';
 import { FlagsEditor, flagsDraftOf, parseFlags, type FlagsDraft } from './flags-editor.tsx';
 
@@ -41,7 +43,7 @@ export function AgreementForm(p: { record: CaseRecord }) {
 
   const onSubmit = () => {
     if (Object.keys(parsed.errors).length > 0) return form.submit.fail({ message: t('transition.invalid'), fields: parsed.errors });
-    const amount = d.amount.trim() === '' ? Number.NaN : Number(d.amount.trim());
+    const amount = parseAmount(d.amount) ?? Number.NaN;
     // Blank terms are sent as they are, so each error lands on the numbered box it belongs to.
     const agreement = {
       form: d.form as Form, terms: d.terms.map((x) => x.trim()), performanceMethod: d.performanceMethod,
@@ -70,7 +72,8 @@ export function AgreementForm(p: { record: CaseRecord }) {
       </fieldset>
       <TextField id="performanceMethod" label={t('agreementForm.method')} hint={t('agreementForm.method.hint')} required value={d.performanceMethod} error={e.performanceMethod} onInput={(performanceMethod) => set({ performanceMethod })} />
       <TextField id="performanceDeadline" type="date" label={t('agreementForm.deadline')} required value={d.performanceDeadline} error={e.performanceDeadline} onInput={(performanceDeadline) => set({ performanceDeadline })} />
-      <TextField id="amountYuan" label={t('agreementForm.amount')} hint={t('agreementForm.amount.hint')} inputMode="decimal" required value={d.amount} error={e.amountYuan} onInput={(amount) => set({ amount })} />
+      <TextField id="amountYuan" label={t('agreementForm.amount')} hint={t('agreementForm.amount.hint')} required value={d.amount} error={e.amountYuan} onInput={(amount) => set({ amount })} />
+      <AmountReadBack text={d.amount} />
       <TextField
         id="effectiveOn"
         type="date"
