@@ -1,5 +1,6 @@
-// The public side (residents, no account): its navigation, the public home, a resident's own
-// requests and their states, and the amount reader's words. Loaded with the later sections.
+// The public side (residents, no account): the public home, a resident's own requests and their
+// states; and the finishing words of issue 16 elsewhere (amounts read back, wide tables). Loaded
+// with the later sections.
 export const publicSide = {
   'help.form.secret.invalid': '这份申请的凭据不对，请重新提交',
   'requests.status.notFound': '查不到这份申请的进展，可能已被删除',
@@ -39,4 +40,6 @@ export const publicSide = {
   'amount.unreadable': '看不懂这个金额，可以写 50000、5万 或 伍万元',
   'newCase.fromRequest': '已按群众的申请（申请号 {number}）填好，请核对后补全。',
   'requests.call': '打电话 {phone}',
+  'guide.deadline.label': '{limit}：见“{section}”',
+  'table.scrollHint': '表格较宽，左右滑动查看全部列 ›',
 } as const;

@@ -26,12 +26,14 @@ export function Home(p: { CaseList: FunctionComponent }) {
     if (back && back !== '/') route(back, true);
   }, [back]);
 
+  // Only the bare home lands: `/?tab=…` (a tab, a filter) is the case list asked for by name.
+  const isBare = Object.keys(query).every((k) => k === 'from');
   useEffect(() => {
-    if (kind !== 'work' || !role || role === 'mediator' || landed) return;
+    if (kind !== 'work' || !role || role === 'mediator' || landed || !isBare) return;
     landed = true;
     setLanding(true);
     void phoneLanding(role).then((to) => (to ? route(to, true) : setLanding(false)));
-  }, [kind, role]);
+  }, [kind, role, isBare]);
 
   if (back && back !== '/') return null;
   if (kind !== 'work') return <PublicHome />;
