@@ -8,6 +8,7 @@ import type { CaseEvent } from '../shared/events.ts';
 import type { Mutation } from '../shared/mutations.ts';
 import type { ReviewItem } from '../shared/protocol.ts';
 import type { StoredBlob } from './blobs.ts';
+import type { StoredArea } from './areas.ts';
 import { Keyring } from './crypto-keyring.ts';
 import { sealingMiddleware } from './crypto-middleware.ts';
 import { NameIndex } from './crypto-name-index.ts';
@@ -18,6 +19,12 @@ export type CaseTab = 'open' | 'visit' | 'closed';
 export type StoredCase = CaseRecord & { tab: CaseTab };
 
 export type OutboxEntry = Mutation;
+
+/**
+ * A mutation the server acknowledged, kept for SENT_RETENTION_DAYS: if the server is restored
+ * from a backup older than the acknowledgement, it is sent again (sync/restore.ts).
+ */
+export type SentEntry = Mutation & { ackedAt: string };
 
 export interface DeviceMeta {
   key: 'device';
@@ -32,6 +39,8 @@ export interface SyncState {
   cursor: number;
   lastSyncedAt: string | null;
   lastError: string | null;
+  /** The server timeline these cursors and acknowledgements belong to (protocol.ts PullResponse.epoch). */
+  epoch?: string;
 }
 
 /** The PIN-wrapped data key (crypto-cipher.ts) and the unlock attempts counted against it. */
@@ -56,6 +65,8 @@ export class ShuoheDb extends Dexie {
   syncState!: EntityTable<SyncState, 'scope'>;
   blobs!: EntityTable<StoredBlob, 'sha256'>;
   keyring!: EntityTable<KeyringRow, 'id'>;
+  areas!: EntityTable<StoredArea, 'code'>;
+  sent!: EntityTable<SentEntry, 'seq'>;
   /** The data key while unlocked; every instance seals through it (crypto-middleware.ts). */
   readonly vault = new Keyring();
   /** Party names for search, in memory only while unlocked. */
@@ -84,6 +95,15 @@ export class ShuoheDb extends Dexie {
     // not here: an upgrade transaction cannot await WebCrypto, and it has no PIN.
     this.version(4).stores({
       keyring: 'id',
+    });
+    // Place names of the signed-in scope's county (db/areas.ts), so they show offline. Public
+    // data, never sealed; filled from the server, nothing to upgrade.
+    this.version(5).stores({
+      areas: 'code, county',
+    });
+    // Acknowledged mutations kept to re-send after a server restore (sync/restore.ts); starts empty.
+    this.version(40).stores({
+      sent: 'seq, ackedAt',
     });
     this.use(sealingMiddleware(this.vault, (table, keys) => {
       if (table === 'cases') this.names.touched(keys);

@@ -6,14 +6,20 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, Env } from './deps.ts';
 import { makeCtx } from './deps.ts';
-import { errorBody, onError } from './http/errors.ts';
+import { ApiError, errorBody, onError } from './http/errors.ts';
+import { dirtyUrlPart } from './http/text-check.ts';
 import { serveApp } from './http/static.ts';
+import { compressJson } from './http/compress.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { requestLog } from './ops/request-log.ts';
+import { metricsRoutes } from './ops/routes.ts';
 import { requireAuth } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { caseRoutes } from './api/cases.ts';
 import { reviewRoutes } from './api/review.ts';
 import { areaRoutes } from './api/areas.ts';
+import { divisionRoutes } from './divisions/routes.ts';
 import { deviceRoutes } from './api/devices.ts';
 import { blobRoutes } from './blobs/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
@@ -22,6 +28,7 @@ import { publicRoutes } from './registry/public-route.ts';
 import { importRoutes } from './import/routes.ts';
 import { publicRequestRoutes, requestRoutes } from './requests/routes.ts';
 import { accountRoutes } from './auth/accounts-routes.ts';
+import { federationRoutes } from './federation/routes.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -30,16 +37,22 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const ctx = makeCtx(deps);
   const app = new Hono<Env>();
   app.onError(onError);
+  app.use('*', securityHeaders());
+  app.use('*', requestLog(ctx.metrics, ctx.log));
 
   const api = new Hono<Env>();
   api.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('server.tooLarge'), 413) }));
   api.use('*', async (c, next) => {
+    const dirty = dirtyUrlPart(c.req.url);
+    if (dirty !== undefined) throw new ApiError(400, 'server.badText', undefined, [`${dirty}: refused character`]);
     await next();
     // API answers are per user and change constantly: never cache them anywhere.
     c.header('cache-control', 'no-store');
   });
+  api.use('*', compressJson());
   api.get('/health', (c) => c.json({ version: ctx.version, database: ctx.store.kind }));
   api.route('/', areaRoutes(ctx));
+  api.route('/', divisionRoutes(ctx));
   api.route('/', authRoutes(ctx));
   api.route('/', publicRoutes(ctx));
   api.route('/', publicRequestRoutes(ctx));
@@ -53,15 +66,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', reviewRoutes(ctx));
   api.route('/', deviceRoutes(ctx));
   api.route('/', blobRoutes(ctx));
-  for (const path of ['/stats', '/stats/*', '/registry', '/registry/*', '/import/*']) api.use(path, auth);
+  for (const path of ['/stats', '/stats/*', '/registry', '/registry/*', '/import/*', '/federation/*']) api.use(path, auth);
   api.route('/', statsRoutes(ctx));
   api.route('/', registryRoutes(ctx));
   api.route('/', importRoutes(ctx));
+  api.route('/', federationRoutes(ctx));
   for (const path of ['/requests', '/requests/*']) api.use(path, auth);
   api.route('/', requestRoutes(ctx));
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);
+  app.route('/', metricsRoutes(ctx));
   app.all('*', serveApp(ctx.distDir));
   return app;
 }

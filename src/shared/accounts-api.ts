@@ -33,7 +33,7 @@ export function canManage(actor: { role: AccountRole; scope: string }, target: {
   return manageableRoles(actor.role).includes(target.role) && isWithin(target.scope, actor.scope);
 }
 
-export const PASSWORD_MIN = 8;
+export const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 128;
 
 const password = v.pipe(
@@ -42,7 +42,14 @@ const password = v.pipe(
   v.maxLength(PASSWORD_MAX, 'account.password.long'),
 );
 
-export const NewAccountSchema = v.strictObject({
+/** A password must not be its account's username, in any case or with the name merely repeated. */
+export function passwordIsUsername(password: string, username: string): boolean {
+  const p = password.trim().toLowerCase();
+  const u = username.trim().toLowerCase();
+  return u !== '' && (p === u || p.replaceAll(u, '') === '');
+}
+
+export const NewAccountSchema = v.pipe(v.strictObject({
   username: v.pipe(
     v.string('account.username.invalid'),
     v.trim(),
@@ -52,17 +59,17 @@ export const NewAccountSchema = v.strictObject({
   role: v.picklist(accountRoles, 'account.role.invalid'),
   scope: v.pipe(v.string('account.scope.invalid'), v.regex(/^(\d{6}|\d{9}|\d{12})?$/, 'account.scope.invalid')),
   password,
-});
+}), v.forward(v.check((a) => !passwordIsUsername(a.password, a.username), 'account.password.username'), ['password']));
 export type NewAccount = v.InferOutput<typeof NewAccountSchema>;
 
 export const ResetPasswordSchema = v.strictObject({ password });
 
 /** Changing one's own password: by username, so a one-time password can be replaced before any session exists. */
-export const ChangePasswordSchema = v.strictObject({
+export const ChangePasswordSchema = v.pipe(v.strictObject({
   username: v.pipe(v.string(), v.trim(), v.minLength(1, 'login.username.required'), v.maxLength(64)),
   password: v.pipe(v.string(), v.minLength(1, 'login.password.required'), v.maxLength(256)),
   newPassword: password,
-});
+}), v.forward(v.check((a) => !passwordIsUsername(a.newPassword, a.username), 'account.password.username'), ['newPassword']));
 
 export const ACCOUNTS_PATH = '/api/accounts';
 export const CHANGE_PASSWORD_PATH = '/api/auth/password';

@@ -32,7 +32,10 @@ export interface ReceivedRequest {
   number: string;
 }
 
+/** One page (`?page=&pageSize=`, newest first, ≤ 200 a page); `total` counts every match. */
 export interface RequestList {
   requests: ReceivedRequest[];
   total: number;
+  page: number;
+  pageSize: number;
 }

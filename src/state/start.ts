@@ -36,6 +36,8 @@ export function startPrivate(): void {
   // The session first: screens decide on first run vs. signed-in staff once the profile is loaded.
   void loadSession()
     .then(startAppState)
+    .then(() => import('./areas.ts'))
+    .then((m) => m.startPlaces())
     .then(() => import('../shared/i18n/later.ts'))
     .then(() => import('./sync.ts'))
     .then((m) => m.startSync());

@@ -1,4 +1,4 @@
-// `npm run bench [device|sync|server|guides|stats|lighthouse]`: prints every measured budget. Not part of
+// `npm run bench [device|sync|server|guides|stats|county|lighthouse]`: prints every measured budget. Not part of
 // `npm test`: numbers, not assertions.
 import { execFileSync } from 'node:child_process';
 import { deviceBench } from './device.bench.ts';
@@ -28,6 +28,10 @@ if (want('guides')) {
 if (want('stats')) {
   console.log('— statistics roll-ups (SQLite, and PostgreSQL where available) —');
   script('stats.bench.ts');
+}
+if (want('county')) {
+  console.log('— setting up a county from the national list —');
+  script('county.bench.ts');
 }
 if (want('lighthouse')) {
   console.log('— Lighthouse (mobile), median of 3 —');

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kailuAreas } from '../../src/shared/data/kailu.ts';
+import { kailuAreas } from '../../src/server/seed/kailu.ts';
 import { PUSH_BATCH, PULL_PAGE, type PullResponse, type PushResponse } from '../../src/shared/protocol.ts';
 import type { Mutation } from '../../src/shared/mutations.ts';
 import { createApp } from '../../src/server/app.ts';

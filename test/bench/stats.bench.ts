@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Insertable } from 'kysely';
 import { parseCsv } from '../../src/shared/csv.ts';
-import { kailuAreas } from '../../src/shared/data/kailu.ts';
+import { kailuAreas } from '../../src/server/seed/kailu.ts';
 import { rollupByKey, rollupGroups } from '../../src/shared/stats.ts';
 import { yearPeriod } from '../../src/shared/stat-periods.ts';
 import { openStore, type Store } from '../../src/server/store/open.ts';

@@ -54,7 +54,7 @@ const row = (username: string) => county.locator(`[data-testid="account-row"][da
 
 describe('accounts on /accounts', () => {
   it('county staff open 账号 from the navigation and see the accounts of their county', async () => {
-    await signIn(county, 'xian', 'shuohe2023');
+    await signIn(county, 'xian', 'shuohe-2023');
     await county.waitForURL((url) => !url.pathname.startsWith('/login'));
     await county.getByTestId('nav-accounts').click();
     await county.waitForURL((url) => url.pathname === '/accounts');
@@ -76,7 +76,7 @@ describe('accounts on /accounts', () => {
     await county.getByLabel('村（社区）').selectOption({ label: '五家村委会' });
     await county.getByLabel('临时密码').fill('short');
     await county.getByTestId('new-account-submit').click();
-    await county.getByText('密码至少 8 位，请再长一些').waitFor();
+    await county.getByText('密码至少 10 位，请再长一些').waitFor();
     await county.getByLabel('临时密码').fill('lixin-first-1');
     await shot(county, 'new-account');
     await county.getByTestId('new-account-submit').click();

@@ -8,6 +8,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../src/server/app.ts';
 import { openStore, type Store } from '../../src/server/store/open.ts';
 import { seedIfEmpty } from '../../src/server/seed/demo.ts';
+import { addCounty } from '../../src/server/divisions/add-county.ts';
 
 // E2E_DIST lets a developer test a private build while others rebuild dist/.
 const built = process.env.E2E_DIST ?? new URL('../../dist', import.meta.url).pathname;
@@ -22,12 +23,14 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-export async function startAppServer(options: { port?: number; demo?: boolean } = {}): Promise<AppServer> {
+/** `demo: false` starts as DEMO=0 (no areas at all); `counties` are then set up from the national list. */
+export async function startAppServer(options: { port?: number; demo?: boolean; counties?: readonly string[] } = {}): Promise<AppServer> {
   const root = mkdtempSync(join(tmpdir(), 'shuohe-e2e-'));
   const distDir = join(root, 'dist');
   cpSync(built, distDir, { recursive: true });
   const store = await openStore({ dataDir: join(root, 'data') });
   await seedIfEmpty(store, { demo: options.demo ?? true });
+  for (const county of options.counties ?? []) await addCounty(store, county);
   const app = createApp({ store, distDir, version: 'e2e' });
   let server: ServerType | undefined;
   let port = options.port ?? 0;

@@ -61,7 +61,7 @@ describe('the mediator of 五家村 on a phone, before the import', () => {
     mediatorPage.setDefaultTimeout(20_000);
     await openLogin(mediatorPage, server.url);
     await mediatorPage.getByLabel('用户名').fill('tiaojie');
-    await mediatorPage.getByLabel('密码').fill('shuohe2023');
+    await mediatorPage.getByLabel('密码').fill('shuohe-2023');
     await mediatorPage.getByTestId('login-submit').click();
     await mediatorPage.waitForURL((url) => !url.pathname.startsWith('/login'));
     await expect.poll(() => phoneVillage(mediatorPage)).toEqual({ scope: '150523100200', village: '150523100200' });

@@ -32,14 +32,14 @@ async function signIn(p: Page, baseUrl: string): Promise<void> {
   await p.locator('main h1').first().waitFor();
   if (await p.getByTestId('login-submit').count() > 0) {
     await p.getByLabel('用户名').fill('tiaojie');
-    await p.getByLabel('密码').fill('shuohe2023');
+    await p.getByLabel('密码').fill('shuohe-2023');
     await p.getByTestId('login-submit').click();
     await p.waitForURL((url) => !url.pathname.startsWith('/login'));
     return;
   }
   await p.evaluate(async () => {
     const response = await fetch('/api/auth/login', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tiaojie', password: 'shuohe2023' }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tiaojie', password: 'shuohe-2023' }),
     });
     if (!response.ok) throw new Error(`login: ${response.status}`);
     const session: unknown = await response.json();

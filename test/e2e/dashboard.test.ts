@@ -40,7 +40,7 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
   it('drills from the county to a town to a village and back', async () => {
     await openLogin(page, server.url);
     await page.getByLabel('用户名').fill('xian');
-    await page.getByLabel('密码').fill('shuohe2023');
+    await page.getByLabel('密码').fill('shuohe-2023');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 

@@ -57,7 +57,7 @@ export async function openLogin(page: Page, baseUrl: string): Promise<void> {
 }
 
 /** Signs in on the sign-in page and waits until the app has left it (demo password by default). */
-export async function signIn(page: Page, baseUrl: string, username: string, password = 'shuohe2023'): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'shuohe-2023'): Promise<void> {
   await openLogin(page, baseUrl);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
@@ -90,7 +90,7 @@ export async function setUpProfile(page: Page, baseUrl: string, villageQuery = '
 /** Waits until the service worker has precached the app and controls the page. */
 export async function waitForOfflineReady(page: Page): Promise<void> {
   // `ready` resolves once a worker is active, i.e. the precache of the whole app is complete.
-  await page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('service worker not ready')), 15_000))]));
+  await page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('service worker not ready')), 90_000))]));
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }

@@ -9,18 +9,16 @@ import { openDevice, PHONE, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { parseGuide, sectionOf } from '../../src/content/guides.ts';
 import { extractBlockquotes, plainText } from '../../src/content/markdown.ts';
-import { serveStatic } from '../bench/static-server.ts';
 import { waitForOfflineReady } from './flows.ts';
 
-// E2E_DIST lets a developer test a private build while others rebuild dist/ (as in app-server.ts).
-const dist = process.env.E2E_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 
 let device: Device;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+let server: AppServer;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(dist);
+  // The real server: the resident's village picker reads the county set up on it, once.
+  server = await startAppServer({ demo: false, counties: ['150523'] });
   device = await openDevice();
   page = device.context.pages()[0] ?? (await device.context.newPage());
 });
@@ -49,6 +47,13 @@ const queuedRequests = () =>
 
 describe('guides and 申请调解 offline', () => {
   it('work after the first visit with the network off and the server stopped', async () => {
+    // The one online visit to 找人帮忙调解: the county's place names come from the server once
+    // (the only county set up is chosen by itself) and stay on the phone.
+    await page.goto(`${server.url}/help`);
+    await page.getByLabel('按名称查找村（社区）').fill('麦新');
+    await page.getByText('麦新村委会', { exact: true }).click();
+    await page.getByText('暂无联系方式，可直接到村委会或镇司法所').waitFor();
+    expect(await page.getByTestId('contacts').textContent()).toContain('麦新村人民调解委员会');
     await page.goto(`${server.url}/guides`);
     await page.getByRole('heading', { level: 1, name: '法律指南' }).waitFor();
     await waitForOfflineReady(page);
@@ -104,10 +109,8 @@ describe('guides and 申请调解 offline', () => {
     // 申请调解 from the guide.
     await page.getByTestId('apply-cta').first().click();
     await page.getByRole('heading', { level: 1, name: '找人帮忙调解' }).waitFor();
-    await page.getByLabel('按名称查找村（社区）').fill('麦新');
-    await page.getByText('麦新村委会', { exact: true }).click();
-    await page.getByText('暂无联系方式，可直接到村委会或镇司法所').waitFor();
-    expect(await page.getByTestId('contacts').textContent()).toContain('麦新村人民调解委员会');
+    // Offline, after reloads: the village chosen online is named from the phone's own copy.
+    await expect.poll(() => page.getByTestId('picked-village').textContent()).toBe('麦新镇 麦新村委会');
 
     await page.getByLabel('您的姓名').fill('王秀兰');
     await page.getByLabel('您的手机号').fill('1381234');
@@ -142,7 +145,7 @@ describe('prerendered guide pages', () => {
   const statute = plainText(extractBlockquotes(sectionOf(guide, '法律怎么说')?.markdown ?? '')[0] ?? '');
   let app: AppServer;
   beforeAll(async () => {
-    app = await startAppServer({ demo: false });
+    app = await startAppServer({ demo: false, counties: ['150523'] });
   });
   afterAll(async () => {
     await app?.close();

@@ -16,7 +16,7 @@ const PIN = '480215';
 const SECRETS = ['张秀英', '李国强', '150523199001011234', '13800001234', '院墙滴水'];
 
 beforeAll(async () => {
-  server = await startAppServer({ demo: false });
+  server = await startAppServer({ demo: false, counties: ['150523'] });
   device = await openDevice();
   page = await device.context.newPage();
   page.setDefaultTimeout(15_000);

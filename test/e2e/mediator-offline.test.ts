@@ -12,7 +12,7 @@ let device: Device;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startAppServer({ demo: false });
+  server = await startAppServer({ demo: false, counties: ['150523'] });
   device = await openDevice();
   page = await device.context.newPage();
   page.setDefaultTimeout(15_000);

@@ -37,7 +37,7 @@ describe('editing the network on /network', () => {
   it('signs in as county staff', async () => {
     await openLogin(page, server.url);
     await page.getByLabel('用户名').fill('xian');
-    await page.getByLabel('密码').fill('shuohe2023');
+    await page.getByLabel('密码').fill('shuohe-2023');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   });

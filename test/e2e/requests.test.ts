@@ -73,7 +73,7 @@ describe('申请调解 from a resident to the committee', () => {
     // The village mediator signs in and finds it above the case list.
     await openLogin(mediator, server.url);
     await mediator.getByLabel('用户名').fill('tiaojie');
-    await mediator.getByLabel('密码').fill('shuohe2023');
+    await mediator.getByLabel('密码').fill('shuohe-2023');
     await mediator.getByTestId('login-submit').click();
     await mediator.getByTestId('flash').filter({ hasText: '已登录' }).waitFor();
     await mediator.goto(`${server.url}/`);

@@ -81,7 +81,7 @@ describe.each(storeKinds)('account management on %s', (kind) => {
     expect(first.body.error).toEqual({ code: 'auth.mustChangePassword', message: '这是别人为您设置的临时密码，请先设置自己的新密码' });
     expect(await h.store.db.selectFrom('sessions').select('token_hash').where('user_id', '=', made.body.account.id).execute()).toEqual([]);
 
-    expect((await changePassword('wangli', 'first-time-1', 'short')).body.error).toMatchObject({ code: 'account.password.short', message: '密码至少 8 位，请再长一些' });
+    expect((await changePassword('wangli', 'first-time-1', 'short')).body.error).toMatchObject({ code: 'account.password.short', message: '密码至少 10 位，请再长一些' });
     expect((await changePassword('wangli', 'first-time-1', 'first-time-1')).body.error.code).toBe('account.password.same');
     expect((await changePassword('wangli', 'not-the-password', 'my own secret')).status).toBe(401);
     expect((await changePassword('wangli', 'first-time-1', 'my own secret')).status).toBe(200);

@@ -54,10 +54,21 @@ describe.each(storeKinds)('npm run account on %s', (kind) => {
     expect(made.code).toBe(0);
     expect(made.stdout).toContain('已创建管理员“root”');
 
-    // The server starts on it with DEMO=0: the areas are seeded, no demo accounts are added.
+    // The county comes from the bundled national list, by the same command line, twice (idempotent).
+    const county = await cli(['add-county', '150523'], env);
+    expect(county.stderr).toBe('');
+    expect(county.stdout).toMatch(/^已设立 开鲁县（150523）：13 个乡镇（街道），273 个村（社区），新建 287 个地区/);
+    expect((await cli(['add-county', '150523'], env)).stdout).toContain('新建 0 个地区');
+    const unknown = await cli(['add-county', '159999'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('全国区划代码里没有县级代码 159999');
+
+    // The server starts on it with DEMO=0: no demo accounts, no demo county are added.
     const store = await open();
     try {
       await seedIfEmpty(store, { demo: false });
+      const counties = await store.db.selectFrom('areas').select('code').where('level', '=', 'county').execute();
+      expect(counties).toEqual([{ code: '150523' }]);
       const users = await store.db.selectFrom('users').select(['username', 'display_name', 'role', 'scope_code', 'must_change_password', 'password_hash']).execute();
       expect(users.map(({ password_hash: hash, ...rest }) => ({ ...rest, argon2id: hash.startsWith('$argon2id$') }))).toEqual([
         { username: 'root', display_name: '王局长', role: 'admin', scope_code: '', must_change_password: 0, argon2id: true },
@@ -88,7 +99,7 @@ describe.each(storeKinds)('npm run account on %s', (kind) => {
     const { env, open } = await target(kind);
     const short = await cli(['create-admin', 'admin2'], { ...env, ADMIN_PASSWORD: 'short' });
     expect(short.code).toBe(1);
-    expect(short.stderr).toContain('密码至少 8 位');
+    expect(short.stderr).toContain('密码至少 10 位');
     const usage = await cli([], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('create-admin');

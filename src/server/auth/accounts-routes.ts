@@ -14,6 +14,7 @@ import { readJson } from '../http/body.ts';
 import { canManage, NewAccountSchema, ResetPasswordSchema, roleScopeLength, type AccountSummary } from '../../shared/accounts-api.ts';
 import { requireAuth, requireRole } from './middleware.ts';
 import { hashPassword } from './passwords.ts';
+import { assertStrongPassword } from './password-policy.ts';
 import type { Principal } from './principal.ts';
 import { createUser, logAccount, revokeDevices, revokeSessions, usernameTaken } from './users.ts';
 import { findAccount, listAccounts } from './accounts-store.ts';
@@ -62,6 +63,7 @@ export function accountRoutes(ctx: Ctx): Hono<Env> {
     if (body.scope !== '' && !(await ctx.store.read.selectFrom('areas').select('code').where('code', '=', body.scope).executeTakeFirst())) {
       throw new ApiError(400, 'account.scope.unknown');
     }
+    assertStrongPassword(body.password, body.username);
     // Hashed before the write transaction: argon2 is slow on purpose and must not hold the lock.
     const passwordHash = await hashPassword(body.password);
     const now = ctx.now();
@@ -78,6 +80,7 @@ export function accountRoutes(ctx: Ctx): Hono<Env> {
     const { password } = parseAccountBody(ResetPasswordSchema, await readJson(c));
     const principal = c.var.principal;
     const account = await managed(ctx, principal, c.req.param('id'));
+    assertStrongPassword(password, account.username);
     const passwordHash = await hashPassword(password);
     const at = ctx.now().toISOString();
     await ctx.store.write(async (tx) => {

@@ -1,4 +1,4 @@
-// npm run account -- create-admin <username> [--name 姓名] | set-password <username>
+// npm run account -- create-admin <username> [--name 姓名] | set-password <username> | add-county <code>
 // The first administrator of a fresh install (DEMO=0 starts with no accounts at all), and a way
 // back in when the administrator's password is lost. Opens the same database the server uses
 // (DATA_DIR or DATABASE_URL, with its migrations); the password comes from ADMIN_PASSWORD (for
@@ -10,8 +10,11 @@ import '../../shared/i18n/later.ts';
 import { t, hasMessage } from '../../shared/i18n/index.ts';
 import { NewAccountSchema } from '../../shared/accounts-api.ts';
 import { openStore, type Store } from '../store/open.ts';
+import { weakPasswordReason } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createUser, logAccount, revokeSessions, usernameTaken } from '../auth/users.ts';
+import { addCounty } from '../divisions/add-county.ts';
+import { ApiError } from '../http/errors.ts';
 
 class CliError extends Error {}
 
@@ -74,11 +77,13 @@ function promptHidden(prompt: string): Promise<string> {
 function checked(username: string, displayName: string, password: string) {
   const result = v.safeParse(NewAccountSchema, { username, displayName, role: 'admin', scope: '', password });
   if (!result.success) fail(result.issues[0]?.message ?? 'server.badRequest');
+  const weak = weakPasswordReason(result.output.password, username);
+  if (weak) fail(weak);
   return result.output;
 }
 
 async function createAdmin(store: Store, username: string, displayName: string): Promise<void> {
-  checked(username, displayName, 'placeholder-password'); // the username, before asking for a password
+  checked(username, displayName, 'placeholder-password-0'); // the username, before asking for a password
   if (await usernameTaken(store.db, username)) fail('account.username.taken', { username });
   const account = checked(username, displayName, await readPassword());
   const passwordHash = await hashPassword(account.password);
@@ -94,7 +99,7 @@ async function createAdmin(store: Store, username: string, displayName: string):
 async function setPassword(store: Store, username: string): Promise<void> {
   const user = await store.db.selectFrom('users').select(['id', 'display_name']).where('username', '=', username).executeTakeFirst();
   if (!user) fail('cli.notFound', { username });
-  const { password } = checked('placeholder', user.display_name, await readPassword());
+  const { password } = checked(username, user.display_name, await readPassword());
   const passwordHash = await hashPassword(password);
   const at = new Date().toISOString();
   await store.write(async (tx) => {
@@ -108,7 +113,7 @@ async function main(args: string[]): Promise<number> {
   const [command, username, ...rest] = args;
   const nameAt = rest.indexOf('--name');
   const displayName = nameAt >= 0 ? (rest[nameAt + 1] ?? '') : '系统管理员';
-  if (!username || (command !== 'create-admin' && command !== 'set-password')) {
+  if (!username || (command !== 'create-admin' && command !== 'set-password' && command !== 'add-county')) {
     console.error(t('cli.usage'));
     return 2;
   }
@@ -118,7 +123,12 @@ async function main(args: string[]): Promise<number> {
   const store = await openStore(databaseUrl?.startsWith('postgres') ? { databaseUrl } : { dataDir });
   const database = store.kind === 'postgres' ? 'PostgreSQL' : `SQLite ${dataDir}`;
   try {
-    if (command === 'create-admin') {
+    if (command === 'add-county') {
+      // The same set-up as the administrator's screen (POST /api/divisions/counties).
+      const started = Date.now();
+      const done = await addCounty(store, username);
+      console.log(t('cli.county.added', { ...done, database, ms: Date.now() - started }));
+    } else if (command === 'create-admin') {
       await createAdmin(store, username, displayName);
       console.log(t('cli.created', { username, database }));
     } else {
@@ -127,8 +137,8 @@ async function main(args: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    console.error(t('cli.failed', { message: error.message }));
+    if (!(error instanceof CliError) && !(error instanceof ApiError)) throw error;
+    console.error(t('cli.failed', { message: error instanceof ApiError ? t(error.code, error.params) : error.message }));
     return 1;
   } finally {
     await store.close();

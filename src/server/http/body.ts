@@ -2,14 +2,19 @@
 // before any database work starts.
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import { badRequest, issueDetails } from './errors.ts';
+import { ApiError, badRequest, issueDetails } from './errors.ts';
+import { firstDirtyText } from './text-check.ts';
 
 export async function readJson(c: Context): Promise<unknown> {
+  let body: unknown;
   try {
-    return await c.req.json();
+    body = await c.req.json();
   } catch {
     throw badRequest(['body: not JSON']);
   }
+  const dirty = firstDirtyText(body);
+  if (dirty !== undefined) throw new ApiError(400, 'server.badText', undefined, [`${dirty}: refused character`]);
+  return body;
 }
 
 export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {

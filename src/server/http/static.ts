@@ -9,6 +9,7 @@ import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
 import { errorBody } from './errors.ts';
+import { contentSecurityPolicy } from './security-headers.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,7 +62,7 @@ function cacheControl(file: string): string {
   return file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
 
 /** The best encoding the client accepts (q=0 refuses one), or undefined for the plain bytes. */
 export function pickEncoding(acceptEncoding: string | undefined): Encoding | undefined {
@@ -118,6 +119,8 @@ export function serveApp(distDir: string | undefined) {
       'cache-control': cacheControl(file.path),
     };
     const plain = await readFile(file.path);
+    // A prerendered page carries inline blocks; its policy allows exactly those (by hash).
+    if (ext === '.html') headers['content-security-policy'] = contentSecurityPolicy(plain.toString('utf8'));
     let body: Uint8Array<ArrayBuffer> = plain;
     const encoding = compressible.has(ext) && plain.length >= MIN_COMPRESS_BYTES ? pickEncoding(c.req.header('accept-encoding')) : undefined;
     if (compressible.has(ext)) headers.vary = 'Accept-Encoding';

@@ -79,7 +79,7 @@ export async function applyImport(ctx: Ctx, principal: Principal, cases: readonl
           // Checked rows should always apply; if one does not, import nothing and say which.
           throw new ApiError(422, 'ledger.rowRefused', { row: c.row, reason: rejectionMessage(outcome) }, [{ row: c.row, field: '', message: t(outcome.code, outcome.params) }]);
         }
-        b.logs.push({ ...log, mutation_id: m.mutationId, result: 'applied', reason: null, message: null });
+        b.logs.push({ ...log, ...b.processedIds(m.mutationId), result: 'applied', reason: null, message: null });
       }
     }
     await finalize(b, clientId, seq, ctx.hooks);

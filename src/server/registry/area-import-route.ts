@@ -4,6 +4,7 @@
 // what the import would do now. GET /api/registry/areas/changes?area=: the code history (added,
 // renamed, re-coded, retired).
 import { Hono } from 'hono';
+import { isCleanText } from '../http/text-check.ts';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { isIsoDate } from '../../shared/dates.ts';
@@ -21,6 +22,8 @@ const ImportQuery = v.strictObject({
   county: v.pipe(v.string(), v.regex(/^\d{6}$/)),
   validFrom: v.pipe(v.string(), v.check(isIsoDate)),
   dryRun: v.optional(v.picklist(['1', '0'])),
+  /** The preview listed towns or villages the file leaves out; the user confirmed they end. */
+  retire: v.optional(v.picklist(['1', '0'])),
 });
 const ChangesQuery = v.strictObject({ area: v.optional(v.pipe(v.string(), v.regex(/^(\d{6}|\d{9}|\d{12})?$/))) });
 
@@ -34,14 +37,23 @@ export function importAreasRoute(ctx: Ctx): Hono<Env> {
   app.post('/registry/areas/import', requireRole('county', 'admin'), async (c) => {
     const q = parseWith(ImportQuery, c.req.query());
     assertInScope(c.var.principal, q.county);
-    const { areas, problems } = parseDivisions(await c.req.text(), q.county);
+    const text = await c.req.text();
+    if (!isCleanText(text)) throw new ApiError(400, 'server.badText');
+    const { areas, problems } = parseDivisions(text, q.county);
     if (problems.length > 0) {
       const details = problems.slice(0, 200).map((p) => ({ line: p.line, message: t(p.code, p.params) }));
       throw new ApiError(400, 'divisions.invalid', { n: problems.length }, details);
     }
     const now = ctx.now().toISOString();
     const run = (tx: Kysely<DB>) => importDivisions(tx, q.county, areas, q.validFrom, c.var.principal.username, now);
-    if (q.dryRun !== '1') return c.json(await ctx.store.write(run));
+    if (q.dryRun !== '1') {
+      // A file of one town would end every other town of the county: only when confirmed.
+      return c.json(await ctx.store.write(async (tx) => {
+        const result = await run(tx);
+        if (result.retired > 0 && q.retire !== '1') throw new ApiError(409, 'divisions.retireUnconfirmed', { n: result.retired });
+        return result;
+      }));
+    }
     try {
       await ctx.store.write(async (tx) => {
         throw new Preview(await run(tx));

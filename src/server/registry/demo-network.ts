@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import { villageKind } from '../../shared/areas.ts';
-import { kailuAreas } from '../../shared/data/kailu.ts';
+import { kailuAreas } from '../seed/kailu.ts';
 import type { CommitteeType, MemberRole } from '../../shared/network.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { SCHEMA_VERSION, type Mutation } from '../../shared/mutations.ts';

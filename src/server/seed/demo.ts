@@ -4,7 +4,7 @@
 import type { Area } from '../../shared/areas.ts';
 import { PROTOCOL_VERSION, type PushRequest } from '../../shared/protocol.ts';
 import { SCHEMA_VERSION, type Mutation } from '../../shared/mutations.ts';
-import { kailuAreas } from '../../shared/data/kailu.ts';
+import { kailuAreas } from './kailu.ts';
 import type { Store } from '../store/open.ts';
 import type { Role } from '../store/schema.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -17,7 +17,7 @@ import { planCase } from './demo-cases.ts';
 import { personName } from './people.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
 
-export const DEMO_PASSWORD = 'shuohe2023';
+export const DEMO_PASSWORD = 'shuohe-2023';
 export const DEMO_YEAR = 2023;
 const CASES = 300;
 const HOME_VILLAGE = '150523100200'; // 五家村, 开鲁镇: the village of the `tiaojie` demo mediator
@@ -41,11 +41,15 @@ export function demoLogins(): readonly DemoLogin[] {
   return demoAccounts;
 }
 
-/** Seeds areas always, and the demo accounts and cases when there are no users yet. */
+/**
+ * The demo county, its accounts and cases, into a database without users. Without the demo
+ * (DEMO=0) nothing is created but the schema: a county is set up by its administrator.
+ */
 export async function seedIfEmpty(store: Store, options: { demo: boolean }): Promise<{ seeded: boolean; cases: number }> {
-  await seedAreas(store.db, kailuAreas);
+  if (!options.demo) return { seeded: false, cases: 0 };
   const anyUser = await store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (!options.demo || anyUser) return { seeded: false, cases: 0 };
+  if (anyUser) return { seeded: false, cases: 0 };
+  await seedAreas(store.db, kailuAreas);
   return { seeded: true, cases: await withDemoNetwork(store, () => seedDemo(store)) };
 }
 

@@ -5,6 +5,10 @@ import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
 import { requestSecretMigration } from '../requests/secret-migration.ts';
+import { compactionMigration } from '../sync/migration.ts';
+import { federationMigration } from '../federation/migration.ts';
+import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
+import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -205,5 +209,12 @@ export const migrations: Record<string, Migration> = {
   '0005_requests': requestsMigration,
   '0008_judicial_confirmation': judicialConfirmation,
   '0009_accounts': accounts,
+  '0030_mutation_owner': mutationOwner,
+  '0031_session_device': sessionDevice,
+  '0032_blob_home': blobHome,
+  '0050_change_log_compaction': compactionMigration,
+  '0090_federation': federationMigration,
+  '0040_server_epoch': serverEpochMigration,
+  '0041_audit_log': auditLogMigration,
   '0080_request_secret': requestSecretMigration,
 };

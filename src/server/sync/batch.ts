@@ -30,6 +30,8 @@ export interface ReviewEntry {
 export type LogEntry = Omit<Insertable<MutationLogTable>, 'server_seq' | 'received_at'>;
 export type PendingChange = Omit<ChangeLogTable, 'server_seq' | 'commit_seq'>;
 
+const ownerKey = (userId: string, mutationId: string) => `${userId}:${mutationId}`;
+
 const chunk = <T>(rows: T[], size = 300): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
 
 export class Batch {
@@ -43,6 +45,7 @@ export class Batch {
   readonly touched = new Set<string>();
   private readonly knownEvents = new Map<string, string>();
   private readonly seenMutationIds = new Set<string>();
+  private readonly foreignMutationIds = new Set<string>();
   private readonly villages = new Set<string>();
   private readonly names = new Map<string, string>();
 
@@ -67,8 +70,13 @@ export class Batch {
     }
     const mutationIds = mutations.map((m) => m.mutationId);
     for (const ids of chunk(mutationIds)) {
-      const rows = await this.tx.selectFrom('mutation_log').select('mutation_id').where('mutation_id', 'in', ids).execute();
-      for (const row of rows) if (row.mutation_id) this.seenMutationIds.add(row.mutation_id);
+      const owned = await this.tx.selectFrom('mutation_log').select('owner_mutation_id')
+        .where('owner_mutation_id', 'in', ids.map((id) => ownerKey(this.principal.userId, id))).execute();
+      for (const row of owned) if (row.owner_mutation_id) this.seenMutationIds.add(row.owner_mutation_id.slice(this.principal.userId.length + 1));
+      // Another account's mutation with the same id (copied from a review item, say) must not
+      // swallow this one; it only keeps the unique `mutation_id` column for itself.
+      const taken = await this.tx.selectFrom('mutation_log').select('mutation_id').where('mutation_id', 'in', ids).execute();
+      for (const row of taken) if (row.mutation_id && !this.seenMutationIds.has(row.mutation_id)) this.foreignMutationIds.add(row.mutation_id);
     }
     const eventIds = mutations.flatMap((m) => {
       if (m.name === 'event.append') return [m.args.event.id, ...(m.args.event.supersedes ? [m.args.event.supersedes] : [])];
@@ -107,7 +115,20 @@ export class Batch {
     this.knownEvents.set(event.id, event.caseId);
   }
 
-  /** True when this mutationId was processed before, under any client. */
+  /**
+   * Whether the mutationId column of this mutation's log row may hold its id: not when another
+   * account's row already does (the column is unique; the mutation is applied all the same).
+   */
+  ownsMutationId(id: string): boolean {
+    return !this.foreignMutationIds.has(id);
+  }
+
+  /** The log columns that identify a processed mutation of this batch's user. */
+  processedIds(id: string): { mutation_id: string | null; owner_mutation_id: string } {
+    return { mutation_id: this.ownsMutationId(id) ? id : null, owner_mutation_id: ownerKey(this.principal.userId, id) };
+  }
+
+  /** True unless this user processed this mutationId before, under any of their clients. */
   claimMutationId(id: string): boolean {
     if (this.seenMutationIds.has(id)) return false;
     this.seenMutationIds.add(id);

@@ -19,6 +19,7 @@ import { ensureClient } from './clients.ts';
 import { applyOne, rejectionMessage } from './apply.ts';
 import { finalize, type Committed } from './finalize.ts';
 import { pageJson } from './page-json.ts';
+import { t } from '../../shared/i18n/index.ts';
 
 /** Refuses an outdated app with 426 before looking at anything else it sent (it keeps its outbox). */
 export function checkProtocol(body: unknown): void {
@@ -80,7 +81,7 @@ export async function pushJson(ctx: Ctx, principal: Principal, body: unknown, us
 async function runPush(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<{ response: PushResponse; page?: OwnPage }> {
   const { clientId, cursor, mutations, sent } = parsePush(body, principal);
   const { store } = ctx;
-  return store.write(async (tx) => {
+  const result = await store.write(async (tx) => {
     const now = ctx.now().toISOString();
     const lock = store.kind === 'postgres';
     const client = await ensureClient(tx, clientId, principal, userAgent, now, lock);
@@ -96,7 +97,18 @@ async function runPush(ctx: Ctx, principal: Principal, body: unknown, userAgent:
     for (const [i, m] of mutations.entries()) {
       const head = { seq: m.seq, mutationId: m.mutationId };
       if (m.seq <= last) {
-        results.push({ ...head, status: 'duplicate', ...(stored.get(m.seq) ?? fromBatch(b, m.seq)) });
+        const before = stored.get(m.seq) ?? fromBatch(b, m.seq);
+        if (before.mutationId === undefined || before.mutationId === m.mutationId) {
+          results.push({ ...head, status: 'duplicate', ...before.result });
+          continue;
+        }
+        // The same seq carrying another mutation: this device's numbering went back (an old copy
+        // of its database). Never acknowledge it as the earlier one: it is refused with its own
+        // code and kept whole in 待核对, where it can be redone.
+        const message = t('push.seqReused');
+        const item = rejectedItem(b, m, 'push.seqReused', message);
+        b.reviews.set(item.id, { item, isNew: true });
+        results.push({ ...head, status: 'rejected', code: 'push.seqReused', message });
         continue;
       }
       if (m.seq > last + 1) {
@@ -111,25 +123,30 @@ async function runPush(ctx: Ctx, principal: Principal, body: unknown, userAgent:
         results.push({ ...head, status: 'duplicate', original: 'duplicate' });
         continue;
       }
+      const ids = b.processedIds(m.mutationId);
       const outcome = await applyOne(b, m);
       b.touched.add(m.caseId);
       if (outcome.status === 'applied') {
-        b.logs.push({ ...log, mutation_id: m.mutationId, result: 'applied', reason: null, message: null });
+        b.logs.push({ ...log, ...ids, result: 'applied', reason: null, message: null });
         results.push({ ...head, status: 'applied' });
         continue;
       }
       const message = rejectionMessage(outcome);
-      b.logs.push({ ...log, mutation_id: m.mutationId, result: 'rejected', reason: outcome.code, message });
+      b.logs.push({ ...log, ...ids, result: 'rejected', reason: outcome.code, message });
       const item = rejectedItem(b, m, outcome.code, message);
       b.reviews.set(item.id, { item, isNew: true });
       results.push({ ...head, status: 'rejected', code: outcome.code, message });
     }
     const response: PushResponse = { lastProcessedSeq: last, results, ...(expectedSeq === undefined ? {} : { expectedSeq }) };
-    if (last === client.lastSeq) return { response };
+    if (last === client.lastSeq && b.reviews.size === 0) return { response };
     const committed = await finalize(b, clientId, last, ctx.hooks);
     const page = cursor === undefined ? undefined : await ownPage(tx, principal, cursor, committed, last);
     return { response, ...(page ? { page } : {}) };
   });
+  // The cursor the device has applied, for compaction (cursors.ts); noted once the push proved
+  // the device is this user's.
+  if (cursor !== undefined) ctx.cursors.note(clientId, cursor, ctx.now().toISOString());
+  return result;
 }
 
 /**
@@ -162,13 +179,26 @@ function rejectedItem(b: Batch, m: Mutation, code: string, message: string): Rev
 
 type StoredResult = Pick<Extract<MutationResult, { status: 'duplicate' }>, 'original' | 'code' | 'message'>;
 
-async function storedResults(b: Batch, clientId: string, seqs: number[]): Promise<Map<number, StoredResult>> {
-  const map = new Map<number, StoredResult>();
+/** What was processed under a (clientId, seq): its mutationId and result. */
+interface Before {
+  mutationId: string | undefined;
+  result: StoredResult;
+}
+
+async function storedResults(b: Batch, clientId: string, seqs: number[]): Promise<Map<number, Before>> {
+  const map = new Map<number, Before>();
   if (seqs.length === 0) return map;
-  const rows = await b.tx.selectFrom('mutation_log').select(['seq', 'result', 'reason', 'message'])
+  const rows = await b.tx.selectFrom('mutation_log').select(['seq', 'mutation_id', 'payload', 'result', 'reason', 'message'])
     .where('client_id', '=', clientId).where('seq', 'in', seqs).execute();
-  for (const row of rows) map.set(Number(row.seq), storedResult(row.result, row.reason, row.message));
+  for (const row of rows) map.set(Number(row.seq), { mutationId: sentMutationId(row.mutation_id, row.payload), result: storedResult(row.result, row.reason, row.message) });
   return map;
+}
+
+/** A row logged as a duplicate by mutationId has none of its own: the one sent is in its payload. */
+function sentMutationId(mutationId: string | null | undefined, payload: string): string | undefined {
+  if (mutationId) return mutationId;
+  const sent = JSON.parse(payload) as { mutationId?: unknown };
+  return typeof sent.mutationId === 'string' ? sent.mutationId : undefined;
 }
 
 function storedResult(result: 'applied' | 'rejected' | 'duplicate', reason: string | null, message: string | null): StoredResult {
@@ -176,7 +206,8 @@ function storedResult(result: 'applied' | 'rejected' | 'duplicate', reason: stri
   return { original: 'rejected', code: reason ?? '', message: message ?? '' };
 }
 
-function fromBatch(b: Batch, seq: number): StoredResult {
+function fromBatch(b: Batch, seq: number): Before {
   const log = b.logs.find((l) => l.seq === seq);
-  return log ? storedResult(log.result, log.reason ?? null, log.message ?? null) : {};
+  if (!log) return { mutationId: undefined, result: {} };
+  return { mutationId: sentMutationId(log.mutation_id, log.payload), result: storedResult(log.result, log.reason ?? null, log.message ?? null) };
 }

@@ -10,7 +10,9 @@ export const accounts = {
   'account.scope.invalid': '请选择辖区',
   'account.scope.mismatch': '辖区与角色不符：调解员选村（社区），司法所选乡镇，司法局选县',
   'account.scope.unknown': '找不到这个地区，请重新选择',
-  'account.password.short': '密码至少 8 位，请再长一些',
+  'account.password.short': '密码至少 10 位，请再长一些',
+  'account.password.username': '密码不能和用户名一样，请换一个',
+  'account.password.common': '这个密码太常见，很容易被猜到，请换一个（可以用几个词加数字）',
   'account.password.long': '密码最多 128 位',
   'account.password.same': '新密码不能和原来的一样，请换一个',
   'account.password.mismatch': '两次输入的新密码不一样，请重新输入',
@@ -80,7 +82,7 @@ export const accounts = {
   'password.offline': '没有网络，修改密码需要联网',
 
   // npm run account (src/server/cli/account.ts), on the server's console.
-  'cli.usage': '用法：\n  npm run account -- create-admin <用户名> [--name 姓名]   创建管理员账号\n  npm run account -- set-password <用户名>                 重设某个账号的密码（忘记管理员密码时）\n密码从环境变量 ADMIN_PASSWORD、标准输入（第一行）或提示输入读取。数据库与服务器相同：DATA_DIR 或 DATABASE_URL。',
+  'cli.usage': '用法：\n  npm run account -- create-admin <用户名> [--name 姓名]   创建管理员账号\n  npm run account -- set-password <用户名>                 重设某个账号的密码（忘记管理员密码时）\n  npm run account -- add-county <县级代码>                 从全国区划代码设立一个县（如 150404）\n密码从环境变量 ADMIN_PASSWORD、标准输入（第一行）或提示输入读取。数据库与服务器相同：DATA_DIR 或 DATABASE_URL。',
   'cli.password.prompt': '密码（至少 8 位，输入时不显示）：',
   'cli.password.repeat': '再输一次：',
   'cli.password.empty': '没有读到密码：请设置 ADMIN_PASSWORD，或从标准输入传入，或在终端里运行',

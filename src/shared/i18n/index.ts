@@ -20,11 +20,35 @@ import type { review } from './review.ts';
 import type { uiScreens } from './ui-screens.ts';
 import type { requests } from './requests.ts';
 import type { accounts } from './accounts.ts';
+import type { fields } from './fields.ts';
+import type { security } from './security.ts';
+import type { ops } from './ops.ts';
+import type { county } from './county.ts';
+import type { federation } from './federation.ts';
+import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
-type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests & typeof accounts & typeof publicSide;
+// One section a line, so parallel work adds lines rather than editing one.
+type Catalogue = typeof core
+  & typeof server
+  & typeof documents
+  & typeof guides
+  & typeof network
+  & typeof uiForms
+  & typeof attachments
+  & typeof review
+  & typeof uiScreens
+  & typeof requests
+  & typeof accounts
+  & typeof security
+  & typeof ops
+  & typeof county
+  & typeof federation
+  & typeof dossier
+  & typeof fields
+  & typeof publicSide;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -1,5 +1,5 @@
 // The public side (residents, no account): the public home, a resident's own requests and their
-// states; and the finishing words of issue 16 elsewhere (amounts read back, wide tables). Loaded
+// states; and the finishing words of issue 16 elsewhere (wide tables, labels). Loaded
 // with the later sections.
 export const publicSide = {
   'help.form.secret.invalid': '这份申请的凭据不对，请重新提交',
@@ -36,8 +36,6 @@ export const publicSide = {
   'mine.delete': '删除',
   'mine.delete.confirm': '从这部手机上删除这份申请的记录？调委会那里的申请不受影响。',
   'mine.deleted': '已从这部手机上删除',
-  'amount.readAs': '= {amount}',
-  'amount.unreadable': '看不懂这个金额，可以写 50000、5万 或 伍万元',
   'newCase.fromRequest': '已按群众的申请（申请号 {number}）填好，请核对后补全。',
   'requests.call': '打电话 {phone}',
   'guide.deadline.label': '{limit}：见“{section}”',

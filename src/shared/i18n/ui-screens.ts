@@ -94,7 +94,7 @@ export const uiScreens = {
   'setup.town.choose': '请选择乡镇',
   'setup.villages': '{town}的村（社区）',
   'setup.search': '按名称查找村（社区）',
-  'setup.search.placeholder': '例如：麦新',
+  'setup.search.placeholder': '输入村（社区）名称中的字',
   'setup.search.none': '没有找到名称含“{text}”的村（社区）',
   'setup.change': '重新选择',
   'setup.committee': '调委会名称',

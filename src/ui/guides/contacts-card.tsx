@@ -4,13 +4,13 @@
 import { t } from '../../shared/i18n/index.ts';
 import type { AreaContacts } from '../../shared/public-api.ts';
 import type { ContactsView } from '../../state/area-contacts.ts';
-import { areaName, defaultCommitteeName } from '../areas.ts';
+import { areaName, committeeOf } from '../../state/areas.ts';
 
 export function ContactsCard(p: { view: ContactsView }) {
   const code = p.view.villageCode;
   const known: AreaContacts | undefined = 'contacts' in p.view ? p.view.contacts : undefined;
   const orgs = [
-    { role: t('help.committee'), name: known?.committee?.name ?? defaultCommitteeName(areaName(code)), org: known?.committee },
+    { role: t('help.committee'), name: known?.committee?.name ?? committeeOf(code), org: known?.committee },
     { role: t('help.justiceOffice'), name: known?.justiceOffice?.name ?? `${areaName(code.slice(0, 9))}${t('help.justiceOfficeSuffix')}`, org: known?.justiceOffice },
   ];
   const people = known?.people ?? [];

@@ -7,7 +7,7 @@ import { t } from '../../shared/i18n/index.ts';
 import { LEGAL_PERSONS_TARGET, committeeTypes, type CommitteeWarning } from '../../shared/network.ts';
 import { addLegalPerson, loadRegistry, useRemote, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
 import { session } from '../../state/session.ts';
-import { areaName } from '../areas.ts';
+import { areaName } from '../../state/areas.ts';
 import { OrgPanel } from '../dashboard/figures.tsx';
 import '../dashboard/dashboard.css';
 import './network.css';

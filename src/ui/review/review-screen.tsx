@@ -6,7 +6,7 @@ import { t } from '../../shared/i18n/index.ts';
 import { useDismissedReviews, useReviewInbox, type CaseReview } from '../../state/review.ts';
 import { formatDate } from '../format.ts';
 import { categoryName } from '../case-text.ts';
-import { placeName } from '../areas.ts';
+import { placeName } from '../../state/areas.ts';
 import { ReviewChip, StatusChip } from '../components/chips.tsx';
 import { displayLabel } from '../cases/labels.ts';
 import { ReviewEntries, viewer } from './review-entries.tsx';

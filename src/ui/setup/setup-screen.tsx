@@ -12,7 +12,7 @@ import type { FieldErrors } from '../../shared/validation.ts';
 import { TextField } from '../components/fields.tsx';
 import { FormFooter } from '../components/form-footer.tsx';
 import { useSubmit } from '../components/use-submit.ts';
-import { areaName, defaultCommitteeName } from '../areas.ts';
+import { committeeOf } from '../../state/areas.ts';
 import { VillagePicker } from './village-picker.tsx';
 import { lockNow } from '../../state/lock.ts';
 import { AccountCard } from '../account/account-card.tsx';
@@ -37,7 +37,7 @@ function SetupForm(p: { current: Profile | undefined }) {
 
   const pickVillage = (code: string) => {
     setVillageCode(code);
-    if (!committeeEdited) setCommitteeName(defaultCommitteeName(areaName(code)));
+    if (!committeeEdited) setCommitteeName(committeeOf(code));
   };
 
   const onSubmit = (ev: Event) => {

@@ -1,19 +1,32 @@
-// Picks the mediator's village: town → village, or a search by name across the county.
-// Villages are radios drawn as full-width rows, so each is one easy tap.
+// Picks the mediator's (or resident's) village: the county first (省 → 市 → 县 among the counties
+// set up on the server, skipped when there is only one or the county is known), then town →
+// village, or a search by name across the county. The county's names come from the server once
+// and stay on the phone (state/areas.ts). Villages are radios drawn as full-width rows.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
-import type { Area } from '../../shared/areas.ts';
+import type { CountyChoice } from '../../shared/areas-api.ts';
 import { FieldError } from '../components/fields.tsx';
-import { areaName, placeName, searchVillages, towns, villagesOf } from '../areas.ts';
+import { AreaPicker, setUpSource } from '../components/area-picker.tsx';
+import { areaName, childrenOf, ensureCounty, hasCounty, placeName, searchVillages, setUpCounties } from '../../state/areas.ts';
 
 /** How long a picked option stays visible, highlighted, before the list folds away. */
 export const COLLAPSE_MS = 250;
 
 export function VillagePicker(p: { value: string; error?: MessageKey | undefined; onChange: (villageCode: string) => void }) {
   const [picking, setPicking] = useState(p.value === '');
+  const [county, setCounty] = useState(p.value.slice(0, 6));
   const [town, setTown] = useState(p.value.slice(0, 9));
   const [search, setSearch] = useState('');
+  const [problem, setProblem] = useState('');
+  const known = county.length === 6 && hasCounty(county);
+
+  // The county's names, from the phone or (first run) the server.
+  useEffect(() => {
+    if (county.length !== 6 || known) return;
+    setProblem('');
+    ensureCounty(county).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+  }, [county, known]);
 
   if (!picking && p.value) {
     return (
@@ -25,25 +38,34 @@ export function VillagePicker(p: { value: string; error?: MessageKey | undefined
     );
   }
 
-  const found = searchVillages(search);
-  const list: Area[] = search.trim() ? found : town ? villagesOf(town) : [];
+  const found = known ? searchVillages(county, search) : [];
+  const list = search.trim() ? found : town ? childrenOf(town) : [];
   return (
     <fieldset class={p.error ? 'field-group has-error' : 'field-group'} id="villageCode" tabIndex={-1} aria-invalid={p.error ? 'true' : undefined}>
       <legend>{t('setup.village')}<span class="req" aria-hidden="true">＊</span></legend>
-      <div class="field">
-        <label for="village-search">{t('setup.search')}</label>
-        <input id="village-search" type="search" value={search} placeholder={t('setup.search.placeholder')} autoComplete="off" onInput={(e) => setSearch(e.currentTarget.value)} />
-      </div>
-      {!search.trim() && (
+      <CountyStep county={county} onChange={(code) => {
+        setCounty(code);
+        setTown('');
+        setSearch('');
+      }} />
+      {problem && <p class="error" role="alert">{problem}</p>}
+      {county.length === 6 && !known && !problem && <p class="muted">{t('picker.loading')}</p>}
+      {known && (
+        <div class="field">
+          <label for="village-search">{t('setup.search')}</label>
+          <input id="village-search" type="search" value={search} placeholder={t('setup.search.placeholder')} autoComplete="off" onInput={(e) => setSearch(e.currentTarget.value)} />
+        </div>
+      )}
+      {known && !search.trim() && (
         <div class="field">
           <label for="town">{t('setup.town')}</label>
           <select id="town" value={town} onChange={(e) => setTown(e.currentTarget.value)}>
             <option value="">{t('setup.town.choose')}</option>
-            {towns.map((x) => <option key={x.code} value={x.code}>{x.name}</option>)}
+            {childrenOf(county).map((x) => <option key={x.code} value={x.code}>{x.name}</option>)}
           </select>
         </div>
       )}
-      {search.trim() && found.length === 0 && <p class="muted">{t('setup.search.none', { text: search.trim() })}</p>}
+      {known && search.trim() && found.length === 0 && <p class="muted">{t('setup.search.none', { text: search.trim() })}</p>}
       {list.length > 0 && (
         <div class="village-list" role="radiogroup" aria-label={search.trim() ? t('setup.search') : t('setup.villages', { town: areaName(town) })}>
           {list.map((v) => (
@@ -72,4 +94,28 @@ export function VillagePicker(p: { value: string; error?: MessageKey | undefined
       <FieldError id="villageCode" error={p.error} />
     </fieldset>
   );
+}
+
+/** 省 → 市 → 县 among the counties set up on the server; chosen by itself when there is one. */
+function CountyStep(p: { county: string; onChange: (county: string) => void }) {
+  const [counties, setCounties] = useState<CountyChoice[] | undefined>(undefined);
+  const [problem, setProblem] = useState('');
+  const [path, setPath] = useState(p.county);
+  useEffect(() => {
+    setUpCounties().then((list) => {
+      setCounties(list);
+      const only = list[0];
+      if (list.length === 1 && only && p.county === '') p.onChange(only.code);
+    }, () => setProblem(t('picker.offline')));
+  }, []);
+  const source = useMemo(() => setUpSource(counties ?? []), [counties]);
+  if (problem) return p.county ? null : <p class="error" role="alert">{problem}</p>;
+  if (!counties) return p.county ? null : <p class="muted">{t('picker.loading')}</p>;
+  if (counties.length === 0) return <p class="error" role="alert">{t('picker.noCounties')}</p>;
+  if (counties.length === 1 && p.county !== '') return null;
+  const pick = (code: string) => {
+    setPath(code);
+    p.onChange(code.length === 6 ? code : '');
+  };
+  return <AreaPicker id="county-picker" levels={['province', 'city', 'county']} source={source} value={path} onChange={pick} />;
 }

