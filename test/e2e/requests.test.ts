@@ -40,13 +40,17 @@ describe('申请调解 from a resident to the committee', () => {
   it('is queued offline, sent when online, and accepted into a prefilled 受理 form', async () => {
     await resident.goto(`${server.url}/help`);
     await resident.getByRole('heading', { level: 1, name: '找人帮忙调解' }).waitFor();
+    // The village is picked on the first, online visit (the county's names come from the server
+    // then) and remembered; the request itself is written with no network.
+    await resident.getByLabel('按名称查找村（社区）').fill('五家');
+    await resident.getByText('五家村委会', { exact: true }).click();
+    await resident.getByTestId('picked-village').waitFor();
     await waitForOfflineReady(resident);
 
     await residentDevice.context.setOffline(true);
     await resident.reload();
     await resident.getByRole('heading', { level: 1, name: '找人帮忙调解' }).waitFor();
-    await resident.getByLabel('按名称查找村（社区）').fill('五家');
-    await resident.getByText('五家村委会', { exact: true }).click();
+    await resident.getByTestId('picked-village').waitFor();
     await resident.getByLabel('您的姓名').fill('王秀英');
     await resident.getByLabel('您的手机号').fill('13812345678');
     await resident.getByLabel(/对方姓名/).fill('李建国');
