@@ -4,7 +4,11 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
+<<<<<<< HEAD
 import { deviceStatusMigration } from '../api/devices-migration.ts';
+=======
+import { requestSecretMigration } from '../requests/secret-migration.ts';
+>>>>>>> public
 import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
@@ -216,5 +220,9 @@ export const migrations: Record<string, Migration> = {
   '0090_federation': federationMigration,
   '0040_server_epoch': serverEpochMigration,
   '0041_audit_log': auditLogMigration,
+<<<<<<< HEAD
   '0060_device_status': deviceStatusMigration,
+=======
+  '0080_request_secret': requestSecretMigration,
+>>>>>>> public
 };

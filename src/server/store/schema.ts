@@ -224,6 +224,8 @@ export interface MediationRequestsTable {
   received_at: string;
   decided_at: string | null;
   decided_by: string | null;
+  /** SHA-256 (hex) of the sending phone's secret (0080); null for requests sent before it. */
+  secret_hash: string | null;
 }
 
 /** 0040: one row, the id of this database's timeline (ops/epoch.ts). */

@@ -52,7 +52,11 @@ function LoginForm() {
 
   const signedIn = (s: Session) => {
     showFlash(t('login.signedIn', { name: s.me.user.displayName }));
+<<<<<<< HEAD
     // Everyone starts at home: the mediator's case list; on the desk the office's start (desk-home.tsx).
+=======
+    // Home decides where each role lands (ui/shell/home.tsx).
+>>>>>>> public
     route(safeNext(query.next) ?? '/', true);
   };
 
