@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Store } from './store/open.ts';
 import type { Principal } from './auth/principal.ts';
+import { CursorBook } from './sync/cursors.ts';
 import { Metrics } from './ops/metrics.ts';
 
 export interface PushHooks {
@@ -20,6 +21,8 @@ export interface AppDeps {
   distDir?: string;
   clientIp?: (c: Context) => string;
   hooks?: PushHooks;
+  /** Where pulls and pushes note device cursors for compaction (sync/compact.ts). */
+  cursors?: CursorBook;
   /** One JSON line per request (index.ts: stdout); omitted = no request log (tests). */
   log?: (line: string) => void;
   /** A bearer token (≥ 20 of A–Z a–z 0–9 _ -) a Prometheus scraper presents at /metrics. */
@@ -33,6 +36,7 @@ export interface Ctx {
   distDir: string | undefined;
   clientIp: (c: Context) => string;
   hooks: PushHooks;
+  cursors: CursorBook;
   metrics: Metrics;
   log: ((line: string) => void) | undefined;
   metricsToken: string | undefined;
@@ -55,6 +59,7 @@ export function makeCtx(deps: AppDeps): Ctx {
     distDir: deps.distDir,
     clientIp: deps.clientIp ?? socketIp,
     hooks: deps.hooks ?? {},
+    cursors: deps.cursors ?? new CursorBook(),
     metrics: new Metrics(),
     log: deps.log,
     metricsToken: deps.metricsToken,

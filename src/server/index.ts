@@ -9,6 +9,8 @@ import { createApp } from './app.ts';
 import { listen } from './http/listen.ts';
 import { openStore } from './store/open.ts';
 import { DEMO_PASSWORD, demoLogins, seedIfEmpty } from './seed/demo.ts';
+import { CursorBook } from './sync/cursors.ts';
+import { compactChangeLog } from './sync/compact.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const databaseUrl = process.env.DATABASE_URL;
@@ -32,8 +34,9 @@ if (seed.seeded) {
   for (const login of demoLogins()) console.log(`  ${login.username.padEnd(9)} ${login.role.padEnd(8)} ${login.area} ${login.scope}`);
 }
 
+const cursors = new CursorBook();
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const app = createApp({ store, version, distDir, log, ...(process.env.METRICS_TOKEN ? { metricsToken: process.env.METRICS_TOKEN } : {}) });
+const app = createApp({ store, version, distDir, log, cursors, ...(process.env.METRICS_TOKEN ? { metricsToken: process.env.METRICS_TOKEN } : {}) });
 const httpPort = process.env.HTTP_PORT ? Number(process.env.HTTP_PORT) : undefined;
 const server = await listen({ fetch: app.fetch, port, ...(tls ? { tls } : {}), ...(httpPort !== undefined ? { httpPort } : {}) });
 const scheme = tls ? 'https' : 'http';
@@ -42,8 +45,16 @@ const actualPort = typeof address === 'object' && address ? address.port : port;
 console.log(`说和 服务已启动：${scheme}://localhost:${actualPort}/ （数据库：${store.kind === 'postgres' ? 'PostgreSQL' : `SQLite ${dataDir}`}）`);
 if (tls && httpPort !== undefined) console.log(`HTTP 端口 ${httpPort} 只转到 HTTPS`);
 
+// The change log is compacted behind the devices in use (sync/compact.ts) once an hour.
+const COMPACT_EVERY_MS = 60 * 60 * 1000;
+const compaction = setInterval(() => {
+  compactChangeLog(store, cursors, () => new Date()).catch((error: unknown) => console.error('变更日志压缩失败：', error));
+}, COMPACT_EVERY_MS);
+compaction.unref();
+
 // Finish in-flight requests and close the database cleanly, so the SQLite WAL is checkpointed.
 const stop = () => {
+  clearInterval(compaction);
   void server.close().then(() => store.close()).then(() => process.exit(0));
 };
 process.once('SIGINT', stop);

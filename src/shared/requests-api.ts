@@ -30,7 +30,10 @@ export interface ReceivedRequest {
   decidedAt: string | null;
 }
 
+/** One page (`?page=&pageSize=`, newest first, ≤ 200 a page); `total` counts every match. */
 export interface RequestList {
   requests: ReceivedRequest[];
   total: number;
+  page: number;
+  pageSize: number;
 }

@@ -15,8 +15,8 @@ const api = () => createApiClient(fetch.bind(globalThis), '', token);
 
 
 export async function fetchNewRequests(): Promise<ReceivedRequest[]> {
-  const { requests } = await api().get<RequestList>(`${REQUESTS_LIST_PATH}?status=new`);
-  newRequestCount.value = requests.length;
+  const { requests, total } = await api().get<RequestList>(`${REQUESTS_LIST_PATH}?status=new`);
+  newRequestCount.value = total;
   return requests;
 }
 

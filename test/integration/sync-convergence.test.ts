@@ -1,6 +1,7 @@
 // Devices on fake-indexeddb, a real server in-process (SQLite, then PostgreSQL): random edits,
-// random sync points, lost responses and dropped networks on three devices end with every
-// device equal to the server and every acknowledged local write on the server (sync.md §4 1–2).
+// random sync points, lost responses, dropped networks and change-log compaction on three
+// devices end with every device equal to the server and every acknowledged local write on the
+// server (sync.md §4 1–2).
 import { describe, it, expect, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { createCase, editCase, addNote, addSession, recordAgreement } from '../../src/state/actions.ts';
@@ -15,7 +16,9 @@ type Op =
   | { dev: number; kind: 'edit'; pick: number; field: 'facts' | 'place' | 'difficult'; value: string }
   | { dev: number; kind: 'note' | 'session' | 'agree'; pick: number }
   | { dev: number; kind: 'sync' | 'lossySync' }
-  | { dev: number; kind: 'net'; up: boolean };
+  | { dev: number; kind: 'net'; up: boolean }
+  /** The server compacts its change log behind the devices' cursors (sync/compact.ts). */
+  | { dev: number; kind: 'compact' };
 
 const dev = fc.nat(2);
 const pick = fc.nat(50);
@@ -26,6 +29,7 @@ const ops = fc.array(
     { arbitrary: fc.record({ dev, kind: fc.constantFrom('note' as const, 'session' as const, 'agree' as const), pick }), weight: 3 },
     { arbitrary: fc.record({ dev, kind: fc.constantFrom('sync' as const, 'lossySync' as const) }), weight: 4 },
     { arbitrary: fc.record({ dev, kind: fc.constant('net' as const), up: fc.boolean() }), weight: 1 },
+    { arbitrary: fc.record({ dev, kind: fc.constant('compact' as const) }), weight: 1 },
   ),
   { minLength: 5, maxLength: 40 },
 );
@@ -34,7 +38,7 @@ async function localCases(d: SimDevice): Promise<Map<string, CaseRecord>> {
   return new Map((await d.db.cases.toArray()).map((c) => [c.id, fromStored(c)]));
 }
 
-async function run(d: SimDevice, op: Op, written: Set<string>): Promise<void> {
+async function run(h: Harness, d: SimDevice, op: Op, written: Set<string>): Promise<void> {
   const ids = (await d.db.cases.orderBy('id').primaryKeys()) as string[];
   const id = 'pick' in op ? ids[op.pick % Math.max(ids.length, 1)] : undefined;
   const before = ((await d.db.outbox.orderBy('seq').last())?.seq ?? 0);
@@ -56,6 +60,7 @@ async function run(d: SimDevice, op: Op, written: Set<string>): Promise<void> {
         d.net.loseResponses = false;
         break;
       case 'net': d.net.up = op.up; break;
+      case 'compact': await h.compact(); break;
     }
   } catch (error) {
     // Refused locally (an illegal step on this device's copy): nothing was queued.
@@ -78,8 +83,10 @@ function suite(label: string, databaseUrl: () => Promise<string | undefined>) {
           try {
             const devices = [await simDevice(h, 'a', VILLAGE_A, { pullLimit: 7 }), await simDevice(h, 'a', VILLAGE_A), await simDevice(h, 'zhen', TOWN, { pullLimit: 5 })];
             const written = new Set<string>();
-            for (const op of plan) await run(devices[op.dev] as SimDevice, op, written);
+            for (const op of plan) await run(h, devices[op.dev] as SimDevice, op, written);
             await quiesce(devices);
+            // What the log keeps after compaction must still bring a new device to the same state.
+            await h.compact();
 
             for (const d of devices) expect(await d.db.outbox.count()).toBe(0);
             const logged = new Set((await h.store.read.selectFrom('mutation_log').select('mutation_id').execute()).map((r) => r.mutation_id));

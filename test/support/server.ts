@@ -15,6 +15,7 @@ import { createSession } from '../../src/server/auth/sessions.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { openTestStore, type StoreKind } from './stores.ts';
 import { Device } from './server-device.ts';
+import { CursorBook } from '../../src/server/sync/cursors.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -57,12 +58,14 @@ let sharedHash: Promise<string> | undefined;
 export class Harness {
   readonly clock = { now: new Date('2026-03-10T02:00:00.000Z') };
   readonly hooks: PushHooks = {};
+  /** The device cursors the app notes, for compaction (sync/compact.ts). */
+  readonly cursors = new CursorBook();
   readonly app: Hono<Env>;
   users = {} as Record<UserKey, TestUser>;
 
   constructor(readonly kind: StoreKind, readonly store: Store, distDir?: string) {
     this.app = createApp({
-      store, now: () => this.clock.now, hooks: this.hooks, version: 'test', ...(distDir ? { distDir } : {}),
+      store, now: () => this.clock.now, hooks: this.hooks, cursors: this.cursors, version: 'test', ...(distDir ? { distDir } : {}),
       clientIp: (c) => c.req.header('x-test-ip') ?? 'local',
     });
   }

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app.ts';
-import { openStore, type Store } from '../../src/server/store/open.ts';
+import { openStore, type Store, type StoreOptions } from '../../src/server/store/open.ts';
 import { seedAreas } from '../../src/server/seed/areas.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import type { PushHooks } from '../../src/server/deps.ts';
@@ -12,6 +12,8 @@ import { kailuAreas } from '../../src/server/seed/kailu.ts';
 import { syncOnce } from '../../src/sync/engine.ts';
 import { createApiClient } from '../../src/sync/http.ts';
 import { newDevice } from './dexie-device.ts';
+import { CursorBook } from '../../src/server/sync/cursors.ts';
+import { compactChangeLog } from '../../src/server/sync/compact.ts';
 
 export const VILLAGE_A = '150523100200';
 export const VILLAGE_B = '150523101200';
@@ -23,7 +25,11 @@ export interface Harness {
   hooks: PushHooks;
   /** Replaces the running server with a fresh one on the same database (a restart). */
   restart(): Promise<void>;
+  /** Replaces the running server with a fresh one on another database (a restored backup). */
+  moveTo(options: StoreOptions): Promise<void>;
   fetch: typeof fetch;
+  /** Compacts change_log behind the devices' cursors (sync/compact.ts), as the hourly job does. */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,7 +45,9 @@ export async function startHarness(databaseUrl?: string): Promise<Harness> {
     { username: 'zhen', displayName: '刘司法', role: 'town', scope: TOWN },
   ] as const;
   for (const u of users) await createUser(store.db, { ...u, password: 'pw-12345678' });
-  let app = createApp({ store, hooks });
+  // Kept across a restart, as a lost note only holds compaction back (cursors.ts).
+  const cursors = new CursorBook();
+  let app = createApp({ store, hooks, cursors });
   const harness: Harness = {
     get store() {
       return store;
@@ -49,9 +57,17 @@ export async function startHarness(databaseUrl?: string): Promise<Harness> {
     async restart() {
       await store.close();
       store = await open();
+      app = createApp({ store, hooks, cursors });
+    },
+    async moveTo(options) {
+      await store.close();
+      store = await openStore(options);
       app = createApp({ store, hooks });
     },
     fetch: ((input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch,
+    compact: async () => {
+      await compactChangeLog(store, cursors, () => new Date());
+    },
     close: () => store.close(),
   };
   return harness;

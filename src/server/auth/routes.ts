@@ -5,8 +5,7 @@ import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseWith, readJson } from '../http/body.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { loginLimiter } from './accounts-password.ts';
-import { burnVerify, verifyPassword } from './passwords.ts';
+import { checkPassword } from './accounts-password.ts';
 import { createSession, revokeSession } from './sessions.ts';
 import { bearerToken, requireAuth } from './middleware.ts';
 import type { Principal } from './principal.ts';
@@ -36,20 +35,11 @@ async function describe(ctx: Ctx, p: Principal): Promise<Me> {
 
 export function authRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
-  const limiter = loginLimiter(ctx);
 
   app.post('/auth/login', async (c) => {
     const { username, password } = parseWith(LoginSchema, await readJson(c));
-    const key = `${username.toLowerCase()}|${ctx.clientIp(c)}`;
-    const minutes = limiter.blockedMinutes(key);
-    if (minutes > 0) throw new ApiError(429, 'auth.rateLimited', { minutes });
-    const user = await ctx.store.read.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    const ok = user && user.disabled === 0 ? await verifyPassword(user.password_hash, password) : (await burnVerify(password), false);
-    if (!user || !ok) {
-      limiter.fail(key);
-      throw new ApiError(401, 'auth.invalid');
-    }
-    limiter.succeed(key);
+    const user = await checkPassword(ctx, c, username, password,
+      () => ctx.store.read.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst());
     // A password staff set opens nothing until its owner replaces it (accounts-password.ts).
     if (user.must_change_password !== 0) throw new ApiError(403, 'auth.mustChangePassword');
     const session = await createSession(ctx.store.db, user.id, ctx.now());

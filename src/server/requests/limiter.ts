@@ -20,6 +20,11 @@ export class WindowLimiter {
     return kept;
   }
 
+  /** Whether a hit would be allowed now (counts nothing). */
+  canHit(key: string): boolean {
+    return this.recent(key).length < this.max;
+  }
+
   /** Counts a hit; false (and not counted) when the key is already at its limit. */
   hit(key: string): boolean {
     const recent = this.recent(key);

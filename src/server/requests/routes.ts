@@ -14,16 +14,24 @@ import { MediationRequestSchema, REQUESTS_PATH } from '../../shared/public-api.t
 import { RefuseBodySchema, requestStatuses, type ReceivedRequest } from '../../shared/requests-api.ts';
 import type { MediationRequestsTable } from '../store/schema.ts';
 import { WindowLimiter } from './limiter.ts';
+import { clientNet } from '../http/client-net.ts';
 
 /** The public form's shape, with nothing else allowed in. */
 const PublicRequest = v.strictObject(MediationRequestSchema.entries);
 
-const ListQuery = v.strictObject({ status: v.optional(v.picklist(requestStatuses)) });
 const uuid = v.pipe(v.string(), v.uuid());
 
-/** Submissions per client IP per hour: a village's shared phone is fine, a script is not. */
+/**
+ * Submissions per network per hour (an IPv4 address, an IPv6 /64: one subscriber's line): a
+ * village's shared phone is fine, a script is not. And for the whole server, so that many
+ * addresses together cannot fill the committees' lists either: past it, a clear 429 that says to
+ * try again later (the phone keeps the request in its queue and resends it).
+ */
 export const REQUESTS_PER_HOUR = 10;
+export const REQUESTS_PER_HOUR_ALL = 300;
 const MAX_LIST = 200;
+const pageNumber = (max: number) => v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,5}$/), v.transform(Number), v.maxValue(max)));
+const ListQuery = v.strictObject({ status: v.optional(v.picklist(requestStatuses)), page: pageNumber(100_000), pageSize: pageNumber(MAX_LIST) });
 
 function toApi(row: MediationRequestsTable & { village_name: string | null }): ReceivedRequest {
   return {
@@ -36,9 +44,9 @@ function toApi(row: MediationRequestsTable & { village_name: string | null }): R
 export function publicRequestRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
   const limiter = new WindowLimiter(ctx.now, 60 * 60_000, REQUESTS_PER_HOUR);
+  const everyone = new WindowLimiter(ctx.now, 60 * 60_000, REQUESTS_PER_HOUR_ALL);
 
   app.post(REQUESTS_PATH.replace(/^\/api/, ''), async (c) => {
-    if (!limiter.hit(ctx.clientIp(c))) throw new ApiError(429, 'requests.rateLimited');
     const result = v.safeParse(PublicRequest, await readJson(c));
     if (!result.success) {
       // The form's own messages travel as catalogue keys: answer with the first one in Chinese.
@@ -46,10 +54,14 @@ export function publicRequestRoutes(ctx: Ctx): Hono<Env> {
       throw new ApiError(400, key ?? 'server.badRequest', undefined, issueDetails(result.issues));
     }
     const r = result.output;
+    // A resend of a request already stored costs nothing and counts against no limit.
+    if (await ctx.store.read.selectFrom('mediation_requests').select('id').where('id', '=', r.id).executeTakeFirst()) return c.json({ id: r.id }, 200);
+    if (!limiter.canHit(clientNet(ctx.clientIp(c)))) throw new ApiError(429, 'requests.rateLimited');
+    if (!everyone.canHit('all')) throw new ApiError(429, 'requests.busy');
+    limiter.hit(clientNet(ctx.clientIp(c)));
+    everyone.hit('all');
     const village = await ctx.store.read.selectFrom('areas').select('code').where('code', '=', r.villageCode).where('level', '=', 'village').executeTakeFirst();
     if (!village) throw new ApiError(400, 'requests.village.unknown');
-    const existing = await ctx.store.read.selectFrom('mediation_requests').select('id').where('id', '=', r.id).executeTakeFirst();
-    if (existing) return c.json({ id: r.id }, 200);
     const inserted = await ctx.store.db.insertInto('mediation_requests').values({
       id: r.id, village_code: r.villageCode, town_code: r.villageCode.slice(0, 9), county_code: r.villageCode.slice(0, 6),
       applicant_name: r.applicantName, phone: r.phone, other_party: r.otherParty, category_code: r.categoryCode, facts: r.facts,
@@ -78,11 +90,23 @@ export function requestRoutes(ctx: Ctx): Hono<Env> {
     const q = parseWith(ListQuery, c.req.query());
     const scope = c.var.principal.scope;
     const column = scopeColumn(scope);
-    let query = select();
-    if (column) query = query.where(`r.${column}`, '=', scope);
-    if (q.status) query = query.where('r.status', '=', q.status);
-    const rows = await query.orderBy('r.received_at', 'desc').orderBy('r.id').limit(MAX_LIST).execute();
-    return c.json({ requests: rows.map(toApi), total: rows.length });
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? MAX_LIST;
+    let rows = select();
+    let count = ctx.store.read.selectFrom('mediation_requests as r').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (column) {
+      rows = rows.where(`r.${column}`, '=', scope);
+      count = count.where(`r.${column}`, '=', scope);
+    }
+    if (q.status) {
+      rows = rows.where('r.status', '=', q.status);
+      count = count.where('r.status', '=', q.status);
+    }
+    const [list, total] = await Promise.all([
+      rows.orderBy('r.received_at', 'desc').orderBy('r.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      count.executeTakeFirstOrThrow(),
+    ]);
+    return c.json({ requests: list.map(toApi), total: Number(total.n), page, pageSize });
   });
 
   app.post('/requests/:id/accept', async (c) => {

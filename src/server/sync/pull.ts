@@ -12,6 +12,7 @@ import { parseWith } from '../http/body.ts';
 import { checkProtocol } from './push.ts';
 import { ensureClient, findClient } from './clients.ts';
 import { pageJson } from './page-json.ts';
+import { newerRowExists } from './latest.ts';
 
 export interface PullResult {
   /** The PullResponse, already serialised: change data is stored as JSON and spliced in as is. */
@@ -23,9 +24,12 @@ export async function pull(ctx: Ctx, principal: Principal, body: unknown, userAg
   checkProtocol(body);
   const request = parseWith(PullRequestSchema, body);
   const { store } = ctx;
-  // Registering a new device is the only write a pull makes; skip the write lock otherwise.
-  if (!(await findClient(store.read, request.clientId, principal, false))) {
-    await store.write((tx) => ensureClient(tx, request.clientId, principal, userAgent, ctx.now().toISOString(), store.kind === 'postgres'));
+  const now = ctx.now().toISOString();
+  // Registering a new device and starting a first pull are the only writes a pull makes; skip
+  // the write lock otherwise.
+  if (request.cursor === 0) await store.write((tx) => startSnapshot(tx, request.clientId, principal, userAgent, now, store.kind === 'postgres'));
+  else if (!(await findClient(store.read, request.clientId, principal, false))) {
+    await store.write((tx) => ensureClient(tx, request.clientId, principal, userAgent, now, store.kind === 'postgres'));
   }
   const limit = request.limit ?? PULL_PAGE;
   // The clock only grows: a cursor beyond it now was never handed out by this database (it was
@@ -36,13 +40,30 @@ export async function pull(ctx: Ctx, principal: Principal, body: unknown, userAg
     const json = JSON.stringify({ changes: [], cursor: 0, hasMore: true, lastProcessedSeq: client?.lastSeq ?? 0, resync: true });
     return { json, changes: 0 };
   }
-  return store.snapshot((tx) => readPage(tx, principal, request.clientId, request.cursor, limit));
+  const result = await store.snapshot((tx) => readPage(tx, principal, request.clientId, request.cursor, limit));
+  // Noted once the device proved it is this user's: a cursor can only hold back its own history.
+  ctx.cursors.note(request.clientId, request.cursor, now);
+  return result;
+}
+
+/**
+ * A pull from cursor 0 (a new phone, or one told to start over) is served from the current state
+ * at this clock value: up to it only the newest row of each record is sent (latest.ts), so its
+ * size depends on the cases, not on their history; after it, the log as usual. Every row up to
+ * it that the device skips is superseded by a row it will receive, so compaction may drop them:
+ * the device's compaction cursor starts here (compact.ts).
+ */
+async function startSnapshot(tx: Kysely<DB>, clientId: string, principal: Principal, userAgent: string, now: string, lock: boolean): Promise<void> {
+  await ensureClient(tx, clientId, principal, userAgent, now, lock);
+  const clock = await tx.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
+  await tx.updateTable('sync_clients').set({ snapshot_seq: clock.seq, pull_cursor: clock.seq }).where('client_id', '=', clientId).execute();
 }
 
 async function readPage(tx: Kysely<DB>, principal: Principal, clientId: string, cursor: number, limit: number): Promise<PullResult> {
   const clock = await tx.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
   const client = await findClient(tx, clientId, principal, false);
   const lastSeq = client?.lastSeq ?? 0;
+  const snapshotSeq = client?.snapshotSeq ?? 0;
   if (client?.revoked) {
     // A lost or stolen phone: send nothing more and tell it to erase its case data.
     return { json: JSON.stringify({ changes: [], cursor, hasMore: false, lastProcessedSeq: lastSeq, wipe: true }), changes: 0 };
@@ -50,7 +71,8 @@ async function readPage(tx: Kysely<DB>, principal: Principal, clientId: string, 
   const column = scopeColumn(principal.scope);
   const codes = scopeCodes(principal);
   const inScope = () => tx.selectFrom('change_log').select(['server_seq', 'commit_seq', 'entity', 'entity_id', 'op', 'data'])
-    .$if(column !== null, (q) => q.where(column ?? 'county_code', 'in', codes));
+    .$if(column !== null, (q) => q.where(column ?? 'county_code', 'in', codes))
+    .$if(cursor < snapshotSeq, (q) => q.where((eb) => eb.or([eb('server_seq', '>', snapshotSeq), eb.not(newerRowExists(eb))])));
   const rows = await inScope().where('server_seq', '>', cursor).orderBy('server_seq').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const lastRow = page[page.length - 1];

@@ -81,7 +81,7 @@ export async function pushJson(ctx: Ctx, principal: Principal, body: unknown, us
 async function runPush(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<{ response: PushResponse; page?: OwnPage }> {
   const { clientId, cursor, mutations, sent } = parsePush(body, principal);
   const { store } = ctx;
-  return store.write(async (tx) => {
+  const result = await store.write(async (tx) => {
     const now = ctx.now().toISOString();
     const lock = store.kind === 'postgres';
     const client = await ensureClient(tx, clientId, principal, userAgent, now, lock);
@@ -143,6 +143,10 @@ async function runPush(ctx: Ctx, principal: Principal, body: unknown, userAgent:
     const page = cursor === undefined ? undefined : await ownPage(tx, principal, cursor, committed, last);
     return { response, ...(page ? { page } : {}) };
   });
+  // The cursor the device has applied, for compaction (cursors.ts); noted once the push proved
+  // the device is this user's.
+  if (cursor !== undefined) ctx.cursors.note(clientId, cursor, ctx.now().toISOString());
+  return result;
 }
 
 /**
