@@ -4,6 +4,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
+import { ledgerRowsMigration } from '../import/migration.ts';
 import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
@@ -208,6 +209,7 @@ export const migrations: Record<string, Migration> = {
   '0005_requests': requestsMigration,
   '0008_judicial_confirmation': judicialConfirmation,
   '0009_accounts': accounts,
+  '0020_ledger_rows': ledgerRowsMigration,
   '0030_mutation_owner': mutationOwner,
   '0031_session_device': sessionDevice,
   '0032_blob_home': blobHome,
