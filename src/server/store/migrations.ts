@@ -4,11 +4,9 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
-<<<<<<< HEAD
 import { deviceStatusMigration } from '../api/devices-migration.ts';
-=======
 import { requestSecretMigration } from '../requests/secret-migration.ts';
->>>>>>> public
+import { ledgerRowsMigration } from '../import/migration.ts';
 import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
@@ -213,6 +211,7 @@ export const migrations: Record<string, Migration> = {
   '0005_requests': requestsMigration,
   '0008_judicial_confirmation': judicialConfirmation,
   '0009_accounts': accounts,
+  '0020_ledger_rows': ledgerRowsMigration,
   '0030_mutation_owner': mutationOwner,
   '0031_session_device': sessionDevice,
   '0032_blob_home': blobHome,
@@ -220,9 +219,6 @@ export const migrations: Record<string, Migration> = {
   '0090_federation': federationMigration,
   '0040_server_epoch': serverEpochMigration,
   '0041_audit_log': auditLogMigration,
-<<<<<<< HEAD
   '0060_device_status': deviceStatusMigration,
-=======
   '0080_request_secret': requestSecretMigration,
->>>>>>> public
 };

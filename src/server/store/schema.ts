@@ -248,6 +248,14 @@ export interface AuditLogTable {
   ip: string;
 }
 
+/** 0020: the fingerprint of the ledger row a case was last imported from (server/import). */
+export interface LedgerRowsTable {
+  case_id: string;
+  fingerprint: string;
+  imported_by: string;
+  imported_at: string;
+}
+
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
 export interface DB extends NetworkTables, FederationTables {
   sync_clock: SyncClockTable;
@@ -269,4 +277,5 @@ export interface DB extends NetworkTables, FederationTables {
   account_log: AccountLogTable;
   server_epoch: ServerEpochTable;
   audit_log: AuditLogTable;
+  ledger_rows: LedgerRowsTable;
 }
