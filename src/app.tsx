@@ -4,11 +4,8 @@
 import { LocationProvider, Router, Route, lazy, ErrorBoundary } from 'preact-iso';
 import { Shell } from './ui/shell/shell.tsx';
 import { LockGate } from './ui/lock/lock-gate.tsx';
-<<<<<<< HEAD
 import { isDesk } from './ui/desk/desk-mode.ts';
-=======
 import { Home } from './ui/shell/home.tsx';
->>>>>>> public
 
 /** A lazy screen that also waits for the rest of the message catalogue (i18n/later.ts). */
 function screen<T>(load: () => Promise<T>): Promise<T> {
@@ -42,18 +39,15 @@ const RequestsScreen = lazy(() => screen(() => import('./ui/requests/requests-sc
 const AccountsScreen = lazy(() => screen(() => import('./ui/account/accounts-screen.tsx')).then((m) => m.AccountsScreen));
 const NewAccountScreen = lazy(() => screen(() => import('./ui/account/new-account-screen.tsx')).then((m) => m.NewAccountScreen));
 const PasswordScreen = lazy(() => screen(() => import('./ui/account/password-screen.tsx')).then((m) => m.PasswordScreen));
-<<<<<<< HEAD
 const CaseTableScreen = lazy(() => screen(() => import('./ui/desk/case-table-screen.tsx')).then((m) => m.CaseTableScreen));
 const DeskHome = lazy(() => screen(() => import('./ui/desk/desk-home.tsx')).then((m) => m.DeskHome));
 const DevicesScreen = lazy(() => screen(() => import('./ui/desk/devices-screen.tsx')).then((m) => m.DevicesScreen));
-=======
 /** `/` is the residents' home or the work home, by device and role (ui/shell/home.tsx). */
-const HomeRoute = () => <Home CaseList={CaseListScreen} />;
->>>>>>> public
+const HomeRoute = () => <Home CaseList={WorkHome} land={!isDesk()} />;
 const NotFound = lazy(() => screen(() => import('./ui/shell/not-found.tsx')).then((m) => m.NotFound));
 
-/** Home: the mediator's case list; on the desk, the office's own start (desk-home.tsx). */
-function Home() {
+/** The work home: the mediator's case list; on the desk, the office's own start (desk-home.tsx). */
+function WorkHome() {
   return isDesk() ? <DeskHome /> : <CaseListScreen />;
 }
 
@@ -64,13 +58,9 @@ export function App() {
         <LockGate>
         <Shell>
           <Router>
-<<<<<<< HEAD
-            <Route path="/" component={Home} />
+            <Route path="/" component={HomeRoute} />
             <Route path="/cases" component={CaseTableScreen} />
             <Route path="/devices" component={DevicesScreen} />
-=======
-            <Route path="/" component={HomeRoute} />
->>>>>>> public
             <Route path="/new" component={NewCaseScreen} />
             <Route path="/cases/:id" component={CaseDetailScreen} />
             <Route path="/cases/:id/documents" component={DocumentsScreen} />

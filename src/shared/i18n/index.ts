@@ -49,11 +49,8 @@ type Catalogue = typeof core
   & typeof federation
   & typeof dossier
   & typeof fields
-<<<<<<< HEAD
-  & typeof desk;
-=======
+  & typeof desk
   & typeof publicSide;
->>>>>>> public
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -29,8 +29,5 @@ registerMessages(county);
 registerMessages(federation);
 registerMessages(dossier);
 registerMessages(fields);
-<<<<<<< HEAD
 registerMessages(desk);
-=======
 registerMessages(publicSide);
->>>>>>> public

@@ -15,7 +15,8 @@ const PublicHome = lazy(() => Promise.all([import('../../shared/i18n/later.ts'),
 /** Staff are taken to their work once per app start; after that 案件 (`/`) is the case list. */
 let landed = false;
 
-export function Home(p: { CaseList: FunctionComponent }) {
+/** `land`: whether staff are sent on to their work (on a phone; the desk has its own start). */
+export function Home(p: { CaseList: FunctionComponent; land: boolean }) {
   const { query, route } = useLocation();
   const kind = deviceKind.value;
   const role = session.value?.me.role;
@@ -29,11 +30,11 @@ export function Home(p: { CaseList: FunctionComponent }) {
   // Only the bare home lands: `/?tab=…` (a tab, a filter) is the case list asked for by name.
   const isBare = Object.keys(query).every((k) => k === 'from');
   useEffect(() => {
-    if (kind !== 'work' || !role || role === 'mediator' || landed || !isBare) return;
+    if (!p.land || kind !== 'work' || !role || role === 'mediator' || landed || !isBare) return;
     landed = true;
     setLanding(true);
     void phoneLanding(role).then((to) => (to ? route(to, true) : setLanding(false)));
-  }, [kind, role, isBare]);
+  }, [kind, role, isBare, p.land]);
 
   if (back && back !== '/') return null;
   if (kind !== 'work') return <PublicHome />;
