@@ -8,12 +8,16 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations.ts';
+import { sqliteReaders } from './sqlite-readers.ts';
+
+/** Reader threads: as many as the township server's two cores, beside the main thread's writer. */
+const READERS = 2;
 
 export interface Store {
   kind: 'sqlite' | 'postgres';
   /** Single statements outside a push (sessions, devices, seeding). */
   db: Kysely<DB>;
-  /** Plain reads. On SQLite a second connection, so reads never queue behind a push. */
+  /** Plain reads. On SQLite connections on worker threads, so reads never queue behind a push nor hold the event loop. */
   read: Kysely<DB>;
   /**
    * One serialized write transaction. SQLite: BEGIN IMMEDIATE on the single writer connection.
@@ -54,13 +58,9 @@ function openSqlite(dataDir: string): Store {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: writer }) });
   // The reader is opened lazily, after migrations have created the file's tables and WAL.
   let reader: Kysely<DB> | undefined;
+  // On worker threads (sqlite-readers.ts), so a long read never holds the event loop.
   const read = (): Kysely<DB> => {
-    if (!reader) {
-      const conn = new Database(file);
-      conn.pragma('busy_timeout = 5000');
-      conn.pragma('query_only = 1');
-      reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: conn }) });
-    }
+    reader ??= sqliteReaders<DB>(file, READERS);
     return reader;
   };
   return {
