@@ -28,6 +28,7 @@ import { publicRoutes } from './registry/public-route.ts';
 import { importRoutes } from './import/routes.ts';
 import { publicRequestRoutes, requestRoutes } from './requests/routes.ts';
 import { accountRoutes } from './auth/accounts-routes.ts';
+import { federationRoutes } from './federation/routes.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -65,10 +66,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', reviewRoutes(ctx));
   api.route('/', deviceRoutes(ctx));
   api.route('/', blobRoutes(ctx));
-  for (const path of ['/stats', '/stats/*', '/registry', '/registry/*', '/import/*']) api.use(path, auth);
+  for (const path of ['/stats', '/stats/*', '/registry', '/registry/*', '/import/*', '/federation/*']) api.use(path, auth);
   api.route('/', statsRoutes(ctx));
   api.route('/', registryRoutes(ctx));
   api.route('/', importRoutes(ctx));
+  api.route('/', federationRoutes(ctx));
   for (const path of ['/requests', '/requests/*']) api.use(path, auth);
   api.route('/', requestRoutes(ctx));
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));

@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { committeeTypes, coverage, emptyOrgTable, type CommitteeType, type Coverage, type OrgTable } from '../../shared/network.ts';
 import type { Completeness } from '../../shared/stats-api.ts';
 import type { DB } from '../store/schema.ts';
+import { addFederatedOrg } from '../federation/org.ts';
 
 const prefix = (area: string) => `${area}%`;
 
@@ -41,6 +42,8 @@ export async function orgTable(db: Kysely<DB>, area: string, asOf: string): Prom
     if (row.kind === '法律明白人') table.legalPersons = Number(row.n);
     if (row.kind === '示范户') table.households = Number(row.n);
   }
+  // A province (or the nation) also holds counties that report by signed file.
+  if (area.length < 6) await addFederatedOrg(db, area, asOf, table);
   return table;
 }
 

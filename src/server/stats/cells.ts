@@ -118,3 +118,14 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
     group by 1, 2, 3, 4, 5, 6, 8, 9`.execute(db);
   return result.rows.map(toKeyedGroup);
 }
+
+/**
+ * A county month that arrived from another server (federation): rebuild that county's year cells
+ * from its month cells, then its province's — the same sums refreshCells makes for hosted counties.
+ */
+export async function rebuildFromMonths(tx: Kysely<DB>, county: string, year: string): Promise<void> {
+  await tx.deleteFrom('stat_cells').where('area_code', '=', county).where('period', '=', year).execute();
+  await sql`insert into stat_cells (${columns}) select area_code, substr(period, 1, 4), ${dims}, ${sums} from stat_cells
+    where area_code = ${county} and length(period) = 7 and substr(period, 1, 4) = ${year} group by area_code, substr(period, 1, 4), ${dims}`.execute(tx);
+  await recomputeProvinces(tx, [county.slice(0, 2)]);
+}

@@ -5,6 +5,7 @@ import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
 import { compactionMigration } from '../sync/migration.ts';
+import { federationMigration } from '../federation/migration.ts';
 import { mutationOwner, sessionDevice } from './security-migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
@@ -209,4 +210,5 @@ export const migrations: Record<string, Migration> = {
   '0030_mutation_owner': mutationOwner,
   '0031_session_device': sessionDevice,
   '0050_change_log_compaction': compactionMigration,
+  '0090_federation': federationMigration,
 };

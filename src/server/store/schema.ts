@@ -3,6 +3,7 @@
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
+import type { FederationTables } from '../federation/migration.ts';
 
 export interface SyncClockTable {
   id: number;
@@ -216,7 +217,7 @@ export interface MediationRequestsTable {
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
-export interface DB extends NetworkTables {
+export interface DB extends NetworkTables, FederationTables {
   sync_clock: SyncClockTable;
   sync_clients: SyncClientsTable;
   devices: DevicesTable;

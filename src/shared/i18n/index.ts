@@ -22,10 +22,26 @@ import type { accounts } from './accounts.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
 import type { county } from './county.ts';
+import type { federation } from './federation.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
-type Catalogue = typeof core & typeof server & typeof documents & typeof guides & typeof network & typeof uiForms & typeof attachments & typeof review & typeof uiScreens & typeof requests & typeof accounts & typeof security & typeof ops & typeof county;
+// One section a line, so parallel work adds lines rather than editing one.
+type Catalogue = typeof core
+  & typeof server
+  & typeof documents
+  & typeof guides
+  & typeof network
+  & typeof uiForms
+  & typeof attachments
+  & typeof review
+  & typeof uiScreens
+  & typeof requests
+  & typeof accounts
+  & typeof security
+  & typeof ops
+  & typeof county
+  & typeof federation;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

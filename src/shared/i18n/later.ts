@@ -15,9 +15,11 @@ import { accounts } from './accounts.ts';
 import { security } from './security.ts';
 import { ops } from './ops.ts';
 import { county } from './county.ts';
+import { federation } from './federation.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
 registerMessages(security);
 registerMessages(ops);
 registerMessages(county);
+registerMessages(federation);

@@ -1,0 +1,59 @@
+// 0090: federation (DESIGN.md "Federation"). A county server keeps its signing key and what it
+// exported; a province server keeps the counties' registered public keys, every imported version
+// of a county month (the replaced ones too, so a re-signing stays visible) and their
+// organisation figures. The imported statistics themselves go into stat_cells like local ones.
+import type { Kysely, Migration } from 'kysely';
+
+type AnyDb = Kysely<unknown>;
+
+export const federationMigration: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createTable('federation_identity')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('public_key', 'text', (c) => c.notNull())
+      .addColumn('private_key', 'text', (c) => c.notNull())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createTable('federation_exports')
+      .addColumn('county_code', 'text', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('signed', 'text', (c) => c.notNull())
+      .addColumn('signature', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('federation_exports_pk', ['county_code', 'month', 'version'])
+      .execute();
+    await db.schema.createTable('federation_keys')
+      .addColumn('county_code', 'text', (c) => c.primaryKey())
+      .addColumn('county_name', 'text', (c) => c.notNull())
+      .addColumn('public_key', 'text', (c) => c.notNull())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('registered_at', 'text', (c) => c.notNull())
+      .addColumn('registered_by', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createTable('federation_imports')
+      .addColumn('county_code', 'text', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('signed_at', 'text', (c) => c.notNull())
+      .addColumn('imported_at', 'text', (c) => c.notNull())
+      .addColumn('imported_by', 'text', (c) => c.notNull())
+      .addColumn('replaced_at', 'text')
+      .addColumn('org', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('federation_imports_pk', ['county_code', 'month', 'version'])
+      .execute();
+  },
+};
+
+export interface FederationTables {
+  federation_identity: { id: number; public_key: string; private_key: string; fingerprint: string; created_at: string };
+  federation_exports: { county_code: string; month: string; version: number; hash: string; signed: string; signature: string; created_at: string };
+  federation_keys: { county_code: string; county_name: string; public_key: string; fingerprint: string; registered_at: string; registered_by: string };
+  federation_imports: {
+    county_code: string; month: string; version: number; hash: string; signed_at: string;
+    imported_at: string; imported_by: string; replaced_at: string | null; org: string;
+  };
+}
