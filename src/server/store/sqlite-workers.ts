@@ -1,10 +1,11 @@
-// SQLite reads on worker threads (issue #13). better-sqlite3 runs every statement synchronously
-// on the calling thread, so on the main thread a county roll-up over 150,000 cases (~1 s) or a
-// 1,000-change pull page holds the event loop: every push and every other phone waits behind it.
-// Here each read connection lives in its own worker; the main thread only posts the SQL and its
-// parameters and awaits the rows, so pushes (on the writer connection, main thread) go on while
-// a read runs. A connection is held by one Kysely connection at a time, so a read transaction
-// (store.snapshot) runs BEGIN … COMMIT on one worker and sees one WAL snapshot.
+// SQLite connections on worker threads (issue #13). better-sqlite3 runs every statement — and
+// every COMMIT's fsync — synchronously on the calling thread, so on the main thread a county
+// roll-up over 150,000 cases (~1 s), a 1,000-change pull page or a slow disk's fsync holds the
+// event loop: every push and every other phone waits behind it. Here each connection lives in
+// its own worker; the main thread only posts the SQL and its parameters and awaits the rows.
+// A connection is held by one Kysely connection at a time, so a transaction (BEGIN … COMMIT)
+// runs on one worker: the writer's BEGIN IMMEDIATE keeps writes one at a time as before, and a
+// read transaction (store.snapshot) sees one WAL snapshot.
 //
 // The worker's code is evaluated from a string rather than loaded from a file: the server runs
 // from TypeScript sources (tsx, vitest) and as one esbuild bundle, and a worker file would need a
@@ -20,8 +21,7 @@ const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-db.pragma('busy_timeout = 5000');
-db.pragma('query_only = 1');
+for (const pragma of workerData.pragmas) db.pragma(pragma);
 const statements = new Map();
 parentPort.on('message', ({ id, sql, parameters }) => {
   try {
@@ -31,8 +31,10 @@ parentPort.on('message', ({ id, sql, parameters }) => {
       if (statements.size >= 500) statements.clear();
       statements.set(sql, stmt);
     }
-    if (stmt.reader) parentPort.postMessage({ id, rows: stmt.all(parameters) });
-    else parentPort.postMessage({ id, rows: [], changes: stmt.run(parameters).changes });
+    // Bytes arrive as Uint8Array (structured clone); better-sqlite3 binds Buffers.
+    const values = parameters.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+    if (stmt.reader) parentPort.postMessage({ id, rows: stmt.all(values) });
+    else parentPort.postMessage({ id, rows: [], changes: stmt.run(values).changes });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
   }
@@ -47,20 +49,20 @@ interface Reply {
 }
 
 /** One worker with its own connection to the database file. */
-class ReaderConnection implements DatabaseConnection {
+class WorkerConnection implements DatabaseConnection {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   private nextId = 1;
 
-  constructor(file: string, driver: string) {
-    this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver } });
+  constructor(file: string, driver: string, pragmas: readonly string[]) {
+    this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver, pragmas } });
     this.worker.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       waiting?.resolve(reply);
     });
     this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`SQLite reader exited (${code})`)));
+    this.worker.on('exit', (code) => this.failAll(new Error(`SQLite worker exited (${code})`)));
   }
 
   private failAll(error: Error): void {
@@ -80,7 +82,7 @@ class ReaderConnection implements DatabaseConnection {
 
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('streaming is not offered by the SQLite readers');
+    throw new Error('streaming is not offered by the SQLite workers');
   }
 
   close(): Promise<number> {
@@ -88,18 +90,18 @@ class ReaderConnection implements DatabaseConnection {
   }
 }
 
-/** A Kysely driver over a few reader workers; a caller waits when all are busy. */
-class ReadersDriver implements Driver {
-  private readonly idle: ReaderConnection[] = [];
-  private readonly all: ReaderConnection[] = [];
-  private readonly waiting: ((c: ReaderConnection) => void)[] = [];
+/** A Kysely driver over a few connection workers; a caller waits when all are busy. */
+class WorkersDriver implements Driver {
+  private readonly idle: WorkerConnection[] = [];
+  private readonly all: WorkerConnection[] = [];
+  private readonly waiting: ((c: WorkerConnection) => void)[] = [];
 
-  constructor(private readonly file: string, private readonly count: number) {}
+  constructor(private readonly file: string, private readonly count: number, private readonly pragmas: readonly string[]) {}
 
   async init(): Promise<void> {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     for (let i = 0; i < this.count; i++) {
-      const connection = new ReaderConnection(this.file, driver);
+      const connection = new WorkerConnection(this.file, driver, this.pragmas);
       this.all.push(connection);
       this.idle.push(connection);
     }
@@ -113,8 +115,8 @@ class ReadersDriver implements Driver {
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     const next = this.waiting.shift();
-    if (next) next(connection as ReaderConnection);
-    else this.idle.push(connection as ReaderConnection);
+    if (next) next(connection as WorkerConnection);
+    else this.idle.push(connection as WorkerConnection);
   }
 
   async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
@@ -134,12 +136,12 @@ class ReadersDriver implements Driver {
   }
 }
 
-/** Reads on `count` worker threads, each with its own read-only connection to `file`. */
-export function sqliteReaders<DB>(file: string, count: number): Kysely<DB> {
+/** `count` connections to `file`, each on its own worker thread, opened with `pragmas`. */
+export function sqliteOnWorkers<DB>(file: string, count: number, pragmas: readonly string[]): Kysely<DB> {
   return new Kysely<DB>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new ReadersDriver(file, count),
+      createDriver: () => new WorkersDriver(file, count, pragmas),
       createIntrospector: (db) => new SqliteIntrospector(db),
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
