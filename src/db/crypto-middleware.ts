@@ -22,13 +22,14 @@ interface TableSeal {
 /**
  * Personal data by table. cases: parties, 身份证号, phones, addresses, facts, claims, place.
  * events: 调解记录 statements, visit notes, photo titles. outbox: each mutation's arguments (a
- * created case, a patch of private fields, an appended event). review: conflicting values and
+ * created case, a patch of private fields, an appended event); sent: the same, once acknowledged. review: conflicting values and
  * refused mutations. blobs: photo bytes (IDs, signatures, injuries).
  */
 export const sealedTables: Readonly<Record<string, TableSeal>> = {
   cases: { fields: ['private'] },
   events: { fields: ['data'] },
   outbox: { fields: ['args', 'patch'] },
+  sent: { fields: ['args', 'patch'] },
   review: { fields: ['conflict', 'rejected'] },
   blobs: { fields: ['bytes'], binary: true },
 };

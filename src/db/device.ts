@@ -20,8 +20,8 @@ export async function deviceMeta(db: ShuoheDb): Promise<DeviceMeta> {
  * when the server says this device was revoked.
  */
 export async function resetDevice(db: ShuoheDb): Promise<void> {
-  await db.transaction('rw', [db.cases, db.events, db.outbox, db.review, db.syncState, db.meta], async () => {
-    await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.review.clear(), db.syncState.clear(), db.meta.clear()]);
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.meta], async () => {
+    await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear(), db.meta.clear()]);
   });
 }
 

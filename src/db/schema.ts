@@ -20,6 +20,12 @@ export type StoredCase = CaseRecord & { tab: CaseTab };
 
 export type OutboxEntry = Mutation;
 
+/**
+ * A mutation the server acknowledged, kept for SENT_RETENTION_DAYS: if the server is restored
+ * from a backup older than the acknowledgement, it is sent again (sync/restore.ts).
+ */
+export type SentEntry = Mutation & { ackedAt: string };
+
 export interface DeviceMeta {
   key: 'device';
   clientId: string;
@@ -33,6 +39,8 @@ export interface SyncState {
   cursor: number;
   lastSyncedAt: string | null;
   lastError: string | null;
+  /** The server timeline these cursors and acknowledgements belong to (protocol.ts PullResponse.epoch). */
+  epoch?: string;
 }
 
 /** The PIN-wrapped data key (crypto-cipher.ts) and the unlock attempts counted against it. */
@@ -58,6 +66,7 @@ export class ShuoheDb extends Dexie {
   blobs!: EntityTable<StoredBlob, 'sha256'>;
   keyring!: EntityTable<KeyringRow, 'id'>;
   areas!: EntityTable<StoredArea, 'code'>;
+  sent!: EntityTable<SentEntry, 'seq'>;
   /** The data key while unlocked; every instance seals through it (crypto-middleware.ts). */
   readonly vault = new Keyring();
   /** Party names for search, in memory only while unlocked. */
@@ -91,6 +100,10 @@ export class ShuoheDb extends Dexie {
     // data, never sealed; filled from the server, nothing to upgrade.
     this.version(5).stores({
       areas: 'code, county',
+    });
+    // Acknowledged mutations kept to re-send after a server restore (sync/restore.ts); starts empty.
+    this.version(40).stores({
+      sent: 'seq, ackedAt',
     });
     this.use(sealingMiddleware(this.vault, (table, keys) => {
       if (table === 'cases') this.names.touched(keys);

@@ -4,10 +4,13 @@
 // so it is never indexed and can be encrypted as one payload later (DESIGN.md §Data).
 
 import type { CaseStatus, CaseOutcome } from './lifecycle.ts';
+import type { PatchableField } from './fields/case-fields.ts';
 
 export type Gender = '男' | '女';
-export type CaseSource = '申请' | '主动调解' | '法院移送' | '公安移送' | '信访移送' | '其他移送';
-export const caseSources: readonly CaseSource[] = ['申请', '主动调解', '法院移送', '公安移送', '信访移送', '其他移送'];
+// Stored values are short and stable ('申请'); what a person reads is the catalogue's `source.*`
+// ("当事人申请"). 检察院移送: procuratorates refer civil disputes too (人民调解法 Art 18).
+export type CaseSource = '申请' | '主动调解' | '法院移送' | '检察院移送' | '公安移送' | '信访移送' | '其他移送';
+export const caseSources: readonly CaseSource[] = ['申请', '主动调解', '法院移送', '检察院移送', '公安移送', '信访移送', '其他移送'];
 
 export interface Party {
   id: string;
@@ -35,16 +38,67 @@ export interface CasePrivate {
 export type AgreementForm = '书面' | '口头';
 export type PerformanceStatus = '已履行' | '部分履行' | '未履行';
 
+/**
+ * One sum a party pays under the agreement, stated so a court can enforce it (a term without an
+ * amount, a way, a time and a place is refused as 内容不明确).
+ */
+export interface MoneyTerm {
+  payer: string;
+  payee: string;
+  amountYuan: number;
+  /** 履行方式: 现金一次付清, 银行转账, 分两期… */
+  method: string;
+  /** 履行期限 (ISO date) */
+  deadline: string;
+  /** 履行地点 */
+  place: string;
+}
+
+/**
+ * What an agreement disposes of, where it matters for 司法确认 (民诉法解释 Art 355): 身份关系
+ * (婚姻、收养) and 物权确权 are not confirmed; an agreement that otherwise deals with 物权
+ * (a house, land use rights) needs the proof of the right in the package.
+ */
+export type AgreementConcern = '身份关系' | '物权确权' | '物权';
+export const agreementConcerns: readonly AgreementConcern[] = ['身份关系', '物权确权', '物权'];
+
 export interface Agreement {
   form: AgreementForm;
   terms: string[];
   performanceMethod: string;
   /** 履行期限 (ISO date) */
   performanceDeadline: string;
-  /** 协议涉及金额, in 元 */
+  /** 协议涉及金额, in 元: the sum of `money` when terms are given (statistics read this). */
   amountYuan: number;
   /** 生效日期: last signature (书面, Art 29) or the day reached (口头, Art 30). */
   effectiveOn: string;
+  /** Each payment; absent on agreements recorded before the terms were asked for. */
+  money?: MoneyTerm[];
+  /** 各方当事人的责任 (Art 29). */
+  liability?: string;
+  /** Only for 司法确认 purposes; absent = none of them. */
+  concerns?: AgreementConcern[];
+  /**
+   * An oral agreement with money or later performance should be written (若干规定 Art 34); true
+   * records that the parties were told and still chose oral — a choice kept, not a refusal.
+   */
+  oralChosen?: boolean;
+}
+
+/** 督促履行 (若干规定 Art 39): opened when a 回访 found the agreement 未履行. */
+export interface UrgeStep {
+  openedOn: string;
+  due: string;
+  /** The day the mediator urged performance; null while it is still to do. */
+  doneOn: string | null;
+  note: string;
+}
+
+/** What follows an agreement besides the 回访: 督促履行 and the parties' waiver of 司法确认. */
+export interface FollowUp {
+  urge: UrgeStep | null;
+  /** The day the parties said they will not apply for 司法确认 (the reminder ends). */
+  confirmationWaivedOn: string | null;
 }
 
 /** The court's answer to a joint application for 司法确认 (人民调解法 Art 33; 2011 SPC rules Art 4–7). */
@@ -86,7 +140,7 @@ export interface CaseRecord {
   townCode: string;
   countyCode: string;
   committeeName: string;
-  /** Human number `（2026）开鲁调字第42号`, assigned by the server at first push. */
+  /** Human number `（2026）开鲁人调字第42号`, assigned by the server at first push. */
   caseNo: string | null;
   /** Shown until `caseNo` arrives: the device's own running label. */
   provisionalNo: string;
@@ -102,6 +156,8 @@ export interface CaseRecord {
   agreement: Agreement | null;
   /** Absent on records saved before the field existed: read it as null. */
   judicialConfirmation?: JudicialConfirmation | null;
+  /** Absent on records saved before the field existed: read it as null. */
+  followUp?: FollowUp | null;
   termination: Termination | null;
   rejection: Rejection | null;
   private: CasePrivate;
@@ -112,15 +168,8 @@ export interface CaseRecord {
   updatedAt: string;
 }
 
-/** Header fields that a `case.patch` may change. Status and its data change only by transition. */
-export const patchableFields = [
-  'categoryCode', 'source', 'acceptedOn', 'mediators', 'isDifficult', 'prevention', 'agreement', 'judicialConfirmation', 'private.parties',
-  'private.facts', 'private.claims', 'private.place', 'villageCode',
-] as const;
-export type PatchableField = (typeof patchableFields)[number];
-
-/** Long prose that is never auto-merged: a concurrent change always goes to review. */
-export const proseFields: readonly PatchableField[] = ['private.facts', 'agreement'];
+/** Header fields that a `case.patch` may change: the keys of the field registry (fields/case-fields.ts). */
+export type { PatchableField };
 
 export function noPrevention(): PreventionFlags {
   return { suicide: 0, criminal: 0, groupPetition: 0, groupFight: 0 };
@@ -155,6 +204,15 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return name;
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+/**
+ * `text` with every party name in it masked as `maskName` does: the same rule on every screen
+ * that shows a case's free text (办理经过, 协议内容, 纠纷简要情况), longest names first so 李四 inside
+ * 李四海 is not half-masked.
+ */
+export function maskNames(text: string, names: readonly string[]): string {
+  const sorted = [...new Set(names.filter((n) => [...n].length > 1))].sort((a, b) => b.length - a.length);
+  return sorted.reduce((out, name) => out.split(name).join(maskName(name)), text);
 }
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;

@@ -12,18 +12,16 @@ export interface Category {
   parent?: string;
   validFrom: string;
   validTo?: string;
-  /** Why an agreement in this category may not be judicially confirmable (民诉解释 355). */
-  confirmationRisk?: 'status' | 'title';
 }
 
 const rows: Category[] = [
-  { code: '01', name: '婚姻家庭纠纷', row: '01', validFrom: '2010-12-01', confirmationRisk: 'status' },
+  { code: '01', name: '婚姻家庭纠纷', row: '01', validFrom: '2010-12-01' },
   { code: '02', name: '邻里纠纷', row: '02', validFrom: '2010-12-01' },
-  { code: '03', name: '房屋宅基地纠纷', row: '03', validFrom: '2010-12-01', confirmationRisk: 'title' },
+  { code: '03', name: '房屋宅基地纠纷', row: '03', validFrom: '2010-12-01' },
   { code: '04', name: '合同纠纷', row: '04', validFrom: '2010-12-01' },
   { code: '05', name: '生产经营纠纷', row: '05', validFrom: '2010-12-01' },
   { code: '06', name: '损害赔偿纠纷', row: '06', validFrom: '2010-12-01' },
-  { code: '07', name: '山林土地纠纷', row: '07', validFrom: '2010-12-01', confirmationRisk: 'title' },
+  { code: '07', name: '山林土地纠纷', row: '07', validFrom: '2010-12-01' },
   { code: '08', name: '征地拆迁纠纷', row: '08', validFrom: '2010-12-01' },
   { code: '09', name: '环境污染纠纷', row: '09', validFrom: '2010-12-01' },
   { code: '10', name: '劳动争议纠纷', row: '10', validFrom: '2010-12-01', validTo: '2018-01-01' },

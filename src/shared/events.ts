@@ -42,15 +42,21 @@ export interface TransitionData {
 /**
  * What a note is about when it is more than a remark. 'file-explanation': a paragraph of the
  * 卷宗情况说明 (domain.md §2.1 item 12). 'withdrawal': the event it `supersedes` (a photo) is
- * withdrawn; `text` is the audit line (who, why), never the photo itself. Absent: a plain 备注.
+ * withdrawn; `text` is the audit line (who, why), never the photo itself. 'resolution': a 待核对
+ * conflict was decided (办理经过 shows who decided which field). Absent: a plain 备注.
  * A note so marked still reads as a note everywhere that does not know the topic.
  */
-export type NoteTopic = 'file-explanation' | 'withdrawal';
-export const noteTopics: readonly NoteTopic[] = ['file-explanation', 'withdrawal'];
+export type NoteTopic = 'file-explanation' | 'withdrawal' | 'resolution';
+export const noteTopics: readonly NoteTopic[] = ['file-explanation', 'withdrawal', 'resolution'];
 
 export interface NoteData {
   text: string;
   topic?: NoteTopic;
+  /**
+   * 'resolution': a 待核对 conflict decided — `text` is the field path, this says whether the value
+   * applied first was kept. Written by the mutator, so every device and the server agree.
+   */
+  decision?: 'kept' | 'changed';
 }
 
 export type EventBody =

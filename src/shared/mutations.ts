@@ -4,7 +4,8 @@
 // patch's base value. Replaying a device's outbox on an empty copy rebuilds its records.
 
 import type { CaseRecord, PatchableField } from './case.ts';
-import { readField, writeField, patchableFields } from './case.ts';
+import { readField, writeField } from './case.ts';
+import { patchableFields } from './fields/case-fields.ts';
 import type { CaseEvent } from './events.ts';
 import type { TransitionArgs } from './lifecycle.ts';
 import { applyTransition } from './transition.ts';
@@ -98,7 +99,14 @@ export function applyMutation(current: CaseRecord | undefined, m: Mutation, mode
       // The person's choice is the new value whatever the record holds now; it clears 待核对
       // only on the server, which knows whether other conflicts of the case are still open.
       const record = writeField(current, m.args.field, m.args.value);
-      return { ok: true, record: { ...record, updatedAt: at }, events: [], conflicts: [] };
+      // The decision is part of 办理经过: a note named by the conflict's id, so the device's
+      // optimistic copy and the server's are one event.
+      const decision = sameValue(readField(current, m.args.field), m.args.value) ? 'kept' : 'changed';
+      const note: CaseEvent = {
+        id: m.args.conflictId, caseId: current.id, villageCode: current.villageCode, townCode: current.townCode, countyCode: current.countyCode,
+        at, author: m.userId, kind: 'note', data: { text: m.args.field, topic: 'resolution', decision },
+      };
+      return { ok: true, record: { ...record, updatedAt: at }, events: [note], conflicts: [] };
     }
   }
 }

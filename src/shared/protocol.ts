@@ -47,6 +47,8 @@ export interface PushResponse {
    * committed nothing or other changes came in between (the device then pulls as usual).
    */
   page?: PullResponse;
+  /** The server's timeline (see PullResponse.epoch). */
+  epoch?: string;
 }
 
 export interface PullRequest {
@@ -63,7 +65,11 @@ export interface ReviewItem {
   villageCode: string;
   kind: 'conflict' | 'rejected';
   /** keptBy/otherBy are user ids; the names are the accounts' display names when the item was made. */
-  conflict?: FieldConflict & { keptBy: string; otherBy: string; otherDeviceTime: string; keptByName?: string; otherByName?: string };
+  conflict?: FieldConflict & {
+    keptBy: string; otherBy: string; otherDeviceTime: string; keptByName?: string; otherByName?: string;
+    /** The devices and times of both writes, so one person on two phones can tell them apart (absent on older items). */
+    keptClientId?: string; keptDeviceTime?: string; otherClientId?: string;
+  };
   rejected?: { mutation: Mutation; code: string; message: string; byName?: string };
   status: 'open' | 'resolved';
   createdAt: string;
@@ -91,5 +97,11 @@ export interface PullResponse {
    * backup): nothing after it exists here, so the device pulls again from 0 (`cursor` is 0).
    */
   resync?: boolean;
+  /**
+   * The id of the server database's timeline; a new one after a backup was restored. A device
+   * that synced under another epoch sends again what the server acknowledged and then lost, and
+   * pulls everything again (src/sync/restore.ts). Absent in a page carried inside a push answer.
+   */
+  epoch?: string;
 }
 

@@ -1,13 +1,14 @@
 // Due dates a mediator must not miss, computed on the device from the case alone:
 // 一个月内调结 (若干规定 Art 33), 劳动争议 15 日 (劳动争议调解仲裁法 Art 14), 司法确认 30 日
-// (人民调解法 Art 33), and the 回访 to check performance (Art 31). Pure; `today` is injected.
+// (人民调解法 Art 33), the 回访 to check performance (Art 31) and the 督促履行 a 回访 finding
+// 未履行 opens (若干规定 Art 39). Pure; `today` is injected.
 
 import type { CaseRecord } from './case.ts';
 import { addDays, daysBetween } from './dates.ts';
-import { categoryByCode } from './categories.ts';
 import { isOpen } from './lifecycle.ts';
+import { confirmationRisk, followUpOf } from './follow-up.ts';
 
-export type ReminderKind = 'oneMonth' | 'labour15' | 'confirmation' | 'visit';
+export type ReminderKind = 'oneMonth' | 'labour15' | 'confirmation' | 'visit' | 'urge';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -34,14 +35,18 @@ export function remindersFor(record: CaseRecord, today: string): Reminder[] {
     if (record.categoryCode.startsWith('10')) push('labour15', addDays(record.acceptedOn, LABOUR_MEDIATION_DAYS));
   }
   const agreement = record.agreement;
+  const followUp = followUpOf(record);
   if (agreement && (record.status === 'agreed' || record.status === 'visited')) {
     const due = addDays(agreement.effectiveOn, CONFIRMATION_DAYS);
-    // Once applied for, the deadline is met: the court's answer is recorded on the case instead.
-    if (agreement.form === '书面' && due >= today && !record.judicialConfirmation) {
-      const risk = categoryByCode(record.categoryCode)?.confirmationRisk;
+    // Shown until applied for or waived by the parties — an overdue one stays, in red: the court
+    // may still be asked, and the mediator must record what the parties decided.
+    if (agreement.form === '书面' && !record.judicialConfirmation && followUp.confirmationWaivedOn === null) {
+      const risk = confirmationRisk(agreement);
       push('confirmation', due, risk ? { risk } : {});
     }
   }
+  const urge = followUp.urge;
+  if (agreement && urge && urge.doneOn === null && record.status !== 'archived') push('urge', urge.due);
   if (agreement && record.status === 'agreed') {
     // Visit when performance falls due (at the latest a month after the agreement took effect).
     const latest = addDays(agreement.effectiveOn, ONE_MONTH_DAYS);

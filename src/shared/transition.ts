@@ -5,6 +5,7 @@
 import type { CaseRecord } from './case.ts';
 import { nextStatuses, type TransitionArgs } from './lifecycle.ts';
 import { validateAgreement, validateRejection, validateTermination, type FieldErrors } from './validation.ts';
+import { agreementRuleErrors } from './case-rules.ts';
 
 export type TransitionResult =
   | { ok: true; record: CaseRecord }
@@ -18,7 +19,9 @@ export function applyTransition(record: CaseRecord, args: TransitionArgs, at: st
   const base = { ...record, status: args.to, updatedAt: at };
   switch (args.to) {
     case 'agreed': {
-      const fields = args.agreement ? validateAgreement(args.agreement) : { agreement: 'validation.required' as const };
+      // Field rules first; the rules across fields (dates in order, the sum) only on well-formed input.
+      const own = args.agreement ? validateAgreement(args.agreement) : { agreement: 'validation.required' as const };
+      const fields = args.agreement && Object.keys(own).length === 0 ? agreementRuleErrors(record, args.agreement) : own;
       if (!args.agreement || Object.keys(fields).length > 0) return { ok: false, code: 'transition.invalid', fields };
       return { ok: true, record: { ...base, outcome: 'success', agreement: args.agreement } };
     }

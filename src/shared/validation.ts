@@ -6,17 +6,15 @@ import * as v from 'valibot';
 import type { MessageKey } from './i18n/index.ts';
 import { isValidIdNumber } from './id-number.ts';
 import { isIsoDate } from './dates.ts';
-import { isCategoryCode } from './categories.ts';
-import { caseSources, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
-import { isVillageCode } from './areas.ts';
+import { agreementConcerns, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
 
 export type FieldErrors = Record<string, MessageKey>;
 
-const k = (key: MessageKey) => key;
-const text = (max: number) => v.pipe(v.string(k('validation.text')), v.maxLength(max, k('validation.tooLong')));
-const requiredText = (max: number, key: MessageKey) =>
+export const k = (key: MessageKey) => key;
+export const text = (max: number) => v.pipe(v.string(k('validation.text')), v.maxLength(max, k('validation.tooLong')));
+export const requiredText = (max: number, key: MessageKey) =>
   v.pipe(v.string(k(key)), v.trim(), v.minLength(1, k(key)), v.maxLength(max, k('validation.tooLong')));
-const isoDate = (key: MessageKey) => v.pipe(v.string(k(key)), v.check(isIsoDate, k(key)));
+export const isoDate = (key: MessageKey) => v.pipe(v.string(k(key)), v.check(isIsoDate, k(key)));
 
 export const PartySchema = v.object({
   id: v.pipe(v.string(), v.uuid(k('validation.id'))),
@@ -32,30 +30,39 @@ export const PartySchema = v.object({
   idNumber: v.optional(v.pipe(v.string(), v.check(isValidIdNumber, k('party.idNumber.invalid')))),
 });
 
-export const NewCaseSchema = v.object({
-  categoryCode: v.pipe(v.string(k('case.category.required')), v.check(isCategoryCode, k('case.category.required'))),
-  source: v.picklist(caseSources, k('case.source.required')),
-  acceptedOn: isoDate('case.acceptedOn.invalid'),
-  villageCode: v.pipe(v.string(), v.check(isVillageCode, k('case.village.invalid'))),
-  committeeName: requiredText(100, 'case.committee.required'),
-  mediators: v.pipe(v.array(requiredText(30, 'case.mediators.required')), v.minLength(1, k('case.mediators.required'))),
-  parties: v.pipe(
-    v.array(PartySchema),
-    v.check((ps) => ps.some((p) => p.role === '申请人') && ps.some((p) => p.role === '被申请人'), k('case.parties.bothSides')),
-  ),
-  facts: requiredText(5000, 'case.facts.required'),
-  claims: v.array(text(500)),
-  place: text(200),
+const yuan = (key: MessageKey) => v.pipe(v.number(k(key)), v.minValue(0, k(key)), v.maxValue(1e10, k(key)));
+
+/** One payment of an agreement: who pays whom, how much, how, by when and where. */
+export const MoneyTermSchema = v.object({
+  payer: requiredText(100, 'money.payer.required'),
+  payee: requiredText(100, 'money.payee.required'),
+  amountYuan: v.pipe(yuan('money.amount.invalid'), v.minValue(0.01, k('money.amount.invalid'))),
+  method: requiredText(200, 'money.method.required'),
+  deadline: isoDate('money.deadline.invalid'),
+  place: requiredText(200, 'money.place.required'),
 });
-export type NewCaseInput = v.InferOutput<typeof NewCaseSchema>;
 
 export const AgreementSchema = v.object({
   form: v.picklist(['书面', '口头'], k('agreement.form.required')),
   terms: v.pipe(v.array(requiredText(1000, 'agreement.terms.required')), v.minLength(1, k('agreement.terms.required'))),
   performanceMethod: requiredText(500, 'agreement.method.required'),
   performanceDeadline: isoDate('agreement.deadline.invalid'),
-  amountYuan: v.pipe(v.number(k('agreement.amount.invalid')), v.minValue(0, k('agreement.amount.invalid')), v.maxValue(1e10, k('agreement.amount.invalid'))),
+  amountYuan: yuan('agreement.amount.invalid'),
   effectiveOn: isoDate('agreement.effectiveOn.invalid'),
+  money: v.optional(v.pipe(v.array(MoneyTermSchema), v.maxLength(20, k('validation.tooLong')))),
+  liability: v.optional(text(2000)),
+  concerns: v.optional(v.array(v.picklist(agreementConcerns, k('validation.text')))),
+  oralChosen: v.optional(v.boolean()),
+});
+
+export const FollowUpSchema = v.object({
+  urge: v.nullable(v.object({
+    openedOn: isoDate('urge.date.invalid'),
+    due: isoDate('urge.date.invalid'),
+    doneOn: v.nullable(isoDate('urge.date.invalid')),
+    note: text(2000),
+  })),
+  confirmationWaivedOn: v.nullable(isoDate('urge.date.invalid')),
 });
 
 export const TerminationSchema = v.object({

@@ -3,31 +3,36 @@
 
 import { uuidv7 } from 'uuidv7';
 import * as v from 'valibot';
-import type { Agreement, CaseRecord, JudicialConfirmation, Party, PreventionFlags, Rejection, Termination } from '../shared/case.ts';
-import { noPrevention } from '../shared/case.ts';
-import { NewCaseSchema, SessionSchema, VisitSchema, InvestigationSchema, JudicialConfirmationSchema, fieldErrors, type NewCaseInput } from '../shared/validation.ts';
+import type { Agreement, CaseRecord, FollowUp, JudicialConfirmation, Party, PreventionFlags, Rejection, Termination } from '../shared/case.ts';
+import { noPrevention, writeField } from '../shared/case.ts';
+import { SessionSchema, VisitSchema, InvestigationSchema, JudicialConfirmationSchema, FollowUpSchema, fieldErrors } from '../shared/validation.ts';
+import { NewCaseSchema, type NewCaseInput } from '../shared/fields/case-schemas.ts';
+import { formFields, formKeyOf } from '../shared/fields/case-fields.ts';
+import { agreementRuleErrors, followUpAfterVisit, followUpErrors, sessionDay, sessionErrors, visitErrors } from '../shared/case-rules.ts';
+import { followUpOf } from '../shared/follow-up.ts';
 import { diffCase, type MutationBody } from '../shared/mutations.ts';
 import type { CaseStatus } from '../shared/lifecycle.ts';
 import type { SessionData, VisitData, InvestigationData, EventBody } from '../shared/events.ts';
 import { townCodeOf, countyCodeOf } from '../shared/areas.ts';
 import { DomainError } from '../db/errors.ts';
 import { writeMutations, nextProvisionalNo, type WriteContext } from '../db/write.ts';
-import { getCase } from '../db/queries.ts';
+import { eventsOf, getCase } from '../db/queries.ts';
 
 export async function createCase(ctx: WriteContext, input: NewCaseInput): Promise<CaseRecord> {
   const errors = fieldErrors(NewCaseSchema, input);
   if (Object.keys(errors).length > 0) throw new DomainError('transition.invalid', errors);
-  const parsed = v.parse(NewCaseSchema, input);
+  const parsed = v.parse(NewCaseSchema, input) as NewCaseInput;
   const at = ctx.now().toISOString();
-  const record: CaseRecord = {
+  // What the form does not fill starts empty; every form field is then written from the input.
+  const blank: CaseRecord = {
     id: uuidv7(), version: 0, villageCode: parsed.villageCode, townCode: townCodeOf(parsed.villageCode),
     countyCode: countyCodeOf(parsed.villageCode), committeeName: parsed.committeeName, caseNo: null,
-    provisionalNo: await nextProvisionalNo(ctx.db), status: 'accepted', outcome: null, categoryCode: parsed.categoryCode,
-    source: parsed.source, acceptedOn: parsed.acceptedOn, mediators: parsed.mediators, isDifficult: false,
-    prevention: noPrevention(), agreement: null, termination: null, rejection: null,
-    private: { parties: parsed.parties as Party[], facts: parsed.facts, claims: parsed.claims, place: parsed.place },
+    provisionalNo: await nextProvisionalNo(ctx.db), status: 'accepted', outcome: null, categoryCode: '', source: '申请', acceptedOn: '',
+    mediators: [], isDifficult: false, prevention: noPrevention(), agreement: null, termination: null, rejection: null,
+    private: { parties: [], facts: '', claims: [], place: '' },
     needsReview: false, voided: null, createdAt: at, updatedAt: at,
   };
+  const record = formFields.reduce((r, f) => writeField(r, f, parsed[formKeyOf(f)]), blank);
   const saved = await writeMutations(ctx, record.id, [{ name: 'case.create', args: { record } }]);
   void requestPersistence();
   return saved;
@@ -70,6 +75,7 @@ function check(errors: Record<string, unknown>): void {
 export async function addSession(ctx: WriteContext, caseId: string, data: SessionData): Promise<CaseRecord> {
   check(fieldErrors(SessionSchema, data));
   const record = await requireCase(ctx, caseId);
+  check(sessionErrors(record, data));
   const bodies = [eventBody(ctx, record, { kind: 'session', data })];
   if (record.status === 'accepted') bodies.push(transition(ctx, 'accepted', 'mediating'));
   return writeMutations(ctx, caseId, bodies);
@@ -96,6 +102,10 @@ function flagsPatch(record: CaseRecord, flags: OutcomeFlags | undefined): Mutati
 
 export async function recordAgreement(ctx: WriteContext, caseId: string, agreement: Agreement, flags?: OutcomeFlags): Promise<CaseRecord> {
   const record = await requireCase(ctx, caseId);
+  // The sessions are on this phone: the agreement must not predate the last one (the server,
+  // which checks the record alone, agrees on everything else).
+  const days = (await eventsOf(ctx.db, caseId)).flatMap((e) => (e.kind === 'session' ? [sessionDay(e.data)] : []));
+  check(agreementRuleErrors(record, agreement, days));
   return writeMutations(ctx, caseId, [transition(ctx, record.status, 'agreed', { agreement }), ...flagsPatch(record, flags)]);
 }
 
@@ -117,8 +127,12 @@ export async function reject(ctx: WriteContext, caseId: string, rejection: Rejec
 export async function addVisit(ctx: WriteContext, caseId: string, data: VisitData): Promise<CaseRecord> {
   check(fieldErrors(VisitSchema, data));
   const record = await requireCase(ctx, caseId);
+  check(visitErrors(record, data));
   const bodies = [eventBody(ctx, record, { kind: 'visit', data })];
   if (record.status === 'agreed') bodies.push(transition(ctx, 'agreed', 'visited'));
+  // 未履行 opens 督促履行 (若干规定 Art 39) in the same transaction as the visit.
+  const followUp = followUpAfterVisit(record, data);
+  if (followUp) bodies.push({ name: 'case.patch', patch: diffCase(record, { ...record, followUp }) });
   return writeMutations(ctx, caseId, bodies);
 }
 
@@ -126,6 +140,15 @@ export async function addVisit(ctx: WriteContext, caseId: string, data: VisitDat
 export async function recordConfirmation(ctx: WriteContext, caseId: string, confirmation: JudicialConfirmation): Promise<CaseRecord> {
   check(fieldErrors(JudicialConfirmationSchema, confirmation));
   return editCase(ctx, caseId, (c) => ({ ...c, judicialConfirmation: confirmation }));
+}
+
+/** 督促履行 done, or the parties' decision not to apply for 司法确认: the case's follow-up. */
+export async function recordFollowUp(ctx: WriteContext, caseId: string, change: (current: FollowUp) => FollowUp): Promise<CaseRecord> {
+  const record = await requireCase(ctx, caseId);
+  const followUp = change(followUpOf(record));
+  check(fieldErrors(FollowUpSchema, followUp));
+  check(followUpErrors(record, followUp));
+  return editCase(ctx, caseId, (c) => ({ ...c, followUp }));
 }
 
 export async function archive(ctx: WriteContext, caseId: string): Promise<CaseRecord> {

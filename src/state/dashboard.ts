@@ -140,8 +140,9 @@ export const saveMediator = (id: string, body: MediatorInput) => putJson<{ ok: t
 export const addTraining = (mediatorId: string, body: TrainingInput) => postJson<{ id: string }>(`/api/registry/mediators/${encodeURIComponent(mediatorId)}/trainings`, body);
 
 /** A county's 统计用区划代码 as `code,name,level,parent` CSV; `dryRun` previews without writing. A refused file throws RemoteError with `{line, message}` rows in `details`. */
-export async function importDivisions(county: string, validFrom: string, csv: string, dryRun: boolean): Promise<AreaImportResult> {
-  const res = await request(`/api/registry/areas/import?county=${county}&validFrom=${validFrom}${dryRun ? '&dryRun=1' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+/** `retire`: the user confirmed ending the towns and villages the file leaves out (the preview lists them). */
+export async function importDivisions(county: string, validFrom: string, csv: string, dryRun: boolean, retire = false): Promise<AreaImportResult> {
+  const res = await request(`/api/registry/areas/import?county=${county}&validFrom=${validFrom}${dryRun ? '&dryRun=1' : ''}${retire ? '&retire=1' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
   return (await res.json()) as AreaImportResult;
 }
 export const loadAreaChanges = (area: string) => getJson<{ changes: AreaChangeRecord[] }>(`/api/registry/areas/changes?area=${area}`);

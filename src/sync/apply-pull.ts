@@ -8,7 +8,7 @@ import { applyMutation } from '../shared/mutations.ts';
 import type { PullResponse, ReviewItem } from '../shared/protocol.ts';
 import type { CaseRecord } from '../shared/case.ts';
 import type { CaseEvent } from '../shared/events.ts';
-import type { ShuoheDb, StoredCase, OutboxEntry } from '../db/schema.ts';
+import type { ShuoheDb, StoredCase, OutboxEntry, SentEntry } from '../db/schema.ts';
 import { toStored } from '../db/schema.ts';
 import { sealRows } from '../db/crypto-middleware.ts';
 
@@ -38,16 +38,18 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
   // Personal data is sealed for storage here, in one WebCrypto batch BEFORE the transaction:
   // awaiting WebCrypto inside it would commit it early. (Cases rebased on pending edits below
   // are sealed again, one by one, by the middleware.)
-  const [sealedCases, sealedEvents] = page.wipe
-    ? [[], []]
+  // The push batch this page acknowledges goes to the `sent` journal, sealed in the same batch.
+  const [sealedCases, sealedEvents, sealedSent] = page.wipe
+    ? [[], [], []]
     : await Promise.all([
         sealRows(db.vault, 'cases', 'id', [...serverCases.values()].map(toStored)),
         sealRows(db.vault, 'events', 'id', events),
+        sealRows(db.vault, 'sent', 'seq', sent.filter((m) => m.seq <= page.lastProcessedSeq).map((m): SentEntry => ({ ...m, ackedAt: syncedAt }))),
       ]);
-  await db.transaction('rw', [db.cases, db.events, db.outbox, db.review, db.syncState], async () => {
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState], async () => {
     if (page.wipe) {
       // A revoked (lost) device erases its case data, including what it never synced.
-      await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.review.clear(), db.syncState.clear()]);
+      await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear()]);
       return;
     }
     // Bulk writes: one request per table instead of one per row (a first pull is 10,000 rows).
@@ -58,10 +60,12 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
     // did not send was refused (kept in 待核对 on the server), so the local copy must go.
     const acked = db.outbox.where('seq').belowOrEqual(page.lastProcessedSeq);
     const delivered = new Set(events.map((e) => e.id));
-    const optimistic = (await ackedEntries(acked, sent)).flatMap((m) =>
+    const ackedList = await ackedEntries(acked, sent);
+    const optimistic = ackedList.flatMap((m) =>
       m.name === 'case.transition' ? [m.args.eventId] : m.name === 'event.append' ? [m.args.event.id] : [],
     );
     await db.events.bulkDelete(optimistic.filter((id) => !delivered.has(id)));
+    await journal(db, ackedList, sealedSent, syncedAt);
     await acked.delete();
 
     const pendingByCase = new Map<string, OutboxEntry[]>();
@@ -97,8 +101,24 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
       rows.push(toStored(record));
     }
     await db.cases.bulkPut(rows);
-    await db.syncState.put({ scope, cursor: page.cursor, lastSyncedAt: syncedAt, lastError: null });
+    const epoch = page.epoch ?? (await db.syncState.get(scope))?.epoch;
+    await db.syncState.put({ scope, cursor: page.cursor, lastSyncedAt: syncedAt, lastError: null, ...(epoch === undefined ? {} : { epoch }) });
   });
+}
+
+/** Days an acknowledged mutation is kept for re-sending after a restore: longer than any backup interval. */
+export const SENT_RETENTION_DAYS = 90;
+
+/**
+ * Moves acknowledged entries to the `sent` journal (pre-sealed ones as they are; others copied
+ * as plain objects so they are sealed for their new table) and drops what is past retention.
+ */
+async function journal(db: ShuoheDb, acked: readonly OutboxEntry[], sealed: readonly SentEntry[], syncedAt: string): Promise<void> {
+  if (acked.length === 0) return;
+  const ready = new Set(sealed.map((m) => m.seq));
+  await db.sent.bulkPut([...sealed, ...acked.filter((m) => !ready.has(m.seq)).map((m): SentEntry => ({ ...m, ackedAt: syncedAt }))]);
+  const cutoff = new Date(Date.parse(syncedAt) - SENT_RETENTION_DAYS * 86_400_000).toISOString();
+  await db.sent.where('ackedAt').below(cutoff).delete();
 }
 
 type Acked = { toArray(): Promise<OutboxEntry[]>; primaryKeys(): Promise<number[]> };

@@ -13,6 +13,7 @@ import type { ApiClient } from './http.ts';
 import { ApiError } from './http.ts';
 import { applyPullPage } from './apply-pull.ts';
 import { uploadBlobs, type BlobApi } from './blobs.ts';
+import { checkEpoch, requeueAfterRestore, ServerRestored } from './restore.ts';
 
 export interface SyncDeps {
   db: ShuoheDb;
@@ -33,15 +34,27 @@ export interface SyncResult {
 }
 
 export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
+  try {
+    return await syncPass(deps);
+  } catch (error) {
+    if (!(error instanceof ServerRestored)) throw error;
+    // The server was restored from a backup: give back what it lost, then sync from scratch.
+    await requeueAfterRestore(deps.db, deps.scope, error);
+    return syncPass(deps);
+  }
+}
+
+async function syncPass(deps: SyncDeps): Promise<SyncResult> {
   const { clientId } = await deviceMeta(deps.db);
-  const pushed = await pushOutbox(deps, clientId).catch((error: unknown): Pushed => {
+  const epoch = (await deps.db.syncState.get(deps.scope))?.epoch;
+  const pushed = await pushOutbox(deps, clientId, epoch).catch((error: unknown): Pushed => {
     // A revoked (lost) phone is refused its push; the pull that follows tells it to erase itself.
     if (error instanceof ApiError && error.code === 'device.revoked') return { pushed: 0, received: 0, upToDate: false };
     throw error;
   });
   // The last push answer's page already brought everything up to its commit: a pull now would
   // find what committed since, which is what the next pass is for.
-  const { pulled, wiped } = pushed.upToDate ? { pulled: 0, wiped: false } : await pullAll(deps, clientId);
+  const { pulled, wiped } = pushed.upToDate ? { pulled: 0, wiped: false } : await pullAll(deps, clientId, epoch);
   // A revoked device erases its photos too (IDs, signatures): they are personal data.
   if (wiped) await deps.db.blobs.clear();
   else if (deps.blobs) await uploadBlobs(deps.db, deps.blobs);
@@ -104,7 +117,7 @@ function utf8Length(text: string): number {
  * as the next pull page, and the device applies it while the next batch is on its way — in
  * order, one Dexie transaction each, a page never applied unless the one before it was.
  */
-async function pushOutbox(deps: SyncDeps, clientId: string): Promise<Pushed> {
+async function pushOutbox(deps: SyncDeps, clientId: string, epoch: string | undefined): Promise<Pushed> {
   const { db } = deps;
   let cursor: number | undefined = (await db.syncState.get(deps.scope))?.cursor ?? 0;
   let applied: Promise<void> = Promise.resolve();
@@ -122,13 +135,15 @@ async function pushOutbox(deps: SyncDeps, clientId: string): Promise<Pushed> {
       const ahead = readBatch(db, batch.last);
       ahead.catch(() => undefined);
       const response: PushResponse = await request;
+      checkEpoch(epoch, response);
       if (response.expectedSeq !== undefined && response.expectedSeq < batch.first) {
         // The server misses mutations this device no longer holds (a restored server backup):
         // stop rather than loop; the entries stay in the outbox and the user is told.
         throw new ApiError(409, 'sync.gap', '服务器缺少本机较早的记录，请联系司法所处理');
       }
       pushed += response.results.filter((r) => r.status !== 'duplicate').length;
-      const page = response.page;
+      // The page inherits the answer's epoch, so a device that only ever syncs by pushing records it too.
+      const page = response.page && response.epoch !== undefined ? { ...response.page, epoch: response.epoch } : response.page;
       upToDate = page !== undefined && cursor !== undefined;
       if (page && cursor !== undefined) {
         const sent = batch.entries;
@@ -154,7 +169,7 @@ async function pushOutbox(deps: SyncDeps, clientId: string): Promise<Pushed> {
   return { pushed, received, upToDate };
 }
 
-async function pullAll(deps: SyncDeps, clientId: string): Promise<{ pulled: number; wiped: boolean }> {
+async function pullAll(deps: SyncDeps, clientId: string, epoch: string | undefined): Promise<{ pulled: number; wiped: boolean }> {
   let cursor = (await deps.db.syncState.get(deps.scope))?.cursor ?? 0;
   let pulled = 0;
   const fetchPage = (from: number) =>
@@ -162,6 +177,7 @@ async function pullAll(deps: SyncDeps, clientId: string): Promise<{ pulled: numb
   let next: Promise<PullResponse> | undefined = fetchPage(cursor);
   while (next) {
     const page: PullResponse = await next;
+    checkEpoch(epoch, page);
     // A restored server answers a cursor it never issued with `resync` and cursor 0: pull it all again.
     const more = !page.wipe && (page.resync === true || (page.hasMore && page.cursor !== cursor));
     // Fetch the next page while this one is written: a pull is a read, so a page fetched and then

@@ -19,7 +19,9 @@ export function reminderText(r: Reminder): string {
     case 'labour15':
       return r.daysLeft < 0 ? t('reminder.labour15') : t('remind.labour15Soon', { date });
     case 'confirmation':
-      return t('reminder.confirmation', { date, days: r.daysLeft });
+      return r.daysLeft < 0 ? t('reminder.confirmationOverdue', { date }) : t('reminder.confirmation', { date, days: r.daysLeft });
+    case 'urge':
+      return t('reminder.urge', { date });
     case 'visit':
       return r.daysLeft < 0 ? t('reminder.visitOverdue', { days: -r.daysLeft }) : t('reminder.visitDue', { date });
   }

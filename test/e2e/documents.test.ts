@@ -173,7 +173,8 @@ describe('卷宗 documents printed to A4', () => {
         const doc = entry.result.doc;
         const printed = await printRoute(`/cases/${c.record.id}/documents/${entry.id}`, `${name}-${entry.id}`);
         expect(printed.pages, `${entry.id}: pages`).toBe(doc.pages);
-        expect(printed.pages, `${entry.id}: a reasonable length`).toBeLessThanOrEqual(8);
+        // The 司法确认 package is four papers (申请书, 清单, 协议书, 证明), each on its own sheets.
+        expect(printed.pages, `${entry.id}: a reasonable length`).toBeLessThanOrEqual(doc.kind === 'confirmation' ? 12 : 8);
         // The running header repeats on every page: case label and integrity code.
         for (const text of printed.texts) expect(text, `${entry.id}: running header`).toContain(squash(`校验码${doc.integrityCode}`));
         const body = bodyText(doc, printed);
@@ -188,15 +189,17 @@ describe('卷宗 documents printed to A4', () => {
     const c = cases.complete as SampleCase;
     const printed = await printRoute(`/cases/${c.record.id}/documents/agreement`, 'check-agreement');
     const body = printed.texts.join('');
-    expect(body).toContain('本协议一式四份，当事人各执一份，人民调解委员会留存一份。');
-    // One 按指印 box per party, plus the word in the statutory effect clause.
-    expect(body.split('按指印').length - 1).toBe(3 + 1);
+    expect(body).toContain('本协议一式四份，当事人、人民调解委员会各持一份。');
+    // Each party may sign, seal or press a finger (Art 29): the seal is printed with the signature.
+    expect(body.split('签名（盖章）或按指印').length - 1).toBe(3);
+    // Per party one 按指印 box and one "签名（盖章）或按指印" line, plus the word in the statutory effect clause.
+    expect(body.split('按指印').length - 1).toBe(3 + 3 + 1);
     expect(await page.locator('.doc-print-root [data-testid="doc-signer"]').count()).toBe(3);
     for (const term of c.record.agreement?.terms ?? []) expect(body).toContain(squash(term));
   });
 
   it('司法确认材料 carry unmasked identity numbers and phones, and the category warning shows on screen only', async () => {
-    const c = cases.long as SampleCase; // 山林土地纠纷: 物权确权 cannot be confirmed
+    const c = cases.long as SampleCase; // its agreement settles who owns the land (物权确权): not confirmable
     const printed = await printRoute(`/cases/${c.record.id}/documents/confirmation`, 'check-confirmation');
     const body = printed.texts.join('');
     for (const p of c.record.private.parties) {
@@ -304,7 +307,7 @@ describe('withdrawing a photo, then the 全卷', () => {
     expect(all).toContain('借条照片.jpg');
     expect(all).toContain(squash(explanation));
     const back = printed.texts.at(-1) ?? '';
-    for (const line of ['本卷共10件，13页，其中照片1张。', '另有1张照片已从本案撤回', '孙立平']) expect(back).toContain(squash(line));
+    for (const line of ['本卷共10件，15页，其中照片1张。', '另有1张照片已从本案撤回', '孙立平']) expect(back).toContain(squash(line));
     expect(marginNumbers(printed.file).at(-1)).toBe('14');
   });
 });

@@ -132,4 +132,26 @@ describe.each(storeKinds)('area import on %s', (kind) => {
     expect(reply.body.changes.filter((c: { level: string }) => c.level === 'village')).toEqual([]);
     expect(reply.body.retired).toBe(0);
   });
+
+  test('a file of one town would retire the others: refused unless the preview\'s retirement is confirmed', async () => {
+    const { county } = h.users;
+    const lines = kailuCsv.trimEnd().split('\n');
+    const oneTown = [lines[0], ...lines.slice(1).filter((l) => l.startsWith('150523,') || l.startsWith('150523100'))].join('\n');
+    const url = '/api/registry/areas/import?county=150523&validFrom=2026-03-11';
+    const preview = await h.call('POST', `${url}&dryRun=1`, { token: county.token, raw: oneTown, headers: csv });
+    expect(preview.status).toBe(200);
+    const retiredTowns = preview.body.changes.filter((c: { kind: string; level: string }) => c.kind === 'retired' && c.level === 'town');
+    expect(retiredTowns).toHaveLength(12);
+    const before = await registryDigest(h.store);
+    const refused = await h.call('POST', url, { token: county.token, raw: oneTown, headers: csv });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'divisions.retireUnconfirmed' });
+    expect(refused.body.error.message).toContain(`${preview.body.retired} 个`);
+    expect(await registryDigest(h.store)).toEqual(before);
+    const valid = await h.store.db.selectFrom('areas').select('code').where('level', '=', 'town').where('valid_to', 'is', null).where('code', 'like', '150523%').execute();
+    expect(valid).toHaveLength(13);
+    const confirmed = await h.call('POST', `${url}&retire=1`, { token: county.token, raw: oneTown, headers: csv });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.retired).toBe(preview.body.retired);
+  });
 });

@@ -197,6 +197,32 @@ describe.each(storeKinds)('blob API on %s', (kind) => {
     expect((await stored()).blobs.map((b) => b.sha256)).toEqual([digest]);
   });
 
+  test("naming a stored photo's hash in an attachment of one's own case does not fetch its bytes (issue #12)", async () => {
+    await clearBlobs();
+    const { med, medB, townB, town } = h.users;
+    const bytes = photo(31);
+    const home = await caseWith(med, [meta(bytes)]);
+    expect((await put(med, sha(bytes), home.id, bytes)).status).toBe(201);
+    // Someone of another town who learnt the hash and size (a leaked list, a shared screenshot's metadata).
+    const own = await caseWith(medB, [meta(bytes, { name: '随便.png' })]);
+    for (const user of [medB, townB]) {
+      for (const method of ['GET', 'HEAD'] as const) {
+        const reply = await fetchBlob(user, sha(bytes), own.id, method);
+        expect(reply.status, `${user.username} ${method}`).toBe(403);
+        if (method === 'GET') expect((await reply.json()).error.code).toBe('blob.foreign');
+      }
+    }
+    // Uploading the same bytes again under the other case changes nothing about whose they are.
+    expect((await put(medB, sha(bytes), own.id, bytes)).status).toBe(200);
+    expect((await fetchBlob(townB, sha(bytes), own.id)).status).toBe(403);
+    // Through its own case, every viewer of that case gets it; its uploader gets it from anywhere they may look.
+    const viaHome = await fetchBlob(town, sha(bytes), home.id);
+    expect(viaHome.status).toBe(200);
+    expect(new Uint8Array(await viaHome.arrayBuffer())).toEqual(bytes);
+    const second = await caseWith(med, [meta(bytes)]);
+    expect((await fetchBlob(med, sha(bytes), second.id)).status).toBe(200);
+  });
+
   test('attachment metadata is checked like any event: a non-image type is rejected for review', async () => {
     const { med } = h.users;
     const record = caseRecord(med.scope);

@@ -33,11 +33,11 @@ describe.each(storeKinds)('push on %s', (kind) => {
     expect((await h.push(med2, med2.device.request([med2.device.create(other)]))).body.results[0]?.status).toBe('applied');
 
     const { changes } = await h.pullAll(town);
-    expect(latest(changes, first.id)?.caseNo).toBe('（2026）开鲁五家调字第1号');
-    expect(latest(changes, second.id)?.caseNo).toBe('（2026）开鲁五家调字第2号');
-    expect(latest(changes, older.id)?.caseNo).toBe('（2025）开鲁五家调字第1号');
+    expect(latest(changes, first.id)?.caseNo).toBe('（2026）开鲁五家人调字第1号');
+    expect(latest(changes, second.id)?.caseNo).toBe('（2026）开鲁五家人调字第2号');
+    expect(latest(changes, older.id)?.caseNo).toBe('（2025）开鲁五家人调字第1号');
     // Another village of the same town counts on its own, and its number says whose it is.
-    expect(latest(changes, other.id)?.caseNo).toBe('（2026）开鲁杨秀峰调字第1号');
+    expect(latest(changes, other.id)?.caseNo).toBe('（2026）开鲁杨秀峰人调字第1号');
     expect(latest(changes, first.id)?.version).toBe(1);
   });
 
@@ -70,7 +70,7 @@ describe.each(storeKinds)('push on %s', (kind) => {
     const before = await fingerprint(h.store);
     const gap = await h.push(h.users.med, dev.request([m3]));
     expect(gap.status).toBe(200);
-    expect(gap.body).toEqual({ lastProcessedSeq: 1, results: [], expectedSeq: 2 });
+    expect(gap.body).toEqual({ lastProcessedSeq: 1, results: [], expectedSeq: 2, epoch: expect.any(String) });
     expect(await fingerprint(h.store)).toEqual(before);
     const resent = await h.push(h.users.med, dev.request([m2, m3]));
     expect(resent.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);

@@ -7,6 +7,11 @@ import { DEMO_PASSWORD, demoLogins, seedIfEmpty } from '../../src/server/seed/de
 import type { Store } from '../../src/server/store/open.ts';
 import { closeTestStores, openTestStore, storeKinds } from '../support/stores.ts';
 import { fingerprint } from '../support/fingerprint.ts';
+import type { CaseRecord } from '../../src/shared/case.ts';
+import { shouldBeWritten } from '../../src/shared/case-rules.ts';
+import { isValidIdNumber } from '../../src/shared/id-number.ts';
+import { buildDocument } from '../../src/shared/documents/build.ts';
+import '../../src/shared/i18n/later.ts';
 
 afterAll(closeTestStores);
 
@@ -29,13 +34,26 @@ describe.each(storeKinds)('demo county on %s', (kind) => {
     expect(Number(areas.n)).toBe(kailuAreas.length);
     const cases = await store.db.selectFrom('cases').select(['case_no', 'accepted_on', 'status', 'outcome', 'village_code']).execute();
     expect(cases).toHaveLength(300);
-    expect(cases.every((c) => /^（2023）\S+调字第\d+号$/.test(c.case_no ?? ''))).toBe(true);
+    expect(cases.every((c) => /^（2023）\S+人调字第\d+号$/.test(c.case_no ?? ''))).toBe(true);
     expect(cases.every((c) => c.accepted_on.startsWith('2023-'))).toBe(true);
     const succeeded = cases.filter((c) => c.outcome === 'success').length;
     expect(succeeded / cases.length).toBeGreaterThan(0.85);
     expect(new Set(cases.map((c) => c.status)).size).toBeGreaterThanOrEqual(5);
     const rejected = await store.db.selectFrom('mutation_log').select('seq').where('result', '!=', 'applied').execute();
     expect(rejected).toEqual([]);
+    // Every demo agreement prints whole: each sum with its payer, way, time and place; each oral
+    // one with money or later performance carries the parties' recorded choice (若干规定 Art 34);
+    // each case that went to the court has the 身份证号 its package needs.
+    const records = (await store.db.selectFrom('cases').select('data').execute()).map((r) => JSON.parse(r.data) as CaseRecord);
+    const agreements = records.flatMap((r) => (r.agreement ? [r.agreement] : []));
+    expect(agreements.filter((a) => a.amountYuan > 0).every((a) => (a.money ?? []).length > 0 && a.money?.every((m) => m.place !== '' && m.method !== ''))).toBe(true);
+    expect(agreements.some((a) => a.terms.includes('双方按协商结果各自履行'))).toBe(false);
+    expect(agreements.filter(shouldBeWritten).every((a) => a.oralChosen === true)).toBe(true);
+    const confirmed = records.filter((r) => r.judicialConfirmation?.result === '确认有效');
+    expect(confirmed.length).toBeGreaterThan(10);
+    expect(confirmed.every((r) => r.private.parties.every((p) => p.idNumber && isValidIdNumber(p.idNumber)))).toBe(true);
+    const options = { today: '2024-03-01' };
+    expect(confirmed.every((r) => buildDocument('confirmation', r, [], options).ok)).toBe(true);
     const events = await store.db.selectFrom('events').select('kind').execute();
     expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['session', 'investigation', 'visit', 'transition']));
 

@@ -32,8 +32,9 @@ export function completeCase(overrides: Partial<CaseRecord> = {}): SampleCase {
   const record = caseRecord({
     caseNo: '（2026）开鲁调字第42号', status: 'visited', outcome: 'success', mediators: ['王建国', '刘桂兰'],
     agreement: agreement({
-      terms: ['李四、李五于2026年12月31日前将院墙东侧排水沟改道至本户院内，费用自理。', '李四、李五一次性赔偿张三墙体修缮费人民币叁仟元（¥3000.00），于本协议签订时当场付清。', '双方今后和睦相处，不得再因此事发生争执。'],
-      performanceMethod: '现金当场支付；排水沟由被申请人自行施工', amountYuan: 3000,
+      terms: ['李四、李五于2026年12月31日前将院墙东侧排水沟改道至本户院内，费用自理。', '李四、李五赔偿张三墙体修缮费（见下列款项）。', '双方今后和睦相处，不得再因此事发生争执。'],
+      performanceMethod: '现金当场支付；排水沟由被申请人自行施工', amountYuan: 3000, liability: '被申请人李四、李五对排水沟渗水负主要责任。',
+      money: [{ payer: '李四', payee: '张三', amountYuan: 3000, method: '现金一次付清', deadline: '2026-11-10', place: '示例村村委会调解室' }],
     }),
     ...overrides,
     private: {
@@ -74,7 +75,7 @@ export function longCase(): SampleCase {
   // An unbreakable run (a parcel number) that only `overflow-wrap: anywhere` can fold in a narrow cell.
   const parties = base.record.private.parties.map((p, i) => (i === 2 ? { ...p, address: '开鲁县开鲁镇示例村四组，宗地代码150523100200JC00012GB00345F0006789012345678901234567890123456789012' } : p));
   return {
-    record: { ...base.record, private: { ...base.record.private, facts, parties }, agreement: base.record.agreement && { ...base.record.agreement, terms } },
+    record: { ...base.record, private: { ...base.record.private, facts, parties }, agreement: base.record.agreement && { ...base.record.agreement, terms, concerns: ['物权确权'] } },
     events: base.events,
   };
 }

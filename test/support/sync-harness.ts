@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app.ts';
-import { openStore, type Store } from '../../src/server/store/open.ts';
+import { openStore, type Store, type StoreOptions } from '../../src/server/store/open.ts';
 import { seedAreas } from '../../src/server/seed/areas.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import type { PushHooks } from '../../src/server/deps.ts';
@@ -25,6 +25,8 @@ export interface Harness {
   hooks: PushHooks;
   /** Replaces the running server with a fresh one on the same database (a restart). */
   restart(): Promise<void>;
+  /** Replaces the running server with a fresh one on another database (a restored backup). */
+  moveTo(options: StoreOptions): Promise<void>;
   fetch: typeof fetch;
   /** Compacts change_log behind the devices' cursors (sync/compact.ts), as the hourly job does. */
   compact(): Promise<void>;
@@ -56,6 +58,11 @@ export async function startHarness(databaseUrl?: string): Promise<Harness> {
       await store.close();
       store = await open();
       app = createApp({ store, hooks, cursors });
+    },
+    async moveTo(options) {
+      await store.close();
+      store = await openStore(options);
+      app = createApp({ store, hooks });
     },
     fetch: ((input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch,
     compact: async () => {

@@ -34,7 +34,7 @@ describe('封底 (备考表)', () => {
     const c = completeCase();
     const d = doc('back-cover', c);
     // The 目录 of this case: 8 papers on pages 1–11, then the 封底 on page 12.
-    expect(d.content.summary).toEqual(['本卷共8件，11页。']);
+    expect(d.content.summary).toEqual(['本卷共8件，13页。']);
     expect(d.content).toMatchObject({ archivist: '王建国', checker: '', archivedOn: '2026年12月20日', checkedOn: '' });
     expect(d.pages).toBe(1);
     expect(doc('back-cover', c, { archivist: '刘桂兰', checker: '孙立平' }).content).toMatchObject({ archivist: '刘桂兰', checker: '孙立平' });
@@ -44,9 +44,19 @@ describe('封底 (备考表)', () => {
     const c = completeCase();
     const withPhotos = { ...c, events: [...c.events, photo(c, '证据', '2026-11-04T02:00:00.000Z'), photo(c, '证据', '2026-11-04T03:00:00.000Z'), photo(c, '签字页', '2026-11-10T04:00:00.000Z')] };
     // Two evidence photos: 证据材料 takes a page each by default (the 签字页 photo is not counted).
-    expect(doc('back-cover', withPhotos).content.summary).toEqual(['本卷共9件，13页，其中照片2张。']);
+    expect(doc('back-cover', withPhotos).content.summary).toEqual(['本卷共9件，15页，其中照片2张。']);
     const noIds = doc('back-cover', c, { attachmentPages: { identity: 0, receipts: 2 } });
-    expect(noIds.content.summary).toEqual(['本卷共8件，10页。', '本卷缺当事人身份证明。']);
+    expect(noIds.content.summary).toEqual(['本卷共8件，12页。', '本卷缺当事人身份证明。']);
+  });
+
+  it('counts 司法确认有关材料 for a case that went to the court: the package and the court\'s ruling', () => {
+    const c = completeCase();
+    expect(rows(c).map((r) => r[0])).not.toContain('司法确认有关材料');
+    const confirmed = completeCase({ judicialConfirmation: { appliedOn: '2026-11-15', court: '开鲁县人民法院', result: '确认有效', decidedOn: '2026-11-28' } });
+    const row = rows(confirmed).find((r) => r[0] === '司法确认有关材料');
+    const pkg = doc('confirmation', confirmed, { today: '2026-11-15' }).pages;
+    const [from, to] = String(row?.[1]).split('-').map(Number);
+    expect((to ?? 0) - (from ?? 0) + 1).toBe(pkg + 1);
   });
 
   it('is the last row of the 目录, numbered after every other paper', () => {
@@ -75,6 +85,11 @@ describe('封底 (备考表)', () => {
     const entry = caseFile(bare.record, bare.events, options).find((e) => e.id === 'back-cover');
     expect(entry?.isRequired).toBe(true);
     expect(entry?.result.ok).toBe(false);
+    // 打印全卷 prints nothing while a paper is incomplete: it lists the papers and what each lacks.
+    const blocked = caseVolume(bare.record, bare.events, options);
+    expect(blocked.sheets).toEqual([]);
+    expect(blocked.incomplete.map((i) => i.id)).toEqual(['visit-1']);
+    expect(blocked.missing.map((m) => m.field)).toEqual(['agreement']);
     // It names what to finish first — the same list as the 目录 — and not itself.
     const contents = caseFile(bare.record, bare.events, options).find((e) => e.id === 'contents');
     expect(contents?.result.ok).toBe(false);
@@ -93,11 +108,11 @@ describe('卷宗情况说明', () => {
 
     const written = { ...c, events: [...c.events, explanation(c, '被申请人李五外出务工，协议书由其本人回村后补签。', '2026-12-18T02:00:00.000Z')] };
     const list = rows(written);
-    expect(list.slice(-2)).toEqual([['卷宗情况说明', '12', ''], ['封底', '13', '']]);
+    expect(list.slice(-2)).toEqual([['卷宗情况说明', '14', ''], ['封底', '15', '']]);
     const d = doc('explanation', written);
     expect(d.content).toEqual({ committee: '示例村人民调解委员会', paragraphs: ['被申请人李五外出务工，协议书由其本人回村后补签。'], date: '2026年12月18日' });
     // The 封底 points at it.
-    expect(doc('back-cover', written).content.summary).toEqual(['本卷共9件，12页。', '有关情况见卷宗情况说明（第12页）。']);
+    expect(doc('back-cover', written).content.summary).toEqual(['本卷共9件，14页。', '有关情况见卷宗情况说明（第14页）。']);
   });
 
   it('a correction replaces its paragraph; two phones writing at once both keep theirs, numbered in time order', () => {
@@ -130,7 +145,7 @@ describe('a withdrawn photo', () => {
 
     const after = { ...before, events: [...before.events, withdrawal(c, wrong, '2026-11-05T01:00:00.000Z')] };
     expect(rows(after)).toContainEqual(['人民调解证据材料', '7', '含照片1张']);
-    expect(doc('back-cover', after).content.summary).toEqual(['本卷共9件，12页，其中照片1张。', '另有1张照片已从本案撤回，未归入本卷；撤回人、时间和原因记在办理经过中。']);
+    expect(doc('back-cover', after).content.summary).toEqual(['本卷共9件，14页，其中照片1张。', '另有1张照片已从本案撤回，未归入本卷；撤回人、时间和原因记在办理经过中。']);
     const insert = caseVolume(after.record, after.events, options).sheets.find((s) => s.type === 'insert' && s.kind === 'evidence');
     if (insert?.type !== 'insert') throw new Error('no evidence insert');
     const keptName = kept.kind === 'attachment' ? kept.data.name : '';

@@ -30,6 +30,11 @@ const contentEdits: [string, fc.Arbitrary<(r: CaseRecord) => CaseRecord>][] = [
   ['deadline', fc.integer({ min: 1, max: 28 }).map((d) => (r) => ({ ...r, agreement: r.agreement && { ...r.agreement, performanceDeadline: `2027-01-${String(d).padStart(2, '0')}` } }))],
   ['case number', fc.integer({ min: 1, max: 999 }).filter((n) => n !== 42).map((n) => (r) => ({ ...r, caseNo: `（2026）开鲁调字第${n}号` }))],
   ['committee', typed.map((v) => (r) => ({ ...r, committeeName: `${v}人民调解委员会` }))],
+  // The sum is printed in figures and 大写, so the parties sign exactly the amount on record.
+  ['payment amount', fc.integer({ min: 1, max: 1_000_000 }).filter((n) => n !== 3000).map((n) => (r) => ({
+    ...r, agreement: r.agreement && { ...r.agreement, amountYuan: n, money: (r.agreement.money ?? []).map((m) => ({ ...m, amountYuan: n })) },
+  }))],
+  ['payment place', typed.map((v) => (r) => ({ ...r, agreement: r.agreement && { ...r.agreement, money: (r.agreement.money ?? []).map((m) => ({ ...m, place: `${m.place}${v}` })) } }))],
 ];
 
 /** Bookkeeping that never prints; none may change any code. */
@@ -37,7 +42,6 @@ const nonContentEdits = fc.record({
   updatedAt: fc.date({ min: new Date('2026-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
   version: fc.nat(),
   needsReview: fc.boolean(),
-  amountYuan: fc.nat(),
   id: fc.uuid(),
 });
 
@@ -55,14 +59,13 @@ describe('integrity code', () => {
     });
   }
 
-  it('does not change with updatedAt, version, needsReview, the statistics amount or the record id', () => {
+  it('does not change with updatedAt, version, needsReview or the record id', () => {
     const kinds: DocKind[] = ['application', 'notice', 'agreement', 'session', 'visit', 'cover', 'confirmation'];
     const before = kinds.map((k) => codeOf(k, base.record));
     fc.assert(
       fc.property(nonContentEdits, (e) => {
         const record: CaseRecord = {
           ...base.record, updatedAt: e.updatedAt, version: e.version, needsReview: e.needsReview, id: e.id,
-          agreement: base.record.agreement && { ...base.record.agreement, amountYuan: e.amountYuan },
         };
         return kinds.every((k, i) => codeOf(k, record) === before[i]);
       }),

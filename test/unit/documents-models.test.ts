@@ -3,6 +3,7 @@ import { buildDocument, caseFile, parseDocId } from '../../src/shared/documents/
 import type { BuildResult, DocKind, DocumentModel, DocumentOf, DocumentOptions } from '../../src/shared/documents/types.ts';
 import { canonicalJson } from '../../src/shared/documents/integrity.ts';
 import { caseRecord } from '../support/case-factory.ts';
+import type { CaseRecord } from '../../src/shared/case.ts';
 import { completeCase, incompleteCase, oralCase, type SampleCase } from '../support/document-cases.ts';
 
 const options: DocumentOptions = { today: '2026-12-20' };
@@ -76,8 +77,15 @@ describe('document models of a complete case', () => {
     expect(d.content.terms).toHaveLength(3);
     expect(d.content.performanceMethod).toContain('现金');
     expect(d.content.performanceDeadline).toBe('于2026年12月31日前履行完毕。');
-    expect(d.content.copies).toBe('本协议一式四份，当事人各执一份，人民调解委员会留存一份。');
-    expect(d.content.signers).toEqual([{ role: '申请人', name: '张三' }, { role: '被申请人', name: '李四' }, { role: '被申请人', name: '李五' }]);
+    expect(d.content.copies).toBe('本协议一式四份，当事人、人民调解委员会各持一份。');
+    // Art 29: 签名、盖章或者按指印 — the seal is printed so a legal-person party is not left without one.
+    expect(d.content.signers.map((s) => [s.role, s.name, s.mark])).toEqual([
+      ['申请人', '张三', '签名（盖章）或按指印'], ['被申请人', '李四', '签名（盖章）或按指印'], ['被申请人', '李五', '签名（盖章）或按指印'],
+    ]);
+    // Each payment: who pays whom, the sum in figures and 大写, the way, the time, the place (若干规定 Art 35).
+    expect(d.content.money).toEqual(['李四于2026年11月10日前向张三支付人民币3,000.00元（大写：人民币叁仟元整）；履行方式：现金一次付清；履行地点：示例村村委会调解室。']);
+    expect(d.content.amount).toBe('协议涉及金额：人民币3,000.00元（大写：人民币叁仟元整）');
+    expect(d.content.liability).toBe('被申请人李四、李五对排水沟渗水负主要责任。');
     expect(d.content.date).toBe('2026年11月10日');
   });
 
@@ -115,15 +123,15 @@ describe('document models of a complete case', () => {
       ['人民调解当事人权利义务告知书', '2'],
       ['当事人身份证明', '3-5'],
       ['人民调解调查记录', '6'],
-      ['人民调解记录（一）', '7'],
-      ['人民调解记录（二）', '8'],
-      ['人民调解协议书', '9-10'],
-      ['人民调解回访记录', '11'],
-      ['封底', '12'],
+      ['人民调解记录（一）', '7-8'],
+      ['人民调解记录（二）', '9-10'],
+      ['人民调解协议书', '11-12'],
+      ['人民调解回访记录', '13'],
+      ['封底', '14'],
     ]);
     const withPapers = doc('contents', c, { attachmentPages: { identity: 2, evidence: 4, receipts: 1 } });
     expect(withPapers.content.rows.map((r) => [r.title, r.pages])).toContainEqual(['人民调解证据材料', '6-9']);
-    expect(withPapers.content.rows.map((r) => [r.title, r.pages])).toContainEqual(['收条或汇款单等履行凭证', '14']);
+    expect(withPapers.content.rows.map((r) => [r.title, r.pages])).toContainEqual(['收条或汇款单等履行凭证', '16']);
   });
 
   it('司法确认材料: agreement, 主持调解证明 and unmasked identities, addresses and phones', () => {
@@ -142,11 +150,24 @@ describe('document models of a complete case', () => {
     expect(doc('confirmation', c, { today: '2026-11-20' }).warnings).toEqual([]);
   });
 
-  it('warns when the category cannot be judicially confirmed (婚姻 status, 宅基地 title)', () => {
-    const marriage = { ...c, record: { ...c.record, categoryCode: '01' } };
-    const land = { ...c, record: { ...c.record, categoryCode: '03' } };
-    expect(doc('confirmation', marriage, { today: '2026-11-20' }).warnings).toEqual(['reminder.confirmationRisk.status']);
-    expect(doc('confirmation', land, { today: '2026-11-20' }).warnings).toEqual(['reminder.confirmationRisk.title']);
+  it('warns only where the agreement disposes of 身份关系 or 物权确权, not for a whole category', () => {
+    const withConcerns = (categoryCode: string, concerns: NonNullable<CaseRecord['agreement']>['concerns']) =>
+      ({ ...c, record: { ...c.record, categoryCode, agreement: c.record.agreement && { ...c.record.agreement, concerns } } });
+    // A 赡养费 agreement of a 婚姻家庭 case is confirmable: no warning.
+    expect(doc('confirmation', withConcerns('01', []), { today: '2026-11-20' }).warnings).toEqual([]);
+    expect(doc('confirmation', withConcerns('01', ['身份关系']), { today: '2026-11-20' }).warnings).toEqual(['reminder.confirmationRisk.status']);
+    expect(doc('confirmation', withConcerns('03', ['物权确权']), { today: '2026-11-20' }).warnings).toEqual(['reminder.confirmationRisk.title']);
+  });
+
+  it('the 司法确认 package starts with the joint 申请书 and lists the property proof where 物权 is involved', () => {
+    const plain = doc('confirmation', c, { today: '2026-11-20' }).content;
+    expect(plain.application.applicants.map((a) => a.name)).toEqual(['张三', '李四', '李五']);
+    expect(plain.application.request).toContain('（2026）开鲁调字第42号');
+    expect(plain.application.signers).toHaveLength(3);
+    expect(plain.materials[0]).toBe('司法确认申请书（双方当事人共同申请）');
+    expect(plain.materials.some((m) => m.includes('财产权利证明'))).toBe(false);
+    const house = { ...c, record: { ...c.record, agreement: c.record.agreement && { ...c.record.agreement, concerns: ['物权' as const] } } };
+    expect(doc('confirmation', house, { today: '2026-11-20' }).content.materials.at(-1)).toContain('财产权利证明');
   });
 
   it('every document carries the case label and an integrity code like 3F2A-91C0', () => {
@@ -185,7 +206,7 @@ describe('the case file', () => {
     const c = completeCase({ status: 'terminated', outcome: 'failure', agreement: null, termination: { reason: '赔偿数额差距过大', otherRoutesTold: true } });
     const events = c.events.filter((e) => e.kind !== 'visit');
     const last = buildDocument('session', c.record, events, { ...options, index: 2 });
-    expect(last.ok && last.doc.kind === 'session' && last.doc.content.closing).toEqual(['调解不成，终止调解。原因：赔偿数额差距过大', '调解员已告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。']);
+    expect(last.ok && last.doc.kind === 'session' && last.doc.content.closing).toEqual(['调解不成，终止调解。原因：赔偿数额差距过大', '人民调解员已告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。']);
     expect(caseFile(c.record, events, options).map((e) => e.kind)).not.toContain('agreement');
   });
 

@@ -6,7 +6,8 @@ import type { Mutation, MutationBody } from '../../src/shared/mutations.ts';
 import type { CaseRecord } from '../../src/shared/case.ts';
 import { redoOf } from '../../src/ui/review/redo.ts';
 import { draftWithPatch, valuesOf } from '../../src/ui/cases/edit-case-draft.ts';
-import { caseRecord } from '../support/case-factory.ts';
+import { agreement, caseRecord } from '../support/case-factory.ts';
+import { agreementDraftOf, agreementOfDraft, type AgreementDraft } from '../../src/ui/cases/forms/agreement-draft.ts';
 
 const record = caseRecord({ status: 'mediating' });
 const refused = (body: MutationBody, userId = 'u-1'): Mutation => ({
@@ -38,6 +39,35 @@ describe('redoOf', () => {
     expect(href(create, undefined, 'u-1')).toBe('/new');
     expect(redoOf(create, undefined, 'u-2')).toBeUndefined();
     expect(redoOf(transition('mediating', 'agreed'), undefined, 'u-1')).toBeUndefined();
+  });
+});
+
+describe('重新办理 fills the form with what was refused', () => {
+  it('a refused 调解不成, 协议 or 不予受理 opens its form with a prefill; a refused visit and session too', () => {
+    const step = (to: CaseRecord['status'], extra: object) =>
+      refused({ name: 'case.transition', args: { from: 'accepted', to, eventId: uuidv7(), at: '2026-11-21T08:00:00.000Z', ...extra } });
+    const terminate = redoOf(step('terminated', { termination: { reason: '赔偿数额分歧大', otherRoutesTold: true } }), record, 'u-1');
+    expect(terminate?.href).toBe(`/cases/${record.id}/terminate`);
+    expect(terminate?.prefill).toBeTypeOf('function');
+    const agreed = redoOf(step('agreed', { agreement: agreement() }), record, 'u-1');
+    expect(agreed?.href).toBe(`/cases/${record.id}/agreement`);
+    expect(agreed?.prefill).toBeTypeOf('function');
+    const event = { id: uuidv7(), caseId: record.id, villageCode: record.villageCode, townCode: record.townCode, countyCode: record.countyCode, at: '2026-11-21T08:00:00.000Z', author: 'u-1' };
+    const session = redoOf(refused({ name: 'event.append', args: { event: { ...event, kind: 'session', data: { at: event.at, place: '村委会', participants: [], statements: [], result: '再约' } } } }), record, 'u-1');
+    expect(session?.prefill).toBeTypeOf('function');
+  });
+
+  it('the agreement draft and the agreement convert both ways without loss', () => {
+    const a = agreement({
+      form: '口头', amountYuan: 50000, liability: '李四负主要责任', concerns: ['物权'], oralChosen: true,
+      money: [{ payer: '李四', payee: '张三', amountYuan: 50000, method: '分两期转账', deadline: '2026-12-01', place: '村委会' }],
+    });
+    const draft: AgreementDraft = { form: '', terms: [''], liability: '', hasMoney: false, money: [], performanceMethod: '', performanceDeadline: '', effectiveOn: '', concerns: [], oralChosen: false, ...agreementDraftOf(a) };
+    expect(agreementOfDraft(draft)).toEqual({ agreement: a, errors: {} });
+    // Amounts as people write them; one that cannot be read is named on its own box.
+    const typed = agreementOfDraft({ ...draft, money: [{ ...draft.money[0]!, amount: '伍万元' }, { ...draft.money[0]!, amount: '五块钱' }] });
+    expect(typed.agreement.money?.[0]?.amountYuan).toBe(50000);
+    expect(typed.errors).toEqual({ 'money.1.amountYuan': 'money.amount.invalid' });
   });
 });
 

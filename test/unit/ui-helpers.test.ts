@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionsFor, primaryAction } from '../../src/ui/cases/case-actions.ts';
 import { periodOf } from '../../src/ui/stats/periods.ts';
-import { ageOn, newPartyDraft, toParty, withIdNumber } from '../../src/ui/cases/party-draft.ts';
+import { ageOn, newPartyDraft, toParty, withIdNumber } from '../../src/shared/fields/party-form.ts';
 import { committeeNameOf as defaultCommitteeName } from '../../src/shared/areas.ts';
 import { splitList } from '../../src/ui/format.ts';
 import { dueText, reminderText } from '../../src/ui/case-text.ts';
@@ -23,10 +23,16 @@ describe('actionsFor', () => {
     expect(actionsFor({ status: 'terminated', outcome: 'failure', agreement: null, voided: null })).toEqual(['archive', 'note', 'void']);
     expect(actionsFor({ status: 'archived', outcome: 'failure', agreement: null, voided: null })).toEqual(['note', 'void']);
     expect(primaryAction({ status: 'agreed', outcome: 'success', agreement: written, voided: null })).toBe('visit');
+    // A 回访 that found 未履行 makes 督促履行 the next step (若干规定 Art 39).
+    const urge = { openedOn: '2026-12-05', due: '2026-12-12', doneOn: null, note: '' };
+    expect(primaryAction({ status: 'visited', outcome: 'success', agreement: { ...written, form: '口头' }, voided: null, followUp: { urge, confirmationWaivedOn: null } })).toBe('followup');
   });
   it('offers 司法确认 for a written agreement only, also once archived', () => {
-    expect(actionsFor({ status: 'agreed', outcome: 'success', agreement: written, voided: null })).toEqual(['visit', 'archive', 'confirmation', 'note', 'void']);
-    expect(actionsFor({ status: 'archived', outcome: 'success', agreement: written, voided: null })).toEqual(['confirmation', 'note', 'void']);
+    // 督促履行 / 司法确认: the parties may decide not to apply while nothing was filed.
+    expect(actionsFor({ status: 'agreed', outcome: 'success', agreement: written, voided: null })).toEqual(['visit', 'archive', 'confirmation', 'followup', 'note', 'void']);
+    expect(actionsFor({ status: 'archived', outcome: 'success', agreement: written, voided: null })).toEqual(['confirmation', 'followup', 'note', 'void']);
+    const waived = { urge: null, confirmationWaivedOn: '2026-12-01' };
+    expect(actionsFor({ status: 'archived', outcome: 'success', agreement: written, voided: null, followUp: waived })).toEqual(['confirmation', 'note', 'void']);
   });
   it('offers nothing on a voided case', () => {
     expect(actionsFor({ ...open, status: 'accepted', voided: { reason: '重复登记', at: '2026-01-01T00:00:00Z' } })).toEqual([]);

@@ -14,7 +14,7 @@ import type { Ctx, Env } from '../deps.ts';
 import { requireAuth } from '../auth/middleware.ts';
 import { ApiError, badRequest, errorBody } from '../http/errors.ts';
 import { attachmentsNaming } from './access.ts';
-import { progressOf, readBlob, receivePiece, type Progress } from './store.ts';
+import { blobOwners, progressOf, readBlob, receivePiece, type Progress } from './store.ts';
 
 export const RECEIVED_HEADER = 'blob-received';
 
@@ -54,7 +54,7 @@ export function blobRoutes(ctx: Ctx): Hono<Env> {
     if (range.total > MAX_BLOB_BYTES) throw new ApiError(413, 'blob.tooLarge');
     const attachment = named.find((a) => a.size === range.total);
     if (!attachment) throw new ApiError(422, 'blob.sizeMismatch');
-    const result = await receivePiece(ctx.store, { sha256, range, bytes, mime: attachment.mime, userId: c.var.principal.userId, now: ctx.now() });
+    const result = await receivePiece(ctx.store, { sha256, range, bytes, mime: attachment.mime, userId: c.var.principal.userId, caseId, now: ctx.now() });
     if ('hashMismatch' in result) throw new ApiError(422, 'blob.hashMismatch');
     return progressReply(c, result, result.isNew);
   });
@@ -64,6 +64,10 @@ export function blobRoutes(ctx: Ctx): Hono<Env> {
     const { sha256, caseId } = target(c);
     const named = await attachmentsNaming(ctx.store.read, c.var.principal, caseId, sha256);
     const size = named[0]?.size ?? 0;
+    // Stored bytes go out only through the case they were uploaded for, or to their uploader:
+    // putting a known hash into an attachment event of one's own case must not fetch them.
+    const owners = await blobOwners(ctx.store.read, sha256);
+    if (owners && owners.home_case_id !== caseId && owners.created_by !== c.var.principal.userId) throw new ApiError(403, 'blob.foreign');
     const progress = await progressOf(ctx.store.read, sha256, size);
     const received = { [RECEIVED_HEADER]: String(progress.received) };
     if (!progress.complete) return c.json(errorBody('blob.notUploaded'), 404, received);

@@ -35,6 +35,11 @@ export async function progressOf(read: Kysely<DB>, sha256: string, size: number)
   return { received: await receivedOf(read, sha256), size, complete: false };
 }
 
+/** Who may read a stored blob beyond its scope checks: its uploader, and the viewers of its home case. */
+export async function blobOwners(read: Kysely<DB>, sha256: string): Promise<{ created_by: string; home_case_id: string | null } | undefined> {
+  return read.selectFrom('blobs').select(['created_by', 'home_case_id']).where('sha256', '=', sha256).executeTakeFirst();
+}
+
 export async function readBlob(read: Kysely<DB>, sha256: string): Promise<{ bytes: Uint8Array; mime: string } | undefined> {
   return read.selectFrom('blobs').select(['bytes', 'mime']).where('sha256', '=', sha256).executeTakeFirst();
 }
@@ -45,6 +50,8 @@ export interface Piece {
   bytes: Uint8Array;
   mime: string;
   userId: string;
+  /** The case the upload names: the blob's home case once this upload completes it. */
+  caseId: string;
   now: Date;
 }
 
@@ -78,7 +85,7 @@ export function receivePiece(store: Store, p: Piece): Promise<PieceResult> {
     // The transaction commits the cleanup either way: bad bytes leave nothing behind.
     if (whole.byteLength !== range.total || sha256Of(whole) !== sha256) return { hashMismatch: true };
     await tx.insertInto('blobs')
-      .values({ sha256, size: whole.byteLength, mime: p.mime, bytes: whole, created_at: at, created_by: p.userId })
+      .values({ sha256, size: whole.byteLength, mime: p.mime, bytes: whole, created_at: at, created_by: p.userId, home_case_id: p.caseId })
       .onConflict((oc) => oc.column('sha256').doNothing())
       .execute();
     return { received: range.total, size: range.total, complete: true, isNew: true };

@@ -10,7 +10,7 @@ import { localDate } from '../../shared/dates.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { checkLedger, type LedgerCase } from '../../shared/ledger.ts';
 import { formatRate, rollup } from '../../shared/stats.ts';
-import { noPrevention } from '../../shared/case.ts';
+import { noSums } from '../../shared/fields/stat-sums.ts';
 import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseWith } from '../http/body.ts';
@@ -25,8 +25,8 @@ const MAX_ERRORS = 500;
 function fileSummary(cases: readonly LedgerCase[]) {
   const r = rollup(cases.map((c) => ({
     categoryCode: c.categoryCode, acceptedOn: c.acceptedOn, status: c.result === '成功' ? 'agreed' as const : c.result === '不成' ? 'terminated' as const : 'accepted' as const,
-    outcome: c.result === '成功' ? 'success' as const : c.result === '不成' ? 'failure' as const : null, source: c.source, isDifficult: false,
-    prevention: noPrevention(), voided: false, agreementForm: c.form, amountYuan: c.amountYuan, performance: c.performance, confirmation: c.confirmation,
+    outcome: c.result === '成功' ? 'success' as const : c.result === '不成' ? 'failure' as const : null, source: c.source,
+    voided: false, agreementForm: c.form, performance: c.performance, confirmation: c.confirmation, sums: { ...noSums(), amountYuan: c.amountYuan },
   })));
   return {
     accepted: r.accepted, succeeded: r.succeeded, failed: r.failed, open: r.open, successRate: r.successRate, successRateText: formatRate(r.successRate),

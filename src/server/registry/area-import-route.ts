@@ -22,6 +22,8 @@ const ImportQuery = v.strictObject({
   county: v.pipe(v.string(), v.regex(/^\d{6}$/)),
   validFrom: v.pipe(v.string(), v.check(isIsoDate)),
   dryRun: v.optional(v.picklist(['1', '0'])),
+  /** The preview listed towns or villages the file leaves out; the user confirmed they end. */
+  retire: v.optional(v.picklist(['1', '0'])),
 });
 const ChangesQuery = v.strictObject({ area: v.optional(v.pipe(v.string(), v.regex(/^(\d{6}|\d{9}|\d{12})?$/))) });
 
@@ -44,7 +46,14 @@ export function importAreasRoute(ctx: Ctx): Hono<Env> {
     }
     const now = ctx.now().toISOString();
     const run = (tx: Kysely<DB>) => importDivisions(tx, q.county, areas, q.validFrom, c.var.principal.username, now);
-    if (q.dryRun !== '1') return c.json(await ctx.store.write(run));
+    if (q.dryRun !== '1') {
+      // A file of one town would end every other town of the county: only when confirmed.
+      return c.json(await ctx.store.write(async (tx) => {
+        const result = await run(tx);
+        if (result.retired > 0 && q.retire !== '1') throw new ApiError(409, 'divisions.retireUnconfirmed', { n: result.retired });
+        return result;
+      }));
+    }
     try {
       await ctx.store.write(async (tx) => {
         throw new Preview(await run(tx));

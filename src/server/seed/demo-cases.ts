@@ -1,14 +1,16 @@
 // A year of plausible cases for the demo county, as the mutations a mediator's phone would have
 // recorded: create, sessions, investigations, transitions, agreements, follow-up visits. They are
 // pushed through the real push path (demo.ts), so they get server numbers, events and versions.
-import type { Agreement, CaseRecord, CaseSource, JudicialConfirmation } from '../../shared/case.ts';
+import type { Agreement, CaseRecord, CaseSource, JudicialConfirmation, Party } from '../../shared/case.ts';
 import { addDays } from '../../shared/dates.ts';
 import type { CaseEvent, EventBody } from '../../shared/events.ts';
 import type { CaseStatus, TransitionArgs } from '../../shared/lifecycle.ts';
 import type { MutationBody } from '../../shared/mutations.ts';
 import { villageKind, type Area } from '../../shared/areas.ts';
 import { committeeName } from './areas.ts';
-import { party } from './people.ts';
+import { derivedIdNumber, party } from './people.ts';
+import { amountStated } from '../../shared/money.ts';
+import { followUpAfterVisit } from '../../shared/case-rules.ts';
 import { int, pick, type Rand, seededUuid, weighted } from './random.ts';
 import { categoryWeights, story } from './stories.ts';
 
@@ -27,6 +29,38 @@ const sources: readonly (readonly [CaseSource, number])[] = [['申请', 58], ['�
 
 /** 09:00 Beijing time on `date`, plus `hours`. */
 const at = (date: string, hours = 0): Date => new Date(Date.parse(`${date}T01:00:00Z`) + hours * 3_600_000);
+
+const idOf = (p: Party, seed: string): Partial<Party> => {
+  const idNumber = derivedIdNumber(p, seed);
+  return idNumber ? { idNumber } : {};
+};
+
+/** Terms that name a payment without its sum get the sum; the vague catch-all becomes concrete. */
+function concreteTerms(terms: readonly string[], payer: string, payee: string, yuan: number): string[] {
+  return terms.map((term) => {
+    if (term === '双方按协商结果各自履行') return yuan > 0 ? `${payer}向${payee}支付${amountStated(yuan)}` : '双方就此事互不再追究';
+    return yuan > 0 && /赔偿|补偿|付清|补缴|支付/.test(term) && !term.includes('元') ? `${term}${amountStated(yuan)}` : term;
+  });
+}
+
+/**
+ * The agreement of a demo case, stated as a court could enforce it: each sum with its payer, way,
+ * time and place. An oral agreement performed later or involving money carries the parties'
+ * recorded choice (若干规定 Art 34); one without money is performed on the spot. No `rand` here,
+ * so the seeded year (and its published figures) stay as they were.
+ */
+function agreementOf(s: ReturnType<typeof story>, form: Agreement['form'], applicant: Party, respondent: Party, sessionDay: string, place: string): Agreement {
+  const money = s.amountYuan > 0
+    ? [{ payer: respondent.name, payee: applicant.name, amountYuan: s.amountYuan, method: s.method, deadline: addDays(sessionDay, 15), place }]
+    : [];
+  const deadline = form === '口头' && money.length === 0 ? sessionDay : addDays(sessionDay, 30);
+  return {
+    form, terms: concreteTerms(s.terms, respondent.name, applicant.name, s.amountYuan), performanceMethod: s.method, performanceDeadline: deadline,
+    amountYuan: s.amountYuan, effectiveOn: sessionDay,
+    ...(money.length > 0 ? { money } : {}),
+    ...(form === '口头' && (money.length > 0 || deadline > sessionDay) ? { oralChosen: true } : {}),
+  };
+}
 
 export function planCase(rand: Rand, village: Area, town: Area, team: readonly [string, string], acceptedOn: string, n: number): PlannedCase {
   const [mediator, colleague] = team;
@@ -91,15 +125,15 @@ export function planCase(rand: Rand, village: Area, town: Area, team: readonly [
     if (rand() < 0.5) move('archived', at(addDays(sessionDay, 30)));
     return { id, villageCode: village.code, mutations };
   }
-  const agreement: Agreement = {
-    form: rand() < 0.65 ? '书面' : '口头', terms: s.terms, performanceMethod: s.method, performanceDeadline: addDays(sessionDay, 30),
-    amountYuan: s.amountYuan, effectiveOn: sessionDay,
-  };
+  const form = rand() < 0.65 ? '书面' : '口头';
+  const agreement = agreementOf(s, form, applicant, respondent, sessionDay, `${committeeName(village)}调解室`);
   move('agreed', at(sessionDay, 3), { agreement });
   // About one written agreement in five goes to the court (锡盟 2021: 75 of 376). Decided by the
   // case id rather than by `rand`, so the rest of the seeded year stays exactly as it was.
   const draw = parseInt(id.slice(-2), 16);
   if (agreement.form === '书面' && draw < 80) {
+    // The package the court receives needs every party's 身份证号 (2011 规定 Art 3).
+    record.private.parties = record.private.parties.map((p, i) => (p.idNumber ? p : { ...p, ...idOf(p, `${id.replaceAll('-', '')}${i}`) }));
     const decided = addDays(sessionDay, 18);
     const confirmation: JudicialConfirmation = {
       appliedOn: addDays(sessionDay, 6), court: '开鲁县人民法院', result: draw < 4 ? '驳回' : draw < 8 ? '撤回' : '确认有效', decidedOn: decided,
@@ -111,6 +145,9 @@ export function planCase(rand: Rand, village: Area, town: Area, team: readonly [
     const performance = weighted(rand, [['已履行', 90], ['部分履行', 8], ['未履行', 2]] as const);
     event(at(visitDay), { kind: 'visit', data: { on: visitDay, visitedPerson: applicant.name, performance, satisfaction: performance === '已履行' ? '满意' : '基本满意', notes: '当事人对调解结果表示认可。' } });
     move('visited', at(visitDay, 2));
+    // 未履行 opens 督促履行 (若干规定 Art 39), as the phone's 回访 form does.
+    const followUp = followUpAfterVisit(record, { on: visitDay, performance });
+    if (followUp) mutations.push({ body: { name: 'case.patch', patch: { followUp: { base: null, next: followUp } } }, at: at(visitDay, 2) });
   }
   if (rand() < 0.7) move('archived', at(addDays(sessionDay, 70)));
   return { id, villageCode: village.code, mutations };

@@ -18,6 +18,18 @@ function idNumber(rand: Rand, birthDate: string, gender: Gender): string {
   return first17 + idNumberCheckChar(first17);
 }
 
+/**
+ * A 身份证号 for a demo party who has none yet, drawn from `seed` (hex) instead of the random
+ * stream so that giving one changes nothing else in the seeded year.
+ */
+export function derivedIdNumber(party: Pick<Party, 'birthDate' | 'gender'>, seed: string): string | undefined {
+  if (!party.birthDate || !party.gender) return undefined;
+  const n = parseInt(seed.slice(-3), 16);
+  const order = String(10 + (n % 90)) + String(((n >> 4) % 5) * 2 + (party.gender === '男' ? 1 : 0));
+  const first17 = `150523${party.birthDate.replaceAll('-', '')}${order}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
 export function party(rand: Rand, role: Party['role'], year: number, address: string, atMs: number): Party {
   const gender: Gender = rand() < 0.55 ? '男' : '女';
   const age = int(rand, 24, 78);

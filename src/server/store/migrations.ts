@@ -6,7 +6,8 @@ import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
 import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
-import { mutationOwner, sessionDevice } from './security-migration.ts';
+import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
+import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -209,6 +210,9 @@ export const migrations: Record<string, Migration> = {
   '0009_accounts': accounts,
   '0030_mutation_owner': mutationOwner,
   '0031_session_device': sessionDevice,
+  '0032_blob_home': blobHome,
   '0050_change_log_compaction': compactionMigration,
   '0090_federation': federationMigration,
+  '0040_server_epoch': serverEpochMigration,
+  '0041_audit_log': auditLogMigration,
 };

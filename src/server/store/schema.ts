@@ -3,6 +3,7 @@
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
+import type { CaseColumn } from '../../shared/fields/stat-sums.ts';
 import type { FederationTables } from '../federation/migration.ts';
 
 export interface SyncClockTable {
@@ -65,7 +66,8 @@ export interface ChangeLogTable {
   data: string | null;
 }
 
-export interface CasesTable {
+/** The summed columns (is_difficult, amount_yuan, prev_*, …) are those of shared/fields/stat-sums.ts. */
+export interface CasesTable extends Record<CaseColumn, number> {
   id: string;
   version: number;
   village_code: string;
@@ -79,15 +81,9 @@ export interface CasesTable {
   case_no: string | null;
   voided: number;
   needs_review: number;
-  is_difficult: number;
   agreement_form: string | null;
-  amount_yuan: number;
   /** 司法确认's result (shared/case.ts ConfirmationResult); null when never applied for. */
   judicial_result: string | null;
-  prev_suicide: number;
-  prev_criminal: number;
-  prev_group_petition: number;
-  prev_group_fight: number;
   data: string;
   /** {field: userId}: who wrote each field's current value, shown as "kept by" in a conflict. */
   field_authors: string;
@@ -185,6 +181,12 @@ export interface BlobsTable {
   created_at: string;
   /** The user whose upload completed it. */
   created_by: string;
+  /**
+   * The case whose attachment the completing upload named (0032). The bytes are served through
+   * that case only (or to their uploader): naming the hash in another case's attachment event
+   * grants nothing.
+   */
+  home_case_id: string | null;
 }
 
 /** One received piece of an upload under way. */
@@ -216,6 +218,26 @@ export interface MediationRequestsTable {
   decided_by: string | null;
 }
 
+/** 0040: one row, the id of this database's timeline (ops/epoch.ts). */
+export interface ServerEpochTable {
+  id: number;
+  epoch: string;
+}
+
+/** 0041: who viewed or exported which personal data, when (ops/audit.ts). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string;
+  username: string;
+  role: string;
+  action: string;
+  target: string;
+  detail: string | null;
+  area_code: string;
+  ip: string;
+}
+
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
 export interface DB extends NetworkTables, FederationTables {
   sync_clock: SyncClockTable;
@@ -235,4 +257,6 @@ export interface DB extends NetworkTables, FederationTables {
   blob_parts: BlobPartsTable;
   mediation_requests: MediationRequestsTable;
   account_log: AccountLogTable;
+  server_epoch: ServerEpochTable;
+  audit_log: AuditLogTable;
 }

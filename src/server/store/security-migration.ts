@@ -22,3 +22,21 @@ export const sessionDevice: Migration = {
     await db.schema.createIndex('sessions_client').on('sessions').column('client_id').execute();
   },
 };
+
+// 0032: a blob's home case. Blobs stored before get the case of the earliest attachment event
+// (by server time) that names their hash — the case they were uploaded for.
+export const blobHome: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('blobs').addColumn('home_case_id', 'text').execute();
+    const blobs = await sql<{ sha256: string }>`select sha256 from blobs`.execute(db);
+    const pending = new Set(blobs.rows.map((b) => b.sha256));
+    if (pending.size === 0) return;
+    const events = await sql<{ case_id: string; data: string }>`select case_id, data from events where kind = 'attachment' order by created_at, id`.execute(db);
+    for (const event of events.rows) {
+      const sha256 = (JSON.parse(event.data) as { data?: { sha256?: unknown } }).data?.sha256;
+      if (typeof sha256 !== 'string' || !pending.delete(sha256)) continue;
+      await sql`update blobs set home_case_id = ${event.case_id} where sha256 = ${sha256}`.execute(db);
+      if (pending.size === 0) return;
+    }
+  },
+};

@@ -3,7 +3,8 @@
 // conflicts keep the first value and become review items. Status changes only through the
 // shared lifecycle, inside applyMutation.
 import { uuidv7 } from 'uuidv7';
-import { patchableFields, type CaseRecord, type PatchableField } from '../../shared/case.ts';
+import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import { patchableFields } from '../../shared/fields/case-fields.ts';
 import { applyMutation, type Mutation } from '../../shared/mutations.ts';
 import { nextStatuses } from '../../shared/lifecycle.ts';
 import { countyCodeOf, isVillageCode, townCodeOf } from '../../shared/areas.ts';
@@ -11,7 +12,8 @@ import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.
 import type { ReviewItem } from '../../shared/protocol.ts';
 import { assertInScope } from '../auth/principal.ts';
 import type { Batch, CaseEntry } from './batch.ts';
-import { checkEvent, checkField, checkNewCase, checkVoidReason } from './validate.ts';
+import { setAuthor, writtenBy } from './records.ts';
+import { checkEvent, checkEventOnCase, checkField, checkNewCase, checkPatchOnCase, checkVoidReason, firstError } from './validate.ts';
 import { lockRefusal } from '../stats/month-locks.ts';
 import { dismissReview } from './review-dismiss.ts';
 
@@ -46,6 +48,10 @@ export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
         const problem = change ? checkField(field, change.next) : undefined;
         if (problem) return reject(problem);
       }
+      {
+        const problem = checkPatchOnCase(entry.record, m.patch);
+        if (problem) return reject(problem);
+      }
       break;
     case 'case.transition':
       if (b.eventCase(m.args.eventId) !== undefined) return reject('push.eventExists');
@@ -59,7 +65,7 @@ export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
       const { event } = m.args;
       if (b.eventCase(event.id) !== undefined) return reject('push.eventExists');
       if (event.supersedes !== undefined && b.eventCase(event.supersedes) !== m.caseId) return reject('push.supersedesUnknown');
-      const problem = checkEvent(event);
+      const problem = checkEvent(event) ?? checkEventOnCase(entry.record, event);
       if (problem) return reject(problem);
       break;
     }
@@ -100,7 +106,8 @@ async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): 
     ...outcome.record, version: 1, townCode, countyCode: countyCodeOf(villageCode), needsReview: false, voided: null, updatedAt: b.now, caseNo: null,
   };
   b.numbering.push({ caseId: record.id, villageCode, townCode, acceptedOn: input.acceptedOn });
-  const authors = Object.fromEntries(patchableFields.map((f) => [f, m.userId]));
+  const authors = {};
+  for (const f of patchableFields) setAuthor(authors, f, m);
   b.cases.set(record.id, { record, authors, startCodes: null, dirty: true });
   return applied;
 }
@@ -108,7 +115,12 @@ async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): 
 async function run(b: Batch, entry: CaseEntry, m: Exclude<Mutation, { name: 'case.create' }>): Promise<Applied> {
   const before = entry.record;
   const outcome = applyMutation(before, m, 'server', b.now);
-  if (!outcome.ok) return reject(outcome.code, outcome.code === 'transition.illegal' ? illegalParams(before) : undefined);
+  if (!outcome.ok) {
+    // An invalid step says which rule it broke, as the form would have (e.g. 协议生效日期早于受理日期).
+    const field = outcome.code === 'transition.invalid' && outcome.fields ? firstError(outcome.fields) : undefined;
+    if (field && !field.includes(' ')) return reject(field);
+    return reject(outcome.code, outcome.code === 'transition.illegal' ? illegalParams(before) : undefined);
+  }
   let record = outcome.record ?? before;
 
   for (const event of outcome.events) {
@@ -117,17 +129,19 @@ async function run(b: Batch, entry: CaseEntry, m: Exclude<Mutation, { name: 'cas
   }
   const conflicted = new Set(outcome.conflicts.map((c) => c.field));
   for (const conflict of outcome.conflicts) {
-    const keptBy = entry.authors[conflict.field] ?? '';
+    const kept = writtenBy(entry.authors, conflict.field);
+    const keptBy = kept.userId;
     const item: ReviewItem = {
       id: uuidv7(), caseId: record.id, villageCode: record.villageCode, kind: 'conflict', status: 'open', createdAt: b.now,
       conflict: {
-        ...conflict, keptBy, otherBy: m.userId, otherDeviceTime: m.deviceTime,
+        ...conflict, keptBy, otherBy: m.userId, otherDeviceTime: m.deviceTime, otherClientId: m.clientId,
+        ...(kept.clientId ? { keptClientId: kept.clientId } : {}), ...(kept.deviceTime ? { keptDeviceTime: kept.deviceTime } : {}),
         keptByName: await b.displayName(keptBy), otherByName: await b.displayName(m.userId),
       },
     };
     b.reviews.set(item.id, { item, isNew: true });
   }
-  for (const field of writtenFields(m)) if (!conflicted.has(field)) entry.authors[field] = m.userId;
+  for (const field of writtenFields(m)) if (!conflicted.has(field)) setAuthor(entry.authors, field, m);
 
   if (m.name === 'conflict.resolve') {
     const review = await b.review(m.args.conflictId);

@@ -1,5 +1,5 @@
 // Human case numbers, assigned by the server when it first accepts a case (DESIGN.md §Data):
-// `（2023）开鲁五家调字第12号` = year accepted, the town's and the village's short names, a running
+// `（2023）开鲁五家人调字第12号` = year accepted, the town's and the village's short names, a running
 // number per committee (village) per year — both names, so two villages of a town (or two
 // same-named villages of a county) never show the same number in one list. The counter rows are updated inside the push transaction, so a
 // rolled-back push gives its numbers back and numbers have no gaps.
@@ -18,7 +18,7 @@ export function shortTownName(name: string): string {
 }
 
 export function formatCaseNo(year: number, townName: string, villageName: string, n: number): string {
-  return `（${year}）${shortTownName(townName)}${villageBaseName(villageName)}调字第${n}号`;
+  return `（${year}）${shortTownName(townName)}${villageBaseName(villageName)}人调字第${n}号`;
 }
 
 /** A case created in this push that still needs its number, in the order it was accepted. */

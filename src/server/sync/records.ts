@@ -3,10 +3,24 @@
 import type { Insertable } from 'kysely';
 import type { CaseRecord } from '../../shared/case.ts';
 import type { CaseEvent } from '../../shared/events.ts';
+import { caseColumnNames, caseColumns, type CaseColumn } from '../../shared/fields/stat-sums.ts';
 import type { ReviewItem } from '../../shared/protocol.ts';
 import type { CasesTable, EventsTable, ReviewItemsTable } from '../store/schema.ts';
 
+/**
+ * Who last wrote each header field: `field` → userId, plus `field@client` and `field@at` → the
+ * device and its time, so a later conflict can name both phones even when one person holds both.
+ */
 export type FieldAuthors = Record<string, string>;
+
+export const writtenBy = (authors: FieldAuthors, field: string) =>
+  ({ userId: authors[field] ?? '', clientId: authors[`${field}@client`], deviceTime: authors[`${field}@at`] });
+
+export function setAuthor(authors: FieldAuthors, field: string, m: { userId: string; clientId: string; deviceTime: string }): void {
+  authors[field] = m.userId;
+  authors[`${field}@client`] = m.clientId;
+  authors[`${field}@at`] = m.deviceTime;
+}
 
 export interface AreaCodes {
   villageCode: string;
@@ -15,6 +29,10 @@ export interface AreaCodes {
 }
 
 export const codeColumns = (a: AreaCodes) => ({ village_code: a.villageCode, town_code: a.townCode, county_code: a.countyCode });
+
+/** The summed columns, each as the device derives it (fields/stat-sums.ts). */
+const statColumns = (record: CaseRecord) =>
+  Object.fromEntries(caseColumnNames.map((c) => [c, caseColumns[c].of(record)])) as Record<CaseColumn, number>;
 
 export function caseRow(record: CaseRecord, authors: FieldAuthors): Insertable<CasesTable> {
   return {
@@ -29,14 +47,9 @@ export function caseRow(record: CaseRecord, authors: FieldAuthors): Insertable<C
     case_no: record.caseNo,
     voided: record.voided ? 1 : 0,
     needs_review: record.needsReview ? 1 : 0,
-    is_difficult: record.isDifficult ? 1 : 0,
     agreement_form: record.agreement?.form ?? null,
-    amount_yuan: record.agreement?.amountYuan ?? 0,
     judicial_result: record.judicialConfirmation?.result ?? null,
-    prev_suicide: record.prevention.suicide,
-    prev_criminal: record.prevention.criminal,
-    prev_group_petition: record.prevention.groupPetition,
-    prev_group_fight: record.prevention.groupFight,
+    ...statColumns(record),
     data: JSON.stringify(record),
     field_authors: JSON.stringify(authors),
     created_at: record.createdAt,

@@ -2,32 +2,16 @@
 // server refuses exactly what the device's forms refuse. A failure here is not a 400: the
 // mutation is stored as rejected and shown for review, because it is a person's data.
 import * as v from 'valibot';
-import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import { readField, type Agreement, type CaseRecord, type FollowUp, type PatchableField } from '../../shared/case.ts';
+import type { FieldPatch } from '../../shared/mutations.ts';
+import { acceptedOnErrors, agreementRuleErrors, followUpErrors, sessionErrors, visitErrors } from '../../shared/case-rules.ts';
+import { formFields, patchableFields } from '../../shared/fields/case-fields.ts';
 import { noteTopics, type CaseEvent } from '../../shared/events.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
-import {
-  AgreementSchema, InvestigationSchema, JudicialConfirmationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
-} from '../../shared/validation.ts';
+import { InvestigationSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors } from '../../shared/validation.ts';
+import { NewCaseSchema, contentSchemaOf, newCaseInputOf } from '../../shared/fields/case-schemas.ts';
 import { AttachmentSchema } from '../../shared/attachments.ts';
 
-const c = NewCaseSchema.entries;
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
-
-const fieldSchemas: Record<PatchableField, v.GenericSchema> = {
-  categoryCode: c.categoryCode,
-  source: c.source,
-  acceptedOn: c.acceptedOn,
-  mediators: c.mediators,
-  isDifficult: v.boolean('push.fieldInvalid'),
-  prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }, 'push.fieldInvalid'),
-  agreement: v.nullable(AgreementSchema),
-  judicialConfirmation: v.nullable(JudicialConfirmationSchema),
-  'private.parties': c.parties,
-  'private.facts': c.facts,
-  'private.claims': c.claims,
-  'private.place': c.place,
-  villageCode: c.villageCode,
-};
 
 /** First message key of a set of field errors (the one a review list shows). */
 export function firstError(errors: FieldErrors): MessageKey | undefined {
@@ -42,20 +26,17 @@ function asKey(errors: FieldErrors): MessageKey | undefined {
 }
 
 export function checkField(field: PatchableField, value: unknown): MessageKey | undefined {
-  return asKey(fieldErrors(fieldSchemas[field], value));
+  return asKey(fieldErrors(contentSchemaOf(field), value));
 }
 
 /** A new case: the form's rules plus the fields a form does not show. */
 export function checkNewCase(record: CaseRecord): MessageKey | undefined {
-  const input = {
-    categoryCode: record.categoryCode, source: record.source, acceptedOn: record.acceptedOn, villageCode: record.villageCode,
-    committeeName: record.committeeName, mediators: record.mediators, parties: record.private.parties, facts: record.private.facts,
-    claims: record.private.claims, place: record.private.place,
-  };
   const initial = record.status === 'accepted' && record.outcome === null && record.agreement === null && record.termination === null
     && record.rejection === null && record.voided === null && (record.judicialConfirmation ?? null) === null;
   if (!initial) return 'push.createNotInitial';
-  return asKey(fieldErrors(NewCaseSchema, input)) ?? checkField('prevention', record.prevention);
+  // The form's fields, then every other field as the case starts with it.
+  return asKey(fieldErrors(NewCaseSchema, newCaseInputOf(record)))
+    ?? patchableFields.filter((f) => !(formFields as readonly PatchableField[]).includes(f)).map((f) => checkField(f, readField(record, f) ?? null)).find((key) => key !== undefined);
 }
 
 const NoteSchema = v.strictObject({
@@ -82,6 +63,33 @@ export function checkEvent(event: CaseEvent): MessageKey | undefined {
       // Status events are made by the server from a case.transition command, never sent as such.
       return 'push.eventKind';
   }
+}
+
+/**
+ * The rules across a case (shared/case-rules.ts) for what a mutation brings to the case as it is
+ * now: the same checks the phone's forms make, so a push from an old or altered app is refused
+ * with the sentence the form would have shown.
+ */
+export function checkPatchOnCase(record: CaseRecord, patch: FieldPatch): MessageKey | undefined {
+  const agreement = (patch.agreement ? patch.agreement.next : record.agreement) as Agreement | null;
+  const acceptedOn = typeof patch.acceptedOn?.next === 'string' ? patch.acceptedOn.next : record.acceptedOn;
+  if (patch.acceptedOn) {
+    const key = firstError(acceptedOnErrors({ agreement }, acceptedOn));
+    if (key) return key;
+  }
+  if (patch.agreement && agreement) {
+    const key = firstError(agreementRuleErrors({ acceptedOn }, agreement));
+    if (key) return key;
+  }
+  if (patch.followUp?.next) return firstError(followUpErrors({ agreement }, patch.followUp.next as FollowUp));
+  return undefined;
+}
+
+export function checkEventOnCase(record: CaseRecord, event: CaseEvent): MessageKey | undefined {
+  // A correction (supersedes) may fix a date that was wrong; it is held to the same order.
+  if (event.kind === 'session') return firstError(sessionErrors(record, event.data));
+  if (event.kind === 'visit') return firstError(visitErrors(record, event.data));
+  return undefined;
 }
 
 export function checkVoidReason(reason: string): MessageKey | undefined {

@@ -8,6 +8,8 @@ import { isOpen } from '../lifecycle.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { chineseNumber, dateOfInstant, disputeName, formatDate, nonEmpty } from './format.ts';
 import { fixPath, missingCaseFields } from './required.ts';
+import { confirmationContent } from './agreement.ts';
+import { estimatePages } from './pages.ts';
 import type { CaseRecords } from './events.ts';
 import {
   DEFAULT_RETENTION, type AttachmentKind, type BackCoverContent, type BuildResult, type Built, type ContentsContent, type ContentsRow,
@@ -73,11 +75,31 @@ export const attachmentTitle: Record<AttachmentKind, MessageKey> = {
  */
 export const evidencePhotos = (recs: CaseRecords) => recs.photos.filter((p) => p.data.purpose === '证据');
 
+/** Sheets of the 司法确认 package (申请书, 清单, 协议书, 证明) when it cannot be built to count them. */
+const CONFIRMATION_PACKAGE_SHEETS = 4;
+
+/**
+ * 司法确认有关材料 of a case that went to the court: the package as filed and, once the court
+ * decided, its 裁定书 (one page). A case never applied for has none.
+ */
+function confirmationPages(record: CaseRecord): number {
+  const c = record.judicialConfirmation;
+  if (!c) return 0;
+  const built = confirmationContent(record, c.appliedOn);
+  const sheets = 'content' in built
+    ? estimatePages({ kind: 'confirmation', id: 'confirmation', title: '', caseLabel: '', integrityCode: '', pages: 0, warnings: [], content: built.content })
+    : CONFIRMATION_PACKAGE_SHEETS;
+  return sheets + (c.decidedOn !== null ? 1 : 0);
+}
+
 /** Pages a paper the app does not print takes when the 立卷设置 say nothing. */
 export function defaultAttachmentPages(record: CaseRecord, recs: CaseRecords, kind: AttachmentKind): number {
   // One 身份证 copy per party is the one paper the 目录 always needs (item 3, 必须); each evidence
   // photo on record is printed on a page of its own.
-  return kind === 'identity' ? record.private.parties.length : kind === 'evidence' ? evidencePhotos(recs).length : 0;
+  if (kind === 'identity') return record.private.parties.length;
+  if (kind === 'evidence') return evidencePhotos(recs).length;
+  if (kind === 'confirmation') return confirmationPages(record);
+  return 0;
 }
 
 export function attachmentPages(record: CaseRecord, recs: CaseRecords, kind: AttachmentKind, options: DocumentOptions): number {

@@ -18,7 +18,7 @@ import { integrityCode } from './integrity.ts';
 import { estimatePages } from './pages.ts';
 import {
   docKinds, perEventKinds, type AttachmentKind, type BuildResult, type Built, type DocKind, type DocumentModel,
-  type DocumentOptions, type PerEventKind,
+  type DocumentOptions, type MissingField, type PerEventKind,
 } from './types.ts';
 
 export const docTitle: Record<DocKind, MessageKey> = {
@@ -180,9 +180,12 @@ export type VolumeSheet =
   | { type: 'insert'; kind: AttachmentKind; title: string; pages: number; range: string; lines: string[] };
 
 export interface Volume {
+  /** Empty while anything is incomplete: a 卷宗 is printed whole or not at all. */
   sheets: VolumeSheet[];
-  /** Documents left out because they are incomplete (the 目录 is then missing too). */
+  /** Documents that cannot be built yet (the 目录 and 封底, which count them, are left out of this list). */
   incomplete: { id: string; title: string }[];
+  /** What those documents lack, each field once, with where to fill it in. */
+  missing: MissingField[];
 }
 
 /** An insert sheet is one page: it lists this many photos at most, then says how many more. */
@@ -206,10 +209,15 @@ export function caseVolume(record: CaseRecord, events: readonly CaseEvent[], opt
   const recs = caseRecords(events);
   const items = contentsItems(record, recs, options);
   const front = (['cover', 'contents'] as const).map((kind) => ({ kind, result: build(kind, 1, record, recs, options) }));
-  const incomplete = [
-    ...front.filter((f) => !f.result.ok).map((f) => ({ id: f.kind, title: t(docTitle[f.kind]) })),
-    ...items.flatMap((i) => (i.type === 'document' && !i.result.ok ? [{ id: i.id, title: i.title }] : [])),
-  ];
+  // The 目录 and 封底 are incomplete only because another paper is: naming them adds nothing.
+  const failed = [
+    ...front.filter((f) => f.kind === 'cover').map((f) => ({ id: f.kind as string, title: t(docTitle[f.kind]), result: f.result })),
+    ...items.flatMap((i) => (i.type === 'document' && i.id !== 'back-cover' ? [{ id: i.id, title: i.title, result: i.result }] : [])),
+  ].flatMap((f) => (f.result.ok ? [] : [{ id: f.id, title: f.title, missing: f.result.missing }]));
+  const seen = new Set<string>();
+  const missing = failed.flatMap((f) => f.missing).filter((m) => (seen.has(m.field) ? false : (seen.add(m.field), true)));
+  const incomplete = failed.map(({ id, title }) => ({ id, title }));
+  if (incomplete.length > 0 || front.some((f) => !f.result.ok)) return { sheets: [], incomplete, missing };
   const sheets: VolumeSheet[] = front.flatMap((f) => (f.result.ok ? [{ type: 'document' as const, doc: f.result.doc }] : []));
   for (const placed of placeItems(record, recs, items, options)) {
     const { item } = placed;
@@ -220,5 +228,5 @@ export function caseVolume(record: CaseRecord, events: readonly CaseEvent[], opt
       sheets.push({ type: 'insert', kind: item.kind, title: placed.title, pages: placed.pages, range: placed.range, lines });
     }
   }
-  return { sheets, incomplete };
+  return { sheets, incomplete, missing };
 }

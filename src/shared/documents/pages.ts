@@ -149,7 +149,7 @@ function layoutModel(BODY: number) {
         return [
           split(line(c.addressees.join('、') + '：') + para(c.intro)),
           ...c.sections.flatMap((s) => [heading(), ...s.items.map((i) => split(para(i)))]),
-          keep(endBlock(c.acknowledgement, [c.signers.map((n) => sign(`${n}（签名或按指印）`, 5))], true)),
+          keep(endBlock(c.acknowledgement, [c.signers.map((n) => sign(`${n}（签名、盖章或按指印）`, 5))], true)),
         ];
       }
       case 'investigation': {
@@ -165,12 +165,12 @@ function layoutModel(BODY: number) {
         const c = doc.content;
         return [
           split(line(`时间：${c.at}`) + line(`地点：${c.place}`) + line(`事由：${c.matter}`) + line(`参加人：${c.participants.join('、') || '无'}`) +
-            line(`当事人：${c.parties.join('、')}`) + fieldRow([field('调解员', c.mediators.join('、')), field('记录人', c.recorder)])),
-          heading(), split(para(c.opening)), ...c.statements.map((s) => split(para(`${s.partyName}陈述：${s.text}`))),
+            line(`当事人：${c.parties.join('、')}`) + fieldRow([field('人民调解员', c.mediators.join('、')), field('记录人', c.recorder)])),
+          heading(), split(para(c.opening)), split(para(c.risks)), ...c.statements.map((s) => split(para(`${s.partyName}陈述：${s.text}`))),
           split(para(`调解结果：${c.result}`)), ...c.closing.map((s) => split(para(s))),
           keep(endBlock(c.readBack, [
-            c.parties.map((n) => sign(`${n}（签名或按指印）`, 5)),
-            [sign('调解员（签名）', 5), ...(c.participants.length > 0 ? [sign('参加人（签名）', 5)] : []), sign('记录人（签名）', 5)],
+            c.parties.map((n) => sign(`${n}（签名、盖章或按指印）`, 5)),
+            [sign('人民调解员（签名）', 5), ...(c.participants.length > 0 ? [sign('参加人（签名）', 5)] : []), sign('记录人（签名）', 5)],
           ], true)),
         ];
       }
@@ -181,9 +181,9 @@ function layoutModel(BODY: number) {
         const partiesLines = c.parties.reduce((h, l) => h + partyBlock(l, FORM_VALUE), 0) / LINE;
         return [
           formKeep('编号', formText(c.number)), formKeep('当事人', partiesLines), formKeep('纠纷主要事实', formParas(c.facts)),
-          formKeep('协议内容', c.terms.reduce((n, s) => n + linesOf(`一、${s}`, FORM_VALUE - 1.5, 0.5), 0)),
-          formKeep('履行方式、时限', formText(c.performance)), formKeep('达成协议日期', 1),
-          keep(signedSealCell([sign('调解员（签名）', 7), sign('登记人（签名）', 7)])), split(GAP),
+          formKeep('协议内容', [...c.terms, ...c.money, ...(c.amount !== '' ? [c.amount] : [])].reduce((n, s) => n + linesOf(`一、${s}`, FORM_VALUE - 1.5, 0.5), 0)),
+          formKeep('履行方式、时限', formText(c.performance) + (c.choice !== '' ? formText(c.choice) : 0)), formKeep('达成协议日期', 1),
+          keep(signedSealCell([sign('人民调解员（签名）', 7), sign('登记人（签名）', 7)])), split(GAP),
         ];
       }
       case 'visit': {
@@ -225,10 +225,13 @@ function layoutModel(BODY: number) {
       split(LINE), ...c.parties.map((l) => split(partyBlock(l))),
       heading(), split(paras(c.facts)),
       ...(c.disputes.length > 0 ? [split(para(`争议事项：${c.disputes.map((d, i) => `${i + 1}. ${d}`).join('；')}`))] : []),
+      ...(c.liability !== '' ? [split(para(`各方当事人的责任：${c.liability}`))] : []),
       heading(), ...c.terms.map((s) => split(para(`一、${s}`))),
+      ...(c.money.length > 0 ? [heading(), ...c.money.map((s) => split(para(`一、${s}`)))] : []),
+      ...(c.amount !== '' ? [split(para(c.amount))] : []),
       heading(), split(para(`履行方式：${c.performanceMethod}；${c.performanceDeadline}`)),
       keep(GAP + para(c.copies) + para(c.effect) + LINE + Math.ceil(c.signers.length / 2) * (16 * PT_PER_MM + 0.5 * EM) - 0.5 * EM + 0.3 * EM +
-        0.6 * EM + signRowHeight([sign('调解员（签名）', 6), sign('记录人（签名）', 6)]) + SEAL),
+        0.6 * EM + signRowHeight([sign('人民调解员（签名）', 6), sign('记录人（签名）', 6)]) + SEAL),
     ];
   }
 
@@ -264,7 +267,7 @@ function layoutModel(BODY: number) {
     return pages;
   }
 
-  /** 司法确认: three sheets — 清单 with the parties' particulars, the 协议书, the 证明. */
+  /** 司法确认: four sheets — the joint 申请书, 清单 with the parties' particulars, the 协议书, the 证明. */
   function confirmationPages(c: Extract<DocumentModel, { kind: 'confirmation' }>['content']): number {
     // One party's table (5 rows, print.css: break-inside: avoid) and the gap after it.
     const identity = [keep(5 * (LINE + CELL_PAD)), split(0.8 * EM)];
@@ -273,7 +276,13 @@ function layoutModel(BODY: number) {
       ...c.identities.flatMap(() => identity),
     ];
     const certificate = [split(GAP + para(c.certificate.body) + LINE), keep(SEAL + GAP)];
-    return paginate(list) + paginate(agreementBlocks(c.agreement)) + paginate(certificate);
+    const app = c.application;
+    const application = [
+      heading(), ...app.applicants.flatMap(() => identity), heading(), split(para(app.request)), heading(), split(para(app.facts)),
+      heading(), ...app.promises.map((m) => split(item(m))), split(line('此致') + line(app.court || '人民法院')),
+      keep(GAP + Math.ceil(app.signers.length / 2) * (16 * PT_PER_MM + 0.5 * EM) + LINE),
+    ];
+    return paginate(application) + paginate(list) + paginate(agreementBlocks(c.agreement)) + paginate(certificate);
   }
 
   return (doc: DocumentModel) => (doc.kind === 'confirmation' ? confirmationPages(doc.content) : paginate(blocksOf(doc)));

@@ -62,6 +62,7 @@ export function sessionContent(record: CaseRecord, recs: CaseRecords, index: num
       mediators,
       recorder: data.recorder?.trim() ?? '',
       opening: t('doc.session.opening', { committee: record.committeeName, mediators: mediators.join('、') }),
+      risks: t('doc.session.risks'),
       statements: data.statements.map((s) => ({ partyName: s.partyName, text: s.text.trim() })),
       result: data.result.trim(),
       closing: isLast ? closingLines(record) : [],

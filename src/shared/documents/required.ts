@@ -80,5 +80,9 @@ export function missingAgreementFields(record: CaseRecord, form: '书面' | '口
   if (!filled(a.performanceMethod)) out.push({ field: 'agreement.performanceMethod', messageKey: 'doc.missing.agreement.method', fixPath: at });
   if (!filled(a.performanceDeadline)) out.push({ field: 'agreement.performanceDeadline', messageKey: 'doc.missing.agreement.deadline', fixPath: at });
   if (!filled(a.effectiveOn)) out.push({ field: 'agreement.effectiveOn', messageKey: 'doc.missing.agreement.effectiveOn', fixPath: at });
+  // A sum with no payer, way, time and place is 内容不明确: a court will not enforce it.
+  if (a.amountYuan > 0 && (a.money ?? []).length === 0) {
+    out.push({ field: 'agreement.money', messageKey: 'doc.missing.agreement.money', params: { amount: String(a.amountYuan) }, fixPath: at });
+  }
   return out;
 }

@@ -79,6 +79,8 @@ export interface SessionContent {
   recorder: string;
   /** Fixed opening: 告知权利义务, 调解员身份 and method (MBA智库 要点 1–2). */
   opening: string;
+  /** 告知调解结果的风险: what keeping or breaking the outcome means for the parties. */
+  risks: string;
   statements: { partyName: string; text: string }[];
   result: string;
   /** 调解不成: reason and the routes left (Art 26); empty otherwise. */
@@ -88,6 +90,16 @@ export interface SessionContent {
   date: string;
 }
 
+/** A party's place to sign: a person signs or seals or presses a finger; an organisation seals. */
+export interface Signer {
+  role: string;
+  name: string;
+  /** "签名（盖章）或按指印", or "盖章" with a line for the 法定代表人 of an organisation. */
+  mark: string;
+  /** 法定代表人（签名）, for an organisation party; '' for a person. */
+  representative: string;
+}
+
 export interface AgreementContent {
   committee: string;
   /** 编号 = the case number (same number on the 回访记录). */
@@ -95,14 +107,20 @@ export interface AgreementContent {
   parties: PartyLine[];
   facts: string;
   disputes: string[];
+  /** 各方当事人的责任 (Art 29); '' when the mediator recorded none. */
+  liability: string;
   terms: string[];
+  /** Each payment in full: who, to whom, the sum in figures and 大写, how, by when, where. */
+  money: string[];
+  /** "协议涉及金额：人民币50,000.00元（大写：人民币伍万元整）"; '' without money. */
+  amount: string;
   performanceMethod: string;
   performanceDeadline: string;
-  /** "本协议一式四份，当事人各执一份，人民调解委员会留存一份。" */
+  /** "本协议一式三份，当事人、人民调解委员会各持一份。" */
   copies: string;
   effect: string;
-  /** One 签名/按指印 block per party, in party order. */
-  signers: { role: string; name: string }[];
+  /** One signature block per party, in party order. */
+  signers: Signer[];
   date: string;
 }
 
@@ -112,7 +130,11 @@ export interface OralAgreementContent {
   parties: PartyLine[];
   facts: string;
   terms: string[];
+  money: string[];
+  amount: string;
   performance: string;
+  /** The recorded Art 34 choice ("已告知应采用书面协议，当事人选择口头协议"); '' when not needed. */
+  choice: string;
   date: string;
 }
 
@@ -179,7 +201,20 @@ export interface IdentityRow {
   phone: string;
 }
 
+/** 司法确认申请书 (2011 规定 Art 3): filed by both parties together, each signs. */
+export interface ConfirmationApplication {
+  applicants: IdentityRow[];
+  request: string;
+  facts: string;
+  /** The parties' promises the court asks for (2011 规定 Art 3; 民诉法解释 Art 352 commitments). */
+  promises: string[];
+  court: string;
+  signers: Signer[];
+}
+
 export interface ConfirmationContent {
+  /** The joint application, first paper of the package. */
+  application: ConfirmationApplication;
   materials: string[];
   deadline: string;
   /** The court already applied to (the case's 司法确认), else null: the form leaves a blank. */

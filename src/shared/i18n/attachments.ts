@@ -40,6 +40,7 @@ export const attachments = {
   'blob.unreferenced': '服务器上还没有这张照片的附件信息，请先同步案件',
   'blob.notUploaded': '这张照片还没有从原手机上传',
   'blob.withdrawn': '这张照片已从本案撤回，不再提供',
+  'blob.foreign': '这张照片是为另一个案件上传的，只能在原案件里查看；如确需使用，请在本机重新拍照上传',
   'attach.withdraw': '撤回这张照片',
   'attach.withdraw.title': '撤回照片',
   'attach.withdraw.hint': '撤回后，这张照片不再出现在本案、卷宗和卷内目录中，同步后服务器也不再向任何人提供。办理经过里只留下谁在何时因何撤回，不留照片。',

@@ -19,8 +19,10 @@ export const caseMessages = {
   'reminder.oneMonthSoon': '距一个月调结期限还有 {days} 天',
   'reminder.labour15': '劳动争议受理已满 15 天未达成协议，当事人可申请劳动仲裁',
   'reminder.confirmation': '司法确认申请截止 {date}（协议生效后 30 日内，还剩 {days} 天）',
-  'reminder.confirmationRisk.status': '婚姻、收养等身份关系的协议，法院不予司法确认',
-  'reminder.confirmationRisk.title': '宅基地、土地等物权确权内容，法院不予司法确认',
+  'reminder.confirmationOverdue': '司法确认申请已过 {date} 的期限，请记下当事人是否仍申请或决定不申请',
+  'reminder.urge': '回访发现协议未履行，请于 {date} 前督促当事人履行',
+  'reminder.confirmationRisk.status': '协议涉及婚姻、收养等身份关系，这部分法院不予司法确认（赡养费、抚养费等可以申请）',
+  'reminder.confirmationRisk.title': '协议确认房屋、宅基地、土地等归谁所有（物权确权），这部分法院不予司法确认',
   'reminder.visitDue': '{date} 应回访，了解协议履行情况',
   'reminder.visitOverdue': '回访已逾期 {days} 天',
 } as const;

@@ -20,5 +20,8 @@ export const county = {
   'picker.offline': '读取地区需要联网一次，请连上网络后再试',
   'picker.noCounties': '本服务器还没有设立任何县（区），请联系县司法局或系统管理员',
   'areas.refreshFailed': '地名暂时没有更新：{message}',
+  'divisions.retireUnconfirmed': '这个文件没有列出 {n} 个现有的乡镇或村（社区），导入会把它们撤销。请在预览里确认撤销后再导入；如果只是漏了，请换用完整的文件。',
+  'areas.retire.confirm': '我确认撤销上面列出的 {n} 个乡镇或村（社区）（文件里没有它们）',
+  'areas.retire.required': '请先勾选确认撤销，或换用列出全部乡镇和村（社区）的文件',
   'cli.county.added': '已设立 {name}（{county}）：{towns} 个乡镇（街道），{villages} 个村（社区），新建 {added} 个地区（{database}，{ms} 毫秒）。',
 };

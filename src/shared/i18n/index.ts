@@ -19,10 +19,12 @@ import type { review } from './review.ts';
 import type { uiScreens } from './ui-screens.ts';
 import type { requests } from './requests.ts';
 import type { accounts } from './accounts.ts';
+import type { fields } from './fields.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
 import type { county } from './county.ts';
 import type { federation } from './federation.ts';
+import type { dossier } from './dossier.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
@@ -41,7 +43,9 @@ type Catalogue = typeof core
   & typeof security
   & typeof ops
   & typeof county
-  & typeof federation;
+  & typeof federation
+  & typeof dossier
+  & typeof fields;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -12,10 +12,12 @@ import { review } from './review.ts';
 import { uiScreens } from './ui-screens.ts';
 import { requests } from './requests.ts';
 import { accounts } from './accounts.ts';
+import { fields } from './fields.ts';
 import { security } from './security.ts';
 import { ops } from './ops.ts';
 import { county } from './county.ts';
 import { federation } from './federation.ts';
+import { dossier } from './dossier.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -23,3 +25,5 @@ registerMessages(security);
 registerMessages(ops);
 registerMessages(county);
 registerMessages(federation);
+registerMessages(dossier);
+registerMessages(fields);

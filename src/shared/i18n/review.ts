@@ -65,6 +65,7 @@ export const review = {
   'field.prevention': '防激化情况',
   'field.agreement': '调解协议',
   'field.judicialConfirmation': '司法确认',
+  'field.followUp': '督促履行、不申请司法确认',
   'field.private.parties': '当事人',
   'field.private.facts': '纠纷简要情况',
   'field.private.claims': '申请事项',

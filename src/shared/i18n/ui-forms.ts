@@ -29,6 +29,7 @@ export const uiForms = {
   'source.申请': '当事人申请',
   'source.主动调解': '主动调解',
   'source.法院移送': '法院移送',
+  'source.检察院移送': '检察院移送',
   'source.公安移送': '公安移送',
   'source.信访移送': '信访移送',
   'source.其他移送': '其他部门移送',

@@ -11,6 +11,7 @@ import { ConfirmationForm } from './forms/confirmation-form.tsx';
 import { ArchiveForm, RejectForm, TerminateForm, VoidForm } from './forms/outcome-forms.tsx';
 import { InvestigationForm, SessionForm } from './forms/session-form.tsx';
 import { FlagsForm, NoteForm, VisitForm } from './forms/visit-form.tsx';
+import { FollowUpForm } from './forms/follow-up-form.tsx';
 import { CaseNotReady } from './case-missing.tsx';
 
 const forms = {
@@ -21,6 +22,7 @@ const forms = {
   reject: RejectForm,
   visit: VisitForm,
   confirmation: ConfirmationForm,
+  followup: FollowUpForm,
   note: NoteForm,
   archive: ArchiveForm,
   flags: FlagsForm,

@@ -1,9 +1,10 @@
 // 案件详情: who, what, where; the deadlines that matter now; the outcome; what happened so far;
 // and buttons for exactly the steps the lifecycle allows next.
 
+import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useCase, useCaseEvents, usePendingByCase } from '../../state/case-queries.ts';
-import type { CaseRecord } from '../../shared/case.ts';
+import { maskNames, type CaseRecord } from '../../shared/case.ts';
 import { remindersFor } from '../../shared/reminders.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatDate, today } from '../format.ts';
@@ -33,6 +34,10 @@ function CaseDetail(p: { record: CaseRecord }) {
   const actions = actionsFor(r);
   const primary = primaryAction(r);
   const canEditFlags = !r.voided && r.status !== 'archived';
+  // One toggle for the whole screen: names are masked in 办理经过 and the agreement exactly as in 当事人.
+  const [revealed, setRevealed] = useState(false);
+  const names = r.private.parties.map((x) => x.name);
+  const show = (text: string) => (revealed ? text : maskNames(text, names));
 
   return (
     <article class="screen detail" aria-labelledby="case-title">
@@ -80,18 +85,18 @@ function CaseDetail(p: { record: CaseRecord }) {
         <a class="button link" href={`/cases/${r.id}/documents`} data-testid="documents-link">{t('docs.title')} ›</a>
       </p>
 
-      <OutcomeRecord record={r} />
+      <OutcomeRecord record={r} show={show} />
 
       <section aria-labelledby="parties-h">
         <h2 id="parties-h">{t('detail.parties')}</h2>
-        <PartyList record={r} />
+        <PartyList record={r} revealed={revealed} onToggle={() => setRevealed(!revealed)} />
         <details class="facts">
           <summary>{t('detail.facts')}</summary>
-          <p class="prose">{r.private.facts}</p>
+          <p class="prose">{show(r.private.facts)}</p>
           {r.private.claims.length > 0 && (
             <>
               <h3>{t('detail.claims')}</h3>
-              <ol>{r.private.claims.map((c, i) => <li key={i}>{c}</li>)}</ol>
+              <ol>{r.private.claims.map((c, i) => <li key={i}>{show(c)}</li>)}</ol>
             </>
           )}
           {r.private.place && <p>{t('timeline.place', { text: r.private.place })}</p>}
@@ -114,7 +119,7 @@ function CaseDetail(p: { record: CaseRecord }) {
 
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t('detail.timeline')}</h2>
-        <Timeline events={events} />
+        <Timeline events={events} show={show} />
       </section>
     </article>
   );

@@ -1,16 +1,18 @@
 // The parts of the case header: parties (masked until tapped), reminders, and the outcome record
 // (agreement, termination, rejection, prevention flags).
 
-import { useState } from 'preact/hooks';
 import type { CaseRecord } from '../../shared/case.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../shared/case.ts';
 import type { Reminder } from '../../shared/reminders.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatDate, formatYuan } from '../format.ts';
 import { dueText, reminderText } from '../case-text.ts';
+import { amountStated } from '../../shared/money.ts';
+import { followUpText } from './forms/follow-up-form.tsx';
 
-export function PartyList(p: { record: CaseRecord }) {
-  const [revealed, setRevealed] = useState(false);
+/** Party names, phones and 身份证号 masked until `revealed`; the one toggle of the case screen. */
+export function PartyList(p: { record: CaseRecord; revealed: boolean; onToggle: () => void }) {
+  const revealed = p.revealed;
   const parties = p.record.private.parties;
   return (
     <div class="party-list">
@@ -27,7 +29,7 @@ export function PartyList(p: { record: CaseRecord }) {
           </li>
         ))}
       </ul>
-      <button type="button" class="button link" aria-pressed={revealed} onClick={() => setRevealed(!revealed)} data-testid="reveal-parties">
+      <button type="button" class="button link" aria-pressed={revealed} onClick={p.onToggle} data-testid="reveal-parties">
         {revealed ? t('detail.hide') : t('detail.reveal')}
       </button>
     </div>
@@ -71,16 +73,26 @@ export function confirmationText(c: { appliedOn: string; court: string; result: 
   return c.decidedOn ? `${applied}；${t('detail.confirmation.decided', { date: formatDate(c.decidedOn), result: c.result })}` : `${applied}；${c.result}`;
 }
 
-export function OutcomeRecord(p: { record: CaseRecord }) {
-  const { agreement, termination, rejection, judicialConfirmation } = p.record;
+export function OutcomeRecord(p: { record: CaseRecord; show: (text: string) => string }) {
+  const show = p.show;
+  const { agreement, termination, rejection, judicialConfirmation, followUp } = p.record;
   return (
     <>
       {agreement && (
         <section class="card" aria-labelledby="agreement-title" data-testid="agreement">
           <h2 id="agreement-title">{t('detail.agreement')} · {t('detail.agreement.form', { form: agreement.form })}</h2>
+          {agreement.liability && <p>{t('agreementForm.liability')}：{show(agreement.liability)}</p>}
           <ol class="terms">
-            {agreement.terms.map((term, i) => <li key={i}>{term}</li>)}
+            {agreement.terms.map((term, i) => <li key={i}>{show(term)}</li>)}
           </ol>
+          {(agreement.money ?? []).length > 0 && (
+            <ul class="terms" data-testid="agreement-money">
+              {(agreement.money ?? []).map((m, i) => (
+                <li key={i}>{show(t('doc.agreement.moneyTerm', { payer: m.payer, payee: m.payee, date: formatDate(m.deadline), amount: amountStated(m.amountYuan), method: m.method, place: m.place }))}</li>
+              ))}
+            </ul>
+          )}
+          {agreement.oralChosen && <p class="muted">{t('rules.oral.chosen')}</p>}
           <dl class="kv">
             <dt>{t('agreementForm.method')}</dt><dd>{agreement.performanceMethod}</dd>
             <dt>{t('agreementForm.deadline')}</dt><dd>{formatDate(agreement.performanceDeadline)}</dd>
@@ -95,17 +107,23 @@ export function OutcomeRecord(p: { record: CaseRecord }) {
           <p>{confirmationText(judicialConfirmation)}</p>
         </section>
       )}
+      {followUp && (followUp.urge || followUp.confirmationWaivedOn) && (
+        <section class="card" aria-labelledby="followup-title" data-testid="follow-up">
+          <h2 id="followup-title">{t('action.followup')}</h2>
+          <p>{show(followUpText(followUp))}</p>
+        </section>
+      )}
       {termination && (
         <section class="card" aria-labelledby="termination-title">
           <h2 id="termination-title">{t('detail.termination')}</h2>
-          <p>{termination.reason}</p>
+          <p>{show(termination.reason)}</p>
           {termination.otherRoutesTold && <p class="muted">✓ {t('detail.termination.told')}</p>}
         </section>
       )}
       {rejection && (
         <section class="card" aria-labelledby="rejection-title">
           <h2 id="rejection-title">{t('detail.rejection')}</h2>
-          <p>{rejection.reason}{rejection.note ? `：${rejection.note}` : ''}</p>
+          <p>{rejection.reason}{rejection.note ? `：${show(rejection.note)}` : ''}</p>
         </section>
       )}
     </>

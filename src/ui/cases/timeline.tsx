@@ -1,6 +1,7 @@
 // 办理经过: sessions, investigations, visits, notes, status changes and attachments, newest first.
 
 import type { CaseEvent } from '../../shared/events.ts';
+import { fieldLabelKey, patchableFields, type PatchableField } from '../../shared/fields/case-fields.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatDate, formatInstant } from '../format.ts';
 
@@ -24,8 +25,13 @@ function Lines(p: { lines: (string | false | undefined)[] }) {
   );
 }
 
-function Body(p: { event: CaseEvent }) {
+/** Shows free text as the case screen shows it: party names masked until revealed. */
+export type Show = (text: string) => string;
+const asIs: Show = (text) => text;
+
+function Body(p: { event: CaseEvent; show: Show }) {
   const e = p.event;
+  const show = p.show;
   switch (e.kind) {
     case 'session':
       return (
@@ -33,8 +39,8 @@ function Body(p: { event: CaseEvent }) {
           lines={[
             t('timeline.place', { text: e.data.place }),
             e.data.participants.length > 0 && t('timeline.participants', { text: e.data.participants.join('、') }),
-            ...e.data.statements.map((s) => t('timeline.statement', { name: s.partyName, text: s.text })),
-            t('timeline.result', { text: e.data.result }),
+            ...e.data.statements.map((s) => show(t('timeline.statement', { name: s.partyName, text: s.text }))),
+            show(t('timeline.result', { text: e.data.result })),
             e.data.recorder && t('timeline.recorder', { text: e.data.recorder }),
           ]}
         />
@@ -44,9 +50,9 @@ function Body(p: { event: CaseEvent }) {
         <Lines
           lines={[
             t('timeline.place', { text: e.data.place }),
-            t('timeline.subject', { text: e.data.subject }),
+            show(t('timeline.subject', { text: e.data.subject })),
             e.data.investigators.length > 0 && t('timeline.investigators', { text: e.data.investigators.join('、') }),
-            e.data.content,
+            show(e.data.content),
           ]}
         />
       );
@@ -54,13 +60,17 @@ function Body(p: { event: CaseEvent }) {
       return (
         <Lines
           lines={[
-            t('timeline.visitSummary', { person: e.data.visitedPerson, performance: e.data.performance, satisfaction: e.data.satisfaction }),
-            e.data.notes,
+            show(t('timeline.visitSummary', { person: e.data.visitedPerson, performance: e.data.performance, satisfaction: e.data.satisfaction })),
+            show(e.data.notes),
           ]}
         />
       );
     case 'note':
-      return <Lines lines={[e.data.text]} />;
+      if (e.data.topic === 'resolution') {
+        const field = (patchableFields as readonly string[]).includes(e.data.text) ? t(fieldLabelKey(e.data.text as PatchableField)) : e.data.text;
+        return <Lines lines={[t(e.data.decision === 'kept' ? 'review.resolution.kept' : 'review.resolution.changed', { field })]} />;
+      }
+      return <Lines lines={[show(e.data.text)]} />;
     case 'attachment':
       return <Lines lines={[t('attach.timeline', { purpose: e.data.purpose, name: e.data.name })]} />;
     case 'transition':
@@ -68,7 +78,7 @@ function Body(p: { event: CaseEvent }) {
   }
 }
 
-export function Timeline(p: { events: CaseEvent[] }) {
+export function Timeline(p: { events: CaseEvent[]; show?: Show }) {
   if (p.events.length === 0) return <p class="muted">{t('detail.timeline.empty')}</p>;
   return (
     <ol class="timeline" data-testid="timeline">
@@ -80,7 +90,7 @@ export function Timeline(p: { events: CaseEvent[] }) {
               {e.kind === 'visit' ? formatDate(e.data.on) : formatInstant(e.at)}
             </span>
           </div>
-          <Body event={e} />
+          <Body event={e} show={p.show ?? asIs} />
         </li>
       ))}
     </ol>

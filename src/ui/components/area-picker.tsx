@@ -31,7 +31,8 @@ export function AreaPicker(p: {
   levels: readonly AreaLevel[];
   source: AreaSource;
   value: string;
-  onChange: (code: string) => void;
+  /** The deepest code picked, with its name ('' when a level was cleared back to its parent). */
+  onChange: (code: string, name: string) => void;
   /** The code above the first level (e.g. a county for town → village); '' for the top. */
   root?: string;
   error?: MessageKey | undefined;
@@ -50,7 +51,7 @@ export function AreaPicker(p: {
             parent={above}
             source={p.source}
             value={p.value.length >= codeLength[level] ? p.value.slice(0, codeLength[level]) : ''}
-            onChange={(code) => p.onChange(code === '' ? above : code)}
+            onChange={(code, name) => p.onChange(code === '' ? above : code, name)}
             error={i === p.levels.length - 1 ? p.error : undefined}
           />
         );
@@ -59,7 +60,7 @@ export function AreaPicker(p: {
   );
 }
 
-function LevelSelect(p: { id: string; level: AreaLevel; parent: string; source: AreaSource; value: string; onChange: (code: string) => void; error?: MessageKey | undefined }) {
+function LevelSelect(p: { id: string; level: AreaLevel; parent: string; source: AreaSource; value: string; onChange: (code: string, name: string) => void; error?: MessageKey | undefined }) {
   const [options, setOptions] = useState<AreaOption[] | undefined>(undefined);
   const [failed, setFailed] = useState('');
   const got = p.source(p.level, p.parent);
@@ -78,7 +79,10 @@ function LevelSelect(p: { id: string; level: AreaLevel; parent: string; source: 
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
       <label for={p.id}>{t(labels[p.level])}</label>
-      <select id={p.id} value={p.value} disabled={list === undefined} aria-invalid={p.error ? 'true' : undefined} onChange={(e) => p.onChange(e.currentTarget.value)}>
+      <select id={p.id} value={p.value} disabled={list === undefined} aria-invalid={p.error ? 'true' : undefined} onChange={(e) => {
+        const code = e.currentTarget.value;
+        p.onChange(code, list?.find((o) => o.code === code)?.name ?? '');
+      }}>
         <option value="">{list === undefined ? t('picker.loading') : t('picker.choose')}</option>
         {list?.map((o) => <option key={o.code} value={o.code}>{o.note ? `${o.name}${o.note}` : o.name}</option>)}
       </select>

@@ -1,5 +1,5 @@
-// 人民调解协议书, 人民调解口头协议登记表, and the 司法确认 package (清单 + 当事人信息, the 协议书,
-// the committee's 主持调解证明), each part on its own sheet.
+// 人民调解协议书, 人民调解口头协议登记表, and the 司法确认 package (the joint 申请书, 清单 +
+// 当事人信息, the 协议书, the committee's 主持调解证明), each part on its own sheet.
 
 import type { AgreementContent, ConfirmationContent, IdentityRow, OralAgreementContent } from '../../shared/documents/types.ts';
 import { chineseNumber } from '../../shared/documents/format.ts';
@@ -17,8 +17,12 @@ export function AgreementBody(p: { c: AgreementContent }) {
       {c.disputes.length > 0 && (
         <p class="doc-para">{t('doc.agreement.disputes')}{c.disputes.map((d, i) => `${i + 1}. ${d}`).join('；')}</p>
       )}
+      {c.liability !== '' && <p class="doc-para" data-testid="doc-liability">{t('doc.agreement.liability')}{c.liability}</p>}
       <Heading>{t('doc.agreement.agreed')}</Heading>
       {c.terms.map((term, i) => <p class="doc-para" key={i} data-testid="doc-term">{chineseNumber(i + 1)}、{term}</p>)}
+      {c.money.length > 0 && <Heading>{t('doc.agreement.money')}</Heading>}
+      {c.money.map((line, i) => <p class="doc-para" key={i} data-testid="doc-money">{chineseNumber(i + 1)}、{line}</p>)}
+      {c.amount !== '' && <p class="doc-para" data-testid="doc-amount">{c.amount}</p>}
       <Heading>{t('doc.agreement.performance')}：</Heading>
       <p class="doc-para">{t('doc.agreement.method')}{c.performanceMethod}；{c.performanceDeadline}</p>
       {/* The closing clauses stay with the signatures, so a signature sheet never stands alone. */}
@@ -27,7 +31,7 @@ export function AgreementBody(p: { c: AgreementContent }) {
         <p class="doc-para">{c.effect}</p>
         <Heading>{t('doc.label.parties')}：</Heading>
         <div class="doc-signers">
-          {c.signers.map((s, i) => <SignerBlock key={i} role={s.role} name={s.name} />)}
+          {c.signers.map((s, i) => <SignerBlock key={i} signer={s} />)}
         </div>
         <SignRow>
           <SignLine label={t('doc.sign.mediator')} width={6} />
@@ -50,9 +54,16 @@ export function OralAgreementBody(p: { c: OralAgreementContent }) {
         <tr><th>{t('doc.oral.facts')}</th><td><Prose text={c.facts} /></td></tr>
         <tr>
           <th>{t('doc.oral.terms')}</th>
-          <td>{c.terms.map((term, i) => <p class="doc-item" key={i} data-testid="doc-term">{chineseNumber(i + 1)}、{term}</p>)}</td>
+          <td>
+            {c.terms.map((term, i) => <p class="doc-item" key={i} data-testid="doc-term">{chineseNumber(i + 1)}、{term}</p>)}
+            {c.money.map((line, i) => <p class="doc-item" key={`m${i}`} data-testid="doc-money">{chineseNumber(c.terms.length + i + 1)}、{line}</p>)}
+            {c.amount !== '' && <p class="doc-item" data-testid="doc-amount">{c.amount}</p>}
+          </td>
         </tr>
-        <tr><th>{t('doc.oral.performanceLabel')}</th><td>{c.performance}</td></tr>
+        <tr>
+          <th>{t('doc.oral.performanceLabel')}</th>
+          <td>{c.performance}{c.choice !== '' && <p class="doc-item" data-testid="doc-oral-choice">{c.choice}</p>}</td>
+        </tr>
         <tr><th>{t('doc.oral.date')}</th><td>{c.date}</td></tr>
         <tr>
           <td colSpan={2} class="doc-form-wide">
@@ -84,7 +95,31 @@ function IdentityTable(p: { row: IdentityRow }) {
   );
 }
 
-/** Sheet 1 of the package: what goes to the court, by when, and who the parties are. */
+/** Sheet 1 of the package: the parties' joint 司法确认申请书 (2011 规定 Art 3), signed by each. */
+export function ConfirmationApplicationBody(p: { c: ConfirmationContent }) {
+  const a = p.c.application;
+  return (
+    <>
+      <Heading>{t('doc.confirmation.application.applicants')}：</Heading>
+      {a.applicants.map((row, i) => <IdentityTable key={i} row={row} />)}
+      <Heading>{t('doc.confirmation.application.requestLabel')}：</Heading>
+      <p class="doc-para">{a.request}</p>
+      <Heading>{t('doc.confirmation.application.factsLabel')}：</Heading>
+      <p class="doc-para">{a.facts}</p>
+      <Heading>{t('doc.confirmation.application.promisesLabel')}：</Heading>
+      {a.promises.map((m, i) => <p class="doc-item" key={i}>{i + 1}、{m}</p>)}
+      <p class="doc-line">{t('doc.confirmation.application.to')}</p>
+      <p class="doc-line">{a.court !== '' ? a.court : <><span class="doc-blank" style={{ width: '10em' }} />{t('doc.confirmation.courtBlank')}</>}</p>
+      <div class="doc-end">
+        <div class="doc-signers">
+          {a.signers.map((s, i) => <SignerBlock key={i} signer={s} />)}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** Sheet 2 of the package: what goes to the court, by when, and who the parties are. */
 export function ConfirmationListBody(p: { c: ConfirmationContent }) {
   const c = p.c;
   return (
@@ -101,7 +136,7 @@ export function ConfirmationListBody(p: { c: ConfirmationContent }) {
   );
 }
 
-/** Sheet 3: 调解组织主持调解的证明 (民诉解释 354). */
+/** Sheet 4: 调解组织主持调解的证明 (民诉解释 354). */
 export function CertificateBody(p: { c: ConfirmationContent }) {
   const cert = p.c.certificate;
   return (

@@ -1,5 +1,5 @@
-// Renders any document model as its printed sheet(s). The 司法确认 package is three sheets sharing
-// one integrity code: 材料清单 with the parties' particulars, the 协议书, the 主持调解证明.
+// Renders any document model as its printed sheet(s). The 司法确认 package is four sheets sharing
+// one integrity code: the joint 申请书, 材料清单 with the parties' particulars, the 协议书, the 主持调解证明.
 
 import type { DocumentModel } from '../../shared/documents/types.ts';
 import { isCompact } from '../../shared/documents/pages.ts';
@@ -7,7 +7,7 @@ import { t } from '../../shared/i18n/index.ts';
 import { DocFrame } from './doc-frame.tsx';
 import { ApplicationBody, NoticeBody, RegistrationBody } from './intake-docs.tsx';
 import { InvestigationBody, SessionBody, VisitBody } from './record-docs.tsx';
-import { AgreementBody, CertificateBody, ConfirmationListBody, OralAgreementBody } from './agreement-docs.tsx';
+import { AgreementBody, CertificateBody, ConfirmationApplicationBody, ConfirmationListBody, OralAgreementBody } from './agreement-docs.tsx';
 import { BackCoverBody, ContentsBody, CoverBody, CoverHeading, ExplanationBody } from './archive-docs.tsx';
 
 export function DocView(p: { doc: DocumentModel }) {
@@ -32,6 +32,7 @@ export function DocView(p: { doc: DocumentModel }) {
     case 'confirmation':
       return (
         <>
+          <DocFrame {...frame} id={`${d.id}-application`} title={t('doc.confirmation.application.title')}><ConfirmationApplicationBody c={d.content} /></DocFrame>
           <DocFrame {...frame}><ConfirmationListBody c={d.content} /></DocFrame>
           <DocFrame {...frame} id={`${d.id}-agreement`} title={t('doc.title.agreement')}><AgreementBody c={d.content.agreement} /></DocFrame>
           <DocFrame {...frame} id={`${d.id}-certificate`} title={d.content.certificate.title}><CertificateBody c={d.content} /></DocFrame>

@@ -48,14 +48,11 @@ function prepare(docId: string, record: CaseRecord, events: CaseEvent[], options
   if (docId === 'all') {
     // The 司法确认 package goes to the court, not into the bound volume.
     const volume = caseVolume(record, events, options);
-    return {
-      title: t('docs.allTitle'),
-      sheets: volume.sheets,
-      missing: volume.incomplete.map((e) => ({
-        field: `documents.${e.id}`, messageKey: 'doc.missing.document' as const, params: { title: e.title }, fixPath: fixPath.document(record.id, e.id),
-      })),
-      warnings: caseWarnings,
-    };
+    // Nothing prints until every paper can: the list names the papers, then what each lacks.
+    const papers = volume.incomplete.map((e) => ({
+      field: `documents.${e.id}`, messageKey: 'doc.missing.document' as const, params: { title: e.title }, fixPath: fixPath.document(record.id, e.id),
+    }));
+    return { title: t('docs.allTitle'), sheets: volume.sheets, missing: [...papers, ...volume.missing], warnings: caseWarnings };
   }
   const parsed = parseDocId(docId);
   if (!parsed) return undefined;

@@ -32,18 +32,26 @@ export function DocumentsScreen() {
   const suffix = optionsQuery(query);
   const recs = caseRecords(source.events);
   // Sheets the 全卷 print takes: every ready document plus one insert sheet per kind of hand-added paper.
-  const totalPages = caseVolume(record, source.events, options).sheets.reduce((n, s) => n + (s.type === 'document' ? s.doc.pages : 1), 0);
+  const volume = caseVolume(record, source.events, options);
+  const totalPages = volume.sheets.reduce((n, s) => n + (s.type === 'document' ? s.doc.pages : 1), 0);
   return (
     <section class="screen docs-screen" aria-labelledby="docs-title">
       <a class="back" href={`/cases/${id}`}>‹ {t('docs.back')}</a>
       <h1 id="docs-title">{t('docs.title')}</h1>
       <p class="muted small">{record.caseNo ?? t('case.provisional', { label: record.provisionalNo })}</p>
       <p>{t('docs.intro')}</p>
-      <p>
-        <a class="button" href={`/cases/${id}/documents/all${suffix}`} data-testid="docs-print-all">
-          {t('docs.printAll', { n: totalPages })}
-        </a>
-      </p>
+      {volume.incomplete.length === 0 ? (
+        <p>
+          <a class="button" href={`/cases/${id}/documents/all${suffix}`} data-testid="docs-print-all">
+            {t('docs.printAll', { n: totalPages })}
+          </a>
+        </p>
+      ) : (
+        <div class="notice" data-testid="docs-print-all-blocked">
+          <p>{t('docs.printAll.blocked')}</p>
+          <MissingList missing={volume.missing} heading={false} />
+        </div>
+      )}
       <FileSettings
         query={query}
         defaults={Object.fromEntries(attachmentKinds.map((k) => [k, defaultAttachmentPages(record, recs, k)])) as Record<AttachmentKind, number>}

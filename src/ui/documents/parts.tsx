@@ -4,7 +4,7 @@
 // against these shapes, so a change here needs the page estimate checked again (e2e documents test).
 
 import type { ComponentChildren } from 'preact';
-import type { PartyLine } from '../../shared/documents/types.ts';
+import type { PartyLine, Signer } from '../../shared/documents/types.ts';
 import { t } from '../../shared/i18n/index.ts';
 
 /** A printed value, or an underlined blank of `width` em for the pen when there is none. */
@@ -57,15 +57,19 @@ export function SignRow(p: { children: ComponentChildren }) {
   return <p class="doc-sign-row">{p.children}</p>;
 }
 
-/** One party's signature and fingerprint place (Art 29: 签名、盖章或者按指印). */
-export function SignerBlock(p: { role: string; name: string }) {
+/** One party's place to sign, seal or press a finger (Art 29: 签名、盖章或者按指印). */
+export function SignerBlock(p: { signer: Signer }) {
+  const s = p.signer;
   return (
     <div class="doc-signer" data-testid="doc-signer">
       <div class="doc-signer-text">
-        <p class="doc-line">{p.role}：{p.name}</p>
+        <p class="doc-line">{s.role}：{s.name}</p>
         <p class="doc-line">
-          {t('doc.sign.signature')}：<span class="doc-blank" style={{ width: '6em' }} />
+          {s.mark}：<span class="doc-blank" style={{ width: '5em' }} />
         </p>
+        {s.representative !== '' && (
+          <p class="doc-line">{s.representative}：<span class="doc-blank" style={{ width: '4em' }} /></p>
+        )}
       </div>
       <div class="doc-fingerprint" aria-label={t('doc.sign.fingerprint')}>{t('doc.sign.fingerprint')}</div>
     </div>

@@ -40,6 +40,7 @@ export function SessionBody(p: { c: SessionContent }) {
       <p class="doc-line"><Field label={t('doc.label.mediators')} value={c.mediators.join('、')} /><Field label={t('doc.label.recorder')} value={c.recorder} /></p>
       <Heading>{t('doc.label.record')}：</Heading>
       <p class="doc-para">{c.opening}</p>
+      <p class="doc-para">{c.risks}</p>
       {c.statements.map((s, i) => (
         <p class="doc-para" key={i}>{t('doc.session.statement', { name: s.partyName })}{s.text}</p>
       ))}

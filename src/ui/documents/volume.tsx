@@ -23,7 +23,7 @@ function InsertSheet(p: { sheet: Extract<VolumeSheet, { type: 'insert' }> }) {
   return (
     <section class="doc doc-insert" data-doc={`insert-${s.kind}`} style={`page: volume-insert-${s.pages}`} aria-label={s.title}>
       <h1 class="doc-title">{s.title}</h1>
-      <p class="doc-line doc-center">{t('docs.insert.range', { range: s.range, n: s.pages })}</p>
+      <p class="doc-line doc-center">{t('docs.insert.range', { range: s.range.replace('-', '至'), n: s.pages })}</p>
       <p class="doc-para doc-gap">{t('docs.insert.hint', { title: s.title })}</p>
       {s.lines.length > 0 && (
         <>

@@ -14,6 +14,7 @@ import { session } from '../../state/session.ts';
 import { today } from '../format.ts';
 import { TextField } from '../components/fields.tsx';
 import { AreaHistory, ImportPreview } from './area-preview.tsx';
+import { CountySetUpCard } from './county-setup.tsx';
 import '../dashboard/dashboard.css';
 import './network.css';
 
@@ -50,6 +51,7 @@ export function AreasScreen() {
     <section class="screen dashboard network areas" aria-labelledby="areas-title">
       <h1 id="areas-title">{t('areas.title')}</h1>
       <p><a href="/network" class="back-link">{t('areas.back')}</a></p>
+      {s.me.role === 'admin' && <CountySetUpCard />}
       {canImport ? <AreaImport scope={s.me.scope} onImported={() => setImports((n) => n + 1)} /> : <p class="muted">{t('areas.countyOnly')}</p>}
       <History key={imports} area={s.me.scope} />
     </section>
@@ -73,9 +75,13 @@ function AreaImport(p: { scope: string; onImported: () => void }) {
   const [validFrom, setValidFrom] = useState(today());
   const [errors, setErrors] = useState<Record<string, MessageKey>>({});
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [retire, setRetire] = useState(false);
   const busy = step.kind === 'busy';
   // Anything changed after a preview makes the preview stale: it must be made again.
-  const reset = () => setStep({ kind: 'idle' });
+  const reset = () => {
+    setStep({ kind: 'idle' });
+    setRetire(false);
+  };
 
   const refused = (e: RemoteError) => {
     const rows = Array.isArray(e.details) ? (e.details as { line?: unknown; message?: unknown }[]) : [];
@@ -106,14 +112,16 @@ function AreaImport(p: { scope: string; onImported: () => void }) {
     }
     const csv = toDivisionsCsv(areas);
     setStep({ kind: 'busy', what: 'checking' });
+    setRetire(false);
     importDivisions(county, validFrom, csv, true).then((result) => setStep({ kind: 'preview', csv, result }), refused);
   };
 
   const confirm = () => {
     if (step.kind !== 'preview') return;
+    if (step.result.retired > 0 && !retire) return setErrors({ retire: 'areas.retire.required' });
     const { csv } = step;
     setStep({ kind: 'busy', what: 'importing' });
-    importDivisions(county, validFrom, csv, false).then((result) => {
+    importDivisions(county, validFrom, csv, false, retire).then((result) => {
       setStep({ kind: 'done', result });
       p.onImported();
     }, refused);
@@ -159,6 +167,16 @@ function AreaImport(p: { scope: string; onImported: () => void }) {
         <div data-testid="areas-preview-result">
           <ImportPreview result={step.result} validFrom={validFrom} />
           {validFrom > today() && step.result.changes.some((c) => c.kind === 'recoded') && <p class="warning">{t('areas.future')}</p>}
+          {step.result.retired > 0 && (
+            <div class={errors.retire ? 'field has-error' : 'field'}>
+              <label class="check">
+                <input type="checkbox" checked={retire} data-testid="areas-retire" aria-invalid={errors.retire ? 'true' : undefined}
+                  onChange={(e) => { setRetire(e.currentTarget.checked); setErrors(({ retire: _gone, ...rest }) => rest); }} />
+                {t('areas.retire.confirm', { n: step.result.retired })}
+              </label>
+              {errors.retire && <p class="error" role="alert">{t(errors.retire)}</p>}
+            </div>
+          )}
           {step.result.changes.length > 0
             ? <button type="button" class="button primary block" onClick={confirm} data-testid="areas-confirm">{t('areas.confirm')}</button>
             : <p class="notice" role="status">{t('areas.nothing')}</p>}

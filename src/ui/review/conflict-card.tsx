@@ -18,6 +18,18 @@ export interface Viewer {
   name: string;
 }
 
+/** "手机 A3F2": the last four hex digits of a device's clientId, enough to tell one's two phones apart. */
+export function deviceName(clientId: string | undefined): string | undefined {
+  const hex = clientId?.replace(/-/g, '') ?? '';
+  return hex.length >= 4 ? t('review.device', { code: hex.slice(-4).toUpperCase() }) : undefined;
+}
+
+/** "王建国（我）· 手机 A3F2" when the device is known. */
+export function authorLine(name: string, clientId: string | undefined): string {
+  const device = deviceName(clientId);
+  return device ? `${name} · ${device}` : name;
+}
+
 /** "王建国（我）", the account's name, or a neutral word for an item without names. */
 export function personName(userId: string, name: string | undefined, viewer: Viewer | undefined): string {
   if (viewer && userId === viewer.id) return t('review.me', { name: viewer.name });
@@ -99,11 +111,11 @@ export function ConflictCard(p: { entry: ReviewEntry; viewer: Viewer | undefined
       {open && (
         <div class="versions">
           <Version
-            side="kept" field={field} value={conflict.kept} who={personName(conflict.keptBy, conflict.keptByName, p.viewer)} at={undefined}
+            side="kept" field={field} value={conflict.kept} who={authorLine(personName(conflict.keptBy, conflict.keptByName, p.viewer), conflict.keptClientId)} at={conflict.keptDeviceTime}
             revealed={revealed} action={t('review.keep')} busy={busy} onPick={() => void decide(conflict.kept)}
           />
           <Version
-            side="other" field={field} value={conflict.other} who={personName(conflict.otherBy, conflict.otherByName, p.viewer)}
+            side="other" field={field} value={conflict.other} who={authorLine(personName(conflict.otherBy, conflict.otherByName, p.viewer), conflict.otherClientId)}
             at={conflict.otherDeviceTime} revealed={revealed} action={t('review.useOther')} busy={busy} onPick={() => void decide(conflict.other)}
           />
         </div>

@@ -4,12 +4,14 @@
 
 import { caseSources, maskIdNumber, maskName, maskPhone, type CaseSource, type PatchableField } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
+import { fieldLabelKey } from '../../shared/fields/case-fields.ts';
 import { formatDate, formatYuan } from '../format.ts';
 import { categoryName } from '../case-text.ts';
 import { placeName } from '../../state/areas.ts';
 import { confirmationText, flagKeys } from '../cases/case-facts.tsx';
+import { followUpText } from '../cases/forms/follow-up-form.tsx';
 
-export const fieldLabel = (field: PatchableField): string => t(`field.${field}`);
+export const fieldLabel = (field: PatchableField): string => t(fieldLabelKey(field));
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const str = (x: unknown): string => (typeof x === 'string' ? x : x === null || x === undefined ? '' : JSON.stringify(x));
@@ -99,6 +101,8 @@ export function FieldValue(p: { field: PatchableField; value: unknown; revealed:
       return <AgreementValue value={value} />;
     case 'judicialConfirmation':
       return <ConfirmationValue value={value} />;
+    case 'followUp':
+      return isRecord(value) ? <p>{followUpText(value)}</p> : <Empty />;
     case 'private.parties':
       return <Parties value={value} revealed={p.revealed} />;
   }

@@ -1,9 +1,11 @@
-// 重新办理 for a refused change: where on the device the same thing is done again. A refused
-// header edit or 受理登记 is laid into that form's draft (only when the person has no draft of
-// their own there), so the form opens with what was refused, ready to correct; other steps open
-// their empty form or the case.
+// 重新办理 for a refused change: where on the device the same thing is done again. What was refused
+// — a header edit, a 受理登记, a step (调解不成, 协议, 不予受理) or a record (调解, 调查, 回访, 备注) —
+// is laid into that form's draft (only when the person has no draft of their own there), so the
+// form opens with the refused text, ready to correct. A step the case can no longer take opens
+// the case, where its legal next steps are offered.
 
 import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import { FORM_DRAFT_VERSION, editedOn } from '../../shared/fields/case-fields.ts';
 import type { CaseEvent } from '../../shared/events.ts';
 import { nextStatuses, type CaseStatus } from '../../shared/lifecycle.ts';
 import type { Mutation } from '../../shared/mutations.ts';
@@ -23,9 +25,6 @@ const actionForStatus: Partial<Record<CaseStatus, CaseAction>> = {
 const actionForEvent: Partial<Record<CaseEvent['kind'], CaseAction>> = {
   session: 'session', investigation: 'investigation', visit: 'visit', note: 'note',
 };
-const headerFields: readonly PatchableField[] = [
-  'categoryCode', 'source', 'acceptedOn', 'mediators', 'private.parties', 'private.facts', 'private.claims', 'private.place',
-];
 
 /** Lays `value` into the draft `key` unless the person already has a draft there. */
 async function prefillDraft(key: string, value: () => Promise<object>): Promise<void> {
@@ -43,32 +42,61 @@ export function redoOf(m: Mutation, record: CaseRecord | undefined, viewerId: st
     const refused = m.args.record;
     return {
       href: '/new',
-      prefill: () => prefillDraft('new-case', async (): Promise<NewCaseDraft> => ({ ...(await import('../cases/edit-case-draft.ts')).valuesOf(refused), pickingCategory: false })),
+      prefill: () => prefillDraft('new-case', async (): Promise<NewCaseDraft> => ({ ...(await import('../cases/edit-case-draft.ts')).valuesOf(refused), v: FORM_DRAFT_VERSION, pickingCategory: false })),
     };
   }
   if (!record) return undefined;
   const caseHref = `/cases/${record.id}`;
   const action = (a: CaseAction | undefined): Redo => ({ href: a ? `${caseHref}/${a}` : caseHref });
+  const filled = (a: CaseAction, draft: () => Promise<object>): Redo => ({ href: `${caseHref}/${a}`, prefill: () => prefillDraft(`case:${record.id}:${a}`, draft) });
   switch (m.name) {
-    case 'case.transition':
-      // A step the case can no longer take (the usual refusal: someone moved it on first) opens the
-      // case, where its legal next steps are offered, rather than a form that would refuse again.
-      return action(nextStatuses(record.status).includes(m.args.to) ? actionForStatus[m.args.to] : undefined);
-    case 'event.append':
-      return action(actionForEvent[m.args.event.kind]);
+    case 'case.transition': {
+      // A step the case can no longer take (someone moved it on first) opens the case, where its
+      // legal next steps are offered, rather than a form that would refuse again.
+      const a = nextStatuses(record.status).includes(m.args.to) ? actionForStatus[m.args.to] : undefined;
+      if (!a) return action(undefined);
+      const { termination, rejection, agreement } = m.args;
+      if (a === 'terminate' && termination) return filled(a, async () => ({ reason: termination.reason, told: termination.otherRoutesTold }));
+      if (a === 'reject' && rejection) return filled(a, async () => ({ reason: rejection.reason, note: rejection.note }));
+      if (a === 'agreement' && agreement) return filled(a, async () => (await import('../cases/forms/agreement-draft.ts')).agreementDraftOf(agreement));
+      return action(a);
+    }
+    case 'event.append': {
+      const a = actionForEvent[m.args.event.kind];
+      if (!a) return action(undefined);
+      const e = m.args.event;
+      if (e.kind === 'note' && e.data.topic === undefined) return filled(a, async () => ({ text: e.data.text }));
+      if (e.kind === 'visit') return filled(a, async () => ({ ...e.data }));
+      if (e.kind === 'session') {
+        const data = e.data;
+        return filled(a, async () => {
+          const { toLocalInput } = await import('../format.ts');
+          const ids = new Map(record.private.parties.map((x) => [x.name, x.id]));
+          const statements = Object.fromEntries(data.statements.flatMap((x) => (ids.has(x.partyName) ? [[ids.get(x.partyName), x.text]] : [])));
+          return { at: toLocalInput(new Date(data.at)), place: data.place, participants: data.participants.join('、'), statements, result: data.result, recorder: data.recorder ?? '' };
+        });
+      }
+      if (e.kind === 'investigation') {
+        const data = e.data;
+        return filled(a, async () => ({
+          at: (await import('../format.ts')).toLocalInput(new Date(data.at)), place: data.place, investigators: data.investigators.join('、'), subject: data.subject, content: data.content,
+        }));
+      }
+      return action(a);
+    }
     case 'case.void':
       return action('void');
     case 'case.patch': {
       const fields = Object.keys(m.patch) as PatchableField[];
-      if (fields.some((f) => headerFields.includes(f))) {
+      if (fields.some((f) => editedOn(f) === 'edit')) {
         const patch = m.patch;
         return {
           href: `${caseHref}/edit`,
           prefill: () => prefillDraft(`case:${record.id}:edit`, async () => (await import('../cases/edit-case-draft.ts')).draftWithPatch(record, patch)),
         };
       }
-      if (fields.includes('judicialConfirmation')) return action('confirmation');
-      return action(fields.includes('prevention') || fields.includes('isDifficult') ? 'flags' : undefined);
+      if (fields.some((f) => editedOn(f) === 'confirmation')) return action('confirmation');
+      return action(fields.some((f) => editedOn(f) === 'flags') ? 'flags' : undefined);
     }
     case 'conflict.resolve':
     case 'review.dismiss':

@@ -13,7 +13,8 @@ import { t } from '../../shared/i18n/index.ts';
 import { formatInstant } from '../format.ts';
 import { describeFailure, type FormFailure } from '../components/errors.ts';
 import { fieldLabel } from './field-values.tsx';
-import { personName, type Viewer } from './conflict-card.tsx';
+import { authorLine, personName, type Viewer } from './conflict-card.tsx';
+import { maskNames } from '../../shared/case.ts';
 import { redoOf } from './redo.ts';
 import { kindLabel } from '../cases/timeline.tsx';
 
@@ -37,17 +38,70 @@ export function describeMutation(m: Mutation): string {
   }
 }
 
+/** Every party name the refused change carries, to mask its text as lists do (domain.md §8.4). */
+function namesIn(m: Mutation): string[] {
+  if (m.name === 'case.create') return m.args.record.private.parties.map((x) => x.name);
+  if (m.name === 'case.patch' && Array.isArray(m.patch['private.parties']?.next)) {
+    return (m.patch['private.parties'].next as { name?: unknown }[]).flatMap((x) => (typeof x.name === 'string' ? [x.name] : []));
+  }
+  if (m.name === 'event.append') {
+    const e = m.args.event;
+    if (e.kind === 'session') return e.data.statements.map((x) => x.partyName);
+    if (e.kind === 'visit') return [e.data.visitedPerson];
+  }
+  return [];
+}
+
+/** The text the person typed into the refused step, so it is not lost: reasons, results, terms, notes. */
+export function refusedText(m: Mutation): string[] {
+  switch (m.name) {
+    case 'case.transition': {
+      const a = m.args;
+      if (a.termination) return [a.termination.reason];
+      if (a.rejection) return [[a.rejection.reason, a.rejection.note].filter((x) => x !== '').join('：')];
+      if (a.agreement) return a.agreement.terms;
+      return [];
+    }
+    case 'event.append': {
+      const e = m.args.event;
+      switch (e.kind) {
+        case 'session': return [...e.data.statements.map((x) => `${x.partyName}：${x.text}`), e.data.result];
+        case 'investigation': return [e.data.content];
+        case 'visit': return [`${e.data.visitedPerson}：${e.data.performance}，${e.data.satisfaction}`, e.data.notes];
+        case 'note': return e.data.topic === 'resolution' ? [] : [e.data.text];
+        default: return [];
+      }
+    }
+    case 'case.create':
+      return [m.args.record.private.facts];
+    case 'case.patch':
+      return typeof m.patch['private.facts']?.next === 'string' ? [m.patch['private.facts'].next] : [];
+    case 'case.void':
+      return [m.args.reason];
+    default:
+      return [];
+  }
+}
+
 /** What was refused, why, by whom and when: the card's body and the history's line. */
 export function RejectedSummary(p: { item: ReviewItem; viewer: Viewer | undefined; headingId: string }) {
   const rejected = p.item.rejected;
   if (!rejected) return null;
   const m = rejected.mutation;
+  const lines = refusedText(m).map((x) => x.trim()).filter((x) => x !== '');
+  const names = namesIn(m);
   return (
     <>
       <h3 id={p.headingId}>{t('review.rejected.action', { action: describeMutation(m) })}</h3>
       <p class="rejected-reason">{t('review.rejected.reason', { message: rejected.message })}</p>
+      {lines.length > 0 && (
+        <div class="refused-content" data-testid="refused-content">
+          <p class="muted small">{t('review.rejected.refusedContent')}</p>
+          {lines.map((line, i) => <p key={i} class="prose">{maskNames(line, names)}</p>)}
+        </div>
+      )}
       <p class="version-meta">
-        <span>{t('review.by', { name: personName(m.userId, rejected.byName, p.viewer) })}</span>
+        <span>{t('review.by', { name: authorLine(personName(m.userId, rejected.byName, p.viewer), m.clientId) })}</span>
         <span>{t('review.at', { time: formatInstant(m.deviceTime) })}</span>
       </p>
     </>
@@ -69,6 +123,8 @@ export function RejectedCard(p: { item: ReviewItem; record: CaseRecord | undefin
       await work();
     } catch (error) {
       setFailure(describeFailure(error));
+    } finally {
+      // The card may stay on screen (重新办理 can open the page it is on): never leave it disabled.
       setBusy(false);
     }
   };
