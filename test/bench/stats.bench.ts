@@ -59,7 +59,7 @@ function caseRows(rand: Rand, villages: readonly string[], n: number, realistic:
     cases.push({
       id, version: 1, village_code: village, town_code: village.slice(0, 9), county_code: village.slice(0, 6), status: fate.status, outcome: fate.outcome,
       category_code: weighted(rand, categoryWeights), source: weighted(rand, sources), accepted_on: acceptedOn, case_no: null, voided: rand() < 0.005 ? 1 : 0,
-      needs_review: 0, is_difficult: rand() < 0.05 ? 1 : 0, agreement_form: success ? (rand() < 0.65 ? '书面' : '口头') : null,
+      needs_review: 0, is_difficult: rand() < 0.05 ? 1 : 0, parties_involved: 2 + Math.floor(rand() * 3), agreement_form: success ? (rand() < 0.65 ? '书面' : '口头') : null,
       amount_yuan: success && rand() < 0.4 ? Math.floor(rand() * 500) * 100 : 0, prev_suicide: rand() < 0.01 ? 1 : 0, prev_criminal: rand() < 0.03 ? 3 : 0,
       prev_group_petition: rand() < 0.01 ? 12 : 0, prev_group_fight: rand() < 0.02 ? 5 : 0, data: realistic ? realisticData(village) : '{}', field_authors: '{}',
       created_at: `${acceptedOn}T01:00:00.000Z`, updated_at: `${acceptedOn}T01:00:00.000Z`,
