@@ -40,6 +40,8 @@ const PasswordScreen = lazy(() => screen(() => import('./ui/account/password-scr
 const CaseTableScreen = lazy(() => screen(() => import('./ui/desk/case-table-screen.tsx')).then((m) => m.CaseTableScreen));
 const DeskHome = lazy(() => screen(() => import('./ui/desk/desk-home.tsx')).then((m) => m.DeskHome));
 const DevicesScreen = lazy(() => screen(() => import('./ui/desk/devices-screen.tsx')).then((m) => m.DevicesScreen));
+import { auditRoute } from './ui/audit/route.ts';
+const AuditScreen = lazy(() => screen(() => import('./ui/audit/audit-screen.tsx')).then((m) => m.AuditScreen));
 const NotFound = lazy(() => screen(() => import('./ui/shell/not-found.tsx')).then((m) => m.NotFound));
 
 /** Home: the mediator's case list; on the desk, the office's own start (desk-home.tsx). */
@@ -68,6 +70,7 @@ export function App() {
             <Route path="/requests" component={RequestsScreen} />
             <Route path="/login" component={LoginScreen} />
             <Route path="/accounts" component={AccountsScreen} />
+            <Route path={auditRoute.path} component={AuditScreen} />
             <Route path="/accounts/new" component={NewAccountScreen} />
             <Route path="/password" component={PasswordScreen} />
             <Route path="/dashboard" component={DashboardScreen} />
