@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // Everything below needs a session. Listed by prefix (not '*') so an unknown /api path is a
   // plain 404; a route added outside these prefixes must call requireAuth itself.
   const auth = requireAuth(ctx);
-  for (const path of ['/sync/*', '/cases', '/cases/*', '/review', '/devices/*']) api.use(path, auth);
+  for (const path of ['/sync/*', '/cases', '/cases.xlsx', '/cases/*', '/review', '/devices', '/devices/*']) api.use(path, auth);
   api.route('/', syncRoutes(ctx));
   api.route('/', caseRoutes(ctx));
   api.route('/', reviewRoutes(ctx));

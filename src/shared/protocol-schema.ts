@@ -27,9 +27,17 @@ export const MutationEnvelopeSchema = v.looseObject({
   name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve', 'review.dismiss']),
 });
 
+export const DeviceReportSchema = v.strictObject({
+  appVersion: v.pipe(v.string(), v.maxLength(40)),
+  pending: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  storageBytes: v.optional(v.pipe(v.number(), v.minValue(0))),
+  deviceTime: v.pipe(v.string(), v.isoTimestamp()),
+});
+
 export const PushRequestSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
+  device: v.optional(DeviceReportSchema),
   mutations: v.pipe(v.array(MutationEnvelopeSchema), v.maxLength(PUSH_BATCH)),
   cursor: v.optional(syncCursor),
 });
@@ -37,6 +45,7 @@ export const PushRequestSchema = v.strictObject({
 export const PullRequestSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
+  device: v.optional(DeviceReportSchema),
   cursor: syncCursor,
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000))),
 });
@@ -80,6 +89,7 @@ export const MutationWireSchema = v.variant('name', [
 export const PushRequestWireSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
+  device: v.optional(DeviceReportSchema),
   mutations: v.pipe(v.array(MutationWireSchema), v.maxLength(PUSH_BATCH)),
   cursor: v.optional(syncCursor),
 });

@@ -31,6 +31,14 @@ export interface DevicesTable {
   registered_at: string;
   revoked_at: string | null;
   revoked_by: string | null;
+  /** The phone's last DeviceReport (protocol.ts); null until a phone that reports syncs. */
+  app_version: string | null;
+  pending_changes: number | null;
+  storage_bytes: number | null;
+  /** Phone clock minus server clock when it last reported, in ms. */
+  clock_skew_ms: number | null;
+  reported_at: string | null;
+  revoke_reason: string | null;
 }
 
 export interface MutationLogTable {
@@ -141,7 +149,7 @@ export interface AccountLogTable {
   /** The acting user; null for the command line on the server (npm run account). */
   actor_id: string | null;
   user_id: string;
-  action: 'create' | 'reset' | 'disable' | 'enable' | 'password';
+  action: 'create' | 'reset' | 'disable' | 'enable' | 'password' | 'device.revoke';
   /** JSON of what changed (never a password). */
   detail: string | null;
 }
@@ -216,6 +224,8 @@ export interface MediationRequestsTable {
   received_at: string;
   decided_at: string | null;
   decided_by: string | null;
+  /** SHA-256 (hex) of the sending phone's secret (0080); null for requests sent before it. */
+  secret_hash: string | null;
 }
 
 /** 0040: one row, the id of this database's timeline (ops/epoch.ts). */
@@ -236,6 +246,14 @@ export interface AuditLogTable {
   detail: string | null;
   area_code: string;
   ip: string;
+}
+
+/** 0020: the fingerprint of the ledger row a case was last imported from (server/import). */
+export interface LedgerRowsTable {
+  case_id: string;
+  fingerprint: string;
+  imported_by: string;
+  imported_at: string;
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
@@ -259,4 +277,5 @@ export interface DB extends NetworkTables, FederationTables {
   account_log: AccountLogTable;
   server_epoch: ServerEpochTable;
   audit_log: AuditLogTable;
+  ledger_rows: LedgerRowsTable;
 }

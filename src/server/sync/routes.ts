@@ -5,16 +5,21 @@ import { readJson } from '../http/body.ts';
 import { readEpoch, withEpoch } from '../ops/epoch.ts';
 import { pushJson } from './push.ts';
 import { pull } from './pull.ts';
+import { recordDeviceReport } from './device-report.ts';
 
 export function syncRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
   const headers = { 'content-type': 'application/json; charset=utf-8' };
   app.post('/sync/push', async (c) => {
-    const text = await pushJson(ctx, c.var.principal, await readJson(c), c.req.header('user-agent') ?? '');
+    const body = await readJson(c);
+    const text = await pushJson(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
+    await recordDeviceReport(ctx, c.var.principal, body);
     return c.body(withEpoch(text, await readEpoch(ctx.store.read)), 200, headers);
   });
   app.post('/sync/pull', async (c) => {
-    const result = await pull(ctx, c.var.principal, await readJson(c), c.req.header('user-agent') ?? '');
+    const body = await readJson(c);
+    const result = await pull(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
+    await recordDeviceReport(ctx, c.var.principal, body);
     return c.body(withEpoch(result.json, await readEpoch(ctx.store.read)), 200, headers);
   });
   return app;
