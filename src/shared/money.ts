@@ -14,25 +14,38 @@ const digitValue: Record<string, number> = {
 };
 const unitValue: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
-/** 伍万叁仟 → 53000; undefined when a character is not a Chinese numeral. */
+/**
+ * 伍万叁仟 → 53000; undefined when a character is not a Chinese numeral. A digit right after a
+ * unit, with no 零 between, is the next lower place as people say it: 三千五 is 3,500 and 一万二
+ * is 12,000 (三千零五 stays 3,005).
+ */
 function chineseInteger(text: string): number | undefined {
   let total = 0;
   let section = 0;
   let digit: number | undefined;
+  /** The place of the unit just read (10, 100, 1000, 1e4, 1e8), 0 once a 零 or a digit followed it. */
+  let lastUnit = 0;
   for (const ch of text) {
     if (ch in digitValue) {
       digit = digitValue[ch];
+      if (digit === 0) lastUnit = 0;
     } else if (ch in unitValue) {
       section += (digit ?? 1) * (unitValue[ch] ?? 1);
       digit = undefined;
+      lastUnit = unitValue[ch] ?? 0;
     } else if (ch === '万' || ch === '萬' || ch === '亿') {
       const scale = ch === '亿' ? 1e8 : 1e4;
       total = (total + section + (digit ?? 0)) * scale;
       section = 0;
       digit = undefined;
+      lastUnit = scale;
     } else {
       return undefined;
     }
+  }
+  // A trailing digit straight after a unit: 三千五, 一万二, 两百五.
+  if (digit !== undefined && digit > 0 && lastUnit >= 100 && /[千仟百佰万萬亿][一二两三四五六七八九壹贰叁肆伍陆柒捌玖]$/.test(text)) {
+    return total + section + digit * (lastUnit / 10);
   }
   return total + section + (digit ?? 0);
 }

@@ -55,7 +55,6 @@ describe('mediator phone, offline', () => {
     await page.locator('#terms-0').fill('李国强于2026年12月31日前改造排水沟，使雨水不流入张家院内');
     await page.getByLabel('履行方式').fill('自行施工');
     await page.getByLabel('履行期限').fill('2026-12-31');
-    await page.getByLabel('协议涉及金额（元）').fill('0');
     await page.getByTestId('submit').click();
     await page.getByTestId('agreement').waitFor();
     expect(await page.getByTestId('status-chip').first().textContent()).toBe('调解成功');
