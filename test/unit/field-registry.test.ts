@@ -128,6 +128,15 @@ describe('the case field registry', () => {
     expect(linesCodec('x').decode('一\n\n 二 ', [])).toEqual(['一', '二']);
   });
 
+  it('holds 民族, 职业 and 住址 on the party card: shown, changed, cleared, and what it does not show kept', () => {
+    const party = { id: uuidv7(), role: '申请人' as const, name: '张三', ethnicity: '蒙古族', occupation: '农民', address: '五家村三组', employer: '某合作社' };
+    const codec = codecOf('private.parties');
+    const draft = (codec.encode([party]) as { ethnicity: string; occupation: string; address: string }[])[0]!;
+    expect([draft.ethnicity, draft.occupation, draft.address]).toEqual(['蒙古族', '农民', '五家村三组']);
+    const edited = [{ ...draft, ethnicity: ' 汉族 ', occupation: '', address: '五家村四组' }];
+    expect(codec.decode(edited, [party])).toEqual([{ id: party.id, role: '申请人', name: '张三', ethnicity: '汉族', address: '五家村四组', employer: '某合作社' }]);
+  });
+
   it('reads a count as people type it: digits, full-width digits, Chinese numerals', () => {
     const typed: [string, number | undefined][] = [
       ['', undefined], [' 12 ', 12], ['４', 4], ['１２', 12], ['七', 7], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23],

@@ -13,11 +13,18 @@ export interface PartyDraft {
   phone: string;
   idNumber: string;
   birthDate: string;
+  /** 民族, 职业或职务, 住址: the 协议书's party block (人民调解法 Art 29). */
+  ethnicity: string;
+  occupation: string;
+  address: string;
   showMore: boolean;
 }
 
 export function newPartyDraft(role: Party['role']): PartyDraft {
-  return { id: crypto.randomUUID(), role, name: '', gender: '', age: '', phone: '', idNumber: '', birthDate: '', showMore: false };
+  return {
+    id: crypto.randomUUID(), role, name: '', gender: '', age: '', phone: '', idNumber: '', birthDate: '', ethnicity: '', occupation: '', address: '',
+    showMore: false,
+  };
 }
 
 /** A party card saved by an older form: the fields added since start blank. */
@@ -35,6 +42,9 @@ export function toParty(d: PartyDraft): Party {
     ...(phone ? { phone } : {}),
     ...(idNumber ? { idNumber } : {}),
     ...(d.birthDate ? { birthDate: d.birthDate } : {}),
+    ...(d.ethnicity.trim() ? { ethnicity: d.ethnicity.trim() } : {}),
+    ...(d.occupation.trim() ? { occupation: d.occupation.trim() } : {}),
+    ...(d.address.trim() ? { address: d.address.trim() } : {}),
   };
 }
 
@@ -60,17 +70,20 @@ export function withIdNumber(d: PartyDraft, idNumber: string, today: string): Pa
 export function partyDraftOf(p: Party): PartyDraft {
   return {
     id: p.id, role: p.role, name: p.name, gender: p.gender ?? '', age: p.age === undefined ? '' : String(p.age), phone: p.phone ?? '',
-    idNumber: p.idNumber ?? '', birthDate: p.birthDate ?? '', showMore: false,
+    idNumber: p.idNumber ?? '', birthDate: p.birthDate ?? '', ethnicity: p.ethnicity ?? '', occupation: p.occupation ?? '', address: p.address ?? '',
+    showMore: false,
   };
 }
 
 /**
- * The form's parties as stored parties. What the form does not show (民族, 职业, 住址) is kept from
- * the stored party with the same id; what it shows replaces the stored value, cleared ones included.
+ * The form's parties as stored parties. What the form does not show is kept from the stored party
+ * with the same id; what it shows replaces the stored value, cleared ones included.
  */
 export function partiesOf(drafts: PartyDraft[], stored: readonly Party[]): Party[] {
   return drafts.map((d) => {
-    const { gender: _g, age: _a, phone: _p, idNumber: _i, birthDate: _b, ...kept } = stored.find((x) => x.id === d.id) ?? ({} as Partial<Party>);
+    const {
+      gender: _g, age: _a, phone: _p, idNumber: _i, birthDate: _b, ethnicity: _e, occupation: _o, address: _d, ...kept
+    } = stored.find((x) => x.id === d.id) ?? ({} as Partial<Party>);
     return { ...kept, ...toParty(d) };
   });
 }

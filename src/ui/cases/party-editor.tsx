@@ -47,7 +47,7 @@ export function PartyEditor(p: {
   const err = (field: string) => p.errors[`${base}.${field}`];
   const heading = t('partyForm.heading', { role: party.role, n: p.n });
   const set = (patch: Partial<PartyDraft>) => p.onChange({ ...party, ...patch });
-  const hasMoreErrors = ['gender', 'age', 'phone', 'idNumber', 'birthDate'].some((f) => err(f));
+  const hasMoreErrors = ['gender', 'age', 'phone', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'address'].some((f) => err(f));
   const showMore = party.showMore || hasMoreErrors;
   const idFilled = party.birthDate !== '' && isValidIdNumber(party.idNumber.trim());
 
@@ -83,6 +83,11 @@ export function PartyEditor(p: {
             <TextField id={id('age')} label={t('partyForm.age')} value={party.age} inputMode="numeric" maxLength={3} error={err('age')} onInput={(age) => set({ age })} />
             <TextField id={id('phone')} label={t('partyForm.phone')} type="tel" inputMode="tel" value={party.phone} error={err('phone')} onInput={(phone) => set({ phone })} />
           </div>
+          <div class="row-2">
+            <TextField id={id('ethnicity')} label={t('partyForm.ethnicity')} hint={t('partyForm.ethnicity.hint')} maxLength={20} value={party.ethnicity} error={err('ethnicity')} onInput={(ethnicity) => set({ ethnicity })} />
+            <TextField id={id('occupation')} label={t('partyForm.occupation')} maxLength={50} value={party.occupation} error={err('occupation')} onInput={(occupation) => set({ occupation })} />
+          </div>
+          <TextField id={id('address')} label={t('partyForm.address')} maxLength={200} value={party.address} error={err('address')} onInput={(address) => set({ address })} />
         </div>
       )}
     </div>
