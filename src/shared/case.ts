@@ -151,6 +151,8 @@ export interface CaseRecord {
   acceptedOn: string;
   mediators: string[];
   isDifficult: boolean;
+  /** 涉及当事人数: persons the dispute involves (the report's measure); absent = not recorded. */
+  partiesInvolved?: number;
   /** Persons involved in each prevented escalation; 0 = not applicable. */
   prevention: PreventionFlags;
   agreement: Agreement | null;

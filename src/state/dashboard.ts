@@ -154,12 +154,16 @@ export const loadAreaChanges = (area: string) => getJson<{ changes: AreaChangeRe
 export interface LedgerReport {
   rows: number;
   imported?: number;
+  updated?: number;
+  unchanged?: number;
   skipped?: number;
   summary: { accepted: number; succeeded: number; failed: number; open: number; successRateText: string };
 }
 
 export interface LedgerProblem {
   row: number;
+  /** The ledger's own 序号 of the row, when it has one. */
+  ledgerNo?: string;
   field: string;
   message: string;
 }

@@ -8,6 +8,7 @@ import { createPin, keyringRow, unlockWithPin, MAX_PIN_FAILURES } from '../db/cr
 import { wipeDevice } from '../db/device.ts';
 import { clearAllDrafts, sealDrafts, sealDraftsWith } from '../db/settings.ts';
 import { forgetDeviceAccount } from './session.ts';
+import { markWorkDevice } from './device-kind.ts';
 
 /**
  * checking: reading the keyring; setPin: no PIN yet (first run, or an older install to migrate);
@@ -35,6 +36,7 @@ export async function startLock(): Promise<void> {
     lockPhase.value = 'setPin';
     return;
   }
+  markWorkDevice();
   db.vault.mode = 'locked';
   pinFailures.value = row.failures;
   lockPhase.value = 'locked';
@@ -43,6 +45,7 @@ export async function startLock(): Promise<void> {
 /** First PIN on this device: makes the key, then seals what was stored in clear before. */
 export async function setFirstPin(pin: string): Promise<void> {
   await createPin(db, pin);
+  markWorkDevice();
   wipedByFailures.value = false;
   await finishUnlock();
 }

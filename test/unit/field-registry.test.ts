@@ -27,7 +27,7 @@ import { CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, 
 const spec = (f: PatchableField): CaseFieldSpec => caseFields[f];
 const sample = caseRecord({
   status: 'agreed', outcome: 'success', isDifficult: true, agreement: agreement({ amountYuan: 1200 }),
-  prevention: { suicide: 1, criminal: 0, groupPetition: 7, groupFight: 0 }, mediators: ['王建国', '李明'],
+  prevention: { suicide: 1, criminal: 0, groupPetition: 7, groupFight: 0 }, mediators: ['王建国', '李明'], partiesInvolved: 5,
   judicialConfirmation: { appliedOn: '2026-11-12', court: '开鲁县人民法院', result: '审查中', decidedOn: null },
 });
 
@@ -80,6 +80,7 @@ describe('the case field registry', () => {
     expect(sums.difficult).toBe(1);
     expect(sums.petitionCases).toBe(1);
     expect(sums.petitionPersons).toBe(7);
+    expect(sums.partiesInvolved).toBe(5);
     for (const s of sumNames) expect(caseColumnNames, s).toContain((statSums[s] as SumSpec).column);
     // The SQL names each sum by its cell column, in sumNames' order.
     const db = new Kysely<unknown>({ dialect: { createAdapter: () => new SqliteAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (k) => new SqliteIntrospector(k), createQueryCompiler: () => new SqliteQueryCompiler() } });

@@ -10,6 +10,7 @@ import { ApiError, badRequest } from '../http/errors.ts';
 import { parseWith } from '../http/body.ts';
 import { assertInScope, scopeColumn } from '../auth/principal.ts';
 import { parseJson } from '../sync/records.ts';
+import { recordAudit } from '../ops/audit.ts';
 import { CaseListQuery, filterCases, sortCases } from './case-list-query.ts';
 import { areaNamesOf, caseListXlsx } from './case-list-xlsx.ts';
 
@@ -30,6 +31,8 @@ export function caseRoutes(ctx: Ctx): Hono<Env> {
     const query = filterCases(ctx.store.read.selectFrom('cases'), area, scopeColumn(area), q, ctx.store.kind);
     const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const rows = await sortCases(query.select('data'), q, ctx.store.kind).limit(pageSize).offset((page - 1) * pageSize).execute();
+    // A list carries the parties of every case in it: a view of personal data like opening one.
+    if (rows.length > 0) await recordAudit(ctx, c, { action: 'case.list', target: area, areaCode: area, detail: `page=${page} count=${rows.length}` });
     const cases = rows.map((r) => parseJson<CaseRecord>(r.data));
     const body: CaseListPage = { cases, total: Number(total.n), page, pageSize, areaNames: await areaNamesOf(ctx.store.read, cases) };
     return c.json(body);
@@ -42,6 +45,7 @@ export function caseRoutes(ctx: Ctx): Hono<Env> {
     const query = filterCases(ctx.store.read.selectFrom('cases'), area, scopeColumn(area), q, ctx.store.kind);
     const rows = await sortCases(query.select('data'), q, ctx.store.kind).limit(EXPORT_LIMIT + 1).execute();
     if (rows.length > EXPORT_LIMIT) throw new ApiError(413, 'cases.exportTooMany', { limit: EXPORT_LIMIT });
+    if (rows.length > 0) await recordAudit(ctx, c, { action: 'case.list', target: area, areaCode: area, detail: `export count=${rows.length}` });
     const cases = rows.map((r) => parseJson<CaseRecord>(r.data));
     const bytes = await caseListXlsx(cases, await areaNamesOf(ctx.store.read, cases));
     return c.body(bytes.buffer as ArrayBuffer, 200, {
@@ -57,6 +61,7 @@ export function caseRoutes(ctx: Ctx): Hono<Env> {
     if (!row) throw new ApiError(404, 'case.notFound');
     assertInScope(c.var.principal, row.village_code);
     const events = await ctx.store.read.selectFrom('events').select('data').where('case_id', '=', id).orderBy('at').execute();
+    await recordAudit(ctx, c, { action: 'case.view', target: id, areaCode: row.village_code });
     return c.json({ case: parseJson<CaseRecord>(row.data), events: events.map((e) => parseJson<CaseEvent>(e.data)) });
   });
   return app;

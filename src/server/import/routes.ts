@@ -53,21 +53,23 @@ export function importRoutes(ctx: Ctx): Hono<Env> {
     const db = ctx.store.read;
     const villages = await db.selectFrom('areas').select(['code', 'name']).where('level', '=', 'village').where('code', 'like', `${scope}%`)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)])).execute();
+    const towns = await db.selectFrom('areas').select(['code', 'name']).where('level', '=', 'town').where('code', 'like', `${scope.slice(0, 9)}%`).execute();
     const locks = await db.selectFrom('stat_signoffs').select(['area_code', 'month']).where('area_code', 'like', `${scope.slice(0, 6)}%`).execute();
     const locked = new Set(locks.map((l) => `${l.area_code}|${l.month}`));
     const checked = checkLedger(rows, {
-      villages, today, isLocked: (village, acceptedOn) => locked.has(`${village.slice(0, 9)}|${acceptedOn.slice(0, 7)}`),
+      villages, towns, today, isLocked: (village, acceptedOn) => locked.has(`${village.slice(0, 9)}|${acceptedOn.slice(0, 7)}`),
     });
     if (!checked.ok) {
-      const details = checked.errors.slice(0, MAX_ERRORS).map((e) => ({ row: e.row, field: e.field, message: t(e.code, e.params) }));
+      const details = checked.errors.slice(0, MAX_ERRORS).map((e) => ({ row: e.row, ...(e.ledgerNo ? { ledgerNo: e.ledgerNo } : {}), field: e.field, message: t(e.code, e.params) }));
       throw new ApiError(422, 'ledger.invalid', { n: checked.errors.length, rows: new Set(checked.errors.map((e) => e.row)).size }, details);
     }
     const summary = fileSummary(checked.cases);
     if (q.check) return c.json({ checked: true, rows: checked.cases.length, summary });
     const outcome = await applyImport(ctx, c.var.principal, checked.cases, fileHashOf(bytes));
     return c.json({
-      checked: true, rows: checked.cases.length, imported: outcome.imported.length, skipped: outcome.skipped.length,
-      skippedRows: outcome.skipped.map((s) => s.row), summary,
+      checked: true, rows: checked.cases.length, imported: outcome.imported.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length,
+      skipped: outcome.unchanged.length, skippedRows: outcome.unchanged.map((s) => s.row), updatedRows: outcome.updated.map((s) => s.row),
+      message: t('ledger.outcome', { imported: outcome.imported.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length }), summary,
     });
   });
   return app;

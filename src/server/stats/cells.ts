@@ -127,12 +127,14 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
 }
 
 /**
- * A county month that arrived from another server (federation): rebuild that county's year cells
- * from its month cells, then its province's — the same sums refreshCells makes for hosted counties.
+ * County months that arrived from another server (federation): rebuild those counties' year cells
+ * from their month cells, then their provinces' — the same sums refreshCells makes for hosted counties.
  */
-export async function rebuildFromMonths(tx: Kysely<DB>, county: string, year: string): Promise<void> {
-  await tx.deleteFrom('stat_cells').where('area_code', '=', county).where('period', '=', year).execute();
-  await sql`insert into stat_cells (${columns}) select area_code, substr(period, 1, 4), ${dims}, ${sums} from stat_cells
-    where area_code = ${county} and length(period) = 7 and substr(period, 1, 4) = ${year} group by area_code, substr(period, 1, 4), ${dims}`.execute(tx);
-  await recomputeProvinces(tx, [county.slice(0, 2)]);
+export async function rebuildFromMonths(tx: Kysely<DB>, countyYears: readonly (readonly [county: string, year: string])[]): Promise<void> {
+  for (const [county, year] of countyYears) {
+    await tx.deleteFrom('stat_cells').where('area_code', '=', county).where('period', '=', year).execute();
+    await sql`insert into stat_cells (${columns}) select area_code, substr(period, 1, 4), ${dims}, ${sums} from stat_cells
+      where area_code = ${county} and length(period) = 7 and substr(period, 1, 4) = ${year} group by area_code, substr(period, 1, 4), ${dims}`.execute(tx);
+  }
+  await recomputeProvinces(tx, [...new Set(countyYears.map(([county]) => county.slice(0, 2)))]);
 }

@@ -224,6 +224,8 @@ export interface MediationRequestsTable {
   received_at: string;
   decided_at: string | null;
   decided_by: string | null;
+  /** SHA-256 (hex) of the sending phone's secret (0080); null for requests sent before it. */
+  secret_hash: string | null;
 }
 
 /** 0040: one row, the id of this database's timeline (ops/epoch.ts). */
@@ -244,6 +246,14 @@ export interface AuditLogTable {
   detail: string | null;
   area_code: string;
   ip: string;
+}
+
+/** 0020: the fingerprint of the ledger row a case was last imported from (server/import). */
+export interface LedgerRowsTable {
+  case_id: string;
+  fingerprint: string;
+  imported_by: string;
+  imported_at: string;
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
@@ -267,4 +277,5 @@ export interface DB extends NetworkTables, FederationTables {
   account_log: AccountLogTable;
   server_epoch: ServerEpochTable;
   audit_log: AuditLogTable;
+  ledger_rows: LedgerRowsTable;
 }

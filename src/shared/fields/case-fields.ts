@@ -10,7 +10,7 @@ import type { CaseSource, Party } from '../case.ts';
 import type { DocKind } from '../documents/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { upgradePartyDraft } from './party-form.ts';
-import { linesCodec, namesCodec, partiesCodec, pickCodec, textCodec, type FormCodec } from './form-codecs.ts';
+import { countCodec, linesCodec, namesCodec, partiesCodec, pickCodec, textCodec, type FormCodec } from './form-codecs.ts';
 import type { SumName } from './stat-sums.ts';
 
 /** Where a person changes the field: the 编辑受理信息 form, the 疑难/防激化 form, 司法确认, a step, or a move. */
@@ -65,6 +65,10 @@ export const caseFields = {
   mediators: {
     label: 'field.mediators', personal: false, locked: false, stats: {}, editedOn: 'edit', form: namesCodec('mediators'),
     documents: ['cover', 'session', 'agreement', 'oral-agreement'],
+  },
+  partiesInvolved: {
+    label: 'field.partiesInvolved', personal: false, locked: true, stats: { sums: ['partiesInvolved'] }, editedOn: 'edit',
+    form: countCodec('partiesInvolved'), input: { kind: 'count', hint: 'field.partiesInvolved.hint' }, documents: ['registration'],
   },
   isDifficult: { label: 'field.isDifficult', personal: false, locked: true, stats: { sums: ['difficult'] }, editedOn: 'flags', documents: [] },
   prevention: {
@@ -122,8 +126,10 @@ type CodecOf<F extends FormField> = Entries[F]['form'];
 export type FormKey = CodecOf<FormField>['key'];
 /** The form's values: each field as its codec holds it. */
 export type FormValues = { [F in FormField as CodecOf<F>['key']]: ReturnType<CodecOf<F>['empty']> };
-/** The stored value of each form field, by its form name (what NewCaseSchema checks). */
-export type FormInput = { [F in FormField as CodecOf<F>['key']]: ReturnType<CodecOf<F>['decode']> };
+type Decoded<F extends FormField> = ReturnType<CodecOf<F>['decode']>;
+/** The stored value of each form field, by its form name (what NewCaseSchema checks); optional where it may be absent. */
+export type FormInput = { [F in FormField as undefined extends Decoded<F> ? never : CodecOf<F>['key']]: Decoded<F> }
+  & { [F in FormField as undefined extends Decoded<F> ? CodecOf<F>['key'] : never]?: Decoded<F> };
 
 /** The codec of a form field, loosely typed for the generic walks. */
 export function codecOf(f: FormField): FormCodec<unknown, unknown> {

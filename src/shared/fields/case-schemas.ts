@@ -32,6 +32,10 @@ export const caseFieldSchemas = {
     wire: w.list(w.text, 50),
     content: v.pipe(v.array(requiredText(30, 'case.mediators.required')), v.minLength(1, k('case.mediators.required'))),
   },
+  partiesInvolved: {
+    wire: v.optional(v.number()),
+    content: v.optional(v.pipe(v.number(k('validation.count')), v.integer(k('validation.count')), v.minValue(0, k('validation.count')), v.maxValue(100_000, k('validation.count')))),
+  },
   isDifficult: { wire: v.boolean(), content: v.boolean('push.fieldInvalid') },
   prevention: {
     wire: v.strictObject({ suicide: w.count, criminal: w.count, groupPetition: w.count, groupFight: w.count }),

@@ -19,6 +19,7 @@ export interface CaseColumnSpec {
 /** Numeric columns of `cases` kept for the statistics (server/sync/records.ts writes them). */
 export const caseColumns = {
   is_difficult: { of: (r) => (r.isDifficult ? 1 : 0), type: 'integer' },
+  parties_involved: { of: (r) => r.partiesInvolved ?? 0, type: 'integer' },
   amount_yuan: { of: (r) => r.agreement?.amountYuan ?? 0, type: 'double precision' },
   prev_suicide: { of: (r) => r.prevention.suicide, type: 'integer' },
   prev_criminal: { of: (r) => r.prevention.criminal, type: 'integer' },
@@ -54,7 +55,7 @@ export const toWanYuan = (yuan: number): number => Math.round(yuan / 100) / 100;
 // Explicitly typed names so `after` can refer to another sum without a circular inference.
 export type SumName =
   | 'difficult' | 'amountYuan' | 'suicideCases' | 'suicidePersons' | 'criminalCases' | 'criminalPersons' | 'petitionCases' | 'petitionPersons'
-  | 'fightCases' | 'fightPersons';
+  | 'fightCases' | 'fightPersons' | 'partiesInvolved';
 
 /** Every sum, in the one order of the SQL select lists and the cells' columns. */
 export const statSums = {
@@ -71,6 +72,9 @@ export const statSums = {
   petitionPersons: { column: 'prev_group_petition', how: 'value', cell: 'petition_persons', counted: 'accepted', prevention: { key: 'groupPetition', part: 'persons' } },
   fightCases: { column: 'prev_group_fight', how: 'positive', cell: 'fight_cases', counted: 'accepted', prevention: { key: 'groupFight', part: 'cases' } },
   fightPersons: { column: 'prev_group_fight', how: 'value', cell: 'fight_persons', counted: 'accepted', prevention: { key: 'groupFight', part: 'persons' } },
+  partiesInvolved: {
+    column: 'parties_involved', how: 'value', cell: 'parties_involved', counted: 'accepted', report: { label: 'report.col.partiesInvolved', after: 'difficult' },
+  },
 } as const satisfies Record<SumName, SumSpec>;
 
 export const sumNames = Object.keys(statSums) as SumName[];

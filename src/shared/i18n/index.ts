@@ -7,6 +7,7 @@ import { errors } from './errors.ts';
 import { sync } from './sync.ts';
 import { ui } from './ui.ts';
 import { lock } from './lock.ts';
+import { publicNav } from './public-nav.ts';
 // Loaded after first paint (later.ts registers them): type-only here, so they stay out of the
 // first bundle. The server and the tests load them at start.
 import type { server } from './server.ts';
@@ -26,9 +27,10 @@ import type { ops } from './ops.ts';
 import type { county } from './county.ts';
 import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
+import type { publicSide } from './public.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
-const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
+const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
 // One section a line, so parallel work adds lines rather than editing one.
 type Catalogue = typeof core
   & typeof server
@@ -47,7 +49,8 @@ type Catalogue = typeof core
   & typeof federation
   & typeof dossier
   & typeof fields
-  & typeof desk;
+  & typeof desk
+  & typeof publicSide;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -19,6 +19,7 @@ import { ops } from './ops.ts';
 import { county } from './county.ts';
 import { federation } from './federation.ts';
 import { dossier } from './dossier.ts';
+import { publicSide } from './public.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -29,3 +30,4 @@ registerMessages(federation);
 registerMessages(dossier);
 registerMessages(fields);
 registerMessages(desk);
+registerMessages(publicSide);

@@ -52,7 +52,8 @@ function LoginForm() {
 
   const signedIn = (s: Session) => {
     showFlash(t('login.signedIn', { name: s.me.user.displayName }));
-    // Everyone starts at home: the mediator's case list; on the desk the office's start (desk-home.tsx).
+    // Everyone starts at home (ui/shell/home.tsx): the mediator's case list, a staff member's work
+    // on a phone, the office's start on the desk (desk-home.tsx).
     route(safeNext(query.next) ?? '/', true);
   };
 

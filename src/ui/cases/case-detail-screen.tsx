@@ -1,11 +1,13 @@
 // 案件详情: who, what, where; the deadlines that matter now; the outcome; what happened so far;
 // and buttons for exactly the steps the lifecycle allows next.
 
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { isDesk } from '../desk/desk-mode.ts';
 import { useCase, useCaseEvents, usePendingByCase } from '../../state/case-queries.ts';
-import { maskNames, type CaseRecord } from '../../shared/case.ts';
+import { maskNames, readField, type CaseRecord } from '../../shared/case.ts';
+import { codecOf, fieldLabelKey, moreFields } from '../../shared/fields/case-fields.ts';
 import { remindersFor } from '../../shared/reminders.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatDate, today } from '../format.ts';
@@ -113,6 +115,11 @@ function CaseDetail(p: { record: CaseRecord }) {
           <dt>{t('detail.source')}</dt><dd>{t(`source.${r.source}`)}</dd>
           <dt>{t('detail.mediators')}</dt><dd>{r.mediators.join('、')}</dd>
           <dt>{t('detail.committee')}</dt><dd>{r.committeeName}</dd>
+          {moreFields.map(({ field }) => {
+            // The forms' 更多信息, as the form shows each value; nothing when not recorded.
+            const text = String(codecOf(field).encode(readField(r, field)));
+            return text === '' ? null : <Fragment key={field}><dt>{t(fieldLabelKey(field))}</dt><dd data-testid={`detail-${field}`}>{text}</dd></Fragment>;
+          })}
         </dl>
         {canEditFlags && <a class="button link" href={`/cases/${r.id}/edit`} data-testid="edit-case">{t('edit.link')}</a>}
       </section>

@@ -26,6 +26,8 @@ export interface NewCaseDraft extends CaseFieldValues {
   v: number;
   /** Shown as the big-button grid until a category is picked. */
   pickingCategory: boolean;
+  /** The number of the resident's request this 受理 was filled from (requests/request-draft.ts). */
+  fromRequest?: string;
 }
 
 /** A draft saved by an older form: fields added since start as on a blank form. */
@@ -83,7 +85,12 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
   return (
     <form class="screen form" noValidate ref={submit.formRef} onSubmit={onSubmit} aria-labelledby="new-title">
       <h1 id="new-title">{t('newCase.title')}</h1>
-      {draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />}
+      {/* Filled from a resident's request: say where it came from, not "restored". */}
+      {d.fromRequest ? (
+        <p class="notice" data-testid="from-request">{t('newCase.fromRequest', { number: d.fromRequest })}</p>
+      ) : (
+        draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />
+      )}
 
       <CaseFieldsSection
         values={d} errors={e} today={day} picking={d.pickingCategory} onChange={set}
@@ -91,7 +98,7 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
       />
       <div class="field picked">
         <span class="picked-label">{t('newCase.committee')}</span>
-        <span>{p.me.committeeName}<br /><span class="muted">{placeName(p.me.villageCode)}</span></span>
+        <span>{p.me.committeeName}<br /><span class="muted" data-testid="new-case-place">{placeName(p.me.villageCode)}</span></span>
         <a class="button link" href="/me">{t('newCase.changeProfile')}</a>
         <FieldError id="villageCode" error={e.villageCode ?? e.committeeName} />
       </div>

@@ -85,7 +85,7 @@ export function Timeline(p: { events: CaseEvent[]; show?: Show }) {
       {p.events.map((e) => (
         <li key={e.id} class={`timeline-item kind-${e.kind}`}>
           <div class="timeline-head">
-            <strong>{t(kindLabel[e.kind])}</strong>
+            <strong>{e.kind === 'note' && e.data.topic === 'resolution' ? t('timeline.resolution') : t(kindLabel[e.kind])}</strong>
             <span class="muted">
               {e.kind === 'visit' ? formatDate(e.data.on) : formatInstant(e.at)}
             </span>

@@ -9,7 +9,7 @@ import { today } from '../format.ts';
 
 export function draftFromRequest(r: ReceivedRequest, mediator: string): NewCaseDraft {
   return {
-    ...emptyFormValues(), v: FORM_DRAFT_VERSION, categoryCode: r.categoryCode, pickingCategory: false, source: '申请', acceptedOn: today(),
+    ...emptyFormValues(), v: FORM_DRAFT_VERSION, categoryCode: r.categoryCode, pickingCategory: false, source: '申请', acceptedOn: today(), fromRequest: r.number,
     parties: [
       { ...newPartyDraft('申请人'), name: r.applicantName, phone: r.phone, showMore: true },
       { ...newPartyDraft('被申请人'), name: r.otherParty },
