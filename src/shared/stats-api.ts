@@ -61,6 +61,8 @@ export interface MonthSignoff {
   state: SignoffState;
   signedAt: string | null;
   signedBy: string | null;
+  /** The signer's display name (the person), falling back to the account name. */
+  signedByName?: string | null;
   /** For a county: its towns' sign-offs of the month. */
   towns?: { code: string; name: string; state: SignoffState }[];
 }

@@ -27,3 +27,9 @@ export const loadDevices = () => getJson<DeviceList>('/api/devices');
 /** This account's own phones as the server last heard from them (我的 → 本机状态). */
 export const loadMyDevices = () => getJson<DeviceList>('/api/devices?mine=1');
 export const revokeDevice = (clientId: string, reason: string) => postJson<{ ok: true }>(`/api/devices/${encodeURIComponent(clientId)}/revoke`, { reason });
+
+/** The year of the newest accepted case in the account's area, else this year (a dashboard never opens on an empty year). */
+export async function latestYear(): Promise<number> {
+  const page = await loadCaseList({ pageSize: '1', sort: 'accepted', dir: 'desc' }).catch(() => undefined);
+  return Number((page?.cases[0]?.acceptedOn ?? new Date().toISOString()).slice(0, 4));
+}

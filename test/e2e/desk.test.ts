@@ -153,3 +153,60 @@ describe('设备: the town revokes one lost phone', () => {
     expect(await phone.locator('.case-list li').count()).toBe(0);
   });
 });
+
+describe('月度签收 with the keyboard alone', () => {
+  let device: Device;
+  afterAll(async () => {
+    await device?.close();
+  });
+
+  it('the town signs February in at most 30 keystrokes, through a confirmation that names the month and its figures', async () => {
+    device = await openDevice(DESK);
+    const page = await device.context.newPage();
+    page.setDefaultTimeout(30_000);
+    await signIn(page, server.url, 'zhen');
+    await page.getByTestId('nav-stats').click();
+    // 统计 opens on the latest year with cases (the demo's 2023), not an empty current year.
+    await page.waitForURL((url) => url.searchParams.get('from') === '2023-01-01');
+    await page.getByTestId('signoff-panel').locator('li').first().waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+    let keys = 0;
+    const press = async (key: string) => {
+      keys++;
+      await page.keyboard.press(key);
+    };
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return `${el?.getAttribute('data-testid') ?? ''}|${el?.getAttribute('aria-label') ?? ''}|${el?.id ?? ''}`;
+    });
+    // Tab to "跳到月度签收" and take it.
+    while (!(await focused()).startsWith('skip-signoff')) {
+      await press('Tab');
+      expect(keys).toBeLessThan(30);
+    }
+    await press('Enter');
+    while (!(await focused()).includes('签收2月')) {
+      await press('Tab');
+      expect(keys).toBeLessThan(30);
+    }
+    await press('Enter');
+    // The confirmation names the month and shows its figures; focus is on it.
+    const confirm = page.getByTestId('sign-confirm');
+    await confirm.getByTestId('sign-figures').waitFor();
+    expect(await confirm.locator('h3').textContent()).toContain('2023 年 2 月');
+    expect(await confirm.getByTestId('sign-figures').textContent()).toMatch(/受理 \d+ 件/);
+    expect(await focused()).toContain('confirm-2023-02');
+    while (!(await focused()).startsWith('sign-confirm-button')) {
+      await press('Tab');
+      expect(keys).toBeLessThan(30);
+    }
+    await press('Enter');
+    await page.getByTestId('signoff-message').filter({ hasText: '已签收2月' }).waitFor();
+    expect(keys).toBeLessThanOrEqual(30);
+    // The month now names the person who signed, not the account.
+    await expect.poll(() => page.getByTestId('month-2023-02').textContent()).toContain('已签收（');
+    expect(await page.getByTestId('month-2023-02').textContent()).not.toContain('zhen');
+    expect(await focused()).toContain('signoff-message');
+  });
+});

@@ -21,15 +21,17 @@ async function townsOf(db: Kysely<DB>, county: string, month: string) {
 export async function signoffStatus(ctx: Ctx, area: string, year: number): Promise<MonthSignoff[]> {
   const db = ctx.store.read;
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-  const rows = await db.selectFrom('stat_signoffs').select(['area_code', 'month', 'signed_at', 'signed_by'])
-    .where('month', '>=', months[0] ?? '').where('month', '<=', months[11] ?? '')
-    .where((eb) => eb.or([eb('area_code', '=', area), eb('area_code', 'like', `${area}___`)])).execute();
+  // The person, not the account name: "已签收（白红霞…）" rather than "zhen".
+  const rows = await db.selectFrom('stat_signoffs').leftJoin('users', 'users.username', 'stat_signoffs.signed_by')
+    .select(['stat_signoffs.area_code as area_code', 'stat_signoffs.month as month', 'stat_signoffs.signed_at as signed_at', 'stat_signoffs.signed_by as signed_by', 'users.display_name as signed_by_name'])
+    .where('stat_signoffs.month', '>=', months[0] ?? '').where('stat_signoffs.month', '<=', months[11] ?? '')
+    .where((eb) => eb.or([eb('stat_signoffs.area_code', '=', area), eb('stat_signoffs.area_code', 'like', `${area}___`)])).execute();
   const signed = new Map(rows.map((r) => [`${r.area_code}|${r.month}`, r]));
   const towns = area.length === 6 ? await childAreas(db, area, { from: `${year}-01-01`, to: `${year + 1}-01-01` }) : [];
   return months.map((month) => {
     const own = signed.get(`${area}|${month}`);
     return {
-      month, state: own ? 'signed' : 'open', signedAt: own?.signed_at ?? null, signedBy: own?.signed_by ?? null,
+      month, state: own ? 'signed' : 'open', signedAt: own?.signed_at ?? null, signedBy: own?.signed_by ?? null, signedByName: own ? (own.signed_by_name ?? own.signed_by) : null,
       ...(area.length === 6 ? { towns: towns.map((t) => ({ code: t.code, name: t.name, state: signed.has(`${t.code}|${month}`) ? 'signed' as const : 'open' as const })) } : {}),
     };
   });

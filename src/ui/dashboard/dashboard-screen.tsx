@@ -2,7 +2,9 @@
 // 县 → 镇 → 村 and back by the breadcrumb. Every count opens the cases behind it. The state is
 // in the address (?area=&from=&to=), so a drill-down can be bookmarked, shared and gone back from.
 
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { latestYear } from '../../state/desk.ts';
 import { addDays, localDate } from '../../shared/dates.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatDate } from '../format.ts';
@@ -31,9 +33,22 @@ export function DashboardScreen() {
   if (!staff.has(s.me.role)) return <p class="screen">{t('dash.staffOnly')}</p>;
   const today = localDate(new Date());
   const asked = query.from && query.to ? inclusivePeriod(query.from, query.to) : undefined;
+  if (!asked) return <LatestYear area={query.area ?? s.me.scope} go={(a, p) => route(dashboardHref(a, p), true)} />;
   const period = asked && isValidPeriod(asked) ? asked : yearPeriod(Number(today.slice(0, 4)));
   const area = query.area ?? s.me.scope;
   return <Dashboard area={area} period={period} scope={s.me.scope} today={today} go={(a, p) => route(dashboardHref(a, p))} />;
+}
+
+/** No period asked for: the latest year that has cases, not an empty current year. */
+function LatestYear(p: { area: string; go: (area: string, period: Period) => void }) {
+  useEffect(() => {
+    let live = true;
+    void latestYear().then((year) => live && p.go(p.area, yearPeriod(year)));
+    return () => {
+      live = false;
+    };
+  }, [p.area]);
+  return <section class="screen dashboard"><h1>{t('common.loading')}</h1></section>;
 }
 
 function NeedLogin(p: { next: string }) {
@@ -60,6 +75,10 @@ function Dashboard(p: DashboardProps) {
   const isFresh = s !== undefined && s.area.code === p.area && s.period.from === p.period.from && s.period.to === p.period.to;
   return (
     <section class="screen dashboard" aria-labelledby="dash-title" aria-busy={remote.loading}>
+      {(p.area === p.scope || p.scope === '') && (p.area.length === 6 || p.area.length === 9) && (
+        // The month sign-off sits below the figures: one keystroke takes the keyboard there.
+        <button type="button" class="skip-inline" data-testid="skip-signoff" onClick={() => document.getElementById('signoff-h')?.focus()}>{t('dash.skipToSignoff')}</button>
+      )}
       <Breadcrumb summary={s} area={p.area} period={p.period} scope={p.scope} />
       <div class="dash-head">
         <h1 id="dash-title" data-testid="dash-title">{isFresh ? t('dash.title', { area: s.area.name }) : t('common.loading')}</h1>

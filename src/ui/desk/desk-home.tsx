@@ -7,17 +7,10 @@ import { useLocation } from 'preact-iso';
 import { addDays, localDate } from '../../shared/dates.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { loadSignoffs, useRemote } from '../../state/dashboard.ts';
-import { caseListQuery, loadCaseList } from '../../state/desk.ts';
+import { caseListQuery, latestYear, loadCaseList } from '../../state/desk.ts';
 import { fetchNewRequests } from '../../state/requests.ts';
 import { useUndecidedCount } from '../../state/review-count.ts';
 import { session } from '../../state/session.ts';
-
-/** The year of the newest accepted case in the area, else this year. */
-async function latestYear(): Promise<number> {
-  const page = await loadCaseList({ pageSize: '1', sort: 'accepted', dir: 'desc' });
-  const newest = page.cases[0]?.acceptedOn;
-  return Number((newest ?? localDate(new Date())).slice(0, 4));
-}
 
 export function DeskHome() {
   const s = session.value;
@@ -29,7 +22,7 @@ function CountyStart(p: { area: string }) {
   const { route } = useLocation();
   useEffect(() => {
     let live = true;
-    void latestYear().catch(() => Number(localDate(new Date()).slice(0, 4))).then((year) => {
+    void latestYear().then((year) => {
       if (live) route(`/dashboard?area=${p.area}&from=${year}-01-01&to=${year}-12-31`, true);
     });
     return () => {
