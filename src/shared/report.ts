@@ -4,6 +4,7 @@
 // and the dashboard, so all three print the same cells.
 
 import { statisticsRows } from './categories.ts';
+import { caseSources } from './case.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { committeeTypes, type OrgTable } from './network.ts';
 import { emptyRow, preventionKeys, ratePercent, successRateOf, type Rollup, type RowCounts } from './stats.ts';
@@ -86,8 +87,7 @@ export function preventionTable(r: Rollup): Cell[][] {
 }
 
 export function sourceTable(r: Rollup): Cell[][] {
-  const sources = ['申请', '主动调解', '法院移送', '公安移送', '信访移送', '其他移送'] as const;
-  return [[t('report.source'), t('report.col.cases')], ...sources.map((s): Cell[] => [s, r.bySource[s] ?? 0])];
+  return [[t('report.source'), t('report.col.cases')], ...caseSources.map((s): Cell[] => [s, r.bySource[s] ?? 0])];
 }
 
 export function orgTableCells(o: OrgTable): Cell[][] {
