@@ -35,9 +35,13 @@ test('a guide page and the app run under the policy with no violation', async ()
   const guide = await page.goto(`${server.url}/guides/caili-fanhuan`);
   expect(guide?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-[^']+'/);
   expect(await page.locator('#app[data-prerendered] style, head style').count()).toBeGreaterThan(0);
-  // The boot script imports the app, which hydrates the page: the share button then works.
-  await page.getByTestId('share').click();
-  await page.getByTestId('share-qr').waitFor();
+  // The boot script imports the app, which hydrates the page: the share button then works (a tap
+  // before hydration does nothing, so tap until the panel is open).
+  await expect.poll(async () => {
+    const share = page.getByTestId('share');
+    if ((await share.getAttribute('aria-expanded')) !== 'true') await share.click();
+    return page.getByTestId('share-qr').isVisible();
+  }, { timeout: 60_000 }).toBe(true);
   await waitForOfflineReady(page);
 
   const shell = await page.goto(`${server.url}/`);
