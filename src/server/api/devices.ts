@@ -1,6 +1,6 @@
 // POST /api/devices/:clientId/revoke — a lost phone. Town, county and admin staff may revoke a
-// device whose owner's area lies inside their own; its next pull answers {wipe: true} and its
-// pushes are refused.
+// device whose owner's area lies inside their own; its sessions end, its next pull answers
+// {wipe: true} (auth/accounts-wipe.ts) and its pushes are refused.
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { Ctx, Env } from '../deps.ts';
@@ -25,6 +25,8 @@ export function deviceRoutes(ctx: Ctx): Hono<Env> {
       assertInScope(principal, device.scope_code === '' ? '-' : device.scope_code);
       await tx.updateTable('sync_clients').set({ revoked: 1 }).where('client_id', '=', clientId).execute();
       await tx.updateTable('devices').set({ revoked_at: now, revoked_by: principal.userId }).where('client_id', '=', clientId).execute();
+      // Its sessions end at once: a token copied off the lost phone opens nothing any more.
+      await tx.updateTable('sessions').set({ revoked_at: now }).where('client_id', '=', clientId).where('revoked_at', 'is', null).execute();
     });
     return c.json({ ok: true });
   });
