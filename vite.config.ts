@@ -1,12 +1,25 @@
 /// <reference types="vitest/config" />
 // One config for the PWA build and for the three test levels (unit, integration, e2e).
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderGuides } from './src/build/prerender.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Rewrites the service worker build's output options to Rolldown's spelling of "one file". */
+function swSingleFile(): Plugin {
+  return {
+    name: 'shuohe:sw-single-file',
+    config(config) {
+      const output = config.build?.rollupOptions?.output;
+      if (!output || Array.isArray(output) || !('inlineDynamicImports' in output)) return;
+      delete output.inlineDynamicImports;
+      Object.assign(output, { codeSplitting: false });
+    },
+  };
+}
 
 // The page lives in src/ (index.html included) so the top level stays as the design card fixes it.
 export default defineConfig({
@@ -27,7 +40,7 @@ export default defineConfig({
         short_name: '说和',
         description: '村（社区）人民调解员的离线调解工作台，居民的法律明白人指南',
         lang: 'zh-CN',
-        start_url: '/',
+        start_url: '/?from=app',
         scope: '/',
         display: 'standalone',
         orientation: 'portrait',
@@ -44,6 +57,9 @@ export default defineConfig({
         // The prerendered guide pages are for a first visit; offline the app draws them itself.
         globIgnores: ['guides/**'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        // The worker is one file: vite-plugin-pwa 2.0 asks for that with Rollup's
+        // `inlineDynamicImports`, which Vite 8's Rolldown deprecates for `codeSplitting: false`.
+        buildPlugins: { vite: [swSingleFile()] },
       },
       devOptions: { enabled: false },
     }),

@@ -4,6 +4,8 @@
 import { LocationProvider, Router, Route, lazy, ErrorBoundary } from 'preact-iso';
 import { Shell } from './ui/shell/shell.tsx';
 import { LockGate } from './ui/lock/lock-gate.tsx';
+import { isDesk } from './ui/desk/desk-mode.ts';
+import { Home } from './ui/shell/home.tsx';
 
 /** A lazy screen that also waits for the rest of the message catalogue (i18n/later.ts). */
 function screen<T>(load: () => Promise<T>): Promise<T> {
@@ -31,12 +33,23 @@ const StatsScreen = lazy(() => screen(() => import('./ui/stats/my-stats-screen.t
 const SetupScreen = lazy(() => screen(() => import('./ui/setup/setup-screen.tsx')).then((m) => m.SetupScreen));
 const GuidesScreen = lazy(() => screen(() => import('./ui/guides/guides-screen.tsx')).then((m) => m.GuidesScreen));
 const GuideScreen = lazy(() => screen(() => import('./ui/guides/guide-screen.tsx')).then((m) => m.GuideScreen));
+const ContactsScreen = lazy(() => screen(() => import('./ui/guides/contacts-screen.tsx')).then((m) => m.ContactsScreen));
 const HelpScreen = lazy(() => screen(() => import('./ui/guides/help-screen.tsx')).then((m) => m.HelpScreen));
 const RequestsScreen = lazy(() => screen(() => import('./ui/requests/requests-screen.tsx')).then((m) => m.RequestsScreen));
 const AccountsScreen = lazy(() => screen(() => import('./ui/account/accounts-screen.tsx')).then((m) => m.AccountsScreen));
 const NewAccountScreen = lazy(() => screen(() => import('./ui/account/new-account-screen.tsx')).then((m) => m.NewAccountScreen));
 const PasswordScreen = lazy(() => screen(() => import('./ui/account/password-screen.tsx')).then((m) => m.PasswordScreen));
+const CaseTableScreen = lazy(() => screen(() => import('./ui/desk/case-table-screen.tsx')).then((m) => m.CaseTableScreen));
+const DeskHome = lazy(() => screen(() => import('./ui/desk/desk-home.tsx')).then((m) => m.DeskHome));
+const DevicesScreen = lazy(() => screen(() => import('./ui/desk/devices-screen.tsx')).then((m) => m.DevicesScreen));
+/** `/` is the residents' home or the work home, by device and role (ui/shell/home.tsx). */
+const HomeRoute = () => <Home CaseList={WorkHome} land={!isDesk()} />;
 const NotFound = lazy(() => screen(() => import('./ui/shell/not-found.tsx')).then((m) => m.NotFound));
+
+/** The work home: the mediator's case list; on the desk, the office's own start (desk-home.tsx). */
+function WorkHome() {
+  return isDesk() ? <DeskHome /> : <CaseListScreen />;
+}
 
 export function App() {
   return (
@@ -45,7 +58,9 @@ export function App() {
         <LockGate>
         <Shell>
           <Router>
-            <Route path="/" component={CaseListScreen} />
+            <Route path="/" component={HomeRoute} />
+            <Route path="/cases" component={CaseTableScreen} />
+            <Route path="/devices" component={DevicesScreen} />
             <Route path="/new" component={NewCaseScreen} />
             <Route path="/cases/:id" component={CaseDetailScreen} />
             <Route path="/cases/:id/documents" component={DocumentsScreen} />
@@ -69,6 +84,7 @@ export function App() {
             <Route path="/guides" component={GuidesScreen} />
             <Route path="/guides/:slug" component={GuideScreen} />
             <Route path="/help" component={HelpScreen} />
+            <Route path="/contacts" component={ContactsScreen} />
             <Route default component={NotFound} />
           </Router>
         </Shell>

@@ -13,6 +13,7 @@ import { compressJson } from './http/compress.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { requestLog } from './ops/request-log.ts';
 import { metricsRoutes } from './ops/routes.ts';
+import { auditRoutes } from './ops/audit-routes.ts';
 import { requireAuth } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
@@ -60,7 +61,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // Everything below needs a session. Listed by prefix (not '*') so an unknown /api path is a
   // plain 404; a route added outside these prefixes must call requireAuth itself.
   const auth = requireAuth(ctx);
-  for (const path of ['/sync/*', '/cases', '/cases/*', '/review', '/devices/*']) api.use(path, auth);
+  for (const path of ['/sync/*', '/cases', '/cases.xlsx', '/cases/*', '/review', '/devices', '/devices/*']) api.use(path, auth);
   api.route('/', syncRoutes(ctx));
   api.route('/', caseRoutes(ctx));
   api.route('/', reviewRoutes(ctx));
@@ -73,6 +74,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', federationRoutes(ctx));
   for (const path of ['/requests', '/requests/*']) api.use(path, auth);
   api.route('/', requestRoutes(ctx));
+  for (const path of ['/audit', '/audit/*']) api.use(path, auth);
+  api.route('/', auditRoutes(ctx));
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);

@@ -1,6 +1,7 @@
 // Starts the township server: PORT (8080), DATA_DIR (./data, the SQLite file), DATABASE_URL
 // (postgres://… switches to PostgreSQL), DEMO=0 to start without the demo accounts and cases,
-// TLS_CERT/TLS_KEY (PEM files: speak HTTPS; HTTP_PORT then only redirects), METRICS_TOKEN.
+// TLS_CERT/TLS_KEY (PEM files: speak HTTPS; HTTP_PORT then only redirects), METRICS_TOKEN,
+// AUDIT_KEEP_DAYS.
 // In production it runs compiled (npm start builds build/server/index.js); the path to
 // package.json is the same from src/server/ and build/server/.
 import { readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { listen } from './http/listen.ts';
 import { openStore } from './store/open.ts';
+import { purgeAudit } from './ops/audit.ts';
 import { DEMO_PASSWORD, demoLogins, seedIfEmpty } from './seed/demo.ts';
 import { CursorBook } from './sync/cursors.ts';
 import { compactChangeLog } from './sync/compact.ts';
@@ -51,6 +53,12 @@ const compaction = setInterval(() => {
   compactChangeLog(store, cursors, () => new Date()).catch((error: unknown) => console.error('变更日志压缩失败：', error));
 }, COMPACT_EVERY_MS);
 compaction.unref();
+
+// The audit log is kept AUDIT_KEEP_DAYS (default 365, never under 183); trimmed daily.
+const keepAudit = Number(process.env.AUDIT_KEEP_DAYS ?? 365);
+const trimAudit = () => void purgeAudit(store.db, new Date(), keepAudit).catch((error: unknown) => console.error('[shuohe] audit purge failed', error));
+trimAudit();
+setInterval(trimAudit, 86_400_000).unref();
 
 // Finish in-flight requests and close the database cleanly, so the SQLite WAL is checkpointed.
 const stop = () => {

@@ -4,6 +4,7 @@
 // so it is never indexed and can be encrypted as one payload later (DESIGN.md §Data).
 
 import type { CaseStatus, CaseOutcome } from './lifecycle.ts';
+import type { PatchableField } from './fields/case-fields.ts';
 
 export type Gender = '男' | '女';
 // Stored values are short and stable ('申请'); what a person reads is the catalogue's `source.*`
@@ -150,6 +151,8 @@ export interface CaseRecord {
   acceptedOn: string;
   mediators: string[];
   isDifficult: boolean;
+  /** 涉及当事人数: persons the dispute involves (the report's measure); absent = not recorded. */
+  partiesInvolved?: number;
   /** Persons involved in each prevented escalation; 0 = not applicable. */
   prevention: PreventionFlags;
   agreement: Agreement | null;
@@ -167,15 +170,8 @@ export interface CaseRecord {
   updatedAt: string;
 }
 
-/** Header fields that a `case.patch` may change. Status and its data change only by transition. */
-export const patchableFields = [
-  'categoryCode', 'source', 'acceptedOn', 'mediators', 'isDifficult', 'prevention', 'agreement', 'judicialConfirmation', 'followUp', 'private.parties',
-  'private.facts', 'private.claims', 'private.place', 'villageCode',
-] as const;
-export type PatchableField = (typeof patchableFields)[number];
-
-/** Long prose that is never auto-merged: a concurrent change always goes to review. */
-export const proseFields: readonly PatchableField[] = ['private.facts', 'agreement'];
+/** Header fields that a `case.patch` may change: the keys of the field registry (fields/case-fields.ts). */
+export type { PatchableField };
 
 export function noPrevention(): PreventionFlags {
   return { suicide: 0, criminal: 0, groupPetition: 0, groupFight: 0 };

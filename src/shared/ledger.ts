@@ -16,6 +16,8 @@ export interface LedgerCase {
   row: number;
   /** What makes this row the same case on a second import (see ledgerKey). */
   key: string;
+  /** The ledger's own 序号/编号 ('' when it has none). */
+  ledgerNo: string;
   acceptedOn: string;
   villageCode: string;
   categoryCode: string;
@@ -36,6 +38,8 @@ export interface LedgerCase {
 
 export interface LedgerError {
   row: number;
+  /** The ledger's own 序号/编号 of the row, when it has one (clerks find rows by it). */
+  ledgerNo?: string;
   /** The column as the file names it (or the expected name when it is missing). */
   field: string;
   code: MessageKey;
@@ -50,18 +54,23 @@ export interface LedgerVillage {
 export interface LedgerContext {
   /** The villages the importer may write to (their scope). */
   villages: readonly LedgerVillage[];
+  /** The towns of those villages, to check and use a 所属镇(街道) column. */
+  towns?: readonly LedgerVillage[];
   today: string;
   /** Refuses rows of a month whose statistics are signed off. */
   isLocked?: (villageCode: string, acceptedOn: string) => boolean;
 }
 
-type Column = 'ledgerNo' | 'acceptedOn' | 'village' | 'category' | 'applicants' | 'respondents' | 'parties' | 'result' | 'form' | 'amount'
+type Column = 'ledgerNo' | 'acceptedOn' | 'village' | 'villageCode' | 'town' | 'category' | 'applicants' | 'respondents' | 'parties' | 'result' | 'form' | 'amount'
   | 'source' | 'mediators' | 'facts' | 'closedOn' | 'performance' | 'confirmation';
 
 const aliases: Record<Column, readonly string[]> = {
-  ledgerNo: ['台账编号', '编号', '卷号'],
+  ledgerNo: ['序号', '编号', '台账编号', '案号', '登记号', '卷号'],
   acceptedOn: ['受理日期', '受理时间', '日期'],
-  village: ['村', '村(社区)', '村居', '村(居)', '村名', '区划代码', '村代码', '村(社区)代码'],
+  village: ['村', '村(社区)', '村居', '村(居)', '村名', '村(社区)名称'],
+  // A code column decides the village; the name and town columns are then checked against it.
+  villageCode: ['区划代码', '村代码', '村(社区)代码', '村(社区)区划代码', '统计用区划代码'],
+  town: ['所属镇(街道)', '镇(街道)', '乡镇(街道)', '所属乡镇', '乡镇', '镇', '所属乡镇(街道)'],
   category: ['纠纷类型', '类型', '纠纷类别'],
   applicants: ['申请人'],
   respondents: ['被申请人'],
@@ -103,7 +112,7 @@ function mapHeader(header: readonly string[]): HeaderMap | LedgerError[] {
     if (map.columns[column] === undefined) missing.push({ row: 1, field: label, code: 'ledger.header.missing', params: { column: label } });
   };
   need('acceptedOn', '受理日期');
-  need('village', '村');
+  if (map.columns.villageCode === undefined) need('village', '村');
   need('category', '纠纷类型');
   need('result', '调解结果');
   if (map.columns.parties === undefined) {
@@ -115,10 +124,22 @@ function mapHeader(header: readonly string[]): HeaderMap | LedgerError[] {
 
 /** 2023-03-05, 2023/3/5, 2023.3.5, 2023年3月5日 → ISO; otherwise undefined. */
 export function parseLedgerDate(text: string): string | undefined {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  const m = dateParts(text);
   if (!m) return undefined;
-  const iso = `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`;
+  const iso = `${m.year}-${String(m.month).padStart(2, '0')}-${String(m.day).padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : undefined;
+}
+
+function dateParts(text: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/** The message for a date cell that did not parse: a day the calendar lacks is named as such. */
+function dateProblem(text: string): { code: MessageKey; params: MessageParams } {
+  const m = dateParts(text);
+  if (m && m.month >= 1 && m.month <= 12) return { code: 'ledger.date.impossible', params: { value: `${m.year}年${m.month}月${m.day}日` } };
+  return { code: 'ledger.date.invalid', params: { value: text } };
 }
 
 const splitNames = (text: string) => text.split(/[、，,;；\s/]+|与|和|诉/).map((s) => s.trim()).filter((s) => s !== '');
@@ -147,7 +168,10 @@ const forms: Record<string, '口头' | '书面'> = { 口头: '口头', 口头协
 const sources: Record<string, CaseSource> = {
   ...Object.fromEntries(caseSources.map((s) => [s, s])),
   依申请: '申请', 当事人申请: '申请', 申请调解: '申请', 主动: '主动调解', 调委会主动调解: '主动调解',
-  法院: '法院移送', 法院委托: '法院移送', 公安: '公安移送', 公安机关移送: '公安移送', 信访: '信访移送', 其他: '其他移送',
+  法院: '法院移送', 法院委托: '法院移送', 人民法院委托: '法院移送', 人民法院委派: '法院移送', 法院委派: '法院移送', 人民法院移送: '法院移送', 诉前委派: '法院移送',
+  公安: '公安移送', 公安机关移送: '公安移送', 派出所: '公安移送', 派出所移送: '公安移送', 公安派出所移送: '公安移送', '110转办': '公安移送',
+  信访: '信访移送', 信访转办: '信访移送', 信访部门移送: '信访移送', 信访交办: '信访移送', '12345转办': '其他移送',
+  检察院移送: '其他移送', 人民检察院移送: '其他移送', 检察院: '其他移送', 其他: '其他移送', 其他部门移送: '其他移送', 上级交办: '其他移送',
 };
 
 function categoryOf(text: string): string | undefined {
@@ -173,6 +197,11 @@ export function checkLedger(rows: readonly (readonly string[])[], ctx: LedgerCon
   if (Array.isArray(map)) return { ok: false, errors: map };
 
   const byCode = new Map(ctx.villages.map((v) => [v.code, v]));
+  const townNames = new Map((ctx.towns ?? []).map((v) => [v.code, v.name]));
+  const sameTown = (text: string, townCode: string) => {
+    const name = townNames.get(townCode);
+    return name === undefined || text === name || text === townCode || townBaseName(text) === townBaseName(name);
+  };
   const byBase = new Map<string, LedgerVillage[]>();
   for (const v of ctx.villages) byBase.set(villageBaseName(v.name), [...(byBase.get(villageBaseName(v.name)) ?? []), v]);
 
@@ -188,22 +217,38 @@ export function checkLedger(rows: readonly (readonly string[])[], ctx: LedgerCon
       return i === undefined ? '' : (cells[i] ?? '').trim();
     };
     const label = (column: Column, fallback: string) => map.labels[column] ?? fallback;
+    const ledgerNo = get('ledgerNo');
     const fail = (column: Column, fallback: string, code: MessageKey, params?: MessageParams) => {
-      errors.push({ row, field: label(column, fallback), code, ...(params ? { params } : {}) });
+      errors.push({ row, ...(ledgerNo ? { ledgerNo } : {}), field: label(column, fallback), code, ...(params ? { params } : {}) });
     };
 
     const acceptedOn = parseLedgerDate(get('acceptedOn'));
-    if (!acceptedOn) fail('acceptedOn', '受理日期', 'ledger.date.invalid', { value: get('acceptedOn') });
+    if (!acceptedOn) {
+      const problem = dateProblem(get('acceptedOn'));
+      fail('acceptedOn', '受理日期', problem.code, problem.params);
+    }
     else if (acceptedOn > ctx.today) fail('acceptedOn', '受理日期', 'ledger.date.future', { value: acceptedOn });
 
     const villageText = get('village');
+    const codeText = get('villageCode');
+    const townText = get('town');
     let villageCode: string | undefined;
-    if (/^\d{12}$/.test(villageText)) {
+    if (map.columns.villageCode !== undefined && codeText !== '') {
+      const village = byCode.get(codeText);
+      if (!village) fail('villageCode', '区划代码', 'ledger.village.codeUnknown', { value: codeText });
+      else if (villageText !== '' && villageText !== village.code && villageBaseName(villageText) !== villageBaseName(village.name)) {
+        fail('village', '村', 'ledger.village.mismatch', { value: villageText, code: codeText, name: village.name });
+      } else if (townText !== '' && !sameTown(townText, codeText.slice(0, 9))) {
+        fail('town', '所属镇(街道)', 'ledger.town.mismatch', { value: townText, code: codeText, name: townNames.get(codeText.slice(0, 9)) ?? '' });
+      } else villageCode = codeText;
+    } else if (/^\d{12}$/.test(villageText)) {
       if (byCode.has(villageText)) villageCode = villageText;
       else fail('village', '村', 'ledger.village.outside', { value: villageText });
     } else if (villageText === '') fail('village', '村', 'ledger.village.required');
     else {
-      const found = byBase.get(villageBaseName(villageText)) ?? [];
+      const named = byBase.get(villageBaseName(villageText)) ?? [];
+      // A name repeated in several towns is told apart by the town column.
+      const found = named.length > 1 && townText !== '' ? named.filter((v) => sameTown(townText, v.code.slice(0, 9))) : named;
       if (found.length === 1) villageCode = found[0]?.code;
       else if (found.length === 0) fail('village', '村', 'ledger.village.unknown', { value: villageText });
       else fail('village', '村', 'ledger.village.ambiguous', { value: villageText, codes: found.map((v) => v.code).join('、') });
@@ -240,12 +285,15 @@ export function checkLedger(rows: readonly (readonly string[])[], ctx: LedgerCon
     else if (amountYuan > 0 && result && result !== '成功') fail('amount', '金额', 'ledger.amount.notSuccess');
 
     const sourceText = get('source');
-    const source = sourceText === '' ? '申请' : sources[sourceText];
+    const source = sourceText === '' ? '申请' : sources[sourceText.replace(/\s+/g, '')];
     if (!source) fail('source', '案件来源', 'ledger.source.invalid', { value: sourceText });
 
     const closedText = get('closedOn');
     const closedOn = closedText === '' ? null : (parseLedgerDate(closedText) ?? undefined);
-    if (closedOn === undefined) fail('closedOn', '结案日期', 'ledger.date.invalid', { value: closedText });
+    if (closedOn === undefined) {
+      const problem = dateProblem(closedText);
+      fail('closedOn', '结案日期', problem.code, problem.params);
+    }
     else if (closedOn !== null && acceptedOn && closedOn < acceptedOn) fail('closedOn', '结案日期', 'ledger.closedOn.beforeAccepted');
     else if (closedOn !== null && result === '未结') fail('closedOn', '结案日期', 'ledger.closedOn.open');
 
@@ -259,11 +307,10 @@ export function checkLedger(rows: readonly (readonly string[])[], ctx: LedgerCon
     if (confirmation === undefined) fail('confirmation', '司法确认', 'ledger.confirmation.invalid', { value: confirmationText });
     else if (confirmation !== null && (result !== '成功' || form !== '书面')) fail('confirmation', '司法确认', 'ledger.confirmation.notWritten');
 
-    const ledgerNo = get('ledgerNo');
-    if (ledgerNo !== '' && villageCode) {
-      const numberKey = `${villageCode}:${ledgerNo}`;
+    if (ledgerNo !== '' && villageCode && acceptedOn) {
+      const numberKey = `${villageCode.slice(0, 6)}:${acceptedOn.slice(0, 4)}:${ledgerNo}`;
       const first = seenNumbers.get(numberKey);
-      if (first !== undefined) fail('ledgerNo', '台账编号', 'ledger.number.duplicate', { value: ledgerNo, first });
+      if (first !== undefined) fail('ledgerNo', '序号', 'ledger.number.duplicate', { value: ledgerNo, first });
       else seenNumbers.set(numberKey, row);
     }
     const facts = get('facts');
@@ -279,7 +326,7 @@ export function checkLedger(rows: readonly (readonly string[])[], ctx: LedgerCon
     const n = (occurrences.get(content) ?? 0) + 1;
     occurrences.set(content, n);
     cases.push({
-      row, key: ledgerKey(villageCode, ledgerNo, content, n), acceptedOn, villageCode, categoryCode, applicants, respondents, result, form,
+      row, ledgerNo, key: ledgerKey(villageCode, acceptedOn, ledgerNo, content, n), acceptedOn, villageCode, categoryCode, applicants, respondents, result, form,
       amountYuan, source, mediators, facts: facts === '' ? null : facts, closedOn, performance, confirmation,
     });
   });
@@ -288,9 +335,13 @@ export function checkLedger(rows: readonly (readonly string[])[], ctx: LedgerCon
 
 /**
  * The same ledger row always gets the same key, so importing a file twice (or a longer copy of
- * it) never counts a case twice: the village and the ledger's own number when it has one,
+ * it, or the same rows in another order or format) never counts a case twice: the ledger's own
+ * 序号 within its county and year of 受理 when it has one — so a corrected row is the same case —
  * otherwise the row's whole content and which identical row of the file it is.
  */
-export function ledgerKey(villageCode: string, ledgerNo: string, content: string, occurrence: number): string {
-  return ledgerNo !== '' ? `no|${villageCode}|${ledgerNo}` : `row|${content}|${occurrence}`;
+export function ledgerKey(villageCode: string, acceptedOn: string, ledgerNo: string, content: string, occurrence: number): string {
+  return ledgerNo !== '' ? `no|${villageCode.slice(0, 6)}|${acceptedOn.slice(0, 4)}|${ledgerNo}` : `row|${content}|${occurrence}`;
 }
+
+/** 开鲁镇 → 开鲁; 科尔沁街道 → 科尔沁; so "开鲁" in a town column matches. */
+const townBaseName = (name: string) => name.trim().replace(/(街道办事处|街道|镇|乡|苏木|农场|牧场)$/, '');

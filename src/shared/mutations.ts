@@ -4,7 +4,8 @@
 // patch's base value. Replaying a device's outbox on an empty copy rebuilds its records.
 
 import type { CaseRecord, PatchableField } from './case.ts';
-import { readField, writeField, patchableFields } from './case.ts';
+import { readField, writeField } from './case.ts';
+import { patchableFields } from './fields/case-fields.ts';
 import type { CaseEvent } from './events.ts';
 import type { TransitionArgs } from './lifecycle.ts';
 import { applyTransition } from './transition.ts';

@@ -2,7 +2,9 @@
 // must not carry valibot's schemas in its first-paint bundle). Types live in protocol.ts.
 
 import * as v from 'valibot';
-import { patchableFields } from './case.ts';
+import { patchableFields } from './fields/case-fields.ts';
+import { CaseRecordWireSchema } from './fields/case-schemas.ts';
+import { json, jsonObject, short, text, uuid } from './fields/wire.ts';
 import { caseStatuses } from './lifecycle.ts';
 import { PUSH_BATCH } from './protocol.ts';
 
@@ -10,7 +12,6 @@ import { PUSH_BATCH } from './protocol.ts';
 const syncCursor = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 
 /** Envelope checks; each mutation's content is validated by the server's mutators. */
-const uuid = v.pipe(v.string(), v.uuid());
 const headerEntries = {
   mutationId: uuid,
   clientId: uuid,
@@ -26,9 +27,17 @@ export const MutationEnvelopeSchema = v.looseObject({
   name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve', 'review.dismiss']),
 });
 
+export const DeviceReportSchema = v.strictObject({
+  appVersion: v.pipe(v.string(), v.maxLength(40)),
+  pending: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  storageBytes: v.optional(v.pipe(v.number(), v.minValue(0))),
+  deviceTime: v.pipe(v.string(), v.isoTimestamp()),
+});
+
 export const PushRequestSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
+  device: v.optional(DeviceReportSchema),
   mutations: v.pipe(v.array(MutationEnvelopeSchema), v.maxLength(PUSH_BATCH)),
   cursor: v.optional(syncCursor),
 });
@@ -36,6 +45,7 @@ export const PushRequestSchema = v.strictObject({
 export const PullRequestSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
+  device: v.optional(DeviceReportSchema),
   cursor: syncCursor,
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000))),
 });
@@ -45,65 +55,6 @@ export const PullRequestSchema = v.strictObject({
 // unknown keys. Whether the content is acceptable (a name filled in, a valid ID number, a legal
 // transition) is a domain question answered by validation.ts and lifecycle.ts; a mutation that
 // fails those is stored for review, while one that fails this shape is refused outright.
-
-/** Longest string anywhere in a mutation; content rules are stricter (facts ≤ 5000). */
-export const MAX_WIRE_TEXT = 20_000;
-
-/** JSON limited in depth, breadth, string length and node count; walked without recursion. */
-export function isBoundedJson(value: unknown, maxDepth = 8): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  let nodes = 0;
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop() as [unknown, number];
-    if (++nodes > 20_000 || depth > maxDepth) return false;
-    if (item === null || typeof item === 'boolean') continue;
-    if (typeof item === 'number') {
-      if (!Number.isFinite(item)) return false;
-      continue;
-    }
-    if (typeof item === 'string') {
-      if (item.length > MAX_WIRE_TEXT) return false;
-      continue;
-    }
-    if (Array.isArray(item)) {
-      if (item.length > 1000) return false;
-      for (const x of item) stack.push([x, depth + 1]);
-      continue;
-    }
-    if (typeof item !== 'object' || Object.getPrototypeOf(item) !== Object.prototype) return false;
-    const entries = Object.entries(item as Record<string, unknown>);
-    if (entries.length > 200) return false;
-    for (const [key, x] of entries) {
-      if (key.length > 100) return false;
-      stack.push([x, depth + 1]);
-    }
-  }
-  return true;
-}
-
-const text = v.pipe(v.string(), v.maxLength(MAX_WIRE_TEXT));
-const short = v.pipe(v.string(), v.maxLength(200));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
-const json = v.custom<unknown>((x) => isBoundedJson(x));
-const jsonObject = v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x) && isBoundedJson(x));
-const list = <S extends v.GenericSchema>(item: S, max: number) => v.pipe(v.array(item), v.maxLength(max));
-
-const PartyWire = v.strictObject({
-  id: short, role: short, name: text, gender: v.optional(short), ethnicity: v.optional(short), age: v.optional(v.number()),
-  birthDate: v.optional(short), occupation: v.optional(text), phone: v.optional(short), address: v.optional(text), idNumber: v.optional(short),
-});
-
-export const CaseRecordWireSchema = v.strictObject({
-  id: uuid, version: count, villageCode: short, townCode: short, countyCode: short, committeeName: text,
-  caseNo: v.nullable(short), provisionalNo: short, status: v.picklist(caseStatuses),
-  outcome: v.nullable(v.picklist(['success', 'failure', 'rejected'])), categoryCode: short, source: short, acceptedOn: short,
-  mediators: list(text, 50), isDifficult: v.boolean(),
-  prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }),
-  agreement: v.nullable(jsonObject), judicialConfirmation: v.optional(v.nullable(jsonObject)), followUp: v.optional(v.nullable(jsonObject)),
-  termination: v.nullable(jsonObject), rejection: v.nullable(jsonObject),
-  private: v.strictObject({ parties: list(PartyWire, 100), facts: text, claims: list(text, 100), place: text }),
-  needsReview: v.boolean(), voided: v.nullable(v.strictObject({ reason: text, at: short })), createdAt: short, updatedAt: short,
-});
 
 export const CaseEventWireSchema = v.strictObject({
   id: uuid, caseId: uuid, villageCode: short, townCode: short, countyCode: short, at: short, supersedes: v.optional(uuid), author: short,
@@ -138,6 +89,7 @@ export const MutationWireSchema = v.variant('name', [
 export const PushRequestWireSchema = v.strictObject({
   protocolVersion: v.number(),
   clientId: uuid,
+  device: v.optional(DeviceReportSchema),
   mutations: v.pipe(v.array(MutationWireSchema), v.maxLength(PUSH_BATCH)),
   cursor: v.optional(syncCursor),
 });

@@ -18,9 +18,24 @@ export const PULL_PAGE = 1000;
 /** Largest push body a device sends, in UTF-8 bytes (the server takes up to 4 MB); one oversized mutation still goes alone. */
 export const PUSH_BYTES = 3 * 1024 * 1024;
 
+/**
+ * What a phone says about itself with each sync, for the office's 设备 list: optional, so phones
+ * from before it keep syncing. The server derives the clock skew from `deviceTime`.
+ */
+export interface DeviceReport {
+  appVersion: string;
+  /** Changes in the outbox, not yet acknowledged. */
+  pending: number;
+  /** Bytes the app stores on the phone (navigator.storage.estimate), when the browser says. */
+  storageBytes?: number;
+  /** The phone's clock when the request was made (ISO). */
+  deviceTime: string;
+}
+
 export interface PushRequest {
   protocolVersion: number;
   clientId: string;
+  device?: DeviceReport;
   mutations: Mutation[];
   /**
    * The device's pull cursor for its scope. When nothing in scope committed between it and this
@@ -54,6 +69,7 @@ export interface PushResponse {
 export interface PullRequest {
   protocolVersion: number;
   clientId: string;
+  device?: DeviceReport;
   cursor: number;
   limit?: number;
 }

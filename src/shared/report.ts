@@ -6,20 +6,22 @@
 import { statisticsRows } from './categories.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { committeeTypes, type OrgTable } from './network.ts';
-import { emptyRow, preventionKeys, ratePercent, successRateOf, toWanYuan, type Rollup, type RowCounts } from './stats.ts';
+import { emptyRow, preventionKeys, ratePercent, successRateOf, type Rollup, type RowCounts } from './stats.ts';
+import { rowSumNames, statSums, type CountedColumn, type RowSumName } from './fields/stat-sums.ts';
 import { toCsv } from './csv.ts';
 
 export type Cell = string | number | null;
 
 export interface ReportColumn {
-  key: keyof RowCounts | 'rate';
+  key: CountedColumn | RowSumName;
   label: MessageKey;
   value: (row: RowCounts) => number | null;
   /** Printed with this many decimals (93.60, 165.86); counts are whole numbers. */
   decimals?: number;
 }
 
-export const reportColumns: readonly ReportColumn[] = [
+/** The measures counted from a group's attributes, in the table's order. */
+const countedColumns: readonly ReportColumn[] = [
   { key: 'accepted', label: 'report.col.accepted', value: (r) => r.accepted },
   { key: 'succeeded', label: 'report.col.succeeded', value: (r) => r.succeeded },
   { key: 'rate', label: 'report.col.rate', value: (r) => ratePercent(successRateOf(r)), decimals: 2 },
@@ -27,11 +29,26 @@ export const reportColumns: readonly ReportColumn[] = [
   { key: 'open', label: 'report.col.open', value: (r) => r.open },
   { key: 'oral', label: 'report.col.oral', value: (r) => r.oral },
   { key: 'written', label: 'report.col.written', value: (r) => r.written },
-  { key: 'amountYuan', label: 'report.col.amount', value: (r) => toWanYuan(r.amountYuan), decimals: 2 },
   { key: 'performed', label: 'report.col.performed', value: (r) => r.performed },
   { key: 'confirmed', label: 'report.col.confirmed', value: (r) => r.confirmed },
-  { key: 'difficult', label: 'report.col.difficult', value: (r) => r.difficult },
 ];
+
+/** The case table's columns: the counted ones, each summed measure placed after the column it names. */
+export const reportColumns: readonly ReportColumn[] = (() => {
+  const out = [...countedColumns];
+  const pending = [...rowSumNames];
+  while (pending.length > 0) {
+    const i = pending.findIndex((s) => out.some((c) => c.key === statSums[s].report.after));
+    if (i < 0) throw new Error(`report columns: nothing to place ${pending.join(', ')} after`);
+    const [name] = pending.splice(i, 1) as [RowSumName];
+    const spec: { label: MessageKey; after: string; decimals?: number; show?: (n: number) => number } = statSums[name].report;
+    const show = spec.show ?? ((n: number) => n);
+    out.splice(out.findIndex((c) => c.key === spec.after) + 1, 0, {
+      key: name, label: spec.label, value: (r) => show(r[name]), ...(spec.decimals !== undefined ? { decimals: spec.decimals } : {}),
+    });
+  }
+  return out;
+})();
 
 export interface ReportMeta {
   areaName: string;

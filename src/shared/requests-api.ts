@@ -28,6 +28,8 @@ export interface ReceivedRequest {
   status: RequestStatus;
   refuseReason: string | null;
   decidedAt: string | null;
+  /** The short number the resident was shown (public-api.ts requestNumber), to find it on a call. */
+  number: string;
 }
 
 /** One page (`?page=&pageSize=`, newest first, ≤ 200 a page); `total` counts every match. */

@@ -9,20 +9,21 @@
 import type { AgreementForm, CaseRecord, CaseSource, ConfirmationResult, PerformanceStatus } from './case.ts';
 import { statisticsRowOf } from './categories.ts';
 import { caseStatuses, isOpen, type CaseOutcome, type CaseStatus } from './lifecycle.ts';
+import { caseColumns, rowSumNames, statSums, sumNames, sumsOf, type PreventionKey, type RowSumName, type SumSpec, type Sums } from './fields/stat-sums.ts';
+
+export { preventionKeys, toWanYuan, type PreventionKey } from './fields/stat-sums.ts';
 
 /** The fields of a case the statistics need; a server SQL row has exactly these. */
-export type StatCase = Pick<CaseRecord, 'categoryCode' | 'acceptedOn' | 'status' | 'outcome' | 'source' | 'isDifficult' | 'prevention'> & {
+export type StatCase = Pick<CaseRecord, 'categoryCode' | 'acceptedOn' | 'status' | 'outcome' | 'source'> & {
   voided: boolean;
   agreementForm: AgreementForm | null;
-  amountYuan: number;
   /** 履行: the latest 回访's finding. Absent where it is not known (the device's own list). */
   performance?: PerformanceStatus | null;
   /** 司法确认: the court's answer, null when never applied for. */
   confirmation: ConfirmationResult | null;
+  /** The case's contribution to every summed measure (fields/stat-sums.ts). */
+  sums: Sums;
 };
-
-export const preventionKeys = ['suicide', 'criminal', 'groupPetition', 'groupFight'] as const;
-export type PreventionKey = (typeof preventionKeys)[number];
 
 export interface Prevented {
   cases: number;
@@ -42,10 +43,8 @@ export interface StatGroup {
   /** Only when the period is applied here (device); the server filters the period in SQL. */
   acceptedOn?: string;
   n: number;
-  /** Of the n: how many are 疑难复杂. */
-  difficult: number;
-  amountYuan: number;
-  prevention: Record<PreventionKey, Prevented>;
+  /** Each summed measure over the n cases, by name (fields/stat-sums.ts). */
+  sums: Sums;
 }
 
 export interface Ratio {
@@ -61,17 +60,17 @@ export interface Counts {
   open: number;
 }
 
-/** One row of the official table (a category, or the total): the case measures. */
-export interface RowCounts extends Counts {
+/**
+ * One row of the official table (a category, or the total): the case measures. The summed ones
+ * (疑难复杂, 协议涉及金额 in 元 — reports show 万元 — …) are the sums with a report column.
+ */
+export interface RowCounts extends Counts, Record<RowSumName, number> {
   oral: number;
   written: number;
-  /** 协议涉及金额 of the successful cases, in 元 (reports show 万元). */
-  amountYuan: number;
   /** 协议履行: successful cases whose latest 回访 found the agreement 已履行. */
   performed: number;
   /** 司法确认: successful cases whose agreement the court confirmed valid (确认有效). */
   confirmed: number;
-  difficult: number;
 }
 
 export interface Rollup extends RowCounts {
@@ -90,9 +89,8 @@ export interface Period {
 export function toStatCase(record: CaseRecord): StatCase {
   return {
     categoryCode: record.categoryCode, acceptedOn: record.acceptedOn, status: record.status, outcome: record.outcome,
-    source: record.source, isDifficult: record.isDifficult, prevention: record.prevention, voided: record.voided !== null,
-    agreementForm: record.agreement?.form ?? null, amountYuan: record.agreement?.amountYuan ?? 0,
-    confirmation: record.judicialConfirmation?.result ?? null,
+    source: record.source, voided: record.voided !== null, agreementForm: record.agreement?.form ?? null,
+    confirmation: record.judicialConfirmation?.result ?? null, sums: sumsOf(record),
   };
 }
 
@@ -103,14 +101,10 @@ export const noPrevented = (): Record<PreventionKey, Prevented> => ({
 
 /** A single case as a group of one. */
 export function toGroup(c: StatCase): StatGroup {
-  const prevention = noPrevented();
-  for (const key of preventionKeys) {
-    if (c.prevention[key] > 0) prevention[key] = { cases: 1, persons: c.prevention[key] };
-  }
   return {
     categoryCode: c.categoryCode, status: c.status, outcome: c.outcome, source: c.source, voided: c.voided,
     agreementForm: c.agreementForm, performance: c.performance ?? null, confirmation: c.confirmation, acceptedOn: c.acceptedOn, n: 1,
-    difficult: c.isDifficult ? 1 : 0, amountYuan: c.amountYuan, prevention,
+    sums: { ...c.sums },
   };
 }
 
@@ -131,7 +125,10 @@ export function outcomeClass(c: Pick<StatGroup, 'status' | 'outcome'>): 'succeed
   return isOpen(c.status) ? 'open' : null;
 }
 
-export const emptyRow = (): RowCounts => ({ accepted: 0, succeeded: 0, failed: 0, open: 0, oral: 0, written: 0, amountYuan: 0, performed: 0, confirmed: 0, difficult: 0 });
+export const emptyRow = (): RowCounts => ({
+  accepted: 0, succeeded: 0, failed: 0, open: 0, oral: 0, written: 0, performed: 0, confirmed: 0,
+  ...(Object.fromEntries(rowSumNames.map((s) => [s, 0])) as Record<RowSumName, number>),
+});
 
 export function emptyRollup(): Rollup {
   return { ...emptyRow(), successRate: { numerator: 0, denominator: 0 }, byRow: {}, bySource: {}, prevention: noPrevented() };
@@ -144,12 +141,15 @@ function addGroup(row: RowCounts, g: StatGroup): void {
   if (cls === 'succeeded') {
     if (g.agreementForm === '口头') row.oral += g.n;
     if (g.agreementForm === '书面') row.written += g.n;
-    row.amountYuan += g.amountYuan;
     if (g.performance === '已履行') row.performed += g.n;
     if (g.confirmation === '确认有效') row.confirmed += g.n;
   }
-  row.difficult += g.difficult;
+  for (const s of rowSumNames) {
+    if (counts(statSums[s], cls)) row[s] += g.sums[s];
+  }
 }
+
+const counts = (spec: SumSpec, cls: ReturnType<typeof outcomeClass>): boolean => spec.counted === 'accepted' || cls === 'succeeded';
 
 /** Adds up groups (server) or cases turned into groups (device); `period` filters by 受理日期. */
 export function rollupGroups(groups: Iterable<StatGroup>, period?: Period): Rollup {
@@ -159,14 +159,17 @@ export function rollupGroups(groups: Iterable<StatGroup>, period?: Period): Roll
     addGroup(total, g);
     addGroup((total.byRow[statisticsRowOf(g.categoryCode)] ??= emptyRow()), g);
     total.bySource[g.source] = (total.bySource[g.source] ?? 0) + g.n;
-    for (const key of preventionKeys) {
-      total.prevention[key].cases += g.prevention[key].cases;
-      total.prevention[key].persons += g.prevention[key].persons;
+    const cls = outcomeClass(g);
+    for (const s of sumNames) {
+      const spec: SumSpec = statSums[s];
+      if (spec.prevention && counts(spec, cls)) total.prevention[spec.prevention.key][spec.prevention.part] += g.sums[s];
     }
   }
   // Sums of 元 with fen are summed in a different order on each side: keep two decimals.
-  total.amountYuan = roundFen(total.amountYuan);
-  for (const row of Object.values(total.byRow)) row.amountYuan = roundFen(row.amountYuan);
+  for (const s of rowSumNames.filter((x) => caseColumns[statSums[x].column].type === 'double precision')) {
+    total[s] = roundFen(total[s]);
+    for (const row of Object.values(total.byRow)) row[s] = roundFen(row[s]);
+  }
   total.successRate = { numerator: total.succeeded, denominator: total.accepted };
   return total;
 }
@@ -206,8 +209,6 @@ export function ratePercent(r: Ratio): number | null {
   return r.denominator === 0 ? null : Math.round((r.numerator / r.denominator) * 10_000) / 100;
 }
 
-/** 协议涉及金额 in 万元, two decimals, as the reports print it. */
-export const toWanYuan = (yuan: number): number => Math.round(yuan / 100) / 100;
 
 export interface Change {
   current: number;

@@ -6,17 +6,15 @@ import * as v from 'valibot';
 import type { MessageKey } from './i18n/index.ts';
 import { isValidIdNumber } from './id-number.ts';
 import { isIsoDate } from './dates.ts';
-import { isCategoryCode } from './categories.ts';
-import { agreementConcerns, caseSources, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
-import { isVillageCode } from './areas.ts';
+import { agreementConcerns, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
 
 export type FieldErrors = Record<string, MessageKey>;
 
-const k = (key: MessageKey) => key;
-const text = (max: number) => v.pipe(v.string(k('validation.text')), v.maxLength(max, k('validation.tooLong')));
-const requiredText = (max: number, key: MessageKey) =>
+export const k = (key: MessageKey) => key;
+export const text = (max: number) => v.pipe(v.string(k('validation.text')), v.maxLength(max, k('validation.tooLong')));
+export const requiredText = (max: number, key: MessageKey) =>
   v.pipe(v.string(k(key)), v.trim(), v.minLength(1, k(key)), v.maxLength(max, k('validation.tooLong')));
-const isoDate = (key: MessageKey) => v.pipe(v.string(k(key)), v.check(isIsoDate, k(key)));
+export const isoDate = (key: MessageKey) => v.pipe(v.string(k(key)), v.check(isIsoDate, k(key)));
 
 export const PartySchema = v.object({
   id: v.pipe(v.string(), v.uuid(k('validation.id'))),
@@ -31,23 +29,6 @@ export const PartySchema = v.object({
   address: v.optional(text(200)),
   idNumber: v.optional(v.pipe(v.string(), v.check(isValidIdNumber, k('party.idNumber.invalid')))),
 });
-
-export const NewCaseSchema = v.object({
-  categoryCode: v.pipe(v.string(k('case.category.required')), v.check(isCategoryCode, k('case.category.required'))),
-  source: v.picklist(caseSources, k('case.source.required')),
-  acceptedOn: isoDate('case.acceptedOn.invalid'),
-  villageCode: v.pipe(v.string(), v.check(isVillageCode, k('case.village.invalid'))),
-  committeeName: requiredText(100, 'case.committee.required'),
-  mediators: v.pipe(v.array(requiredText(30, 'case.mediators.required')), v.minLength(1, k('case.mediators.required'))),
-  parties: v.pipe(
-    v.array(PartySchema),
-    v.check((ps) => ps.some((p) => p.role === '申请人') && ps.some((p) => p.role === '被申请人'), k('case.parties.bothSides')),
-  ),
-  facts: requiredText(5000, 'case.facts.required'),
-  claims: v.array(text(500)),
-  place: text(200),
-});
-export type NewCaseInput = v.InferOutput<typeof NewCaseSchema>;
 
 const yuan = (key: MessageKey) => v.pipe(v.number(k(key)), v.minValue(0, k(key)), v.maxValue(1e10, k(key)));
 

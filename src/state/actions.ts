@@ -4,8 +4,10 @@
 import { uuidv7 } from 'uuidv7';
 import * as v from 'valibot';
 import type { Agreement, CaseRecord, FollowUp, JudicialConfirmation, Party, PreventionFlags, Rejection, Termination } from '../shared/case.ts';
-import { noPrevention } from '../shared/case.ts';
-import { NewCaseSchema, SessionSchema, VisitSchema, InvestigationSchema, JudicialConfirmationSchema, FollowUpSchema, fieldErrors, type NewCaseInput } from '../shared/validation.ts';
+import { noPrevention, writeField } from '../shared/case.ts';
+import { SessionSchema, VisitSchema, InvestigationSchema, JudicialConfirmationSchema, FollowUpSchema, fieldErrors } from '../shared/validation.ts';
+import { NewCaseSchema, type NewCaseInput } from '../shared/fields/case-schemas.ts';
+import { formFields, formKeyOf } from '../shared/fields/case-fields.ts';
 import { agreementRuleErrors, followUpAfterVisit, followUpErrors, sessionDay, sessionErrors, visitErrors } from '../shared/case-rules.ts';
 import { followUpOf } from '../shared/follow-up.ts';
 import { diffCase, type MutationBody } from '../shared/mutations.ts';
@@ -19,17 +21,18 @@ import { eventsOf, getCase } from '../db/queries.ts';
 export async function createCase(ctx: WriteContext, input: NewCaseInput): Promise<CaseRecord> {
   const errors = fieldErrors(NewCaseSchema, input);
   if (Object.keys(errors).length > 0) throw new DomainError('transition.invalid', errors);
-  const parsed = v.parse(NewCaseSchema, input);
+  const parsed = v.parse(NewCaseSchema, input) as NewCaseInput;
   const at = ctx.now().toISOString();
-  const record: CaseRecord = {
+  // What the form does not fill starts empty; every form field is then written from the input.
+  const blank: CaseRecord = {
     id: uuidv7(), version: 0, villageCode: parsed.villageCode, townCode: townCodeOf(parsed.villageCode),
     countyCode: countyCodeOf(parsed.villageCode), committeeName: parsed.committeeName, caseNo: null,
-    provisionalNo: await nextProvisionalNo(ctx.db), status: 'accepted', outcome: null, categoryCode: parsed.categoryCode,
-    source: parsed.source, acceptedOn: parsed.acceptedOn, mediators: parsed.mediators, isDifficult: false,
-    prevention: noPrevention(), agreement: null, termination: null, rejection: null,
-    private: { parties: parsed.parties as Party[], facts: parsed.facts, claims: parsed.claims, place: parsed.place },
+    provisionalNo: await nextProvisionalNo(ctx.db), status: 'accepted', outcome: null, categoryCode: '', source: '申请', acceptedOn: '',
+    mediators: [], isDifficult: false, prevention: noPrevention(), agreement: null, termination: null, rejection: null,
+    private: { parties: [], facts: '', claims: [], place: '' },
     needsReview: false, voided: null, createdAt: at, updatedAt: at,
   };
+  const record = formFields.reduce((r, f) => writeField(r, f, parsed[formKeyOf(f)]), blank);
   const saved = await writeMutations(ctx, record.id, [{ name: 'case.create', args: { record } }]);
   void requestPersistence();
   return saved;

@@ -74,6 +74,11 @@ export function placeName(villageCode: string): string {
   return `${areaName(villageCode.slice(0, 9))} ${areaName(villageCode)}`;
 }
 
+/** "麦新镇 麦新村委会" once the phone knows the names, else undefined (never a bare code in a list). */
+export function knownPlaceName(villageCode: string): string | undefined {
+  return places.value.has(villageCode) ? placeName(villageCode) : undefined;
+}
+
 /** The village's committee as the server has it, else the default name (人民调解法 Art 8). */
 export function committeeOf(villageCode: string): string {
   const area = places.value.get(villageCode);

@@ -2,6 +2,7 @@
 // write or a sync pull changes what it shows. Lists page (PAGE_SIZE at a time); only the 待办 and
 // own-statistics passes read every active/stat row, as db/queries documents.
 
+import Dexie from 'dexie';
 import { db } from './app-state.ts';
 import { useLive, type Live } from './live.ts';
 import * as queries from '../db/queries.ts';
@@ -41,6 +42,18 @@ export function useCaseList(args: CaseListArgs): CaseList {
   );
   const cases = live.value ?? [];
   return { cases, hasMore: cases.length >= limit, loaded: live.loaded };
+}
+
+/**
+ * The tab the case list opens on when none is asked for: the first of `tabs` with a case in it
+ * (a village whose cases are all 已结 opens there, not on an empty 调解中), else the first.
+ */
+export async function firstTabWithCases<T extends CaseTab | 'all'>(tabs: readonly T[]): Promise<T | undefined> {
+  for (const tab of tabs) {
+    const count = tab === 'all' ? await db.cases.count() : await db.cases.where('[tab+updatedAt]').between([tab, Dexie.minKey], [tab, Dexie.maxKey]).count();
+    if (count > 0) return tab;
+  }
+  return tabs[0];
 }
 
 /** Unsynced changes per case, for the badges of the rows on screen. */

@@ -36,11 +36,11 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   throw new RemoteError(res.status, body?.error?.message ?? t('error.status', { status: res.status }), body?.error?.details);
 }
 
-async function getJson<T>(path: string): Promise<T> {
+export async function getJson<T>(path: string): Promise<T> {
   return (await (await request(path)).json()) as T;
 }
 
-async function postJson<T>(path: string, body: unknown): Promise<T> {
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await (await request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as T;
 }
 
@@ -109,13 +109,17 @@ export const signMonth = (area: string, month: string) => postJson<{ ok: true }>
 export const unlockMonth = (area: string, month: string, reason: string) => postJson<{ ok: true }>('/api/stats/signoffs/unlock', { area, month, reason });
 
 /** Fetches the report with the session and hands it to the browser as a download. */
-export async function downloadReport(area: string, period: Period, format: 'xlsx' | 'csv'): Promise<void> {
-  const res = await request(`/api/stats/report.${format}?area=${area}&${range(period)}`);
+export const downloadReport = (area: string, period: Period, format: 'xlsx' | 'csv') =>
+  download(`/api/stats/report.${format}?area=${area}&${range(period)}`, `report.${format}`);
+
+/** Fetches a file with the session and hands it to the browser as a download, named as the server says. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await request(path);
   const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = name ? decodeURIComponent(name) : `report.${format}`;
+  a.download = name ? decodeURIComponent(name) : fallbackName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
@@ -150,12 +154,16 @@ export const loadAreaChanges = (area: string) => getJson<{ changes: AreaChangeRe
 export interface LedgerReport {
   rows: number;
   imported?: number;
+  updated?: number;
+  unchanged?: number;
   skipped?: number;
   summary: { accepted: number; succeeded: number; failed: number; open: number; successRateText: string };
 }
 
 export interface LedgerProblem {
   row: number;
+  /** The ledger's own 序号 of the row, when it has one. */
+  ledgerNo?: string;
   field: string;
   message: string;
 }

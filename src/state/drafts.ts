@@ -24,7 +24,11 @@ export interface Draft<T> {
   reset: () => Promise<void>;
 }
 
-export function useDraft<T extends object>(key: string, initial: () => T): Draft<T> {
+/**
+ * `upgrade` brings a draft stored by an older version of the form up to date (its fresh form is
+ * given); without it, the stored draft is laid over a fresh form, which fills new top-level fields.
+ */
+export function useDraft<T extends object>(key: string, initial: () => T, upgrade?: (stored: Partial<T>, fresh: T) => T): Draft<T> {
   const [value, setValue] = useState<T>(initial);
   const [loaded, setLoaded] = useState(false);
   const [restored, setRestored] = useState(false);
@@ -51,7 +55,7 @@ export function useDraft<T extends object>(key: string, initial: () => T): Draft
     void loadDraft<Partial<T>>(key).then((stored) => {
       if (!live) return;
       // Older drafts may miss fields added since: start from a fresh form and lay the draft over it.
-      const next = stored ? { ...initial(), ...stored } : initial();
+      const next = !stored ? initial() : upgrade ? upgrade(stored, initial()) : { ...initial(), ...stored };
       latest.current = next;
       setValue(next);
       setRestored(stored !== undefined);

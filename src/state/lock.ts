@@ -9,6 +9,7 @@ import { wipeDevice } from '../db/device.ts';
 import { SEAL_VERSION } from '../db/crypto-keyring.ts';
 import { clearAllDrafts, sealDrafts, sealDraftsWith } from '../db/settings.ts';
 import { forgetDeviceAccount } from './session.ts';
+import { markWorkDevice } from './device-kind.ts';
 
 /**
  * checking: reading the keyring; setPin: no PIN yet (first run, or an older install to migrate);
@@ -36,6 +37,7 @@ export async function startLock(): Promise<void> {
     lockPhase.value = 'setPin';
     return;
   }
+  markWorkDevice();
   db.vault.mode = 'locked';
   pinFailures.value = row.failures;
   lockPhase.value = 'locked';
@@ -44,6 +46,7 @@ export async function startLock(): Promise<void> {
 /** First PIN on this device: makes the key, then seals what was stored in clear before. */
 export async function setFirstPin(pin: string): Promise<void> {
   await createPin(db, pin);
+  markWorkDevice();
   wipedByFailures.value = false;
   await finishUnlock();
 }

@@ -90,9 +90,8 @@ async function checkMerged(field: PatchableField, value: unknown): Promise<Messa
   if (!isMergeable(field)) return undefined;
   // Loaded on demand, as is the write path below: the nav badge imports this module, and the
   // first-paint bundle must not carry valibot or the mutators.
-  const { NewCaseSchema, fieldErrors } = await import('../shared/validation.ts');
-  const schema = field === 'private.facts' ? NewCaseSchema.entries.facts : field === 'private.place' ? NewCaseSchema.entries.place : NewCaseSchema.entries.claims;
-  return Object.values(fieldErrors(schema, value))[0];
+  const [{ contentSchemaOf }, { fieldErrors }] = await Promise.all([import('../shared/fields/case-schemas.ts'), import('../shared/validation.ts')]);
+  return Object.values(fieldErrors(contentSchemaOf(field), value))[0];
 }
 
 /**

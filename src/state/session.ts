@@ -9,6 +9,7 @@ import { profile, db, accountUserId } from './app-state.ts';
 import { clearCaseData, deviceMeta, resetDevice } from '../db/device.ts';
 import { committeeNameOf } from '../shared/areas.ts';
 import { updateProfile } from './profile.ts';
+import { markWorkDevice } from './device-kind.ts';
 
 export type Role = 'mediator' | 'town' | 'county' | 'admin';
 
@@ -79,6 +80,7 @@ export async function login(username: string, password: string): Promise<Session
   }
   await set(OWNER_KEY, next.me.user.id);
   await set(KEY, next);
+  markWorkDevice();
   session.value = next;
   accountUserId.value = next.me.user.id;
   await adoptProfile(next.me);

@@ -7,9 +7,23 @@ import { signal } from '@preact/signals';
 import { startAppState } from './app-state.ts';
 import { startLock } from './lock.ts';
 import { loadSession } from './session.ts';
+import type { DeviceKind } from './device-kind.ts';
 
-/** The pages anyone may open without a PIN or an account. */
-export const isPublicPath = (path: string): boolean => /^\/(guides|help)(\/|$)/.test(path);
+/** The pages anyone may open without a PIN or an account, on any device. */
+export const isPublicPath = (path: string): boolean => /^\/(guides|help|contacts)(\/|$)/.test(path);
+
+/**
+ * Which side a path is on for this device. public: the residents' frame, nothing private starts
+ * (the guides, 申请调解, 找调解员, and `/` on a device not set up for work); deciding: `/` while an
+ * older install's kind is read; private: behind the lock, in the work frame.
+ */
+export type Place = 'public' | 'deciding' | 'private';
+
+export function placeOf(path: string, kind: DeviceKind): Place {
+  if (isPublicPath(path)) return 'public';
+  if (path !== '/') return 'private';
+  return kind === 'checking' ? 'deciding' : kind === 'work' ? 'private' : 'public';
+}
 
 /** False on a public page until a private screen is shown: nothing is known of sync until then. */
 export const privateStarted = signal(false);

@@ -9,6 +9,7 @@ import { db, isOnline, pendingCount } from './app-state.ts';
 import { session, forgetSession, refreshMe } from './session.ts';
 import { syncStatus } from './sync-status.ts';
 import { lockPhase } from './lock.ts';
+import { deviceReport } from './device-report.ts';
 
 let started = false;
 let meChecked = false;
@@ -28,7 +29,7 @@ export function startSync(): void {
       // Pulled records are sealed with the data key: no sync while the device is locked.
       if (!s || lockPhase.value !== 'open') return undefined;
       const token = () => session.value?.token;
-      return { db, api: createApiClient(fetch.bind(globalThis), '', token), blobs: createBlobApi(fetch.bind(globalThis), '', token), scope: s.me.scope, now: () => new Date() };
+      return { db, api: createApiClient(fetch.bind(globalThis), '', token), blobs: createBlobApi(fetch.bind(globalThis), '', token), scope: s.me.scope, now: () => new Date(), report: deviceReport };
     },
     isOnline: () => isOnline.value,
     onStatus: (report) => {

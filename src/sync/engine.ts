@@ -6,7 +6,7 @@
 // processed — pulled, or carried by a push answer.
 
 import { openRowsNow } from '../db/crypto-middleware.ts';
-import { PROTOCOL_VERSION, PUSH_BATCH, PUSH_BYTES, PULL_PAGE, type PushResponse, type PullResponse } from '../shared/protocol.ts';
+import { PROTOCOL_VERSION, PUSH_BATCH, PUSH_BYTES, PULL_PAGE, type DeviceReport, type PushResponse, type PullResponse } from '../shared/protocol.ts';
 import type { OutboxEntry, ShuoheDb } from '../db/schema.ts';
 import { deviceMeta } from '../db/device.ts';
 import type { ApiClient } from './http.ts';
@@ -24,6 +24,8 @@ export interface SyncDeps {
   pullLimit?: number;
   /** Photo uploads; without it a pass syncs case data only. */
   blobs?: BlobApi;
+  /** What the phone says about itself (app version, pending, storage, clock) with the pass's first request. */
+  report?: () => Promise<DeviceReport>;
 }
 
 export interface SyncResult {
@@ -46,15 +48,17 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
 
 async function syncPass(deps: SyncDeps): Promise<SyncResult> {
   const { clientId } = await deviceMeta(deps.db);
+  // A report that cannot be made (no storage estimate…) never stops the sync.
+  const device = deps.report ? await deps.report().catch(() => undefined) : undefined;
   const epoch = (await deps.db.syncState.get(deps.scope))?.epoch;
-  const pushed = await pushOutbox(deps, clientId, epoch).catch((error: unknown): Pushed => {
+  const pushed = await pushOutbox(deps, clientId, epoch, device).catch((error: unknown): Pushed => {
     // A revoked (lost) phone is refused its push; the pull that follows tells it to erase itself.
     if (error instanceof ApiError && error.code === 'device.revoked') return { pushed: 0, received: 0, upToDate: false };
     throw error;
   });
   // The last push answer's page already brought everything up to its commit: a pull now would
   // find what committed since, which is what the next pass is for.
-  const { pulled, wiped } = pushed.upToDate ? { pulled: 0, wiped: false } : await pullAll(deps, clientId, epoch);
+  const { pulled, wiped } = pushed.upToDate ? { pulled: 0, wiped: false } : await pullAll(deps, clientId, epoch, pushed.pushed === 0 ? device : undefined);
   // A revoked device erases its photos too (IDs, signatures): they are personal data.
   if (wiped) await deps.db.blobs.clear();
   else if (deps.blobs) await uploadBlobs(deps.db, deps.blobs);
@@ -117,7 +121,7 @@ function utf8Length(text: string): number {
  * as the next pull page, and the device applies it while the next batch is on its way — in
  * order, one Dexie transaction each, a page never applied unless the one before it was.
  */
-async function pushOutbox(deps: SyncDeps, clientId: string, epoch: string | undefined): Promise<Pushed> {
+async function pushOutbox(deps: SyncDeps, clientId: string, epoch: string | undefined, device: DeviceReport | undefined): Promise<Pushed> {
   const { db } = deps;
   let cursor: number | undefined = (await db.syncState.get(deps.scope))?.cursor ?? 0;
   let applied: Promise<void> = Promise.resolve();
@@ -129,7 +133,8 @@ async function pushOutbox(deps: SyncDeps, clientId: string, epoch: string | unde
     let after = 0;
     let batch: Batch | undefined = await readBatch(db, after);
     while (batch && !applyFailed) {
-      const body: string = `{"protocolVersion":${PROTOCOL_VERSION},"clientId":${JSON.stringify(clientId)},${cursor === undefined ? '' : `"cursor":${cursor},`}"mutations":[${batch.json.join(',')}]}`;
+      const report = device && after === 0 ? `"device":${JSON.stringify(device)},` : '';
+      const body: string = `{"protocolVersion":${PROTOCOL_VERSION},"clientId":${JSON.stringify(clientId)},${report}${cursor === undefined ? '' : `"cursor":${cursor},`}"mutations":[${batch.json.join(',')}]}`;
       const request = deps.api.post<PushResponse>('/api/sync/push', body);
       // Read the next batch while the server works, as if this one goes through whole.
       const ahead = readBatch(db, batch.last);
@@ -169,11 +174,16 @@ async function pushOutbox(deps: SyncDeps, clientId: string, epoch: string | unde
   return { pushed, received, upToDate };
 }
 
-async function pullAll(deps: SyncDeps, clientId: string, epoch: string | undefined): Promise<{ pulled: number; wiped: boolean }> {
+async function pullAll(deps: SyncDeps, clientId: string, epoch: string | undefined, device: DeviceReport | undefined): Promise<{ pulled: number; wiped: boolean }> {
   let cursor = (await deps.db.syncState.get(deps.scope))?.cursor ?? 0;
   let pulled = 0;
-  const fetchPage = (from: number) =>
-    deps.api.post<PullResponse>('/api/sync/pull', { protocolVersion: PROTOCOL_VERSION, clientId, cursor: from, limit: deps.pullLimit ?? PULL_PAGE });
+  let first = true;
+  const fetchPage = (from: number) => {
+    // The report rides on the first page only (when no push carried it).
+    const report = first && device ? { device } : {};
+    first = false;
+    return deps.api.post<PullResponse>('/api/sync/pull', { protocolVersion: PROTOCOL_VERSION, clientId, ...report, cursor: from, limit: deps.pullLimit ?? PULL_PAGE });
+  };
   let next: Promise<PullResponse> | undefined = fetchPage(cursor);
   while (next) {
     const page: PullResponse = await next;

@@ -40,7 +40,4 @@ export function fromLocalInput(value: string): string {
   return value === '' || Number.isNaN(at.getTime()) ? '' : at.toISOString();
 }
 
-/** Splits "张三、李四, 王五" into names. */
-export function splitList(text: string): string[] {
-  return text.split(/[、，,;；\n]/).map((s) => s.trim()).filter((s) => s !== '');
-}
+export { splitList } from '../shared/fields/form-codecs.ts';

@@ -1,4 +1,4 @@
-// `npm run bench [device|sync|server|guides|stats|county|lighthouse]`: prints every measured budget. Not part of
+// `npm run bench [device|sync|server|guides|stats|county|federation|lighthouse]`: prints every measured budget. Not part of
 // `npm test`: numbers, not assertions.
 import { execFileSync } from 'node:child_process';
 import { deviceBench } from './device.bench.ts';
@@ -32,6 +32,10 @@ if (want('stats')) {
 if (want('county')) {
   console.log('— setting up a county from the national list —');
   script('county.bench.ts');
+}
+if (want('federation')) {
+  console.log('— federation: signed county months at a province and the nation (PostgreSQL) —');
+  script('federation.bench.ts');
 }
 if (want('lighthouse')) {
   console.log('— Lighthouse (mobile), median of 3 —');

@@ -1,5 +1,7 @@
 // Statistics roll-up timings (numbers, not assertions; DESIGN.md budgets):
-//   • a county-year of 1,500 cases on SQLite, read live from the cases table — budget ≤ 50 ms;
+//   • a county-year on SQLite as the county grows (1,500 / 15,000 / 150,000 cases, COUNTY_SIZES to
+//     change), each case with a realistic record in `data` (~1.7 KB, as the phones send), read
+//     live from the cases table — budget ≤ 50 ms — with the longest event-loop stall meanwhile;
 //   • a synthetic province-year of 1,000,000 cases (内蒙古, real 统计用区划代码 from
 //     fixtures/divisions) read from the pre-aggregated cells (stats/cells.ts) — budget ≤ 500 ms on
 //     PostgreSQL; measured on SQLite too, and on PostgreSQL where one can be had
@@ -24,6 +26,8 @@ import { seedAreas } from '../../src/server/seed/areas.ts';
 import { categoryWeights } from '../../src/server/seed/stories.ts';
 import { mulberry32, weighted, type Rand } from '../../src/server/seed/random.ts';
 import { startPg } from '../support/pg.ts';
+import { caseRecord } from '../support/server-device.ts';
+import { stallLine, watchStalls } from './stall.ts';
 
 const PROVINCE_CASES = Number(process.argv[2] ?? 1_000_000);
 const YEAR = 2023;
@@ -36,8 +40,14 @@ const fates: readonly (readonly [{ status: string; outcome: string | null }, num
 ];
 const sources = [['申请', 58], ['主动调解', 32], ['公安移送', 4], ['法院移送', 3], ['信访移送', 2], ['其他移送', 1]] as const;
 
+/** A record as a phone sends it (~1.7 KB of JSON): the live roll-up reads rows of this size. */
+function realisticData(village: string): string {
+  const record = caseRecord(village);
+  return JSON.stringify({ ...record, private: { ...record.private, facts: '因宅基地界址发生争执，双方多次协商未果。'.repeat(12) } });
+}
+
 let serial = 0;
-function caseRows(rand: Rand, villages: readonly string[], n: number): { cases: Insertable<CasesTable>[]; events: Insertable<EventsTable>[] } {
+function caseRows(rand: Rand, villages: readonly string[], n: number, realistic: boolean): { cases: Insertable<CasesTable>[]; events: Insertable<EventsTable>[] } {
   const cases: Insertable<CasesTable>[] = [];
   const events: Insertable<EventsTable>[] = [];
   for (let i = 0; i < n; i++) {
@@ -49,9 +59,9 @@ function caseRows(rand: Rand, villages: readonly string[], n: number): { cases: 
     cases.push({
       id, version: 1, village_code: village, town_code: village.slice(0, 9), county_code: village.slice(0, 6), status: fate.status, outcome: fate.outcome,
       category_code: weighted(rand, categoryWeights), source: weighted(rand, sources), accepted_on: acceptedOn, case_no: null, voided: rand() < 0.005 ? 1 : 0,
-      needs_review: 0, is_difficult: rand() < 0.05 ? 1 : 0, agreement_form: success ? (rand() < 0.65 ? '书面' : '口头') : null,
+      needs_review: 0, is_difficult: rand() < 0.05 ? 1 : 0, parties_involved: 2 + Math.floor(rand() * 3), agreement_form: success ? (rand() < 0.65 ? '书面' : '口头') : null,
       amount_yuan: success && rand() < 0.4 ? Math.floor(rand() * 500) * 100 : 0, prev_suicide: rand() < 0.01 ? 1 : 0, prev_criminal: rand() < 0.03 ? 3 : 0,
-      prev_group_petition: rand() < 0.01 ? 12 : 0, prev_group_fight: rand() < 0.02 ? 5 : 0, data: '{}', field_authors: '{}',
+      prev_group_petition: rand() < 0.01 ? 12 : 0, prev_group_fight: rand() < 0.02 ? 5 : 0, data: realistic ? realisticData(village) : '{}', field_authors: '{}',
       created_at: `${acceptedOn}T01:00:00.000Z`, updated_at: `${acceptedOn}T01:00:00.000Z`,
     });
     if (fate.status === 'visited' || (success && rand() < 0.3)) {
@@ -65,12 +75,13 @@ function caseRows(rand: Rand, villages: readonly string[], n: number): { cases: 
   return { cases, events };
 }
 
-async function load(store: Store, villages: readonly string[], n: number, seed: number): Promise<number> {
+/** `realistic`: each case carries a phone-sized record (the province load keeps '{}': 1.7 GB else). */
+async function load(store: Store, villages: readonly string[], n: number, seed: number, realistic = false): Promise<number> {
   const rand = mulberry32(seed);
   const started = performance.now();
   const batch = store.kind === 'sqlite' ? 500 : 1000;
   for (let done = 0; done < n; done += 20_000) {
-    const { cases, events } = caseRows(rand, villages, Math.min(20_000, n - done));
+    const { cases, events } = caseRows(rand, villages, Math.min(20_000, n - done), realistic);
     await store.write(async (tx) => {
       for (let i = 0; i < cases.length; i += batch) await tx.insertInto('cases').values(cases.slice(i, i + batch)).execute();
       for (let i = 0; i < events.length; i += batch) await tx.insertInto('events').values(events.slice(i, i + batch)).execute();
@@ -95,21 +106,25 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const line = (label: string, value: number, budget?: number) =>
   console.log(`  ${label.padEnd(52)} ${ms(value).padStart(11)}${budget === undefined ? '' : `   (budget ${budget} ms: ${value <= budget ? 'ok' : 'OVER'})`}`);
 
-async function countyYear(): Promise<void> {
+const COUNTY_SIZES = (process.env.COUNTY_SIZES ?? '1500,15000,150000').split(',').map(Number);
+
+async function countyYear(cases: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shuohe-bench-stats-'));
   const store = await openStore({ dataDir: dir });
   try {
     await seedAreas(store.db, kailuAreas);
     const villages = kailuAreas.filter((a) => a.level === 'village').map((a) => a.code);
-    await load(store, villages, 1500, 150523);
+    await load(store, villages, cases, 150523, true);
     const period = yearPeriod(YEAR);
     const ctx = makeCtx({ store, now: () => new Date('2024-03-01T00:00:00Z') });
-    console.log('— county-year: 开鲁县, 1,500 cases, SQLite (live from the cases table) —');
+    console.log(`— county-year: 开鲁县, ${cases.toLocaleString('en')} cases with realistic records, SQLite (live from the cases table) —`);
+    const stalls = watchStalls();
     line('total roll-up (one GROUP BY + shared roll-up)', await time(async () => rollupGroups(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'none' }))), 50);
     line('by town (13 children)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'child' }))), 50);
     line('by month (trend)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'month' }))), 50);
     line('town by village (开鲁镇, 63 children)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523100', period, by: 'child' }))), 50);
     line('whole dashboard answer (summary(): 5 roll-ups + registry)', await time(() => summary(ctx, '150523', period)));
+    console.log(`  ${stallLine(stalls.stop())} (reads run on worker threads)`);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -141,7 +156,7 @@ async function provinceYear(store: Store, villages: readonly string[]): Promise<
   line('province total live, without cells (for comparison)', await time(async () => rollupGroups(await liveGroups(store.read, store.kind, { area: '15', period, by: 'none' })), 1));
 }
 
-await countyYear();
+for (const cases of COUNTY_SIZES) await countyYear(cases);
 const villages = provinceVillages('15');
 {
   const dir = mkdtempSync(join(tmpdir(), 'shuohe-bench-province-'));

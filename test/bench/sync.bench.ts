@@ -1,11 +1,20 @@
 // Sync budgets (DESIGN.md), in Chromium on loopback against the real server: 1,000 local cases
-// pushed and acknowledged ≤ 0.5 s; a town's first pull of 10,000 cases into IndexedDB ≤ 2 s.
+// pushed and acknowledged ≤ 0.5 s; a town's first pull of 10,000 cases into IndexedDB ≤ 2 s —
+// and the same pull at a phone's 1.6 Mbit/s + 100 ms (CDP network emulation). Then, on the wire
+// (node:http): bytes per case raw / gzip / brotli beside PouchDB's published 256 B a document,
+// and the history scenario (HISTORY_CASES cases edited 5 times: a new device still gets one
+// change per case).
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startAppServer } from '../e2e/app-server.ts';
 import { openDevice } from '../e2e/browser.ts';
 import { Device, caseRecord } from '../support/server-device.ts';
 import { PUSH_BATCH } from '../../src/shared/protocol.ts';
+import { uuidv7 } from 'uuidv7';
+import { wirePull } from './wire.ts';
+
+const HISTORY_CASES = Number(process.env.HISTORY_CASES ?? 2000);
+const EDITS = 5;
 
 const root = new URL('../..', import.meta.url).pathname;
 type Pushed = { ms: number; pushed: number; pulled: number; left: number };
@@ -23,10 +32,13 @@ export async function syncBench(): Promise<void> {
     const record = caseRecord(villages[i % villages.length] as string);
     return seeder.create({ ...record, private: { ...record.private, facts: '因宅基地界址发生争执，双方多次协商未果。'.repeat(12) } });
   });
-  for (let i = 0; i < creates.length; i += PUSH_BATCH) {
-    const res = await fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(seeder.request(creates.slice(i, i + PUSH_BATCH))) });
-    if (!res.ok) throw new Error(`seeding push: ${res.status} ${await res.text()}`);
-  }
+  const pushAll = async (mutations: typeof creates) => {
+    for (let i = 0; i < mutations.length; i += PUSH_BATCH) {
+      const res = await fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(seeder.request(mutations.slice(i, i + PUSH_BATCH))) });
+      if (!res.ok) throw new Error(`seeding push: ${res.status} ${await res.text()}`);
+    }
+  };
+  await pushAll(creates);
   const device = await openDevice();
   try {
     const page = await device.context.newPage();
@@ -40,6 +52,28 @@ export async function syncBench(): Promise<void> {
     console.log(`  the same on a new install, whose first sync also pulls its village: ${fresh.ms.toFixed(0)} ms (${fresh.pulled} changes back, ${fresh.left} left)`);
     const pull = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPull());
     console.log(`town's first pull: ${pull.cases} cases (${pull.pulled} changes) in ${pull.ms.toFixed(0)} ms, requests in flight ${pull.network.toFixed(0)} ms (overlapping the writes)  [budget 2,000 ms for 10,000; PouchDB ~10,400 ms]`);
+
+    // A phone's link: 1.6 Mbit/s down and up, 100 ms a request (Chromium's own emulation).
+    const cdp = await device.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: 200_000, uploadThroughput: 200_000 });
+    const slow = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPull());
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    console.log(`  the same at 1.6 Mbit/s + 100 ms a request: ${slow.cases} cases in ${slow.ms.toFixed(0)} ms (≈ ${((slow.ms / slow.cases) * 10_000 / 1000).toFixed(1)} s per 10,000)`);
+
+    const wire = async (encoding: 'identity' | 'gzip' | 'br') => wirePull(server.url, token, uuidv7(), encoding);
+    const [plain, gz, br] = [await wire('identity'), await wire('gzip'), await wire('br')];
+    const perCase = (w: { bytes: number; cases: number }) => `${Math.round(w.bytes / w.cases)} B`;
+    console.log(`bytes on the wire a case (town's first pull, ${plain.cases} cases, ${plain.changes} changes): raw ${perCase(plain)}, gzip ${perCase(gz)}, brotli ${perCase(br)}  [PouchDB's published figure: 256 B a document]`);
+
+    // History: cases edited five times each still reach a new device as one change per case.
+    const edited = creates.slice(0, HISTORY_CASES).map((m) => (m.name === 'case.create' ? m.args.record : undefined)).filter((r) => r !== undefined);
+    for (let edit = 1; edit <= EDITS; edit++) {
+      await pushAll(edited.map((r) => seeder.patch(r.id, { 'private.place': { base: edit === 1 ? r.private.place : `第${edit - 1}次`, next: `第${edit}次` } })));
+    }
+    const logRows = await server.store.read.selectFrom('change_log').select((eb) => eb.fn.countAll().as('n')).where('town_code', '=', '150523100').executeTakeFirstOrThrow();
+    const [histPlain, histBr] = [await wire('identity'), await wire('br')];
+    console.log(`history: ${edited.length.toLocaleString('en')} cases edited ${EDITS} times — a new device pulls ${histPlain.changes.toLocaleString('en')} changes for ${histPlain.cases.toLocaleString('en')} cases (the log holds ${Number(logRows.n).toLocaleString('en')} rows): ${(histPlain.bytes / 1048576).toFixed(1)} MB raw, ${(histBr.bytes / 1048576).toFixed(1)} MB brotli`);
   } finally {
     await device.close();
     await server.close();

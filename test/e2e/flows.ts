@@ -10,9 +10,11 @@ export const TEST_PIN = '480215';
  * (<html data-lock>, state/lock.ts) so it never types into the wrong screen.
  */
 export async function passLock(page: Page, pin = TEST_PIN): Promise<void> {
-  await page.waitForFunction(() => (document.documentElement.dataset.lock ?? 'checking') !== 'checking');
+  // The public side (the guides, 申请调解, 找调解员, and `/` on a device not set up for work) has no
+  // gate and starts no lock: its frame is the sign that it settled.
+  await page.waitForFunction(() => document.querySelector('.shell.public') !== null || (document.documentElement.dataset.lock ?? 'checking') !== 'checking');
   const phase = await page.evaluate(() => document.documentElement.dataset.lock);
-  const isPublic = /^\/(guides|help)(\/|$)/.test(new URL(page.url()).pathname);
+  const isPublic = await page.locator('.shell.public').count() > 0;
   if (isPublic || (phase !== 'setPin' && phase !== 'locked')) return;
   await page.locator('main.lock-screen h1').first().waitFor();
   await page.keyboard.type(pin);
@@ -74,8 +76,9 @@ export async function syncNow(page: Page): Promise<void> {
   }, tapped);
 }
 
+/** The first run of a mediator's phone without an account: the PIN, then who and where (我的). */
 export async function setUpProfile(page: Page, baseUrl: string, villageQuery = '五家'): Promise<void> {
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${baseUrl}/me`);
   await setPinIfAsked(page);
   await page.getByLabel('您的姓名').fill('王建国');
   await page.getByLabel('按名称查找村（社区）').fill(villageQuery);

@@ -37,7 +37,7 @@ const pageDump = () => page.evaluate(dumpIndexedDb);
 
 describe('PIN lock', () => {
   it('sets the PIN on first run, then the profile', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/me`);
     await settled();
     expect(await phase()).toBe('setPin');
     await tapPin('123456');

@@ -1,12 +1,14 @@
-// A resident's 申请调解 reaches the committee: on a 360×740 phone the first visit installs the
-// service worker, the request is filled in with the network off and kept in the queue, and sent
-// when the network is back. The village mediator (real server, demo county) signs in, sees it
-// under 新申请 with the name masked, and 受理 opens the 受理登记 form filled in from it.
+// A resident's 申请调解 reaches the committee and the answer comes back: on a 360×740 phone the
+// first visit installs the service worker, the request is filled in with the network off and shown
+// as 待发送, then 已送达 with its number when the network is back. The village mediator (real
+// server, demo county) signs in, sees it under 新申请 with both names masked, and 受理 opens the
+// 受理登记 form filled in from it; the resident's phone then shows 已受理, after a reload too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, PHONE, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { waitForOfflineReady, openLogin } from './flows.ts';
+import { requestNumber } from '../../src/shared/public-api.ts';
 
 let server: AppServer;
 let residentDevice: Device;
@@ -38,13 +40,17 @@ describe('申请调解 from a resident to the committee', () => {
   it('is queued offline, sent when online, and accepted into a prefilled 受理 form', async () => {
     await resident.goto(`${server.url}/help`);
     await resident.getByRole('heading', { level: 1, name: '找人帮忙调解' }).waitFor();
+    // The village is picked on the first, online visit (the county's names come from the server
+    // then) and remembered; the request itself is written with no network.
+    await resident.getByLabel('按名称查找村（社区）').fill('五家');
+    await resident.getByText('五家村委会', { exact: true }).click();
+    await resident.getByTestId('picked-village').waitFor();
     await waitForOfflineReady(resident);
 
     await residentDevice.context.setOffline(true);
     await resident.reload();
     await resident.getByRole('heading', { level: 1, name: '找人帮忙调解' }).waitFor();
-    await resident.getByLabel('按名称查找村（社区）').fill('五家');
-    await resident.getByText('五家村委会', { exact: true }).click();
+    await resident.getByTestId('picked-village').waitFor();
     await resident.getByLabel('您的姓名').fill('王秀英');
     await resident.getByLabel('您的手机号').fill('13812345678');
     await resident.getByLabel(/对方姓名/).fill('李建国');
@@ -52,6 +58,7 @@ describe('申请调解 from a resident to the committee', () => {
     await resident.getByLabel('发生了什么').fill(FACTS);
     await resident.getByTestId('request-submit').click();
     await resident.getByTestId('request-outcome').getByText('已保存，有网络时自动发送').waitFor();
+    expect(await resident.getByTestId('my-request-state').textContent()).toBe('待发送');
     expect(await storedRequests()).toEqual([]);
 
     // Back online: the queue sends by itself (the 'online' event), a reload would too.
@@ -59,6 +66,13 @@ describe('申请调解 from a resident to the committee', () => {
     await expect.poll(async () => (await storedRequests()).length, { timeout: 15_000 }).toBe(1);
     const [row] = await storedRequests();
     expect(row).toMatchObject({ village_code: '150523100200', applicant_name: '王秀英', phone: '13812345678', other_party: '李建国', category_code: '02', facts: FACTS, status: 'new' });
+    // The resident's phone says so by itself, with the number to quote when the committee calls.
+    const number = requestNumber(row?.id ?? '');
+    await resident.getByTestId('my-request-state').filter({ hasText: '已送达' }).waitFor();
+    expect(await resident.getByTestId('my-request-number').textContent()).toBe(`申请号 ${number}`);
+    await resident.getByTestId('request-outcome').getByText('已提交，等待调委会联系您').waitFor();
+    await resident.reload();
+    await resident.getByTestId('my-request-state').filter({ hasText: '已送达' }).waitFor();
 
     // The village mediator signs in and finds it above the case list.
     await openLogin(mediator, server.url);
@@ -79,6 +93,9 @@ describe('申请调解 from a resident to the committee', () => {
     expect(text).not.toContain('王秀英');
     expect(text).toContain('王**');
     expect(text).toContain('13812345678');
+    expect(text).not.toContain('李建国'); // the other party is masked like the applicant
+    expect(await item.getByTestId('request-other').textContent()).toBe('李**');
+    expect(await item.getByTestId('request-number').textContent()).toBe(`申请号 ${number}`);
     expect(text).toContain('五家村委会');
     expect(text).toContain('邻里纠纷');
     expect(text).toContain(FACTS);
@@ -94,6 +111,20 @@ describe('申请调解 from a resident to the committee', () => {
     expect(await mediator.locator('#party-1-name').inputValue()).toBe('李建国');
     expect(await mediator.locator('#facts').inputValue()).toBe(FACTS);
     expect(await mediator.getByRole('radio', { name: '当事人申请' }).isChecked()).toBe(true);
+    expect((await storedRequests())[0]?.status).toBe('accepted');
+    // Filled from the request, not "restored from last time".
+    expect(await mediator.getByTestId('from-request').textContent()).toContain(number);
+    expect(await mediator.getByText('已恢复上次没填完的内容').count()).toBe(0);
+
+    // The resident's phone learns the answer (asked with its own secret, no account), and keeps it.
+    await resident.reload();
+    await resident.getByTestId('my-request-state').filter({ hasText: '已受理' }).waitFor();
+    await resident.reload();
+    await resident.getByTestId('my-request-state').filter({ hasText: '已受理' }).waitFor();
+    // The resident may delete it from the phone; the committee's copy stays.
+    resident.once('dialog', (dialog) => void dialog.accept());
+    await resident.getByTestId('my-request-delete').click();
+    await resident.getByTestId('my-requests').waitFor({ state: 'detached' });
     expect((await storedRequests())[0]?.status).toBe('accepted');
 
     // Recorded as a case like any other 受理.

@@ -66,7 +66,7 @@ describe('two devices edit the same case offline', () => {
     await signIn(phone, server.url, 'tiaojie');
     await signIn(laptop, server.url, 'zhen');
     await phone.waitForURL(`${server.url}/`);
-    await laptop.waitForURL(`${server.url}/review`);
+    await laptop.waitForURL(`${server.url}/`);
 
     await phone.getByTestId('nav-plus').click();
     await phone.getByRole('radio', { name: '邻里纠纷' }).check();

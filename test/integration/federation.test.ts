@@ -137,6 +137,11 @@ describe('federation: two county servers (SQLite) and a province server (Postgre
     expect((await province.call('GET', '/api/federation/months', { token: admin })).body.months).toEqual([]);
     expect(await province.store.db.selectFrom('stat_cells').select('area_code').execute()).toEqual([]);
 
+    // Several files at once are all or none: one tampered file refuses the whole batch.
+    const batch = await province.call('POST', '/api/federation/import', { token: admin, body: [fileB, tampered] });
+    expect(batch.status).toBe(422);
+    expect((await province.call('GET', '/api/federation/months', { token: admin })).body.months).toEqual([]);
+
     expect((await province.call('POST', '/api/federation/import', { token: admin, body: fileA })).body).toMatchObject({ county: '150523', version: 1, replaced: null });
     expect((await province.call('POST', '/api/federation/import', { token: admin, body: fileB })).body).toMatchObject({ county: '150502', version: 1, replaced: null });
     const again = await province.call('POST', '/api/federation/import', { token: admin, body: fileA });

@@ -113,9 +113,9 @@ describe.each(storeKinds)('ledger import on %s', (kind) => {
     expect(error.code).toBe('ledger.invalid');
     expect(error.message).toContain('整个文件都没有导入');
     expect(error.details).toEqual([
-      { row: 31, field: '调解结果', message: '调解结果“成了”应填写 成功、不成 或 未结' },
-      { row: 42, field: '村（社区）', message: expect.stringContaining('辖区内找不到名为“不存在村”的村（社区）') },
-      { row: 52, field: '金额（元）', message: expect.stringContaining('金额“一千”应为数字') },
+      { row: 31, ledgerNo: 'B30', field: '调解结果', message: '调解结果“成了”应填写 成功、不成 或 未结' },
+      { row: 42, ledgerNo: 'B41', field: '村（社区）', message: expect.stringContaining('辖区内找不到名为“不存在村”的村（社区）') },
+      { row: 52, ledgerNo: 'B51', field: '金额（元）', message: expect.stringContaining('金额“一千”应为数字') },
     ]);
     expect(await fingerprint(h.store)).toEqual(before);
   });
@@ -126,7 +126,7 @@ describe.each(storeKinds)('ledger import on %s', (kind) => {
     (rows[1] as string[])[2] = '150523101200';
     const res = await upload(csv(rows), town.token);
     expect(res.status).toBe(422);
-    expect((await res.json()).error.details).toEqual([{ row: 3, field: '村（社区）', message: expect.stringContaining('不在您的辖区内') }]);
+    expect((await res.json()).error.details).toEqual([{ row: 3, ledgerNo: 'C2', field: '村（社区）', message: expect.stringContaining('不在您的辖区内') }]);
     expect((await upload(csv(ledgerRows('C')), med.token)).status).toBe(403);
   });
 

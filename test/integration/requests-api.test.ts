@@ -5,7 +5,9 @@ import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { closeTestStores, storeKinds } from '../support/stores.ts';
 import { lazyHarness, type Harness, type TestUser } from '../support/server.ts';
-import type { MediationRequest } from '../../src/shared/public-api.ts';
+import { randomBytes } from 'node:crypto';
+import { requestNumber, requestStatusPath, type MediationRequest, type PublicRequestStatus } from '../../src/shared/public-api.ts';
+import { STATUS_CHECKS_PER_HOUR } from '../../src/server/requests/routes.ts';
 import type { ReceivedRequest } from '../../src/shared/requests-api.ts';
 
 afterAll(closeTestStores);
@@ -131,5 +133,48 @@ describe.each(storeKinds)('mediation requests on %s', (kind) => {
     expect(await ids(h.users.town, 'refused')).toContain(b.id);
     expect((await h.call('POST', `/api/requests/${uuidv7()}/accept`, { token: h.users.med.token, body: {} })).status).toBe(404);
     expect((await h.call('GET', '/api/requests?status=bogus', { token: h.users.med.token })).status).toBe(400);
+  });
+
+  test('the sending phone learns the decision by id and secret; a wrong secret or id learns nothing', async () => {
+    const ip = freshIp();
+    const secret = randomBytes(32).toString('base64url');
+    const r = { ...request(), secret };
+    expect((await post(r, ip)).status).toBe(201);
+    const status = (id: string, body: unknown) => h.call<PublicRequestStatus>('POST', requestStatusPath(id), { body, headers: { 'x-test-ip': ip } });
+
+    const waiting = await status(r.id, { secret });
+    expect(waiting.status).toBe(200);
+    expect(waiting.body).toEqual({ id: r.id, number: requestNumber(r.id), status: 'new', decidedAt: null, refuseReason: null });
+    // The answer carries the decision only, never the resident's or anyone's data.
+    expect(Object.keys(waiting.body).sort()).toEqual(['decidedAt', 'id', 'number', 'refuseReason', 'status']);
+
+    const wrong = await h.call('POST', requestStatusPath(r.id), { body: { secret: randomBytes(32).toString('base64url') }, headers: { 'x-test-ip': ip } });
+    expect([wrong.status, wrong.body.error.code]).toEqual([404, 'requests.status.notFound']);
+    expect((await status(uuidv7(), { secret })).status).toBe(404);
+    expect((await status(r.id, { secret: 'short' })).status).toBe(404);
+    expect((await status('not-a-uuid', { secret })).status).toBe(404);
+    // A request from an older phone (no secret) cannot be looked up at all.
+    const old = request();
+    expect((await post(old, ip)).status).toBe(201);
+    expect((await status(old.id, { secret })).status).toBe(404);
+
+    const refused = await h.call('POST', `/api/requests/${r.id}/refuse`, { token: h.users.med.token, body: { reason: '已由法院受理' } });
+    expect(refused.status).toBe(200);
+    expect(refused.body.request.number).toBe(requestNumber(r.id));
+    const decided = await status(r.id, { secret });
+    expect(decided.body).toMatchObject({ status: 'refused', refuseReason: '已由法院受理' });
+    expect(decided.body.decidedAt).toEqual(expect.any(String));
+  });
+
+  test('status checks are throttled per client IP', async () => {
+    const ip = freshIp();
+    const secret = randomBytes(32).toString('base64url');
+    const r = { ...request(), secret };
+    expect((await post(r, ip)).status).toBe(201);
+    for (let i = 0; i < STATUS_CHECKS_PER_HOUR; i++) {
+      expect((await h.call('POST', requestStatusPath(r.id), { body: { secret }, headers: { 'x-test-ip': ip } })).status).toBe(200);
+    }
+    const refused = await h.call('POST', requestStatusPath(r.id), { body: { secret }, headers: { 'x-test-ip': ip } });
+    expect([refused.status, refused.body.error.code]).toEqual([429, 'requests.status.rateLimited']);
   });
 });

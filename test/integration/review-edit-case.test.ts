@@ -27,7 +27,7 @@ describe('editing a case header', () => {
       ...draft.values, place: ' 张家院墙外 ',
       parties: draft.values.parties.map((p) => (p.id === applicant.id ? { ...p, phone: '13912345678' } : p)),
     };
-    const changed = differing(draft.start, values, created.private.parties);
+    const changed = differing(draft.start, values, created);
     expect(changed.sort()).toEqual(['parties', 'place']);
 
     const before = await device.db.outbox.count();
@@ -46,10 +46,11 @@ describe('editing a case header', () => {
   });
 
   it('treats whitespace-only differences as no change', () => {
-    const draft = draftOf(caseRecord({ mediators: ['王建国', '李明'] }));
+    const record = caseRecord({ mediators: ['王建国', '李明'] });
+    const draft = draftOf(record);
     const values = { ...draft.values, facts: `${draft.values.facts}  \n`, mediators: draft.values.mediators.replace('、', ' 、 ') };
-    expect(differing(draft.start, values, [])).toEqual([]);
-    expect(differing(draft.start, { ...values, facts: '新的情况' }, [])).toEqual(['facts']);
+    expect(differing(draft.start, values, record)).toEqual([]);
+    expect(differing(draft.start, { ...values, facts: '新的情况' }, record)).toEqual(['facts']);
   });
 });
 

@@ -43,6 +43,7 @@ const caseArb: fc.Arbitrary<Generated> = fc.record({
   form: fc.constantFrom('书面' as const, '口头' as const),
   fen: fc.integer({ min: 0, max: 5_000_000 }),
   difficult: fc.boolean(),
+  partiesInvolved: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
   prevention: fc.tuple(...Array.from({ length: 4 }, () => fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 30 })))),
   visits: fc.array(fc.constantFrom<PerformanceStatus>('已履行', '部分履行', '未履行'), { maxLength: 2 }),
   // Any result on any case: the roll-up, not the generator, decides which ones count.
@@ -52,7 +53,7 @@ const caseArb: fc.Arbitrary<Generated> = fc.record({
   const record: CaseRecord = {
     id: uuidv7(), version: 1, villageCode: g.village, townCode: g.village.slice(0, 9), countyCode: g.village.slice(0, 6), committeeName: '测试调委会',
     caseNo: null, provisionalNo: '临', status: g.state[0], outcome: g.state[1], categoryCode: g.category, source: g.source, acceptedOn: g.acceptedOn,
-    mediators: ['测试'], isDifficult: g.difficult,
+    mediators: ['测试'], isDifficult: g.difficult, ...(g.partiesInvolved === undefined ? {} : { partiesInvolved: g.partiesInvolved }),
     prevention: { suicide: g.prevention[0] ?? 0, criminal: g.prevention[1] ?? 0, groupPetition: g.prevention[2] ?? 0, groupFight: g.prevention[3] ?? 0 },
     agreement: success ? { form: g.form, terms: ['x'], performanceMethod: 'x', performanceDeadline: g.acceptedOn, amountYuan: g.fen / 100, effectiveOn: g.acceptedOn } : null,
     judicialConfirmation: g.confirmation === null ? null : { appliedOn: g.acceptedOn, court: '开鲁县人民法院', result: g.confirmation, decidedOn: g.confirmation === '审查中' ? null : g.acceptedOn },

@@ -1,6 +1,6 @@
 // Builders for test cases: a valid new-case input and a saved record, overridable field by field.
 import { uuidv7 } from 'uuidv7';
-import type { NewCaseInput } from '../../src/shared/validation.ts';
+import type { NewCaseInput } from '../../src/shared/fields/case-schemas.ts';
 import type { CaseRecord, Agreement } from '../../src/shared/case.ts';
 import { noPrevention } from '../../src/shared/case.ts';
 

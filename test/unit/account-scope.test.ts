@@ -41,19 +41,19 @@ describe('canManage', () => {
 });
 
 describe('NewAccountSchema', () => {
-  const ok = { username: 'wangli', displayName: ' 王丽 ', role: 'mediator', scope: '150523100200', password: '12345678' };
+  const ok = { username: 'wangli', displayName: ' 王丽 ', role: 'mediator', scope: '150523100200', password: 'qingshui-he-7' };
   const firstIssue = (value: unknown) => {
     const result = v.safeParse(NewAccountSchema, value);
     return result.success ? 'ok' : result.issues[0]?.message;
   };
 
-  test('trims the name and accepts an 8-character password', () => {
+  test('trims the name and accepts a password of 10 characters or more', () => {
     const result = v.safeParse(NewAccountSchema, ok);
     expect(result.success && result.output.displayName).toBe('王丽');
   });
 
   test('names the field to fix with a catalogue key', () => {
-    expect(firstIssue({ ...ok, password: '1234567' })).toBe('account.password.short');
+    expect(firstIssue({ ...ok, password: 'qingshui7' })).toBe('account.password.short');
     expect(firstIssue({ ...ok, username: 'ab' })).toBe('account.username.invalid');
     expect(firstIssue({ ...ok, username: '_admin' })).toBe('account.username.invalid');
     expect(firstIssue({ ...ok, displayName: '' })).toBe('account.displayName.required');

@@ -104,3 +104,22 @@ describe('law table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+// Points a review against the current judicial interpretations corrected (issue #11): each must
+// stay said, in the words a villager reads.
+describe('guides agree with the judicial interpretations', () => {
+  const text = (slug: string) => files[`${slug}.md`] ?? '';
+  it('民间借贷: no agreed interest still bears overdue interest at the one-year LPR from the due date (民间借贷规定 Art 28)', () => {
+    expect(text('minjian-jiedai')).not.toMatch(/借条上没写利息，就是没有利息/);
+    expect(text('minjian-jiedai')).toMatch(/到期不还，就算借条上没写利息[^。]*逾期利息/);
+    expect(text('minjian-jiedai')).toContain('第28条');
+  });
+  it('彩礼: living together unregistered is decided by the facts (Art 6); the parents may be parties (Art 4)', () => {
+    expect(text('caili-fanhuan')).not.toMatch(/没有领结婚证的，彩礼一般应当退还/);
+    expect(text('caili-fanhuan')).toMatch(/没领证但已经一起过日子了，不是一律退还/);
+    expect(text('caili-fanhuan')).toMatch(/实际给了彩礼的父母/);
+  });
+  it('家庭暴力: the duty to report covers 限制民事行为能力人 too (反家庭暴力法 Art 14)', () => {
+    expect(text('jiating-baoli')).toMatch(/无民事行为能力人或者限制民事行为能力人/);
+  });
+});

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { change, formatChange, formatRate, ratePercent, rollup, rollupByKey, rollupGroups, toGroup, toStatCase, toWanYuan, type StatGroup } from '../../src/shared/stats.ts';
+import { sumNames } from '../../src/shared/fields/stat-sums.ts';
 import { inclusivePeriod, isMonthAligned, kindOf, lastYearPeriod, monthPeriod, monthsOf, previousPeriod, quarterPeriod, trendPeriod, yearPeriod } from '../../src/shared/stat-periods.ts';
 import { agreement, caseRecord } from '../support/case-factory.ts';
 
@@ -20,17 +21,12 @@ describe('roll-up over groups', () => {
       const merged = new Map<string, StatGroup>();
       for (const c of chosen) {
         const g = toGroup(c);
-        const key = JSON.stringify({ ...g, n: 0, difficult: 0, amountYuan: 0, prevention: 0 });
+        const key = JSON.stringify({ ...g, n: 0, sums: 0 });
         const into = merged.get(key);
         if (!into) merged.set(key, g);
         else {
           into.n += g.n;
-          into.difficult += g.difficult;
-          into.amountYuan += g.amountYuan;
-          for (const k of ['suicide', 'criminal', 'groupPetition', 'groupFight'] as const) {
-            into.prevention[k].cases += g.prevention[k].cases;
-            into.prevention[k].persons += g.prevention[k].persons;
-          }
+          for (const s of sumNames) into.sums[s] += g.sums[s];
         }
       }
       expect(rollupGroups(merged.values())).toEqual(rollup(chosen));

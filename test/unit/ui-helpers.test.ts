@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionsFor, primaryAction } from '../../src/ui/cases/case-actions.ts';
 import { periodOf } from '../../src/ui/stats/periods.ts';
-import { ageOn, newPartyDraft, toParty, withIdNumber } from '../../src/ui/cases/party-draft.ts';
+import { ageOn, newPartyDraft, toParty, withIdNumber } from '../../src/shared/fields/party-form.ts';
 import { committeeNameOf as defaultCommitteeName } from '../../src/shared/areas.ts';
 import { splitList } from '../../src/ui/format.ts';
 import { dueText, reminderText } from '../../src/ui/case-text.ts';

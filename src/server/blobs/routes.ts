@@ -15,6 +15,7 @@ import { requireAuth } from '../auth/middleware.ts';
 import { ApiError, badRequest, errorBody } from '../http/errors.ts';
 import { attachmentsNaming } from './access.ts';
 import { blobOwners, progressOf, readBlob, receivePiece, type Progress } from './store.ts';
+import { recordAudit } from '../ops/audit.ts';
 
 export const RECEIVED_HEADER = 'blob-received';
 
@@ -74,6 +75,8 @@ export function blobRoutes(ctx: Ctx): Hono<Env> {
     if (c.req.method === 'HEAD') return c.body(null, 200, { ...received, 'content-length': String(progress.size) });
     const blob = await readBlob(ctx.store.read, sha256);
     if (!blob) return c.json(errorBody('blob.notUploaded'), 404, received);
+    const owner = await ctx.store.read.selectFrom('cases').select('village_code').where('id', '=', caseId).executeTakeFirst();
+    await recordAudit(ctx, c, { action: 'blob.view', target: sha256, areaCode: owner?.village_code ?? '', detail: `case=${caseId}` });
     return c.body(new Uint8Array(blob.bytes), 200, {
       ...received,
       'content-type': blob.mime,

@@ -11,13 +11,15 @@ import type { Ctx } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { orgTable } from '../registry/org.ts';
 import { refreshCells } from '../stats/cells.ts';
+import { nationalArea } from '../divisions/national.ts';
 import { serverIdentity } from './identity.ts';
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 async function areaName(ctx: Ctx, code: string): Promise<string> {
   const row = await ctx.store.read.selectFrom('areas').select('name').where('code', '=', code).executeTakeFirst();
-  return row?.name ?? code;
+  // A county server holds its own county, rarely its province: the national list names that.
+  return row?.name ?? nationalArea(code)?.name ?? code;
 }
 
 export async function exportMonth(ctx: Ctx, county: string, month: string): Promise<FederationFile> {

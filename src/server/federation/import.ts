@@ -7,7 +7,7 @@
 // it replaced stays listed with the time it was replaced.
 import { createPublicKey, verify } from 'node:crypto';
 import * as v from 'valibot';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { FederationFileSchema, FederationPayloadSchema, type FederatedMonth, type FederationPayload } from '../../shared/federation.ts';
 import type { Ctx } from '../deps.ts';
 import type { DB } from '../store/schema.ts';
@@ -54,51 +54,78 @@ export interface ImportResult {
   replaced: number | null;
 }
 
-export async function importMonth(ctx: Ctx, body: unknown, by: string): Promise<ImportResult> {
+/** Checks one file against its county's key; returns what to apply. Writes nothing. */
+async function verifyFile(ctx: Ctx, body: unknown, keys: Map<string, KeyRow | undefined>): Promise<{ payload: FederationPayload; hash: string; countyName: string }> {
   const { payload, signed, signature } = readPayload(body);
   const county = payload.county.code;
-  const key = await ctx.store.read.selectFrom('federation_keys').selectAll().where('county_code', '=', county).executeTakeFirst();
+  if (!keys.has(county)) keys.set(county, await ctx.store.read.selectFrom('federation_keys').selectAll().where('county_code', '=', county).executeTakeFirst());
+  const key = keys.get(county);
   if (!key) throw new ApiError(422, 'federation.keyUnknown', { county: `${payload.county.name}（${county}）` });
-  const publicKey = createPublicKey(key.public_key);
-  if (payload.keyFingerprint !== key.fingerprint || !verify(null, Buffer.from(signed, 'utf8'), publicKey, Buffer.from(signature, 'base64'))) {
+  if (payload.keyFingerprint !== key.fingerprint || !verify(null, Buffer.from(signed, 'utf8'), createPublicKey(key.public_key), Buffer.from(signature, 'base64'))) {
     throw new ApiError(422, 'federation.signatureInvalid', { county: key.county_name });
   }
   const known = await localCellColumns(ctx.store);
   const foreign = [...new Set(payload.cells.flatMap((cell) => Object.keys(cell)))].filter((c) => !known.has(c) || c === 'area_code' || c === 'period');
   if (foreign.length > 0) throw new ApiError(422, 'federation.columnsUnknown', undefined, foreign.slice(0, 5));
+  return { payload, hash: sha256Hex(signed), countyName: key.county_name };
+}
 
-  const hash = sha256Hex(signed);
+type KeyRow = Selectable<DB['federation_keys']>;
+type Verified = Awaited<ReturnType<typeof verifyFile>>;
+
+export async function importMonth(ctx: Ctx, body: unknown, by: string): Promise<ImportResult> {
+  const [result] = await importMonths(ctx, [body], by);
+  return result as ImportResult;
+}
+
+/**
+ * Any number of files in one transaction (a province taking a year of its counties at once):
+ * all are checked first, one refusal refuses all, and the year and province cells are rebuilt
+ * once for what changed.
+ */
+export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: string): Promise<ImportResult[]> {
+  const keys = new Map<string, KeyRow | undefined>();
+  const files: Verified[] = [];
+  for (const body of bodies) files.push(await verifyFile(ctx, body, keys));
   const now = ctx.now().toISOString();
   return ctx.store.write(async (tx) => {
-    // A county kept here (its cases or its network) is counted from its own rows, never twice.
-    const hosted = await tx.selectFrom('cases').select('id').where('county_code', '=', county).limit(1).executeTakeFirst()
-      ?? await tx.selectFrom('committees').select('id').where('location', 'like', `${county}%`).limit(1).executeTakeFirst();
-    if (hosted) throw new ApiError(409, 'federation.hostedHere', { county: key.county_name });
-    const current = await tx.selectFrom('federation_imports').select(['version', 'hash']).where('county_code', '=', county)
-      .where('month', '=', payload.month).orderBy('version', 'desc').executeTakeFirst();
-    const params = { county: key.county_name, month: payload.month, version: payload.version, current: current?.version ?? 0 };
-    if (current) {
-      if (current.hash === hash) throw new ApiError(409, 'federation.already', params);
-      if (payload.version < current.version) throw new ApiError(409, 'federation.replayed', params);
-      if (payload.version === current.version) throw new ApiError(409, 'federation.versionConflict', params);
-      if (payload.previousHash !== current.hash) throw new ApiError(409, 'federation.chainBroken', params);
+    const results: ImportResult[] = [];
+    const years = new Set<string>();
+    for (const { payload, hash, countyName } of files) {
+      const county = payload.county.code;
+      // A county kept here (its cases or its network) is counted from its own rows, never twice.
+      const hosted = await tx.selectFrom('cases').select('id').where('county_code', '=', county).limit(1).executeTakeFirst()
+        ?? await tx.selectFrom('committees').select('id').where('location', 'like', `${county}%`).limit(1).executeTakeFirst();
+      if (hosted) throw new ApiError(409, 'federation.hostedHere', { county: countyName });
+      const current = await tx.selectFrom('federation_imports').select(['version', 'hash']).where('county_code', '=', county)
+        .where('month', '=', payload.month).orderBy('version', 'desc').executeTakeFirst();
+      const params = { county: countyName, month: payload.month, version: payload.version, current: current?.version ?? 0 };
+      if (current) {
+        if (current.hash === hash) throw new ApiError(409, 'federation.already', params);
+        if (payload.version < current.version) throw new ApiError(409, 'federation.replayed', params);
+        if (payload.version === current.version) throw new ApiError(409, 'federation.versionConflict', params);
+        if (payload.previousHash !== current.hash) throw new ApiError(409, 'federation.chainBroken', params);
+      }
+      await ensureAreas(tx, payload);
+      await tx.deleteFrom('stat_cells').where('area_code', '=', county).where('period', '=', payload.month).execute();
+      for (let i = 0; i < payload.cells.length; i += 200) {
+        const rows = payload.cells.slice(i, i + 200).map((cell) => ({ ...cell, area_code: county, period: payload.month }));
+        await tx.insertInto('stat_cells').values(rows as never).execute();
+      }
+      years.add(`${county}|${payload.month.slice(0, 4)}`);
+      if (current) {
+        await tx.updateTable('federation_imports').set({ replaced_at: now })
+          .where('county_code', '=', county).where('month', '=', payload.month).where('replaced_at', 'is', null).execute();
+      }
+      await tx.insertInto('federation_imports').values({
+        county_code: county, month: payload.month, version: payload.version, hash, signed_at: payload.signedAt,
+        imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org),
+      }).execute();
+      results.push({ county, month: payload.month, version: payload.version, replaced: current?.version ?? null });
     }
-    await ensureAreas(tx, payload);
-    await tx.deleteFrom('stat_cells').where('area_code', '=', county).where('period', '=', payload.month).execute();
-    for (let i = 0; i < payload.cells.length; i += 200) {
-      const rows = payload.cells.slice(i, i + 200).map((cell) => ({ ...cell, area_code: county, period: payload.month }));
-      await tx.insertInto('stat_cells').values(rows as never).execute();
-    }
-    await rebuildFromMonths(tx, county, payload.month.slice(0, 4));
-    if (current) {
-      await tx.updateTable('federation_imports').set({ replaced_at: now })
-        .where('county_code', '=', county).where('month', '=', payload.month).where('replaced_at', 'is', null).execute();
-    }
-    await tx.insertInto('federation_imports').values({
-      county_code: county, month: payload.month, version: payload.version, hash, signed_at: payload.signedAt,
-      imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org),
-    }).execute();
-    return { county, month: payload.month, version: payload.version, replaced: current?.version ?? null };
+    const byYear = [...years].map((k) => k.split('|') as [string, string]);
+    await rebuildFromMonths(tx, byYear);
+    return results;
   });
 }
 

@@ -9,7 +9,7 @@ import { assertInScope } from '../auth/principal.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { exportMonth } from './export.ts';
 import { serverIdentity } from './identity.ts';
-import { federatedMonths, importMonth, registerKey } from './import.ts';
+import { federatedMonths, importMonth, importMonths, registerKey } from './import.ts';
 
 const ExportQuery = v.strictObject({
   county: v.pipe(v.string(), v.regex(/^\d{6}$/)),
@@ -54,7 +54,12 @@ export function federationRoutes(ctx: Ctx): Hono<Env> {
     return c.json({ keys: rows.map((r) => ({ countyCode: r.county_code, countyName: r.county_name, fingerprint: r.fingerprint, registeredAt: r.registered_at, registeredBy: r.registered_by })) });
   });
 
-  app.post('/federation/import', async (c) => c.json(await importMonth(ctx, await readJson(c), c.var.principal.username)));
+  // One file, or an array of files taken in one transaction (all or none).
+  app.post('/federation/import', async (c) => {
+    const body = await readJson(c);
+    const by = c.var.principal.username;
+    return c.json(Array.isArray(body) ? { imported: await importMonths(ctx, body, by) } : await importMonth(ctx, body, by));
+  });
 
   app.get('/federation/months', async (c) => {
     const q = parseWith(MonthsQuery, c.req.query());

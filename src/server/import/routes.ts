@@ -10,7 +10,7 @@ import { localDate } from '../../shared/dates.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { checkLedger, type LedgerCase } from '../../shared/ledger.ts';
 import { formatRate, rollup } from '../../shared/stats.ts';
-import { noPrevention } from '../../shared/case.ts';
+import { noSums } from '../../shared/fields/stat-sums.ts';
 import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseWith } from '../http/body.ts';
@@ -25,8 +25,8 @@ const MAX_ERRORS = 500;
 function fileSummary(cases: readonly LedgerCase[]) {
   const r = rollup(cases.map((c) => ({
     categoryCode: c.categoryCode, acceptedOn: c.acceptedOn, status: c.result === '成功' ? 'agreed' as const : c.result === '不成' ? 'terminated' as const : 'accepted' as const,
-    outcome: c.result === '成功' ? 'success' as const : c.result === '不成' ? 'failure' as const : null, source: c.source, isDifficult: false,
-    prevention: noPrevention(), voided: false, agreementForm: c.form, amountYuan: c.amountYuan, performance: c.performance, confirmation: c.confirmation,
+    outcome: c.result === '成功' ? 'success' as const : c.result === '不成' ? 'failure' as const : null, source: c.source,
+    voided: false, agreementForm: c.form, performance: c.performance, confirmation: c.confirmation, sums: { ...noSums(), amountYuan: c.amountYuan },
   })));
   return {
     accepted: r.accepted, succeeded: r.succeeded, failed: r.failed, open: r.open, successRate: r.successRate, successRateText: formatRate(r.successRate),
@@ -53,21 +53,23 @@ export function importRoutes(ctx: Ctx): Hono<Env> {
     const db = ctx.store.read;
     const villages = await db.selectFrom('areas').select(['code', 'name']).where('level', '=', 'village').where('code', 'like', `${scope}%`)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)])).execute();
+    const towns = await db.selectFrom('areas').select(['code', 'name']).where('level', '=', 'town').where('code', 'like', `${scope.slice(0, 9)}%`).execute();
     const locks = await db.selectFrom('stat_signoffs').select(['area_code', 'month']).where('area_code', 'like', `${scope.slice(0, 6)}%`).execute();
     const locked = new Set(locks.map((l) => `${l.area_code}|${l.month}`));
     const checked = checkLedger(rows, {
-      villages, today, isLocked: (village, acceptedOn) => locked.has(`${village.slice(0, 9)}|${acceptedOn.slice(0, 7)}`),
+      villages, towns, today, isLocked: (village, acceptedOn) => locked.has(`${village.slice(0, 9)}|${acceptedOn.slice(0, 7)}`),
     });
     if (!checked.ok) {
-      const details = checked.errors.slice(0, MAX_ERRORS).map((e) => ({ row: e.row, field: e.field, message: t(e.code, e.params) }));
+      const details = checked.errors.slice(0, MAX_ERRORS).map((e) => ({ row: e.row, ...(e.ledgerNo ? { ledgerNo: e.ledgerNo } : {}), field: e.field, message: t(e.code, e.params) }));
       throw new ApiError(422, 'ledger.invalid', { n: checked.errors.length, rows: new Set(checked.errors.map((e) => e.row)).size }, details);
     }
     const summary = fileSummary(checked.cases);
     if (q.check) return c.json({ checked: true, rows: checked.cases.length, summary });
     const outcome = await applyImport(ctx, c.var.principal, checked.cases, fileHashOf(bytes));
     return c.json({
-      checked: true, rows: checked.cases.length, imported: outcome.imported.length, skipped: outcome.skipped.length,
-      skippedRows: outcome.skipped.map((s) => s.row), summary,
+      checked: true, rows: checked.cases.length, imported: outcome.imported.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length,
+      skipped: outcome.unchanged.length, skippedRows: outcome.unchanged.map((s) => s.row), updatedRows: outcome.updated.map((s) => s.row),
+      message: t('ledger.outcome', { imported: outcome.imported.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length }), summary,
     });
   });
   return app;

@@ -10,7 +10,8 @@ import { ApiError, badRequest, issueDetails } from '../http/errors.ts';
 import { parseWith, readJson } from '../http/body.ts';
 import { assertInScope, scopeColumn } from '../auth/principal.ts';
 import { hasMessage } from '../../shared/i18n/index.ts';
-import { MediationRequestSchema, REQUESTS_PATH } from '../../shared/public-api.ts';
+import { createHash } from 'node:crypto';
+import { MediationRequestSchema, REQUESTS_PATH, RequestStatusBodySchema, requestNumber, requestStatusPath, type PublicRequestStatus } from '../../shared/public-api.ts';
 import { RefuseBodySchema, requestStatuses, type ReceivedRequest } from '../../shared/requests-api.ts';
 import type { MediationRequestsTable } from '../store/schema.ts';
 import { WindowLimiter } from './limiter.ts';
@@ -29,6 +30,10 @@ const uuid = v.pipe(v.string(), v.uuid());
  */
 export const REQUESTS_PER_HOUR = 10;
 export const REQUESTS_PER_HOUR_ALL = 300;
+/** Status checks per client IP per hour: a phone asks at most a few times a visit. */
+export const STATUS_CHECKS_PER_HOUR = 120;
+
+const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 const MAX_LIST = 200;
 const pageNumber = (max: number) => v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,5}$/), v.transform(Number), v.maxValue(max)));
 const ListQuery = v.strictObject({ status: v.optional(v.picklist(requestStatuses)), page: pageNumber(100_000), pageSize: pageNumber(MAX_LIST) });
@@ -37,7 +42,7 @@ function toApi(row: MediationRequestsTable & { village_name: string | null }): R
   return {
     id: row.id, villageCode: row.village_code, villageName: row.village_name ?? row.village_code, applicantName: row.applicant_name,
     phone: row.phone, otherParty: row.other_party, categoryCode: row.category_code, facts: row.facts, createdAt: row.created_at,
-    receivedAt: row.received_at, status: row.status, refuseReason: row.refuse_reason, decidedAt: row.decided_at,
+    receivedAt: row.received_at, status: row.status, refuseReason: row.refuse_reason, decidedAt: row.decided_at, number: requestNumber(row.id),
   };
 }
 
@@ -45,6 +50,7 @@ export function publicRequestRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
   const limiter = new WindowLimiter(ctx.now, 60 * 60_000, REQUESTS_PER_HOUR);
   const everyone = new WindowLimiter(ctx.now, 60 * 60_000, REQUESTS_PER_HOUR_ALL);
+  const statusLimiter = new WindowLimiter(ctx.now, 60 * 60_000, STATUS_CHECKS_PER_HOUR);
 
   app.post(REQUESTS_PATH.replace(/^\/api/, ''), async (c) => {
     const result = v.safeParse(PublicRequest, await readJson(c));
@@ -66,9 +72,24 @@ export function publicRequestRoutes(ctx: Ctx): Hono<Env> {
       id: r.id, village_code: r.villageCode, town_code: r.villageCode.slice(0, 9), county_code: r.villageCode.slice(0, 6),
       applicant_name: r.applicantName, phone: r.phone, other_party: r.otherParty, category_code: r.categoryCode, facts: r.facts,
       status: 'new', refuse_reason: null, created_at: r.createdAt, received_at: ctx.now().toISOString(), decided_at: null, decided_by: null,
+      secret_hash: r.secret === undefined ? null : hashSecret(r.secret),
     }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
     // Two copies racing: the loser inserted nothing and is the same request.
     return c.json({ id: r.id }, Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 ? 201 : 200);
+  });
+
+  // The sending phone asks how its request was answered. The row is found by id AND the secret's
+  // hash, so a wrong secret and an unknown id are the same 404: nothing tells a guesser which.
+  app.post(requestStatusPath(':id').replace(/^\/api/, ''), async (c) => {
+    if (!statusLimiter.hit(ctx.clientIp(c))) throw new ApiError(429, 'requests.status.rateLimited');
+    const id = c.req.param('id');
+    const body = v.safeParse(RequestStatusBodySchema, await readJson(c));
+    if (!v.is(uuid, id) || !body.success) throw new ApiError(404, 'requests.status.notFound');
+    const row = await ctx.store.read.selectFrom('mediation_requests').select(['id', 'status', 'decided_at', 'refuse_reason'])
+      .where('id', '=', id).where('secret_hash', '=', hashSecret(body.output.secret)).executeTakeFirst();
+    if (!row) throw new ApiError(404, 'requests.status.notFound');
+    const answer: PublicRequestStatus = { id: row.id, number: requestNumber(row.id), status: row.status, decidedAt: row.decided_at, refuseReason: row.refuse_reason };
+    return c.json(answer);
   });
   return app;
 }

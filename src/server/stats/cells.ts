@@ -12,18 +12,23 @@
 // server_seq is recomputed whole, then its province, in one write transaction. The watermark is
 // the clock read before recomputing, so a change committed meanwhile is picked up next time: a
 // refresh can be late, never wrong for what it covers.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isMonthAligned } from '../../shared/stat-periods.ts';
 import { openStatuses, type Period } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
+import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
 import { caseFacts, groupSums, toKeyedGroup, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
 
-const dims = sql`category_code, source, status, outcome, agreement_form, performance, confirmation`;
-const sums = sql`sum(n), sum(difficult), sum(amount_yuan), sum(suicide_cases), sum(suicide_persons), sum(criminal_cases), sum(criminal_persons),
-  sum(petition_cases), sum(petition_persons), sum(fight_cases), sum(fight_persons)`;
-const columns = sql`area_code, period, ${dims}, n, difficult, amount_yuan, suicide_cases, suicide_persons, criminal_cases, criminal_persons,
-  petition_cases, petition_persons, fight_cases, fight_persons`;
+// Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
+// position, so the listed columns and the selected sums can never drift apart.
+const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation'] as const;
+const sumCells = ['n', ...sumNames.map((s) => statSums[s].cell)];
+const dims = sql.join(dimNames.map((d) => sql.ref(d)));
+const sums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(c)})`));
+const columns = sql`area_code, period, ${dims}, ${sql.join(sumCells.map((c) => sql.ref(c)))}`;
+/** Sums of the cells under their own names (the roll-up's GroupRow). */
+const namedSums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(`f.${c}`)}) as ${sql.ref(c)}`));
 
 async function recomputeCounties(tx: Kysely<DB>, kind: Store['kind'], counties: readonly string[] | 'all'): Promise<void> {
   const where = counties === 'all' ? sql`1 = 1` : sql`c.county_code in (${sql.join(counties)})`;
@@ -31,12 +36,18 @@ async function recomputeCounties(tx: Kysely<DB>, kind: Store['kind'], counties: 
   const status = sql`case when f.status in (${sql.join(openStatuses.map((s) => sql.lit(s)))}) then 'accepted' else 'archived' end`;
   const form = sql`case when f.outcome = 'success' then f.agreement_form end`;
   const confirmation = sql`case when f.outcome = 'success' then f.confirmation end`;
+  const dimOf: Record<(typeof dimNames)[number], RawBuilder<unknown>> = {
+    category_code: sql`f.category_code`, source: sql`f.source`, status, outcome: sql`f.outcome`, agreement_form: form,
+    performance: sql`f.performance`, confirmation,
+  };
+  const keys = sql`f.county_code, substr(f.accepted_on, 1, 7), ${sql.join(dimNames.map((d) => dimOf[d]))}`;
+  // groupSums is n and then every sum in sumNames' order: the order of `columns`.
   await sql`
     insert into stat_cells (${columns})
-    select f.county_code, substr(f.accepted_on, 1, 7), f.category_code, f.source, ${status}, f.outcome, ${form}, f.performance, ${confirmation}, ${groupSums}
+    select ${keys}, ${groupSums}
     from (select ${caseFacts(kind)} from cases c where ${where}) f
     where f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')
-    group by f.county_code, substr(f.accepted_on, 1, 7), f.category_code, f.source, ${status}, f.outcome, ${form}, f.performance, ${confirmation}`.execute(tx);
+    group by ${keys}`.execute(tx);
   const months = counties === 'all' ? sql`length(area_code) = 6` : sql`area_code in (${sql.join(counties)})`;
   await sql`insert into stat_cells (${columns}) select area_code, substr(period, 1, 4), ${dims}, ${sums} from stat_cells
     where ${months} and length(period) = 7 group by area_code, substr(period, 1, 4), ${dims}`.execute(tx);
@@ -108,11 +119,7 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
   const scope = q.area === '' ? sql`1 = 1` : sql`substr(f.area_code, 1, ${Math.min(q.area.length, countyGrain ? 6 : 2)}) = ${countyGrain ? q.area : q.area.slice(0, 2)}`;
   const result = await sql<GroupRow>`
     select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance, f.confirmation,
-      sum(f.n) as n, sum(f.difficult) as difficult, sum(f.amount_yuan) as amount_yuan,
-      sum(f.suicide_cases) as suicide_cases, sum(f.suicide_persons) as suicide_persons,
-      sum(f.criminal_cases) as criminal_cases, sum(f.criminal_persons) as criminal_persons,
-      sum(f.petition_cases) as petition_cases, sum(f.petition_persons) as petition_persons,
-      sum(f.fight_cases) as fight_cases, sum(f.fight_persons) as fight_persons
+      ${namedSums}
     from stat_cells f
     where length(f.period) = ${byYear ? 4 : 7} and f.period >= ${from} and f.period < ${to} and ${grain} and ${scope}
     group by 1, 2, 3, 4, 5, 6, 8, 9`.execute(db);
@@ -120,12 +127,14 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
 }
 
 /**
- * A county month that arrived from another server (federation): rebuild that county's year cells
- * from its month cells, then its province's — the same sums refreshCells makes for hosted counties.
+ * County months that arrived from another server (federation): rebuild those counties' year cells
+ * from their month cells, then their provinces' — the same sums refreshCells makes for hosted counties.
  */
-export async function rebuildFromMonths(tx: Kysely<DB>, county: string, year: string): Promise<void> {
-  await tx.deleteFrom('stat_cells').where('area_code', '=', county).where('period', '=', year).execute();
-  await sql`insert into stat_cells (${columns}) select area_code, substr(period, 1, 4), ${dims}, ${sums} from stat_cells
-    where area_code = ${county} and length(period) = 7 and substr(period, 1, 4) = ${year} group by area_code, substr(period, 1, 4), ${dims}`.execute(tx);
-  await recomputeProvinces(tx, [county.slice(0, 2)]);
+export async function rebuildFromMonths(tx: Kysely<DB>, countyYears: readonly (readonly [county: string, year: string])[]): Promise<void> {
+  for (const [county, year] of countyYears) {
+    await tx.deleteFrom('stat_cells').where('area_code', '=', county).where('period', '=', year).execute();
+    await sql`insert into stat_cells (${columns}) select area_code, substr(period, 1, 4), ${dims}, ${sums} from stat_cells
+      where area_code = ${county} and length(period) = 7 and substr(period, 1, 4) = ${year} group by area_code, substr(period, 1, 4), ${dims}`.execute(tx);
+  }
+  await recomputeProvinces(tx, [...new Set(countyYears.map(([county]) => county.slice(0, 2)))]);
 }

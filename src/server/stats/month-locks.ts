@@ -7,14 +7,15 @@
 // finished. The report says 履行 and 司法确认 are counted as of the day it is made.
 import type { Kysely } from 'kysely';
 import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import { lockedFields } from '../../shared/fields/case-fields.ts';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index.ts';
 import type { Mutation } from '../../shared/mutations.ts';
 import type { CaseStatus } from '../../shared/lifecycle.ts';
 import { monthOf } from '../../shared/stat-periods.ts';
 import type { DB } from '../store/schema.ts';
 
-/** Fields the statistics read: changing one changes a signed month's figures (judicialConfirmation: see above). */
-const statisticsFields: readonly PatchableField[] = ['categoryCode', 'source', 'acceptedOn', 'isDifficult', 'prevention', 'agreement', 'villageCode'];
+/** Fields the statistics read: changing one changes a signed month's figures (the registry's `locked`; judicialConfirmation: see above). */
+const statisticsFields: readonly PatchableField[] = lockedFields;
 
 const lockedSteps: readonly CaseStatus[] = ['agreed', 'terminated', 'rejected'];
 

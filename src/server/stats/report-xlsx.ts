@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { t } from '../../shared/i18n/index.ts';
 import type { OrgTable } from '../../shared/network.ts';
-import { caseTable, orgTableCells, preventionTable, reportNotes, reportTitle, sourceTable, type Cell, type ReportMeta } from '../../shared/report.ts';
+import { caseTable, orgTableCells, reportColumns, preventionTable, reportNotes, reportTitle, sourceTable, type Cell, type ReportMeta } from '../../shared/report.ts';
 import type { Rollup } from '../../shared/stats.ts';
 
 function addBlock(sheet: ExcelJS.Worksheet, rows: Cell[][], options: { header?: boolean } = {}): void {
@@ -34,10 +34,13 @@ export async function reportXlsx(meta: ReportMeta, r: Rollup, org: OrgTable): Pr
   cases.addRow([]);
   addBlock(cases, caseTable(r), { header: true });
   cases.getColumn(1).width = 22;
-  for (let c = 2; c <= 11; c++) cases.getColumn(c).width = 11;
-  // 调解成功率 (column D) and 金额 (万元, column I) always show two decimals.
-  cases.getColumn(4).numFmt = '0.00';
-  cases.getColumn(9).numFmt = '0.00';
+  // Column 1 is the category; each measure follows in reportColumns' order. 调解成功率 and 金额
+  // (万元) always show their decimals.
+  reportColumns.forEach((c, i) => {
+    const column = cases.getColumn(i + 2);
+    column.width = 11;
+    if (c.decimals !== undefined) column.numFmt = `0.${'0'.repeat(c.decimals)}`;
+  });
   addBlock(cases, preventionTable(r), { header: true });
   addBlock(cases, sourceTable(r), { header: true });
   for (const line of reportNotes()) cases.addRow(line);

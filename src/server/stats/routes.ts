@@ -17,6 +17,7 @@ import { areaInfo } from './area-tree.ts';
 import { areaRollup, asOfDate, summary } from './summary.ts';
 import { reportXlsx } from './report-xlsx.ts';
 import { signMonth, signoffLog, signoffStatus, unlockMonth } from './signoff.ts';
+import { recordAudit } from '../ops/audit.ts';
 
 const date = v.pipe(v.string(), v.check(isIsoDate));
 const areaCode = v.pipe(v.string(), v.regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/));
@@ -53,10 +54,11 @@ export function statsRoutes(ctx: Ctx): Hono<Env> {
     return c.json(await summary(ctx, scopedArea(c, q.area), periodOf(ctx, q)));
   });
 
-  const report = async (c: Context<Env>) => {
+  const report = async (c: Context<Env>, format: 'xlsx' | 'csv') => {
     const q = parseWith(StatsQuery, c.req.query());
     const area = scopedArea(c, q.area);
     const period = periodOf(ctx, q);
+    await recordAudit(ctx, c, { action: 'report.export', target: `${area} ${period.from}~${addDays(period.to, -1)}`, areaCode: area, detail: format });
     const info = await areaInfo(ctx.store.read, area);
     const meta: ReportMeta = { areaName: info.name, areaCode: area, from: period.from, toInclusive: addDays(period.to, -1), generatedAt: ctx.now().toISOString() };
     const rollup = await areaRollup(ctx, area, period);
@@ -65,7 +67,7 @@ export function statsRoutes(ctx: Ctx): Hono<Env> {
   };
 
   app.get('/stats/report.xlsx', async (c) => {
-    const { meta, rollup, org, name } = await report(c);
+    const { meta, rollup, org, name } = await report(c, 'xlsx');
     const body = await reportXlsx(meta, rollup, org);
     return c.body(body.buffer as ArrayBuffer, 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -74,7 +76,7 @@ export function statsRoutes(ctx: Ctx): Hono<Env> {
   });
 
   app.get('/stats/report.csv', async (c) => {
-    const { meta, rollup, org, name } = await report(c);
+    const { meta, rollup, org, name } = await report(c, 'csv');
     return c.body(reportCsv(meta, rollup, org), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(name, 'csv') });
   });
 

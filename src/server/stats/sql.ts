@@ -7,6 +7,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AgreementForm, CaseSource, ConfirmationResult, PerformanceStatus } from '../../shared/case.ts';
 import type { CaseOutcome, CaseStatus } from '../../shared/lifecycle.ts';
 import type { Period, StatGroup } from '../../shared/stats.ts';
+import { caseColumnNames, statSums, sumNames, type CellColumn, type SumName, type SumSpec, type Sums } from '../../shared/fields/stat-sums.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 
@@ -52,19 +53,24 @@ export function latestPerformance(kind: Store['kind'], caseId: RawBuilder<unknow
 
 /** Per-case columns, as the inner query of both the live roll-up and the cells refresh. */
 export function caseFacts(kind: Store['kind']): RawBuilder<unknown> {
+  const summed = sql.join(caseColumnNames.map((c) => sql.ref(`c.${c}`)));
   return sql`c.id, c.village_code, c.town_code, c.county_code, c.accepted_on, c.category_code, c.source, c.status, c.outcome,
-    c.agreement_form, c.judicial_result as confirmation, c.voided, c.is_difficult, c.amount_yuan, c.prev_suicide, c.prev_criminal, c.prev_group_petition, c.prev_group_fight,
+    c.agreement_form, c.judicial_result as confirmation, c.voided, ${summed},
     case when c.outcome = 'success' then ${latestPerformance(kind, sql`c.id`)} end as performance`;
 }
 
-/** The sums every group carries, over a derived table `f` of caseFacts. */
-export const groupSums = sql`count(*) as n, sum(f.is_difficult) as difficult, sum(f.amount_yuan) as amount_yuan,
-  sum(case when f.prev_suicide > 0 then 1 else 0 end) as suicide_cases, sum(f.prev_suicide) as suicide_persons,
-  sum(case when f.prev_criminal > 0 then 1 else 0 end) as criminal_cases, sum(f.prev_criminal) as criminal_persons,
-  sum(case when f.prev_group_petition > 0 then 1 else 0 end) as petition_cases, sum(f.prev_group_petition) as petition_persons,
-  sum(case when f.prev_group_fight > 0 then 1 else 0 end) as fight_cases, sum(f.prev_group_fight) as fight_persons`;
+/** One sum over a derived table `f` of caseFacts, named by its cell column. */
+function sumOf(name: SumName): RawBuilder<unknown> {
+  const spec: SumSpec = statSums[name];
+  const column = sql.ref(`f.${spec.column}`);
+  const value = spec.how === 'value' ? column : sql`case when ${column} > 0 then 1 else 0 end`;
+  return sql`sum(${value}) as ${sql.ref(spec.cell)}`;
+}
 
-export interface GroupRow {
+/** The sums every group carries, over a derived table `f` of caseFacts: n, then every sum by name. */
+export const groupSums = sql`count(*) as n, ${sql.join(sumNames.map(sumOf))}`;
+
+export type GroupRow = {
   key: string;
   category_code: string;
   source: string;
@@ -75,17 +81,7 @@ export interface GroupRow {
   performance: string | null;
   confirmation: string | null;
   n: number;
-  difficult: number;
-  amount_yuan: number;
-  suicide_cases: number;
-  suicide_persons: number;
-  criminal_cases: number;
-  criminal_persons: number;
-  petition_cases: number;
-  petition_persons: number;
-  fight_cases: number;
-  fight_persons: number;
-}
+} & Record<CellColumn, number>;
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -93,13 +89,8 @@ export function toKeyedGroup(r: GroupRow): KeyedGroup {
   return {
     key: r.key, categoryCode: r.category_code, source: r.source as CaseSource, status: r.status as CaseStatus,
     outcome: r.outcome as CaseOutcome, agreementForm: r.agreement_form as AgreementForm | null, voided: num(r.voided) !== 0,
-    performance: r.performance as PerformanceStatus | null, confirmation: r.confirmation as ConfirmationResult | null, n: num(r.n), difficult: num(r.difficult), amountYuan: num(r.amount_yuan),
-    prevention: {
-      suicide: { cases: num(r.suicide_cases), persons: num(r.suicide_persons) },
-      criminal: { cases: num(r.criminal_cases), persons: num(r.criminal_persons) },
-      groupPetition: { cases: num(r.petition_cases), persons: num(r.petition_persons) },
-      groupFight: { cases: num(r.fight_cases), persons: num(r.fight_persons) },
-    },
+    performance: r.performance as PerformanceStatus | null, confirmation: r.confirmation as ConfirmationResult | null, n: num(r.n),
+    sums: Object.fromEntries(sumNames.map((s) => [s, num(r[statSums[s].cell])])) as Sums,
   };
 }
 

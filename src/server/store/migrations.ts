@@ -4,6 +4,9 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { networkMigration } from '../registry/migration.ts';
 import { blobsMigration } from '../blobs/migration.ts';
 import { requestsMigration } from '../requests/migration.ts';
+import { deviceStatusMigration } from '../api/devices-migration.ts';
+import { requestSecretMigration } from '../requests/secret-migration.ts';
+import { ledgerRowsMigration } from '../import/migration.ts';
 import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
@@ -201,6 +204,15 @@ const accounts: Migration = {
   },
 };
 
+// 0010: 涉及当事人数 (shared/fields), a summed measure: its column on cases and on the cells. Every
+// existing case has none recorded (0), so its cells stay right without a refresh.
+const partiesInvolved: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('cases').addColumn('parties_involved', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('stat_cells').addColumn('parties_involved', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_network': networkMigration,
@@ -208,6 +220,8 @@ export const migrations: Record<string, Migration> = {
   '0005_requests': requestsMigration,
   '0008_judicial_confirmation': judicialConfirmation,
   '0009_accounts': accounts,
+  '0010_parties_involved': partiesInvolved,
+  '0020_ledger_rows': ledgerRowsMigration,
   '0030_mutation_owner': mutationOwner,
   '0031_session_device': sessionDevice,
   '0032_blob_home': blobHome,
@@ -215,4 +229,6 @@ export const migrations: Record<string, Migration> = {
   '0090_federation': federationMigration,
   '0040_server_epoch': serverEpochMigration,
   '0041_audit_log': auditLogMigration,
+  '0060_device_status': deviceStatusMigration,
+  '0080_request_secret': requestSecretMigration,
 };

@@ -3,17 +3,21 @@
 // transaction is made commit-ordered (sync.md §2.3), and that lives here, behind `write`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations.ts';
+import { sqliteOnWorkers } from './sqlite-workers.ts';
+import { groupCommit } from './group-commit.ts';
+
+/** SQLite reader threads: as many as the township server's two cores (the writer has its own). */
+const READERS = 2;
 
 export interface Store {
   kind: 'sqlite' | 'postgres';
   /** Single statements outside a push (sessions, devices, seeding). */
   db: Kysely<DB>;
-  /** Plain reads. On SQLite a second connection, so reads never queue behind a push. */
+  /** Plain reads. On SQLite other connections (sqlite-workers.ts), so reads never queue behind a push. */
   read: Kysely<DB>;
   /**
    * One serialized write transaction. SQLite: BEGIN IMMEDIATE on the single writer connection.
@@ -45,22 +49,12 @@ async function migrate(db: Kysely<DB>): Promise<void> {
 function openSqlite(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'shuohe.sqlite');
-  const writer = new Database(file);
-  writer.pragma('journal_mode = WAL');
   // FULL: a push the server has acknowledged must survive a power cut (NORMAL may lose it).
-  writer.pragma('synchronous = FULL');
-  writer.pragma('busy_timeout = 5000');
-  writer.pragma('foreign_keys = ON');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: writer }) });
-  // The reader is opened lazily, after migrations have created the file's tables and WAL.
+  const db = sqliteOnWorkers<DB>(file, 1, ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON']);
+  // The readers are opened lazily, after migrations have created the file's tables and WAL.
   let reader: Kysely<DB> | undefined;
   const read = (): Kysely<DB> => {
-    if (!reader) {
-      const conn = new Database(file);
-      conn.pragma('busy_timeout = 5000');
-      conn.pragma('query_only = 1');
-      reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: conn }) });
-    }
+    reader ??= sqliteOnWorkers<DB>(file, READERS, ['busy_timeout = 5000', 'query_only = 1']);
     return reader;
   };
   return {
@@ -69,25 +63,9 @@ function openSqlite(dataDir: string): Store {
     get read() {
       return read();
     },
-    // Kysely's SQLite driver has one connection guarded by a mutex; holding it for the whole
-    // callback plus BEGIN IMMEDIATE makes writers strictly one at a time, so a seq taken inside
-    // is in commit order.
-    write: (fn) =>
-      db.connection().execute(async (conn) => {
-        await sql`begin immediate`.execute(conn);
-        try {
-          const result = await fn(conn);
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (error) {
-          try {
-            await sql`rollback`.execute(conn);
-          } catch {
-            // The failed statement may already have ended the transaction; report the first error.
-          }
-          throw error;
-        }
-      }),
+    // The writer is one connection (one worker); writes take it one group at a time, each group
+    // in one BEGIN IMMEDIATE … COMMIT (group-commit.ts), so a seq taken inside is in commit order.
+    write: groupCommit(db),
     snapshot: (fn) => read().transaction().execute(fn),
     async close() {
       await reader?.destroy();

@@ -3,6 +3,7 @@
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
+import type { CaseColumn } from '../../shared/fields/stat-sums.ts';
 import type { FederationTables } from '../federation/migration.ts';
 
 export interface SyncClockTable {
@@ -30,6 +31,14 @@ export interface DevicesTable {
   registered_at: string;
   revoked_at: string | null;
   revoked_by: string | null;
+  /** The phone's last DeviceReport (protocol.ts); null until a phone that reports syncs. */
+  app_version: string | null;
+  pending_changes: number | null;
+  storage_bytes: number | null;
+  /** Phone clock minus server clock when it last reported, in ms. */
+  clock_skew_ms: number | null;
+  reported_at: string | null;
+  revoke_reason: string | null;
 }
 
 export interface MutationLogTable {
@@ -65,7 +74,8 @@ export interface ChangeLogTable {
   data: string | null;
 }
 
-export interface CasesTable {
+/** The summed columns (is_difficult, amount_yuan, prev_*, …) are those of shared/fields/stat-sums.ts. */
+export interface CasesTable extends Record<CaseColumn, number> {
   id: string;
   version: number;
   village_code: string;
@@ -79,15 +89,9 @@ export interface CasesTable {
   case_no: string | null;
   voided: number;
   needs_review: number;
-  is_difficult: number;
   agreement_form: string | null;
-  amount_yuan: number;
   /** 司法确认's result (shared/case.ts ConfirmationResult); null when never applied for. */
   judicial_result: string | null;
-  prev_suicide: number;
-  prev_criminal: number;
-  prev_group_petition: number;
-  prev_group_fight: number;
   data: string;
   /** {field: userId}: who wrote each field's current value, shown as "kept by" in a conflict. */
   field_authors: string;
@@ -145,7 +149,7 @@ export interface AccountLogTable {
   /** The acting user; null for the command line on the server (npm run account). */
   actor_id: string | null;
   user_id: string;
-  action: 'create' | 'reset' | 'disable' | 'enable' | 'password';
+  action: 'create' | 'reset' | 'disable' | 'enable' | 'password' | 'device.revoke';
   /** JSON of what changed (never a password). */
   detail: string | null;
 }
@@ -222,6 +226,8 @@ export interface MediationRequestsTable {
   received_at: string;
   decided_at: string | null;
   decided_by: string | null;
+  /** SHA-256 (hex) of the sending phone's secret (0080); null for requests sent before it. */
+  secret_hash: string | null;
 }
 
 /** 0040: one row, the id of this database's timeline (ops/epoch.ts). */
@@ -242,6 +248,14 @@ export interface AuditLogTable {
   detail: string | null;
   area_code: string;
   ip: string;
+}
+
+/** 0020: the fingerprint of the ledger row a case was last imported from (server/import). */
+export interface LedgerRowsTable {
+  case_id: string;
+  fingerprint: string;
+  imported_by: string;
+  imported_at: string;
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
@@ -265,4 +279,5 @@ export interface DB extends NetworkTables, FederationTables {
   account_log: AccountLogTable;
   server_epoch: ServerEpochTable;
   audit_log: AuditLogTable;
+  ledger_rows: LedgerRowsTable;
 }

@@ -3,7 +3,8 @@
 // conflicts keep the first value and become review items. Status changes only through the
 // shared lifecycle, inside applyMutation.
 import { uuidv7 } from 'uuidv7';
-import { patchableFields, type CaseRecord, type PatchableField } from '../../shared/case.ts';
+import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import { patchableFields } from '../../shared/fields/case-fields.ts';
 import { applyMutation, type Mutation } from '../../shared/mutations.ts';
 import { nextStatuses } from '../../shared/lifecycle.ts';
 import { countyCodeOf, isVillageCode, townCodeOf } from '../../shared/areas.ts';

@@ -3,6 +3,7 @@
 import type { Insertable } from 'kysely';
 import type { CaseRecord } from '../../shared/case.ts';
 import type { CaseEvent } from '../../shared/events.ts';
+import { caseColumnNames, caseColumns, type CaseColumn } from '../../shared/fields/stat-sums.ts';
 import type { ReviewItem } from '../../shared/protocol.ts';
 import type { CasesTable, EventsTable, ReviewItemsTable } from '../store/schema.ts';
 
@@ -29,6 +30,10 @@ export interface AreaCodes {
 
 export const codeColumns = (a: AreaCodes) => ({ village_code: a.villageCode, town_code: a.townCode, county_code: a.countyCode });
 
+/** The summed columns, each as the device derives it (fields/stat-sums.ts). */
+const statColumns = (record: CaseRecord) =>
+  Object.fromEntries(caseColumnNames.map((c) => [c, caseColumns[c].of(record)])) as Record<CaseColumn, number>;
+
 export function caseRow(record: CaseRecord, authors: FieldAuthors): Insertable<CasesTable> {
   return {
     id: record.id,
@@ -42,14 +47,9 @@ export function caseRow(record: CaseRecord, authors: FieldAuthors): Insertable<C
     case_no: record.caseNo,
     voided: record.voided ? 1 : 0,
     needs_review: record.needsReview ? 1 : 0,
-    is_difficult: record.isDifficult ? 1 : 0,
     agreement_form: record.agreement?.form ?? null,
-    amount_yuan: record.agreement?.amountYuan ?? 0,
     judicial_result: record.judicialConfirmation?.result ?? null,
-    prev_suicide: record.prevention.suicide,
-    prev_criminal: record.prevention.criminal,
-    prev_group_petition: record.prevention.groupPetition,
-    prev_group_fight: record.prevention.groupFight,
+    ...statColumns(record),
     data: JSON.stringify(record),
     field_authors: JSON.stringify(authors),
     created_at: record.createdAt,

@@ -2,35 +2,16 @@
 // server refuses exactly what the device's forms refuse. A failure here is not a 400: the
 // mutation is stored as rejected and shown for review, because it is a person's data.
 import * as v from 'valibot';
-import type { Agreement, CaseRecord, FollowUp, PatchableField } from '../../shared/case.ts';
+import { readField, type Agreement, type CaseRecord, type FollowUp, type PatchableField } from '../../shared/case.ts';
 import type { FieldPatch } from '../../shared/mutations.ts';
 import { acceptedOnErrors, agreementRuleErrors, followUpErrors, sessionErrors, visitErrors } from '../../shared/case-rules.ts';
+import { formFields, patchableFields } from '../../shared/fields/case-fields.ts';
 import { noteTopics, type CaseEvent } from '../../shared/events.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
-import {
-  AgreementSchema, FollowUpSchema, InvestigationSchema, JudicialConfirmationSchema, NewCaseSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors,
-} from '../../shared/validation.ts';
+import { InvestigationSchema, SessionSchema, VisitSchema, fieldErrors, type FieldErrors } from '../../shared/validation.ts';
+import { NewCaseSchema, contentSchemaOf, newCaseInputOf } from '../../shared/fields/case-schemas.ts';
 import { AttachmentSchema } from '../../shared/attachments.ts';
 
-const c = NewCaseSchema.entries;
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
-
-const fieldSchemas: Record<PatchableField, v.GenericSchema> = {
-  categoryCode: c.categoryCode,
-  source: c.source,
-  acceptedOn: c.acceptedOn,
-  mediators: c.mediators,
-  isDifficult: v.boolean('push.fieldInvalid'),
-  prevention: v.strictObject({ suicide: count, criminal: count, groupPetition: count, groupFight: count }, 'push.fieldInvalid'),
-  agreement: v.nullable(AgreementSchema),
-  judicialConfirmation: v.nullable(JudicialConfirmationSchema),
-  followUp: v.nullable(FollowUpSchema),
-  'private.parties': c.parties,
-  'private.facts': c.facts,
-  'private.claims': c.claims,
-  'private.place': c.place,
-  villageCode: c.villageCode,
-};
 
 /** First message key of a set of field errors (the one a review list shows). */
 export function firstError(errors: FieldErrors): MessageKey | undefined {
@@ -45,20 +26,17 @@ function asKey(errors: FieldErrors): MessageKey | undefined {
 }
 
 export function checkField(field: PatchableField, value: unknown): MessageKey | undefined {
-  return asKey(fieldErrors(fieldSchemas[field], value));
+  return asKey(fieldErrors(contentSchemaOf(field), value));
 }
 
 /** A new case: the form's rules plus the fields a form does not show. */
 export function checkNewCase(record: CaseRecord): MessageKey | undefined {
-  const input = {
-    categoryCode: record.categoryCode, source: record.source, acceptedOn: record.acceptedOn, villageCode: record.villageCode,
-    committeeName: record.committeeName, mediators: record.mediators, parties: record.private.parties, facts: record.private.facts,
-    claims: record.private.claims, place: record.private.place,
-  };
   const initial = record.status === 'accepted' && record.outcome === null && record.agreement === null && record.termination === null
     && record.rejection === null && record.voided === null && (record.judicialConfirmation ?? null) === null;
   if (!initial) return 'push.createNotInitial';
-  return asKey(fieldErrors(NewCaseSchema, input)) ?? checkField('prevention', record.prevention);
+  // The form's fields, then every other field as the case starts with it.
+  return asKey(fieldErrors(NewCaseSchema, newCaseInputOf(record)))
+    ?? patchableFields.filter((f) => !(formFields as readonly PatchableField[]).includes(f)).map((f) => checkField(f, readField(record, f) ?? null)).find((key) => key !== undefined);
 }
 
 const NoteSchema = v.strictObject({

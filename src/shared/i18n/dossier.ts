@@ -58,6 +58,7 @@ export const dossier = {
   'followUp.text.waived': '当事人于{date}决定不申请司法确认',
   'followUp.text.none': '无',
   'review.device': '手机 {code}',
+  'timeline.resolution': '核对',
   'review.resolution.kept': '核对“{field}”：两台设备改了同一项，保留先到的内容',
   'review.resolution.changed': '核对“{field}”：两台设备改了同一项，改用后到的内容或合并后的内容',
   'review.rejected.refusedContent': '被退回的内容：',

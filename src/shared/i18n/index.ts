@@ -7,6 +7,7 @@ import { errors } from './errors.ts';
 import { sync } from './sync.ts';
 import { ui } from './ui.ts';
 import { lock } from './lock.ts';
+import { publicNav } from './public-nav.ts';
 // Loaded after first paint (later.ts registers them): type-only here, so they stay out of the
 // first bundle. The server and the tests load them at start.
 import type { server } from './server.ts';
@@ -19,14 +20,17 @@ import type { review } from './review.ts';
 import type { uiScreens } from './ui-screens.ts';
 import type { requests } from './requests.ts';
 import type { accounts } from './accounts.ts';
+import type { desk } from './desk.ts';
+import type { fields } from './fields.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
 import type { county } from './county.ts';
 import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
+import type { publicSide } from './public.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
-const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock } as const;
+const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
 // One section a line, so parallel work adds lines rather than editing one.
 type Catalogue = typeof core
   & typeof server
@@ -43,7 +47,10 @@ type Catalogue = typeof core
   & typeof ops
   & typeof county
   & typeof federation
-  & typeof dossier;
+  & typeof dossier
+  & typeof fields
+  & typeof desk
+  & typeof publicSide;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -306,7 +306,7 @@ export const network = {
   'import.check': '检查',
   'import.run': '导入',
   'import.checked': '检查通过：{rows} 件，其中调解成功 {succeeded} 件，成功率 {rate}。可以导入。',
-  'import.done': '已导入 {imported} 件（{skipped} 件以前导入过，没有重复计数）。这份台账成功率 {rate}（{succeeded}/{accepted}）。',
+  'import.done': '新增 {imported} 件，更新 {updated} 件，未变 {unchanged} 件（以前导入过的行不重复计数）。这份台账成功率 {rate}（{succeeded}/{accepted}）。',
   'import.row': '行',
   'import.column': '列',
   'import.fix': '请修改',

@@ -40,7 +40,7 @@ export const review = {
   'review.rejected.heading': '没有被服务器接受的改动',
   'review.rejected.action': '被退回的操作：{action}',
   'review.rejected.reason': '原因：{message}',
-  'review.rejected.hint': '服务器没有保存这次改动。如果仍然需要，点“重新办理”再做一次；看过后点“知道了”，这一条就不再列出，记录会保留。',
+  'review.rejected.hint': '服务器没有保存这次改动。如果仍然需要，点“重新办理”：表单会带着被退回的内容打开，这一条转入“已知悉”；看过后点“知道了”，这一条就不再列出，记录会保留。',
   'review.rejected.hintNoRedo': '服务器没有保存这次改动。这个案件不在本机，如果仍然需要，请告诉原来办理的人重新操作；看过后点“知道了”，这一条就不再列出，记录会保留。',
   'review.rejected.redo': '重新办理',
   'review.rejected.dismiss': '知道了',

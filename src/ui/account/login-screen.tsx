@@ -52,8 +52,9 @@ function LoginForm() {
 
   const signedIn = (s: Session) => {
     showFlash(t('login.signedIn', { name: s.me.user.displayName }));
-    // Mediators work from their case list; staff start at the 待核对 inbox.
-    route(safeNext(query.next) ?? (s.me.role === 'mediator' ? '/' : '/review'), true);
+    // Everyone starts at home (ui/shell/home.tsx): the mediator's case list, a staff member's work
+    // on a phone, the office's start on the desk (desk-home.tsx).
+    route(safeNext(query.next) ?? '/', true);
   };
 
   const onSubmit = (ev: Event) => {

@@ -1,10 +1,13 @@
 // 案件详情: who, what, where; the deadlines that matter now; the outcome; what happened so far;
 // and buttons for exactly the steps the lifecycle allows next.
 
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
+import { isDesk } from '../desk/desk-mode.ts';
 import { useCase, useCaseEvents, usePendingByCase } from '../../state/case-queries.ts';
-import { maskNames, type CaseRecord } from '../../shared/case.ts';
+import { maskNames, readField, type CaseRecord } from '../../shared/case.ts';
+import { codecOf, fieldLabelKey, moreFields } from '../../shared/fields/case-fields.ts';
 import { remindersFor } from '../../shared/reminders.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatDate, today } from '../format.ts';
@@ -26,8 +29,15 @@ export function CaseDetailScreen() {
   return <CaseDetail record={live.value} />;
 }
 
+/** The list the case was opened from (a drill-down, a filtered desk list), else the home list. */
+function backHref(back: string | undefined): string {
+  if (back?.startsWith('/') && !back.startsWith('//')) return back;
+  return isDesk() ? '/cases' : '/';
+}
+
 function CaseDetail(p: { record: CaseRecord }) {
   const r = p.record;
+  const { query } = useLocation();
   const events = useCaseEvents(r.id);
   const pending = usePendingByCase([r.id]).get(r.id) ?? 0;
   const reminders = remindersFor(r, today());
@@ -41,7 +51,7 @@ function CaseDetail(p: { record: CaseRecord }) {
 
   return (
     <article class="screen detail" aria-labelledby="case-title">
-      <a class="back" href="/">‹ {t('detail.back')}</a>
+      <a class="back" href={backHref(query.back)}>‹ {t('detail.back')}</a>
       <header class="case-head">
         <h1 id="case-title" data-testid="case-label">{displayLabel(r)}</h1>
         <div class="chips">
@@ -105,6 +115,11 @@ function CaseDetail(p: { record: CaseRecord }) {
           <dt>{t('detail.source')}</dt><dd>{t(`source.${r.source}`)}</dd>
           <dt>{t('detail.mediators')}</dt><dd>{r.mediators.join('、')}</dd>
           <dt>{t('detail.committee')}</dt><dd>{r.committeeName}</dd>
+          {moreFields.map(({ field }) => {
+            // The forms' 更多信息, as the form shows each value; nothing when not recorded.
+            const text = String(codecOf(field).encode(readField(r, field)));
+            return text === '' ? null : <Fragment key={field}><dt>{t(fieldLabelKey(field))}</dt><dd data-testid={`detail-${field}`}>{text}</dd></Fragment>;
+          })}
         </dl>
         {canEditFlags && <a class="button link" href={`/cases/${r.id}/edit`} data-testid="edit-case">{t('edit.link')}</a>}
       </section>

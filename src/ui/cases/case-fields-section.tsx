@@ -4,6 +4,7 @@
 
 import { useEffect, useRef } from 'preact/hooks';
 import { caseSources, type CaseSource } from '../../shared/case.ts';
+import type { FormValues } from '../../shared/fields/case-fields.ts';
 import { categoriesForDate } from '../../shared/categories.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { FieldErrors } from '../../shared/validation.ts';
@@ -11,20 +12,11 @@ import { ChoiceGroup, FieldError, TextField } from '../components/fields.tsx';
 import { categoryName } from '../case-text.ts';
 import { COLLAPSE_MS } from '../setup/village-picker.tsx';
 import { PartyEditor } from './party-editor.tsx';
-import { newPartyDraft, type PartyDraft } from './party-draft.ts';
+import { CaseMoreFields } from './case-more-fields.tsx';
+import { newPartyDraft, type PartyDraft } from '../../shared/fields/party-form.ts';
 
-/** The section's values as the form holds them (lists as typed text, so drafts keep half-typed input). */
-export interface CaseFieldValues {
-  categoryCode: string;
-  /** '' until picked on a new case. */
-  source: CaseSource | '';
-  acceptedOn: string;
-  parties: PartyDraft[];
-  facts: string;
-  claims: string;
-  place: string;
-  mediators: string;
-}
+/** The section's values as the form holds them (lists as typed text, so drafts keep half-typed input; source '' until picked). */
+export type CaseFieldValues = FormValues;
 
 /** A change the section reports: a picked source is always a real one. */
 export type CaseFieldPatch = Partial<Omit<CaseFieldValues, 'source'> & { source: CaseSource }>;
@@ -96,6 +88,7 @@ export function CaseFieldsSection(p: {
         <TextField id="place" label={t('newCase.place')} value={d.place} error={e.place} onInput={(place) => set({ place })} />
       </div>
       <TextField id="mediators" label={t('newCase.mediators')} hint={t('form.list.hint')} required value={d.mediators} error={e.mediators ?? e['mediators.0']} onInput={(mediators) => set({ mediators })} />
+      <CaseMoreFields values={d} errors={e} onChange={(key, value) => set({ [key]: value } as CaseFieldPatch)} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useLocation } from 'preact-iso';
 import type { CaseTab } from '../../db/schema.ts';
 import { profile, profileLoaded } from '../../state/app-state.ts';
 import { session } from '../../state/session.ts';
-import { useCaseList, usePendingByCase } from '../../state/case-queries.ts';
+import { firstTabWithCases, useCaseList, usePendingByCase } from '../../state/case-queries.ts';
 import { categories } from '../../shared/categories.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { CaseRow } from './case-row.tsx';
@@ -19,8 +19,8 @@ const tabs: { tab: CaseTab | 'all'; label: MessageKey }[] = [
   { tab: 'all', label: 'list.tab.all' },
 ];
 
-function parseTab(value: string | undefined): CaseTab | 'all' {
-  return tabs.some((x) => x.tab === value) ? (value as CaseTab | 'all') : 'open';
+function parseTab(value: string | undefined): CaseTab | 'all' | undefined {
+  return tabs.some((x) => x.tab === value) ? (value as CaseTab | 'all') : undefined;
 }
 
 /** The "新申请" card, loaded after first paint and only for a signed-in account (requests-card.tsx). */
@@ -38,7 +38,14 @@ function RequestsSlot() {
 
 export function CaseListScreen() {
   const { query, route } = useLocation();
-  const tab = parseTab(query.tab);
+  const asked = parseTab(query.tab);
+  // Without a tab in the URL the list opens on the first tab that has cases in it.
+  const [opening, setOpening] = useState<CaseTab | 'all' | undefined>(undefined);
+  useEffect(() => {
+    if (asked === undefined && opening === undefined) void firstTabWithCases(tabs.map((x) => x.tab)).then((x) => setOpening(x ?? 'open'));
+  }, [asked, opening]);
+  const tab = asked ?? opening ?? 'open';
+  const choosingTab = asked === undefined && opening === undefined;
   const categoryCode = query.category ?? '';
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
@@ -110,7 +117,7 @@ export function CaseListScreen() {
         </select>
       </div>
       {searching && <p class="muted">{t('list.search.results', { text: search.trim() })}</p>}
-      {list.loaded && list.cases.length === 0 ? (
+      {list.loaded && !choosingTab && list.cases.length === 0 ? (
         <div class="empty">
           <p>{searching ? t('list.empty.search', { text: search.trim() }) : t('list.empty')}</p>
           {!searching && <a class="button" href="/new">{t('list.empty.new')}</a>}

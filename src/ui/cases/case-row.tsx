@@ -7,6 +7,7 @@ import { formatDate } from '../format.ts';
 import { categoryName } from '../case-text.ts';
 import { PendingBadge, ReviewChip, StatusChip } from '../components/chips.tsx';
 import { displayLabel } from './labels.ts';
+import { knownPlaceName } from '../../state/areas.ts';
 
 export function maskedParties(record: CaseRecord): string {
   const names = (role: '申请人' | '被申请人') =>
@@ -16,6 +17,7 @@ export function maskedParties(record: CaseRecord): string {
 
 export function CaseRow(p: { record: CaseRecord; pending: number }) {
   const r = p.record;
+  const place = knownPlaceName(r.villageCode);
   return (
     <a class="case-row" href={`/cases/${r.id}`} data-testid="case-row" data-case-id={r.id}>
       <span class="case-row-top">
@@ -30,6 +32,7 @@ export function CaseRow(p: { record: CaseRecord; pending: number }) {
       <span class="case-row-meta">
         {categoryName(r.categoryCode)} · {t('list.acceptedOn', { date: formatDate(r.acceptedOn) })}
       </span>
+      {place && <span class="case-row-meta" data-testid="case-row-place">{place}</span>}
     </a>
   );
 }

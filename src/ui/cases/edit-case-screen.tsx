@@ -6,7 +6,8 @@
 import { useLocation, useRoute } from 'preact-iso';
 import type { CaseRecord } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
-import { NewCaseSchema, fieldErrors } from '../../shared/validation.ts';
+import { fieldErrors } from '../../shared/validation.ts';
+import { NewCaseSchema, newCaseInputOf } from '../../shared/fields/case-schemas.ts';
 import { DomainError } from '../../db/errors.ts';
 import { writeContext } from '../../state/app-state.ts';
 import { editCase } from '../../state/actions.ts';
@@ -19,15 +20,11 @@ import { today } from '../format.ts';
 import { fieldLabel } from '../review/field-values.tsx';
 import { displayLabel } from './labels.ts';
 import { idNumberErrors } from './party-editor.tsx';
-import { applyEdits, differing, draftOf, inputOf, valuesOf, type EditDraft, type EditField } from './edit-case-draft.ts';
+import { applyEdits, differing, draftOf, upgradeEditDraft, patchFieldOf, valuesOf, type EditDraft, type EditField } from './edit-case-draft.ts';
 import { CaseFieldsSection, type CaseFieldPatch } from './case-fields-section.tsx';
 import { CaseNotReady } from './case-missing.tsx';
 
-const labelOf: Record<EditField, string> = {
-  categoryCode: fieldLabel('categoryCode'), source: fieldLabel('source'), acceptedOn: fieldLabel('acceptedOn'),
-  parties: fieldLabel('private.parties'), facts: fieldLabel('private.facts'), claims: fieldLabel('private.claims'),
-  place: fieldLabel('private.place'), mediators: fieldLabel('mediators'),
-};
+const labelOf = (f: EditField): string => fieldLabel(patchFieldOf(f));
 
 export function EditCaseScreen() {
   const { params } = useRoute();
@@ -51,7 +48,7 @@ function EditCaseForm(p: { record: CaseRecord }) {
   const r = p.record;
   const { route } = useLocation();
   const day = today();
-  const draft = useDraft<EditDraft>(`case:${r.id}:edit`, () => draftOf(r));
+  const draft = useDraft<EditDraft>(`case:${r.id}:edit`, () => draftOf(r), upgradeEditDraft);
   const submit = useSubmit();
   if (!draft.loaded) return <p class="screen muted">{t('common.loading')}</p>;
 
@@ -62,10 +59,9 @@ function EditCaseForm(p: { record: CaseRecord }) {
     submit.dismiss(touched);
   };
 
-  const stored = r.private.parties;
-  const changed = differing(start, d, stored);
+  const changed = differing(start, d, r);
   // Changed here AND on another device since this draft began: this person's value will win.
-  const elsewhere = differing(start, valuesOf(r), stored).filter((f) => changed.includes(f));
+  const elsewhere = differing(start, valuesOf(r), r).filter((f) => changed.includes(f));
 
   const onSubmit = (ev: Event) => {
     ev.preventDefault();
@@ -73,7 +69,7 @@ function EditCaseForm(p: { record: CaseRecord }) {
     const idErrors = idNumberErrors(d.parties);
     // Only the changed fields are judged: an old record's untouched field is not this edit's business.
     const errors = Object.fromEntries(
-      Object.entries({ ...fieldErrors(NewCaseSchema, inputOf(applyEdits(r, d, changed))), ...idErrors })
+      Object.entries({ ...fieldErrors(NewCaseSchema, newCaseInputOf(applyEdits(r, d, changed))), ...idErrors })
         .filter(([path]) => changed.includes(path.split('.')[0] as EditField)),
     );
     if (Object.keys(errors).length > 0) return submit.fail({ message: t('transition.invalid'), fields: errors });
@@ -96,7 +92,7 @@ function EditCaseForm(p: { record: CaseRecord }) {
       <p class="muted small">{t('edit.intro')}</p>
       {draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />}
       {elsewhere.length > 0 && (
-        <p class="warning" data-testid="edit-elsewhere">{t('edit.changedElsewhere', { fields: elsewhere.map((f) => labelOf[f]).join('、') })}</p>
+        <p class="warning" data-testid="edit-elsewhere">{t('edit.changedElsewhere', { fields: elsewhere.map(labelOf).join('、') })}</p>
       )}
 
       <CaseFieldsSection

@@ -4,9 +4,9 @@
 
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { CaseSource } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
-import type { NewCaseInput } from '../../shared/validation.ts';
+import type { NewCaseInput } from '../../shared/fields/case-schemas.ts';
+import { FORM_DRAFT_VERSION, codecOf, emptyFormValues, upgradeFormValues, formFields, formKeyOf, type FormInput } from '../../shared/fields/case-fields.ts';
 import type { Profile } from '../../db/settings.ts';
 import { profile, profileLoaded, writeContext } from '../../state/app-state.ts';
 import { createCase } from '../../state/actions.ts';
@@ -15,31 +15,35 @@ import { showFlash } from '../../state/flash.ts';
 import { FieldError } from '../components/fields.tsx';
 import { DraftNotice, FormFooter } from '../components/form-footer.tsx';
 import { useSubmit } from '../components/use-submit.ts';
-import { splitList, today } from '../format.ts';
+import { today } from '../format.ts';
 import { placeName } from '../../state/areas.ts';
 import { idNumberErrors } from './party-editor.tsx';
-import { newPartyDraft, toParty } from './party-draft.ts';
+import { newPartyDraft } from '../../shared/fields/party-form.ts';
 import { CaseFieldsSection, type CaseFieldPatch, type CaseFieldValues } from './case-fields-section.tsx';
 
 export interface NewCaseDraft extends CaseFieldValues {
+  /** The shape's version (FORM_DRAFT_VERSION) when saved. */
+  v: number;
   /** Shown as the big-button grid until a category is picked. */
   pickingCategory: boolean;
+  /** The number of the resident's request this 受理 was filled from (requests/request-draft.ts). */
+  fromRequest?: string;
+}
+
+/** A draft saved by an older form: fields added since start as on a blank form. */
+export function upgradeNewCaseDraft(stored: Partial<NewCaseDraft>, fresh: NewCaseDraft): NewCaseDraft {
+  return { ...fresh, ...stored, ...upgradeFormValues(stored, fresh), v: FORM_DRAFT_VERSION };
 }
 
 function emptyDraft(mediator: string): NewCaseDraft {
-  return {
-    categoryCode: '', pickingCategory: true, source: '', acceptedOn: today(), parties: [newPartyDraft('申请人'), newPartyDraft('被申请人')],
-    facts: '', claims: '', place: '', mediators: mediator,
-  };
+  return { ...emptyFormValues(), v: FORM_DRAFT_VERSION, pickingCategory: true, acceptedOn: today(), parties: [newPartyDraft('申请人'), newPartyDraft('被申请人')], mediators: mediator };
 }
 
 function toInput(d: NewCaseDraft, me: Profile): NewCaseInput {
   // createCase validates the whole input; an unpicked source ('') is reported there as a field error.
-  return {
-    categoryCode: d.categoryCode, source: d.source as CaseSource, acceptedOn: d.acceptedOn, villageCode: me.villageCode,
-    committeeName: me.committeeName, mediators: splitList(d.mediators), parties: d.parties.map(toParty), facts: d.facts,
-    claims: d.claims.split('\n').map((s) => s.trim()).filter((s) => s !== ''), place: d.place.trim(),
-  };
+  const values = d as unknown as Record<string, unknown>;
+  const form = Object.fromEntries(formFields.map((f) => [formKeyOf(f), codecOf(f).decode(values[formKeyOf(f)], undefined)])) as FormInput;
+  return { ...form, villageCode: me.villageCode, committeeName: me.committeeName };
 }
 
 export function NewCaseScreen() {
@@ -55,7 +59,7 @@ export function NewCaseScreen() {
 
 function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
   const day = today();
-  const draft = useDraft<NewCaseDraft>('new-case', () => emptyDraft(p.me.name));
+  const draft = useDraft<NewCaseDraft>('new-case', () => emptyDraft(p.me.name), upgradeNewCaseDraft);
   const submit = useSubmit();
   const d = draft.value;
   const e = submit.fields;
@@ -81,7 +85,12 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
   return (
     <form class="screen form" noValidate ref={submit.formRef} onSubmit={onSubmit} aria-labelledby="new-title">
       <h1 id="new-title">{t('newCase.title')}</h1>
-      {draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />}
+      {/* Filled from a resident's request: say where it came from, not "restored". */}
+      {d.fromRequest ? (
+        <p class="notice" data-testid="from-request">{t('newCase.fromRequest', { number: d.fromRequest })}</p>
+      ) : (
+        draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />
+      )}
 
       <CaseFieldsSection
         values={d} errors={e} today={day} picking={d.pickingCategory} onChange={set}
@@ -89,7 +98,7 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
       />
       <div class="field picked">
         <span class="picked-label">{t('newCase.committee')}</span>
-        <span>{p.me.committeeName}<br /><span class="muted">{placeName(p.me.villageCode)}</span></span>
+        <span>{p.me.committeeName}<br /><span class="muted" data-testid="new-case-place">{placeName(p.me.villageCode)}</span></span>
         <a class="button link" href="/me">{t('newCase.changeProfile')}</a>
         <FieldError id="villageCode" error={e.villageCode ?? e.committeeName} />
       </div>

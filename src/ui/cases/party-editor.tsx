@@ -7,7 +7,7 @@ import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import type { FieldErrors } from '../../shared/validation.ts';
 import { ChoiceGroup, TextField } from '../components/fields.tsx';
 import { formatDate } from '../format.ts';
-import { withIdNumber, type PartyDraft } from './party-draft.ts';
+import { withIdNumber, type PartyDraft } from '../../shared/fields/party-form.ts';
 
 const genders: { value: Gender; label: string }[] = [
   { value: '男', label: t('partyForm.male') },

@@ -1,7 +1,7 @@
 // 办理经过: sessions, investigations, visits, notes, status changes and attachments, newest first.
 
 import type { CaseEvent } from '../../shared/events.ts';
-import { patchableFields, type PatchableField } from '../../shared/case.ts';
+import { fieldLabelKey, patchableFields, type PatchableField } from '../../shared/fields/case-fields.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatDate, formatInstant } from '../format.ts';
 
@@ -67,7 +67,7 @@ function Body(p: { event: CaseEvent; show: Show }) {
       );
     case 'note':
       if (e.data.topic === 'resolution') {
-        const field = (patchableFields as readonly string[]).includes(e.data.text) ? t(`field.${e.data.text as PatchableField}`) : e.data.text;
+        const field = (patchableFields as readonly string[]).includes(e.data.text) ? t(fieldLabelKey(e.data.text as PatchableField)) : e.data.text;
         return <Lines lines={[t(e.data.decision === 'kept' ? 'review.resolution.kept' : 'review.resolution.changed', { field })]} />;
       }
       return <Lines lines={[show(e.data.text)]} />;
@@ -85,7 +85,7 @@ export function Timeline(p: { events: CaseEvent[]; show?: Show }) {
       {p.events.map((e) => (
         <li key={e.id} class={`timeline-item kind-${e.kind}`}>
           <div class="timeline-head">
-            <strong>{t(kindLabel[e.kind])}</strong>
+            <strong>{e.kind === 'note' && e.data.topic === 'resolution' ? t('timeline.resolution') : t(kindLabel[e.kind])}</strong>
             <span class="muted">
               {e.kind === 'visit' ? formatDate(e.data.on) : formatInstant(e.at)}
             </span>

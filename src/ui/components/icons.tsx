@@ -9,6 +9,8 @@ const paths = {
   guides: 'M4 5c3-1 6-1 8 1 2-2 5-2 8-1v14c-3-1-6-1-8 1-2-2-5-2-8-1zM12 6v14',
   review: 'M3 5h7v14H3zM14 5h7v14h-7zM5 9h3M5 13h3M16 9h3M16 13h3',
   accounts: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM2 20c.8-3.5 3.4-5.5 7-5.5s6.2 2 7 5.5M16 4.5a3.5 3.5 0 0 1 0 6.5M18.5 14.8c1.8.8 3 2.6 3.5 5.2',
+  help: 'M5 4h14v12H9l-4 4zM9 9h6M9 12h4',
+  phone: 'M6 3h4l2 5-2.5 1.5a11 11 0 0 0 5 5L16 12l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 4 5a2 2 0 0 1 2-2z',
 } as const;
 
 export type IconName = keyof typeof paths;

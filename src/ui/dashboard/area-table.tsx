@@ -7,6 +7,7 @@ import { formatRate, successRateOf, toWanYuan } from '../../shared/stats.ts';
 import type { AreaStats } from '../../shared/stats-api.ts';
 import { localDate } from '../../shared/dates.ts';
 import { formatDate } from '../format.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
 
 type SortKey = 'name' | 'accepted' | 'succeeded' | 'rate' | 'failed' | 'open' | 'amount';
 type Measure = 'accepted' | 'succeeded' | 'failed' | 'open';
@@ -58,7 +59,7 @@ export function AreaTable(p: AreaTableProps) {
     </th>
   );
   return (
-    <div class="table-wrap">
+    <TableScroll>
       <table class="stat-table area-table" data-testid="area-table">
         <caption>{p.caption}</caption>
         <thead>
@@ -89,6 +90,6 @@ export function AreaTable(p: AreaTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -18,16 +18,16 @@ const measureLabels: Record<string, MessageKey> = {
 };
 
 export function DrillScreen() {
-  const { query, route } = useLocation();
+  const { query, route, url } = useLocation();
   if (!session.value) return <p class="screen">{t('dash.needLogin')}</p>;
   const period = query.from && query.to ? inclusivePeriod(query.from, query.to) : undefined;
   if (!period || !isValidPeriod(period) || !query.area) return <p class="screen">{t('dash.drill.bad')}</p>;
   const page = Math.max(1, Number(query.page ?? 1));
   const filter = { area: query.area, period, page, ...(query.measure ? { measure: query.measure } : {}), ...(query.row ? { row: query.row } : {}), ...(query.source ? { source: query.source } : {}) };
-  return <DrillList filter={filter} query={query} goPage={(n) => route(`/dashboard/cases?${new URLSearchParams({ ...query, page: String(n) }).toString()}`)} />;
+  return <DrillList filter={filter} query={query} url={url} goPage={(n) => route(`/dashboard/cases?${new URLSearchParams({ ...query, page: String(n) }).toString()}`)} />;
 }
 
-function DrillList(p: { filter: CaseFilter; query: Record<string, string>; goPage: (n: number) => void }) {
+function DrillList(p: { filter: CaseFilter; query: Record<string, string>; url: string; goPage: (n: number) => void }) {
   const { filter, query, goPage } = p;
   const { period, page } = filter;
   const remote = useRemote(() => loadCases(filter), JSON.stringify(filter));
@@ -47,7 +47,7 @@ function DrillList(p: { filter: CaseFilter; query: Record<string, string>; goPag
       <ul class="case-list" data-testid="drill-list">
         {(list?.cases ?? []).map((c) => (
           <li key={c.id}>
-            <a class="case-row" href={`/cases/${c.id}`}>
+            <a class="case-row" href={`/cases/${c.id}?back=${encodeURIComponent(p.url)}`}>
               <span class="case-row-top">
                 <strong class="case-label">{caseLabel(c)}</strong>
                 <span class="chips"><span class={`chip status-${c.status}`}>{t(`case.status.${c.status}`)}</span></span>

@@ -6,6 +6,7 @@ import { statisticsRows } from '../../shared/categories.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { committeeTypes, LEGAL_PERSONS_TARGET, type Coverage, type OrgTable } from '../../shared/network.ts';
 import { formatRate, preventionKeys, successRateOf, toWanYuan, type Rollup } from '../../shared/stats.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
 
 type Measure = 'accepted' | 'succeeded' | 'failed' | 'open';
 export type CasesHref = ((filter: { measure: string; row?: string; source?: string }) => string) | undefined;
@@ -18,7 +19,7 @@ export function CategoryTable(p: { rollup: Rollup; casesHref: CasesHref }) {
   const max = Math.max(1, ...Object.values(p.rollup.byRow).map((r) => r.accepted));
   const measures: Measure[] = ['accepted', 'succeeded', 'failed', 'open'];
   return (
-    <div class="table-wrap">
+    <TableScroll>
       <table class="stat-table category-table" data-testid="category-table">
         <caption>{t('dash.byCategory')}</caption>
         <thead>
@@ -51,7 +52,7 @@ export function CategoryTable(p: { rollup: Rollup; casesHref: CasesHref }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

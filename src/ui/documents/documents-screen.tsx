@@ -71,7 +71,7 @@ function DocumentEntry(p: { caseId: string; entry: FileEntry; suffix: string }) 
   return (
     <li data-testid="docs-entry" data-doc={entry.id} data-ready={entry.result.ok ? 'yes' : 'no'}>
       <div class="docs-entry-head">
-        <a class="docs-entry-title" href={href}>{entry.title}</a>
+        <a class="docs-entry-title tap" href={href}>{entry.title}</a>
         <span class="muted small">{t(entry.isRequired ? 'docs.required' : 'docs.optional')}</span>
       </div>
       {entry.result.ok ? (
@@ -85,7 +85,7 @@ function DocumentEntry(p: { caseId: string; entry: FileEntry; suffix: string }) 
         </>
       )}
       {entry.kind === 'application' && (
-        <p class="small"><a href={`/cases/${p.caseId}/documents/registration${p.suffix}`}>{t('docs.altRegistration')}</a></p>
+        <p class="small"><a class="tap" href={`/cases/${p.caseId}/documents/registration${p.suffix}`}>{t('docs.altRegistration')}</a></p>
       )}
     </li>
   );

@@ -10,7 +10,7 @@ export function MissingList(p: { missing: readonly MissingField[]; heading?: boo
       <ul class="docs-missing">
         {p.missing.map((m, i) => (
           <li key={i} data-field={m.field}>
-            {t(m.messageKey, m.params)} <a href={m.fixPath}>{t('docs.fix')}</a>
+            {t(m.messageKey, m.params)} <a class="tap" href={m.fixPath}>{t('docs.fix')}</a>
           </li>
         ))}
       </ul>

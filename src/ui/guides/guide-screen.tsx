@@ -29,9 +29,10 @@ function GuideArticle({ guide }: { guide: Guide }) {
     () => guide.sections.map((s, i) => ({ id: `s${i + 1}`, heading: s.heading, html: renderGuideSection(s.markdown), deadlines: deadlinesOf(s.markdown) })),
     [guide],
   );
-  // Each time limit links to the first section that explains it.
-  const deadlines = new Map<string, string>();
-  for (const s of sections) for (const d of s.deadlines) if (!deadlines.has(d)) deadlines.set(d, s.id);
+  // Each time limit links to the first section that explains it, and is labelled with its heading:
+  // "3年" alone says nothing about what must be done within it.
+  const deadlines = new Map<string, { id: string; heading: string }>();
+  for (const s of sections) for (const d of s.deadlines) if (!deadlines.has(d)) deadlines.set(d, { id: s.id, heading: s.heading });
   // 申请调解 belongs right after "where to go"; a guide without that section gets it at the end.
   const ctaAfter = (sections.find((s) => s.heading === WHERE_TO_GO) ?? sections.at(-1))?.id;
 
@@ -43,7 +44,12 @@ function GuideArticle({ guide }: { guide: Guide }) {
       {deadlines.size > 0 && (
         <p class="guide-deadlines" data-testid="guide-deadlines">
           <span>{t('guide.deadlines')}</span>
-          {[...deadlines].map(([d, id]) => <a key={d} class="deadline" href={`#${id}`}>{d}</a>)}
+          {[...deadlines].map(([d, where]) => (
+            <a key={d} class="deadline" href={`#${where.id}`} aria-label={t('guide.deadline.label', { limit: d, section: where.heading })}>
+              <strong>{d}</strong>
+              <span class="deadline-where">{where.heading}</span>
+            </a>
+          ))}
         </p>
       )}
       <div class="guide-tools" role="group" aria-label={t('guide.tools')}>

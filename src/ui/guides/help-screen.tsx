@@ -9,6 +9,7 @@ import { VillagePicker } from '../setup/village-picker.tsx';
 import { ContactsCard } from './contacts-card.tsx';
 import { RequestForm } from './request-form.tsx';
 import { useTitle } from './use-title.ts';
+import { MyRequests } from './my-requests.tsx';
 import './guides.css';
 
 export function HelpScreen() {
@@ -27,6 +28,7 @@ export function HelpScreen() {
         {/* A big tap-to-call button: in an emergency nobody should have to copy a number. */}
         <a class="button call" href="tel:110">{t('help.emergency.call')}</a>
       </div>
+      <MyRequests />
       {isRestored && <VillagePicker value={villageCode} onChange={(code) => void chooseHelpVillage(code)} />}
       {villageCode && contacts.value.villageCode === villageCode && <ContactsCard view={contacts.value} />}
       <section class="request" aria-labelledby="request-title">

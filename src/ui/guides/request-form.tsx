@@ -44,9 +44,11 @@ export function RequestForm(p: { villageCode: string }) {
   }
 
   if (outcome === 'sent' || outcome === 'queued') {
+    // A queued request goes out by itself once the phone is online: say so when it has.
+    const shown = outcome === 'queued' && queuedRequestCount.value > 0 ? 'queued' : 'sent';
     return (
-      <div class={`request-outcome ${outcome}`} data-testid="request-outcome">
-        <p role="status">{t(outcome === 'sent' ? 'help.form.sent' : 'help.form.queued')}</p>
+      <div class={`request-outcome ${shown}`} data-testid="request-outcome">
+        <p role="status">{t(shown === 'sent' ? 'help.form.sent' : 'help.form.queued')}</p>
         <button type="button" class="button" onClick={() => setOutcome(undefined)}>{t('help.form.another')}</button>
       </div>
     );

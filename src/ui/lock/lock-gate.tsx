@@ -1,12 +1,13 @@
-// Stands in front of every screen that shows personal data (DESIGN.md §Data). The public guides
-// and 申请调解 (/guides, /help) stay open: residents use them on their own phones without a PIN.
+// Stands in front of every screen that shows personal data (DESIGN.md §Data). The public side
+// (state/start.ts placeOf) stays open: residents use it on their own phones without a PIN.
 // Locking unmounts the screens behind the gate, and with them every decrypted value they held.
 
 import type { ComponentChildren } from 'preact';
 import { lazy, useLocation } from 'preact-iso';
 import { t } from '../../shared/i18n/index.ts';
 import { lockPhase } from '../../state/lock.ts';
-import { isPublicPath, startPrivate } from '../../state/start.ts';
+import { placeOf, startPrivate } from '../../state/start.ts';
+import { deviceKind, settleDeviceKind } from '../../state/device-kind.ts';
 import { useEffect } from 'preact/hooks';
 import { UnlockScreen } from './unlock-screen.tsx';
 import './lock.css';
@@ -16,12 +17,14 @@ const SetPinScreen = lazy(() => import('./set-pin-screen.tsx').then((m) => m.Set
 export function LockGate(p: { children: ComponentChildren }) {
   const { path } = useLocation();
   const phase = lockPhase.value;
-  const isPublic = isPublicPath(path);
+  const place = placeOf(path, deviceKind.value);
   // Leaving a public page (where nothing private was started) for a private one starts it now.
   useEffect(() => {
-    if (!isPublic) startPrivate();
-  }, [isPublic]);
-  if (phase === 'open' || isPublic) return <>{p.children}</>;
+    if (place === 'deciding') void settleDeviceKind();
+    if (place === 'private') startPrivate();
+  }, [place]);
+  if (place === 'deciding') return <main class="lock-screen" />;
+  if (phase === 'open' || place === 'public') return <>{p.children}</>;
   switch (phase) {
     case 'locked':
       return <UnlockScreen />;

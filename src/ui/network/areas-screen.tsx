@@ -50,7 +50,7 @@ export function AreasScreen() {
   return (
     <section class="screen dashboard network areas" aria-labelledby="areas-title">
       <h1 id="areas-title">{t('areas.title')}</h1>
-      <p><a href="/network" class="back-link">{t('areas.back')}</a></p>
+      <p><a href="/network" class="back">{t('areas.back')}</a></p>
       {s.me.role === 'admin' && <CountySetUpCard />}
       {canImport ? <AreaImport scope={s.me.scope} onImported={() => setImports((n) => n + 1)} /> : <p class="muted">{t('areas.countyOnly')}</p>}
       <History key={imports} area={s.me.scope} />

@@ -7,6 +7,7 @@ import { t } from '../../shared/i18n/index.ts';
 import { uploadLedger, type LedgerProblem, type LedgerReport, type RemoteError } from '../../state/dashboard.ts';
 import { session } from '../../state/session.ts';
 import '../dashboard/dashboard.css';
+import { TableScroll } from '../components/table-scroll.tsx';
 
 type Step = { kind: 'idle' } | { kind: 'busy' } | { kind: 'checked' | 'imported'; report: LedgerReport } | { kind: 'refused'; message: string; problems: LedgerProblem[] };
 
@@ -44,6 +45,7 @@ export function ImportScreen() {
         <div class="notice" role="status" data-testid="ledger-result">
           <p>{t(step.kind === 'checked' ? 'import.checked' : 'import.done', {
             rows: step.report.rows, imported: step.report.imported ?? 0, skipped: step.report.skipped ?? 0,
+            updated: step.report.updated ?? 0, unchanged: step.report.unchanged ?? 0,
             succeeded: step.report.summary.succeeded, accepted: step.report.summary.accepted, rate: step.report.summary.successRateText,
           })}</p>
         </div>
@@ -52,12 +54,12 @@ export function ImportScreen() {
         <div data-testid="ledger-problems">
           <p class="error" role="alert">{step.message}</p>
           {step.problems.length > 0 && (
-            <div class="table-wrap">
+            <TableScroll>
               <table class="stat-table problems">
                 <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.fix')}</th></tr></thead>
-                <tbody>{step.problems.map((x, i) => <tr key={i}><td>{x.row}</td><td>{x.field}</td><td class="fix">{x.message}</td></tr>)}</tbody>
+                <tbody>{step.problems.map((x, i) => <tr key={i}><td>{x.ledgerNo ? t('ledger.rowWithNo', { no: x.ledgerNo, row: x.row }) : x.row}</td><td>{x.field}</td><td class="fix">{x.message}</td></tr>)}</tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </div>
       )}

@@ -6,6 +6,7 @@ import { isOnline } from '../../state/app-state.ts';
 import { session } from '../../state/session.ts';
 import { fetchNewRequests, newRequestCount } from '../../state/requests.ts';
 import { t } from '../../shared/i18n/index.ts';
+import './requests.css';
 
 export function RequestsCard() {
   const online = isOnline.value;

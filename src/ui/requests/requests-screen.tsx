@@ -1,5 +1,6 @@
 // 新申请: requests residents sent from the public form, for the signed-in committee or office. An
-// online screen. Names are masked until tapped (the list may be read over a shoulder); 受理 marks
+// online screen. Both parties' names are masked alike until tapped (the list may be read over a
+// shoulder); the phone number is the main action, a full-width call button; 受理 marks
 // the request accepted on the server and opens the 受理 form prefilled from it; 不受理 needs a reason.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -13,6 +14,7 @@ import { formatInstant } from '../format.ts';
 import { categoryName } from '../case-text.ts';
 import { showFlash } from '../../state/flash.ts';
 import { saveRequestDraft } from './request-draft.ts';
+import './requests.css';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'done'; requests: ReceivedRequest[] };
 
@@ -67,7 +69,7 @@ export function RequestsScreen() {
       ) : load.requests.length === 0 ? (
         <p class="empty">{t('requests.empty')}</p>
       ) : (
-        <ul class="request-list">
+        <ul class="request-list" data-testid="request-list">
           {load.requests.map((r) => (
             <li key={r.id}>
               <RequestItem
@@ -112,18 +114,20 @@ function RequestItem(p: { request: ReceivedRequest; onAccepted: (r: ReceivedRequ
 
   return (
     <article class="card request" data-testid="request" aria-label={categoryName(r.categoryCode)}>
-      <h2>
-        {shown ? (
-          <span data-testid="request-name">{r.applicantName}</span>
-        ) : (
-          <button type="button" class="button link" data-testid="request-name-toggle" aria-label={t('requests.name.show')} onClick={() => setShown(true)}>
-            {maskName(r.applicantName)}
-          </button>
-        )}
-      </h2>
-      <dl>
-        <dt>{t('requests.phone')}</dt>
-        <dd><a href={`tel:${r.phone}`}>{r.phone}</a></dd>
+      <div class="request-head">
+        <h2>
+          {shown ? (
+            <span data-testid="request-name">{r.applicantName}</span>
+          ) : (
+            <button type="button" class="button link" data-testid="request-name-toggle" aria-label={t('requests.name.show')} onClick={() => setShown(true)}>
+              {maskName(r.applicantName)}
+            </button>
+          )}
+        </h2>
+        <span class="request-number" data-testid="request-number">{t('mine.number', { number: r.number })}</span>
+      </div>
+      <a class="button block call" href={`tel:${r.phone}`} data-testid="request-call">{t('requests.call', { phone: r.phone })}</a>
+      <dl class="kv">
         <dt>{t('requests.village')}</dt>
         <dd>{r.villageName}</dd>
         <dt>{t('requests.category')}</dt>
@@ -131,7 +135,7 @@ function RequestItem(p: { request: ReceivedRequest; onAccepted: (r: ReceivedRequ
         {r.otherParty !== '' && (
           <>
             <dt>{t('requests.otherParty')}</dt>
-            <dd>{r.otherParty}</dd>
+            <dd data-testid="request-other">{shown ? r.otherParty : maskName(r.otherParty)}</dd>
           </>
         )}
         <dt>{t('requests.facts')}</dt>

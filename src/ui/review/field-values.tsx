@@ -4,13 +4,14 @@
 
 import { caseSources, maskIdNumber, maskName, maskPhone, type CaseSource, type PatchableField } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
+import { codecOf, fieldLabelKey } from '../../shared/fields/case-fields.ts';
 import { formatDate, formatYuan } from '../format.ts';
 import { categoryName } from '../case-text.ts';
 import { placeName } from '../../state/areas.ts';
 import { confirmationText, flagKeys } from '../cases/case-facts.tsx';
 import { followUpText } from '../cases/forms/follow-up-form.tsx';
 
-export const fieldLabel = (field: PatchableField): string => t(`field.${field}`);
+export const fieldLabel = (field: PatchableField): string => t(fieldLabelKey(field));
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const str = (x: unknown): string => (typeof x === 'string' ? x : x === null || x === undefined ? '' : JSON.stringify(x));
@@ -104,6 +105,12 @@ export function FieldValue(p: { field: PatchableField; value: unknown; revealed:
       return isRecord(value) ? <p>{followUpText(value)}</p> : <Empty />;
     case 'private.parties':
       return <Parties value={value} revealed={p.revealed} />;
+    default: {
+      // A field of the forms' 更多信息: shown as its form shows it.
+      const codec = codecOf(p.field);
+      const text = codec.fits(value) ? String(codec.encode(value)) : str(value);
+      return text === '' ? <Empty /> : <p>{text}</p>;
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 // the case, where its legal next steps are offered.
 
 import type { CaseRecord, PatchableField } from '../../shared/case.ts';
+import { FORM_DRAFT_VERSION, editedOn } from '../../shared/fields/case-fields.ts';
 import type { CaseEvent } from '../../shared/events.ts';
 import { nextStatuses, type CaseStatus } from '../../shared/lifecycle.ts';
 import type { Mutation } from '../../shared/mutations.ts';
@@ -24,9 +25,6 @@ const actionForStatus: Partial<Record<CaseStatus, CaseAction>> = {
 const actionForEvent: Partial<Record<CaseEvent['kind'], CaseAction>> = {
   session: 'session', investigation: 'investigation', visit: 'visit', note: 'note',
 };
-const headerFields: readonly PatchableField[] = [
-  'categoryCode', 'source', 'acceptedOn', 'mediators', 'private.parties', 'private.facts', 'private.claims', 'private.place',
-];
 
 /** Lays `value` into the draft `key` unless the person already has a draft there. */
 async function prefillDraft(key: string, value: () => Promise<object>): Promise<void> {
@@ -44,7 +42,7 @@ export function redoOf(m: Mutation, record: CaseRecord | undefined, viewerId: st
     const refused = m.args.record;
     return {
       href: '/new',
-      prefill: () => prefillDraft('new-case', async (): Promise<NewCaseDraft> => ({ ...(await import('../cases/edit-case-draft.ts')).valuesOf(refused), pickingCategory: false })),
+      prefill: () => prefillDraft('new-case', async (): Promise<NewCaseDraft> => ({ ...(await import('../cases/edit-case-draft.ts')).valuesOf(refused), v: FORM_DRAFT_VERSION, pickingCategory: false })),
     };
   }
   if (!record) return undefined;
@@ -90,15 +88,15 @@ export function redoOf(m: Mutation, record: CaseRecord | undefined, viewerId: st
       return action('void');
     case 'case.patch': {
       const fields = Object.keys(m.patch) as PatchableField[];
-      if (fields.some((f) => headerFields.includes(f))) {
+      if (fields.some((f) => editedOn(f) === 'edit')) {
         const patch = m.patch;
         return {
           href: `${caseHref}/edit`,
           prefill: () => prefillDraft(`case:${record.id}:edit`, async () => (await import('../cases/edit-case-draft.ts')).draftWithPatch(record, patch)),
         };
       }
-      if (fields.includes('judicialConfirmation')) return action('confirmation');
-      return action(fields.includes('prevention') || fields.includes('isDifficult') ? 'flags' : undefined);
+      if (fields.some((f) => editedOn(f) === 'confirmation')) return action('confirmation');
+      return action(fields.some((f) => editedOn(f) === 'flags') ? 'flags' : undefined);
     }
     case 'conflict.resolve':
     case 'review.dismiss':

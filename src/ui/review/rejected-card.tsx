@@ -108,7 +108,14 @@ export function RejectedSummary(p: { item: ReviewItem; viewer: Viewer | undefine
   );
 }
 
-export function RejectedCard(p: { item: ReviewItem; record: CaseRecord | undefined; viewer: Viewer | undefined; onDismiss: () => Promise<void> }) {
+export function RejectedCard(p: {
+  item: ReviewItem;
+  record: CaseRecord | undefined;
+  viewer: Viewer | undefined;
+  onDismiss: () => Promise<void>;
+  /** 重新办理 takes the refusal over: it leaves 待核对 for 已知悉 (its text kept there and in the form). */
+  onTakeOver: () => Promise<void>;
+}) {
   const { route } = useLocation();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FormFailure | null>(null);
@@ -138,6 +145,7 @@ export function RejectedCard(p: { item: ReviewItem; record: CaseRecord | undefin
             type="button" class="button" disabled={busy} data-testid="redo"
             onClick={() => void act(async () => {
               await redo.prefill?.();
+              await p.onTakeOver();
               route(redo.href);
             })}
           >

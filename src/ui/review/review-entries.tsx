@@ -33,7 +33,12 @@ export function ReviewEntries(p: { entries: ReviewEntry[]; record: CaseRecord | 
       {p.entries.map((entry) =>
         entry.item.kind === 'conflict'
           ? <ConflictCard key={entry.item.id} entry={entry} viewer={me} onResolve={(value) => resolve(entry.item.id, value)} />
-          : <RejectedCard key={entry.item.id} item={entry.item} record={p.record} viewer={me} onDismiss={() => dismiss(entry.item.id)} />,
+          : (
+            <RejectedCard
+              key={entry.item.id} item={entry.item} record={p.record} viewer={me} onDismiss={() => dismiss(entry.item.id)}
+              onTakeOver={() => dismissRejected(writeContext(), entry.item.id)}
+            />
+          ),
       )}
       {hasConflict && <p class="muted small">{t('review.clockNote')}</p>}
     </div>

@@ -1,84 +1,25 @@
-// The frame around every screen: app name, sync status and the update banner on top; the
-// one-handed bottom navigation with 受理 in the middle; the aria-live line for confirmations.
+// The frame around every screen. Two places, two frames: the public side (法律指南, 申请调解,
+// 找调解员 — public-shell.tsx) and the work side (work-shell.tsx: sync status, the mediator's bottom
+// bar). This is the one switch point: a laptop layout (≥ 1024 px, the desk session) plugs in here
+// as another frame for the work side, chosen the same way.
 
-import type { ComponentChildren, FunctionComponent } from 'preact';
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { updateReady } from '../../state/app-state.ts';
-import { installUpdate } from '../../state/updates.ts';
-import { flash } from '../../state/flash.ts';
-import { t, type MessageKey } from '../../shared/i18n/index.ts';
-import { Icon, type IconName } from '../components/icons.tsx';
-import { SyncLine } from './sync-line.tsx';
-import { session } from '../../state/session.ts';
-import { ReviewBadge } from '../review/review-badge.tsx';
-
-interface NavItem {
-  href: string;
-  label: MessageKey;
-  icon: IconName;
-  isActive: (path: string) => boolean;
-  primary?: boolean;
-  /** A count drawn on the icon (e.g. conflicts waiting for a decision). */
-  Badge?: FunctionComponent;
-}
-
-const nav: NavItem[] = [
-  { href: '/', label: 'nav.cases', icon: 'cases', isActive: (p) => p === '/' || p.startsWith('/cases/') },
-  { href: '/todo', label: 'nav.todo', icon: 'todo', isActive: (p) => p === '/todo' },
-  { href: '/new', label: 'nav.new', icon: 'plus', isActive: (p) => p === '/new', primary: true },
-  { href: '/review', label: 'nav.review', icon: 'review', isActive: (p) => p === '/review', Badge: ReviewBadge },
-  { href: '/stats', label: 'nav.stats', icon: 'stats', isActive: (p) => p === '/stats' },
-  { href: '/me', label: 'nav.me', icon: 'me', isActive: (p) => p === '/me' },
-];
-
-/** Staff accounts (司法所, 司法局) get their area's statistics where a mediator has their own. */
-const staffStats: NavItem = { href: '/dashboard', label: 'nav.dashboard', icon: 'stats', isActive: (p) => p.startsWith('/dashboard') };
-
-/** Staff who open accounts for the people below them (账号); a mediator manages none. */
-const accounts: NavItem = { href: '/accounts', label: 'nav.accounts', icon: 'accounts', isActive: (p) => p.startsWith('/accounts') };
+import { deviceKind, rememberPlace } from '../../state/device-kind.ts';
+import { placeOf } from '../../state/start.ts';
+import { PublicShell } from './public-shell.tsx';
+import { WorkShell } from './work-shell.tsx';
+import { DeskSwitch } from '../desk/desk-switch.tsx';
 
 export function Shell(p: { children: ComponentChildren }) {
+  return <DeskSwitch phone={PhoneShell}>{p.children}</DeskSwitch>;
+}
+
+function PhoneShell(p: { children: ComponentChildren }) {
   const { path } = useLocation();
-  const message = flash.value;
-  const role = session.value?.me.role;
-  const items = role && role !== 'mediator' ? [...nav.map((item) => (item.href === '/stats' ? staffStats : item)), accounts] : nav;
-  return (
-    <div class="shell">
-      <a class="skip" href="#main">{t('shell.skip')}</a>
-      <header class="app-header">
-        <div class="app-bar">
-          <a class="brand" href="/">{t('app.name')}</a>
-          <SyncLine />
-          <a class="header-link" href="/guides" aria-current={path.startsWith('/guides') ? 'page' : undefined}>
-            <Icon name="guides" size={20} />
-            <span>{t('nav.guides')}</span>
-          </a>
-        </div>
-        {updateReady.value && (
-          <button type="button" class="update-banner" data-testid="update-banner" onClick={() => void installUpdate()}>
-            {t('update.available')}
-          </button>
-        )}
-      </header>
-      <main id="main" tabIndex={-1}>{p.children}</main>
-      <p class={message ? 'flash shown' : 'flash'} role="status" aria-live="polite" data-testid="flash">
-        {message?.text ?? ''}
-      </p>
-      <nav class="bottom-nav" aria-label={t('shell.nav')}>
-        {items.map((item) => (
-          <a
-            key={item.href}
-            href={item.href}
-            class={item.primary ? 'nav-item primary' : 'nav-item'}
-            aria-current={item.isActive(path) ? 'page' : undefined}
-            data-testid={`nav-${item.icon}`}
-          >
-            <Icon name={item.icon} size={item.primary ? 28 : 24} />
-            {item.Badge && <item.Badge />}
-            <span>{t(item.label)}</span>
-          </a>
-        ))}
-      </nav>
-    </div>
-  );
+  const place = placeOf(path, deviceKind.value);
+  // The installed app reopens where its owner last was (home.tsx reads it for ?from=app).
+  useEffect(() => rememberPlace(path), [path]);
+  return place === 'private' ? <WorkShell>{p.children}</WorkShell> : <PublicShell>{p.children}</PublicShell>;
 }

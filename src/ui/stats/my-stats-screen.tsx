@@ -10,6 +10,7 @@ import { formatRate, rollup, type Counts, type Rollup } from '../../shared/stats
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatDate, formatYuan, today } from '../format.ts';
 import { periodOf, type PeriodKind } from './periods.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
 
 const periods: { kind: PeriodKind; label: MessageKey }[] = [
   { kind: 'month', label: 'stats.month' },
@@ -64,7 +65,7 @@ export function MyStatsScreen() {
       ) : (
         <>
           <h2>{t('stats.byCategory')}</h2>
-          <div class="table-wrap">
+          <TableScroll>
             <table class="stat-table" data-testid="stat-table">
               <thead>
                 <tr>
@@ -82,7 +83,7 @@ export function MyStatsScreen() {
                 <CountRow name={t('stats.total')} counts={r} />
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
           <h2>{t('stats.more')}</h2>
           <dl class="kv">
             <dt>{t('stats.written')}</dt><dd>{t('common.cases', { n: r.written })}</dd>

@@ -1,5 +1,6 @@
 // 待办: every deadline of the open and awaiting-visit cases (一个月调结, 劳动争议 15 日, 司法确认
-// 30 日, 回访), most urgent first, overdue in red, each a link to its case.
+// 30 日, 回访), most urgent first, overdue in red, each a link to its case. Residents' new 申请调解
+// requests come first: calling them back is the most urgent thing on the list.
 
 import { useTodos } from '../../state/case-queries.ts';
 import { t } from '../../shared/i18n/index.ts';
@@ -7,6 +8,7 @@ import { formatDate, today } from '../format.ts';
 import { categoryName, dueText, reminderText } from '../case-text.ts';
 import { displayLabel } from '../cases/labels.ts';
 import { maskedParties } from '../cases/case-row.tsx';
+import { RequestsCard } from '../requests/requests-card.tsx';
 
 export function TodoScreen() {
   const live = useTodos(today());
@@ -15,6 +17,7 @@ export function TodoScreen() {
     <section class="screen" aria-labelledby="todo-title">
       <h1 id="todo-title">{t('todo.title')}</h1>
       <p class="muted small">{t('todo.intro')}</p>
+      <RequestsCard />
       {live.loaded && items.length === 0 && <p class="empty">{t('todo.empty')}</p>}
       <ul class="todo-list" aria-busy={!live.loaded}>
         {items.map(({ reminder: r, record }) => (

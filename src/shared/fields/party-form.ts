@@ -1,8 +1,8 @@
 // A party as the form holds it (every field a string, so half-typed input survives in the draft)
 // and its conversion to the shared Party the schema checks.
 
-import type { Gender, Party } from '../../shared/case.ts';
-import { birthDateFromIdNumber } from '../../shared/id-number.ts';
+import type { Gender, Party } from '../case.ts';
+import { birthDateFromIdNumber } from '../id-number.ts';
 
 export interface PartyDraft {
   id: string;
@@ -18,6 +18,11 @@ export interface PartyDraft {
 
 export function newPartyDraft(role: Party['role']): PartyDraft {
   return { id: crypto.randomUUID(), role, name: '', gender: '', age: '', phone: '', idNumber: '', birthDate: '', showMore: false };
+}
+
+/** A party card saved by an older form: the fields added since start blank. */
+export function upgradePartyDraft(stored: Partial<PartyDraft> & Pick<PartyDraft, 'id' | 'role'>): PartyDraft {
+  return { ...newPartyDraft(stored.role), ...stored };
 }
 
 export function toParty(d: PartyDraft): Party {
@@ -49,4 +54,23 @@ export function withIdNumber(d: PartyDraft, idNumber: string, today: string): Pa
   if (!birthDate) return next;
   const gender: Gender = Number(idNumber.trim()[16]) % 2 === 1 ? '男' : '女';
   return { ...next, birthDate, age: String(ageOn(birthDate, today)), gender };
+}
+
+/** A stored party as the form shows it. */
+export function partyDraftOf(p: Party): PartyDraft {
+  return {
+    id: p.id, role: p.role, name: p.name, gender: p.gender ?? '', age: p.age === undefined ? '' : String(p.age), phone: p.phone ?? '',
+    idNumber: p.idNumber ?? '', birthDate: p.birthDate ?? '', showMore: false,
+  };
+}
+
+/**
+ * The form's parties as stored parties. What the form does not show (民族, 职业, 住址) is kept from
+ * the stored party with the same id; what it shows replaces the stored value, cleared ones included.
+ */
+export function partiesOf(drafts: PartyDraft[], stored: readonly Party[]): Party[] {
+  return drafts.map((d) => {
+    const { gender: _g, age: _a, phone: _p, idNumber: _i, birthDate: _b, ...kept } = stored.find((x) => x.id === d.id) ?? ({} as Partial<Party>);
+    return { ...kept, ...toParty(d) };
+  });
 }

@@ -1,0 +1,149 @@
+// SQLite connections on worker threads (issue #13). better-sqlite3 runs every statement — and
+// every COMMIT's fsync — synchronously on the calling thread, so on the main thread a county
+// roll-up over 150,000 cases (~1 s), a 1,000-change pull page or a slow disk's fsync holds the
+// event loop: every push and every other phone waits behind it. Here each connection lives in
+// its own worker; the main thread only posts the SQL and its parameters and awaits the rows.
+// A connection is held by one Kysely connection at a time, so a transaction (BEGIN … COMMIT)
+// runs on one worker: the writer's BEGIN IMMEDIATE keeps writes one at a time as before, and a
+// read transaction (store.snapshot) sees one WAL snapshot.
+//
+// The worker's code is evaluated from a string rather than loaded from a file: the server runs
+// from TypeScript sources (tsx, vitest) and as one esbuild bundle, and a worker file would need a
+// different path in each. It loads better-sqlite3 from the path resolved here.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import {
+  CompiledQuery, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings,
+} from 'kysely';
+
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+for (const pragma of workerData.pragmas) db.pragma(pragma);
+const statements = new Map();
+parentPort.on('message', ({ id, sql, parameters }) => {
+  try {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      if (statements.size >= 500) statements.clear();
+      statements.set(sql, stmt);
+    }
+    // Bytes arrive as Uint8Array (structured clone); better-sqlite3 binds Buffers.
+    const values = parameters.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+    if (stmt.reader) parentPort.postMessage({ id, rows: stmt.all(values) });
+    else parentPort.postMessage({ id, rows: [], changes: stmt.run(values).changes });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+interface Reply {
+  id: number;
+  rows?: unknown[];
+  changes?: number;
+  error?: { message: string; code?: string };
+}
+
+/** One worker with its own connection to the database file. */
+class WorkerConnection implements DatabaseConnection {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+
+  constructor(file: string, driver: string, pragmas: readonly string[]) {
+    this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver, pragmas } });
+    this.worker.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      waiting?.resolve(reply);
+    });
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`SQLite worker exited (${code})`)));
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const id = this.nextId++;
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
+    });
+    if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+    return { rows: (reply.rows ?? []) as R[], ...(reply.changes !== undefined ? { numAffectedRows: BigInt(reply.changes) } : {}) };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not offered by the SQLite workers');
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** A Kysely driver over a few connection workers; a caller waits when all are busy. */
+class WorkersDriver implements Driver {
+  private readonly idle: WorkerConnection[] = [];
+  private readonly all: WorkerConnection[] = [];
+  private readonly waiting: ((c: WorkerConnection) => void)[] = [];
+
+  constructor(private readonly file: string, private readonly count: number, private readonly pragmas: readonly string[]) {}
+
+  async init(): Promise<void> {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    for (let i = 0; i < this.count; i++) {
+      const connection = new WorkerConnection(this.file, driver, this.pragmas);
+      this.all.push(connection);
+      this.idle.push(connection);
+    }
+  }
+
+  acquireConnection(): Promise<DatabaseConnection> {
+    const free = this.idle.pop();
+    if (free) return Promise.resolve(free);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const next = this.waiting.shift();
+    if (next) next(connection as WorkerConnection);
+    else this.idle.push(connection as WorkerConnection);
+  }
+
+  async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin'));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async destroy(): Promise<void> {
+    await Promise.all(this.all.map((c) => c.close()));
+  }
+}
+
+/** `count` connections to `file`, each on its own worker thread, opened with `pragmas`. */
+export function sqliteOnWorkers<DB>(file: string, count: number, pragmas: readonly string[]): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new WorkersDriver(file, count, pragmas),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+}

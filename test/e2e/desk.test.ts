@@ -1,0 +1,155 @@
+// The desk at 1366×768 for the 司法所 (zhen) and the 司法局 (xian): a side navigation that reaches
+// every section in-app (no reload, no second PIN), no phone tab bar, and the case table whose
+// filters and sort live in the URL — a reload shows the same view.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startAppServer, type AppServer } from './app-server.ts';
+import { PHONE, openDevice, type Device } from './browser.ts';
+import { signIn, syncNow } from './flows.ts';
+
+export const DESK = { width: 1366, height: 768 };
+
+let server: AppServer;
+beforeAll(async () => {
+  server = await startAppServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Every section's nav entry and the heading text its screen shows (what proves it opened). */
+const sections: { testId: string; path: string; roles: string[] }[] = [
+  { testId: 'nav-today', path: '/', roles: ['zhen'] },
+  { testId: 'nav-cases', path: '/cases', roles: ['zhen', 'xian'] },
+  { testId: 'nav-review', path: '/review', roles: ['zhen', 'xian'] },
+  { testId: 'nav-requests', path: '/requests', roles: ['zhen', 'xian'] },
+  { testId: 'nav-stats', path: '/dashboard', roles: ['zhen', 'xian'] },
+  { testId: 'nav-network', path: '/network', roles: ['zhen', 'xian'] },
+  { testId: 'nav-import', path: '/import', roles: ['zhen', 'xian'] },
+  { testId: 'nav-areas', path: '/network/areas', roles: ['zhen', 'xian'] },
+  { testId: 'nav-devices', path: '/devices', roles: ['zhen', 'xian'] },
+  { testId: 'nav-accounts', path: '/accounts', roles: ['zhen', 'xian'] },
+];
+
+describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
+  let device: Device;
+  let page: Page;
+  beforeAll(async () => {
+    device = await openDevice(DESK);
+    page = await device.context.newPage();
+    page.setDefaultTimeout(30_000);
+    await signIn(page, server.url, user);
+    await page.getByTestId('desk').waitFor();
+  });
+  afterAll(async () => {
+    await device?.close();
+  });
+
+  it('lands on the role\'s home: the town on 今日, the county on its dashboard for the latest year with cases', async () => {
+    if (user === 'zhen') {
+      await page.getByTestId('today-list').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+    } else {
+      await page.waitForURL((url) => url.pathname === '/dashboard');
+      // The demo's cases are of 2023: an empty current year would say nothing.
+      expect(new URL(page.url()).searchParams.get('from')).toBe('2023-01-01');
+    }
+    expect(await page.locator('.bottom-nav').count()).toBe(0);
+  });
+
+  it('reaches every section from the side navigation without reloading the page', async () => {
+    // A marker on window survives in-app navigation and disappears with a reload.
+    await page.evaluate(() => ((window as unknown as { deskMarker: number }).deskMarker = 1));
+    for (const s of sections.filter((x) => x.roles.includes(user))) {
+      await page.getByTestId(s.testId).click();
+      await page.waitForURL((url) => url.pathname === s.path || (s.path === '/' && url.pathname === '/'));
+      await page.locator('#main h1').first().waitFor();
+      expect(await page.getByTestId(s.testId).getAttribute('aria-current')).toBe('page');
+      expect(await page.evaluate(() => (window as unknown as { deskMarker?: number }).deskMarker)).toBe(1);
+    }
+  });
+
+  it('filters and sorts the case list; the URL reloads to the same view', async () => {
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId('case-table-row').first().waitFor();
+    await page.getByTestId('filter-from').fill('2023-03-01');
+    await page.getByTestId('filter-to').fill('2023-09-30');
+    await page.getByTestId('filter-status').selectOption('archived');
+    await page.getByTestId('apply-filters').click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'archived');
+    await page.getByTestId('sort-party').click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'party');
+    await page.waitForFunction(() => document.querySelector('[data-testid="case-table"]')?.getAttribute('aria-busy') === 'false');
+    const read = async () => ({
+      count: await page.getByTestId('case-count').textContent(),
+      rows: await page.getByTestId('case-table-row').allTextContents(),
+      dates: await page.getByTestId('cell-accepted').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value') ?? '')),
+    });
+    const before = await read();
+    expect(before.rows.length).toBeGreaterThan(0);
+    expect(before.dates.every((d) => d >= '2023-03-01' && d <= '2023-09-30')).toBe(true);
+    expect(before.rows.every((r) => r.includes('已归档'))).toBe(true);
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('当事人');
+
+    await page.reload();
+    await page.getByTestId('case-table-row').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="case-table"]')?.getAttribute('aria-busy') === 'false');
+    expect(await read()).toEqual(before);
+    expect(await page.getByTestId('filter-status').inputValue()).toBe('archived');
+
+    // Back returns to the list before the sort.
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('sort') === null && url.searchParams.get('status') === 'archived');
+  });
+});
+
+describe('设备: the town revokes one lost phone', () => {
+  let phoneDevice: Device;
+  let deskDevice: Device;
+  afterAll(async () => {
+    await phoneDevice?.close();
+    await deskDevice?.close();
+  });
+
+  it('lists the phone with what it reported, revokes it with a reason and a confirmation, and the phone erases its cases at its next sync', async () => {
+    phoneDevice = await openDevice(PHONE);
+    const phone = await phoneDevice.context.newPage();
+    phone.setDefaultTimeout(30_000);
+    // The phone's own id, as its sync requests carry it.
+    let clientId = '';
+    phone.on('request', (r) => {
+      if (r.url().endsWith('/api/sync/pull')) clientId = (JSON.parse(r.postData() ?? '{}') as { clientId: string }).clientId;
+    });
+    await signIn(phone, server.url, 'tiaojie');
+    await syncNow(phone);
+    await phone.goto(`${server.url}/?tab=all`);
+    await phone.locator('.case-list li').first().waitFor();
+
+    deskDevice = await openDevice(DESK);
+    const desk = await deskDevice.context.newPage();
+    desk.setDefaultTimeout(30_000);
+    await signIn(desk, server.url, 'zhen');
+    await desk.getByTestId('nav-devices').click();
+    expect(clientId).not.toBe('');
+    const row = desk.locator(`[data-testid="device-row"][data-client="${clientId}"]`);
+    await row.waitFor();
+    // The phone reported its app version with the sync: it is not an "old app" row.
+    expect(await row.textContent()).toContain('0.1.0');
+
+    await row.getByTestId('revoke-device').click();
+    // Confirming without a reason is refused on the form.
+    await row.getByTestId('revoke-confirm').click();
+    await row.locator('#reason-error').waitFor();
+    await row.getByTestId('revoke-reason').fill('手机丢失');
+    await row.getByTestId('revoke-confirm').click();
+    await desk.getByTestId('devices-message').filter({ hasText: '已停用' }).waitFor();
+    // The result line has the focus, and the row says who revoked it and why.
+    expect(await desk.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('devices-message');
+    await expect.poll(() => row.getByTestId('device-state').textContent()).toContain('手机丢失');
+
+    await phone.getByTestId('sync-now').click();
+    // The village's cases are gone from the phone: the list shows its empty state.
+    await phone.locator('.case-list-screen .empty').waitFor();
+    expect(await phone.locator('.case-list li').count()).toBe(0);
+  });
+});

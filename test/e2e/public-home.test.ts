@@ -1,0 +1,86 @@
+// Residents' first minutes on a phone never set up for work: `/` and the installed app's start URL
+// open the public home, from which the guides and the 申请调解 form are reached without a PIN pad
+// or the mediator's bottom bar; the installed app reopens where its owner last was; 调解员登录
+// leads into the work side.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openDevice, type Device } from './browser.ts';
+import { startAppServer, type AppServer } from './app-server.ts';
+
+let server: AppServer;
+let device: Device;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  device = await openDevice();
+  page = device.context.pages()[0] ?? (await device.context.newPage());
+  page.setDefaultTimeout(20_000);
+});
+
+afterAll(async () => {
+  await device?.close();
+  await server?.close();
+});
+
+/** Nothing of the work side is on screen: no PIN pad, no mediator's bar, no sync line. */
+async function expectPublicOnly(): Promise<void> {
+  expect(await page.locator('main.lock-screen').count()).toBe(0);
+  expect(await page.getByTestId('nav-plus').count()).toBe(0);
+  expect(await page.getByTestId('sync-line').count()).toBe(0);
+  expect(await page.locator('nav[aria-label="居民导航"]').count()).toBe(1);
+}
+
+/** The start URL the manifest gives the installed app. */
+async function startUrl(): Promise<string> {
+  const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json() as { start_url: string };
+  return manifest.start_url;
+}
+
+describe('a phone never set up for work', () => {
+  it('opens `/` on the public home and reaches the guides and the request form without a PIN', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('public-home').waitFor();
+    await expectPublicOnly();
+    expect(await page.getByTestId('mediator-login').textContent()).toBe('调解员登录');
+
+    await page.getByRole('link', { name: /^法律指南/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: '法律指南' }).waitFor();
+    await expectPublicOnly();
+
+    await page.getByTestId('public-nav-help').click();
+    await page.getByTestId('request-form').waitFor();
+    await expectPublicOnly();
+
+    await page.getByTestId('public-nav-phone').click();
+    await page.getByTestId('contacts-screen').waitFor();
+    await expectPublicOnly();
+    // Nothing private was ever started on this phone.
+    expect(await page.evaluate(() => document.documentElement.dataset.lock)).toBe('checking');
+  });
+
+  it('opens the installed start URL where its owner last was, and on the public home the first time', async () => {
+    const start = await startUrl();
+    expect(start).not.toBe('/');
+    await page.goto(`${server.url}/guides`);
+    await page.evaluate(() => localStorage.removeItem('shuohe.lastPlace'));
+    await page.goto(`${server.url}${start}`);
+    await page.getByTestId('public-home').waitFor();
+    await expectPublicOnly();
+
+    // Last on the request form: the icon opens it again.
+    await page.goto(`${server.url}/help`);
+    await page.getByTestId('request-form').waitFor();
+    await page.goto(`${server.url}${start}`);
+    await page.waitForURL((url) => url.pathname === '/help');
+    await page.getByTestId('request-form').waitFor();
+    await expectPublicOnly();
+  });
+
+  it('leads from 调解员登录 to the work side (PIN, then the sign-in form)', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('home-login').click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.getByRole('heading', { name: '设置 6 位 PIN' }).waitFor();
+  });
+});
