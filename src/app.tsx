@@ -6,6 +6,7 @@ import { Shell } from './ui/shell/shell.tsx';
 import { LockGate } from './ui/lock/lock-gate.tsx';
 import { isDesk } from './ui/desk/desk-mode.ts';
 import { Home } from './ui/shell/home.tsx';
+import { auditRoute } from './ui/audit/route.ts';
 
 /** A lazy screen that also waits for the rest of the message catalogue (i18n/later.ts). */
 function screen<T>(load: () => Promise<T>): Promise<T> {
@@ -42,6 +43,7 @@ const PasswordScreen = lazy(() => screen(() => import('./ui/account/password-scr
 const CaseTableScreen = lazy(() => screen(() => import('./ui/desk/case-table-screen.tsx')).then((m) => m.CaseTableScreen));
 const DeskHome = lazy(() => screen(() => import('./ui/desk/desk-home.tsx')).then((m) => m.DeskHome));
 const DevicesScreen = lazy(() => screen(() => import('./ui/desk/devices-screen.tsx')).then((m) => m.DevicesScreen));
+const AuditScreen = lazy(() => screen(() => import('./ui/audit/audit-screen.tsx')).then((m) => m.AuditScreen));
 /** `/` is the residents' home or the work home, by device and role (ui/shell/home.tsx). */
 const HomeRoute = () => <Home CaseList={WorkHome} land={!isDesk()} />;
 const NotFound = lazy(() => screen(() => import('./ui/shell/not-found.tsx')).then((m) => m.NotFound));
@@ -72,6 +74,7 @@ export function App() {
             <Route path="/requests" component={RequestsScreen} />
             <Route path="/login" component={LoginScreen} />
             <Route path="/accounts" component={AccountsScreen} />
+            <Route path={auditRoute.path} component={AuditScreen} />
             <Route path="/accounts/new" component={NewAccountScreen} />
             <Route path="/password" component={PasswordScreen} />
             <Route path="/dashboard" component={DashboardScreen} />

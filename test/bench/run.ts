@@ -1,4 +1,4 @@
-// `npm run bench [device|sync|server|guides|stats|county|federation|lighthouse]`: prints every measured budget. Not part of
+// `npm run bench [device|sync|server|phones|guides|stats|county|federation|lighthouse]`: prints every measured budget. Not part of
 // `npm test`: numbers, not assertions.
 import { execFileSync } from 'node:child_process';
 import { deviceBench } from './device.bench.ts';
@@ -20,6 +20,10 @@ if (want('sync')) {
 if (want('server')) {
   console.log('— server push throughput (SQLite) —');
   script('server-push.bench.ts');
+}
+if (want('phones')) {
+  console.log('— many phones syncing at once (SQLite, server in its own process) —');
+  script('phones.bench.ts');
 }
 if (want('guides')) {
   console.log('— guide search —');

@@ -308,7 +308,7 @@ describe('withdrawing a photo, then the 全卷', () => {
     expect(all).toContain(squash(explanation));
     const back = printed.texts.at(-1) ?? '';
     for (const line of ['本卷共10件，15页，其中照片1张。', '另有1张照片已从本案撤回', '孙立平']) expect(back).toContain(squash(line));
-    expect(marginNumbers(printed.file).at(-1)).toBe('14');
+    expect(marginNumbers(printed.file).at(-1)).toBe('16');
   });
 });
 

@@ -35,11 +35,15 @@ const idOf = (p: Party, seed: string): Partial<Party> => {
   return idNumber ? { idNumber } : {};
 };
 
-/** Terms that name a payment without its sum get the sum; the vague catch-all becomes concrete. */
+/**
+ * The first term that names the payment without its sum gets the sum (a later one, such as a
+ * penalty for paying late, is not that sum); the vague catch-all becomes concrete.
+ */
 function concreteTerms(terms: readonly string[], payer: string, payee: string, yuan: number): string[] {
-  return terms.map((term) => {
+  const first = terms.findIndex((term) => /赔偿|补偿|付清|补缴|支付/.test(term) && !term.includes('元') && !term.includes('违约金'));
+  return terms.map((term, i) => {
     if (term === '双方按协商结果各自履行') return yuan > 0 ? `${payer}向${payee}支付${amountStated(yuan)}` : '双方就此事互不再追究';
-    return yuan > 0 && /赔偿|补偿|付清|补缴|支付/.test(term) && !term.includes('元') ? `${term}${amountStated(yuan)}` : term;
+    return yuan > 0 && i === first ? `${term}${amountStated(yuan)}` : term;
   });
 }
 

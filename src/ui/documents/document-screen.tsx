@@ -16,6 +16,7 @@ import { fixPath } from '../../shared/documents/required.ts';
 import { caseLabel, type CaseRecord } from '../../shared/case.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { documentOptions, optionsQuery, useCaseDocumentsSource } from '../../state/documents.ts';
+import { reportPrint } from '../../state/audit.ts';
 import { VolumeSheets } from './volume.tsx';
 import { MissingList } from './missing-list.tsx';
 import './print.css';
@@ -38,7 +39,7 @@ export function DocumentScreen() {
   if (!record) return <section class="screen"><p role="alert">{t('docs.caseNotFound')}</p></section>;
   const prepared = prepare(docId, record, source.events, documentOptions(query));
   if (!prepared) return <section class="screen"><p role="alert">{t('docs.notFound')}</p></section>;
-  return <DocumentView caseId={id} suffix={optionsQuery(query)} label={caseLabel(record)} prepared={prepared} isVolume={docId === 'all'} />;
+  return <DocumentView caseId={id} docId={docId} suffix={optionsQuery(query)} label={caseLabel(record)} prepared={prepared} isVolume={docId === 'all'} />;
 }
 
 /** What the route shows: one document, or 全卷 (the 卷宗 as bound); undefined for an unknown id. */
@@ -62,9 +63,15 @@ function prepare(docId: string, record: CaseRecord, events: CaseEvent[], options
     : { title: t(`doc.title.${parsed.kind}`), sheets: [], missing: result.missing, warnings: caseWarnings };
 }
 
-function DocumentView(p: { caseId: string; suffix: string; label: string; prepared: Prepared; isVolume: boolean }) {
+function DocumentView(p: { caseId: string; docId: string; suffix: string; label: string; prepared: Prepared; isVolume: boolean }) {
   const { title, sheets, missing, warnings } = p.prepared;
   usePrintRoot(sheets, `${title} ${p.label}`, p.isVolume);
+  // Every print — the button or the browser's own menu — goes into the server's audit log.
+  useEffect(() => {
+    const printing = () => reportPrint(p.caseId, p.docId);
+    window.addEventListener('beforeprint', printing);
+    return () => window.removeEventListener('beforeprint', printing);
+  }, [p.caseId, p.docId]);
   const docs = sheets.flatMap((s) => (s.type === 'document' ? [s.doc] : []));
   const pages = sheets.reduce((sum, s) => sum + (s.type === 'document' ? s.doc.pages : 1), 0);
   const codes = !p.isVolume && docs.length === 1 ? docs[0]?.integrityCode : undefined;
