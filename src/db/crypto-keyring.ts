@@ -22,6 +22,13 @@ export interface Cipher {
 
 export type KeyringMode = 'plain' | 'locked' | 'open';
 
+/**
+ * What this version seals (crypto-middleware.ts sealedTables). 2: a case's agreement, termination,
+ * rejection and void reason joined `private`; rows sealed by version 1 are sealed again after the
+ * next unlock (crypto-migrate.ts).
+ */
+export const SEAL_VERSION = 2;
+
 export class LockedError extends Error {
   constructor() {
     super(t('lock.lockedError'));

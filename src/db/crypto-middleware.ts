@@ -26,7 +26,8 @@ interface TableSeal {
  * refused mutations. blobs: photo bytes (IDs, signatures, injuries).
  */
 export const sealedTables: Readonly<Record<string, TableSeal>> = {
-  cases: { fields: ['private'] },
+  // Every free text about the dispute: the agreement's terms, why it ended, was refused or voided.
+  cases: { fields: ['private', 'agreement', 'termination', 'rejection', 'voided'] },
   events: { fields: ['data'] },
   outbox: { fields: ['args', 'patch'] },
   sent: { fields: ['args', 'patch'] },
@@ -59,6 +60,18 @@ const aadOf = (table: string, key: unknown) => `${table}/${String(key)}`;
 /** True when `row` was read from a sealed record and not changed since (for the migration). */
 export function cameSealed(row: unknown): boolean {
   return typeof row === 'object' && row !== null && ORIGIN in row;
+}
+
+/**
+ * True when `row` of `table` holds a field in clear that this version seals: never sealed, or
+ * sealed by an older version with fewer fields (cases before the agreement and reasons were).
+ */
+export function needsSealing(table: string, row: unknown): boolean {
+  const seal = sealedTables[table];
+  if (!seal || typeof row !== 'object' || row === null) return false;
+  const origin = (row as Row)[ORIGIN] as Origin | undefined;
+  if (!origin) return seal.fields.some((f) => (row as Row)[f] !== undefined);
+  return Object.keys(row).some((f) => seal.fields.includes(f) && !origin.fields.includes(f) && (row as Row)[f] !== undefined);
 }
 
 function openRow(keyring: Keyring, table: string, seal: TableSeal, keyPath: string, stored: unknown): unknown {

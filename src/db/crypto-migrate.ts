@@ -6,7 +6,8 @@
 
 import type { Table } from 'dexie';
 import type { ShuoheDb } from './schema.ts';
-import { cameSealed, sealRows } from './crypto-middleware.ts';
+import { cameSealed, needsSealing, sealRows } from './crypto-middleware.ts';
+import { SEAL_VERSION } from './crypto-keyring.ts';
 
 const BATCH = 500;
 
@@ -16,7 +17,7 @@ async function sealTable(db: ShuoheDb, table: Table, name: string, keyPath: stri
     const batch: object[] = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(BATCH).toArray();
     const last = batch[batch.length - 1] as Record<string, unknown> | undefined;
     if (!last) return;
-    const clear = batch.filter((row) => !cameSealed(row));
+    const clear = batch.filter((row) => needsSealing(name, row));
     if (clear.length > 0) await table.bulkPut(await sealRows(db.vault, name, keyPath, clear));
     after = last[keyPath];
   }
@@ -24,7 +25,7 @@ async function sealTable(db: ShuoheDb, table: Table, name: string, keyPath: stri
 
 export async function sealExistingRecords(db: ShuoheDb): Promise<void> {
   const row = await db.keyring.get('pin');
-  if (!row || row.migrated) return;
+  if (!row || (row.migrated && (row.sealVersion ?? 1) >= SEAL_VERSION)) return;
   await sealTable(db, db.cases, 'cases', 'id');
   await sealTable(db, db.events, 'events', 'id');
   await sealTable(db, db.outbox, 'outbox', 'seq');
@@ -36,5 +37,5 @@ export async function sealExistingRecords(db: ShuoheDb): Promise<void> {
       if (blob && !cameSealed(blob)) await db.blobs.put({ ...blob });
     });
   }
-  await db.keyring.update('pin', { migrated: true });
+  await db.keyring.update('pin', { migrated: true, sealVersion: SEAL_VERSION });
 }

@@ -26,6 +26,17 @@ export async function resetDevice(db: ShuoheDb): Promise<void> {
 }
 
 /**
+ * Forgets the case data but keeps this install's clientId and numbering: another account signed
+ * in and the server registered this clientId to it at login (a clientId the previous account had
+ * synced with is refused there as device.foreign, and the phone starts afresh instead).
+ */
+export async function clearCaseData(db: ShuoheDb): Promise<void> {
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState], async () => {
+    await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear()]);
+  });
+}
+
+/**
  * Erases everything this device holds of cases, photos and the PIN: after ten wrong PINs, or when
  * the mediator forgot the PIN (state/lock.ts). The data key goes with it, so nothing left behind
  * anywhere (a backup of the database, a half-finished write) can be opened again.

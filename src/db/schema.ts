@@ -54,6 +54,8 @@ export interface KeyringRow {
   failures: number;
   /** Set once every record written before the PIN existed has been sealed (crypto-migrate.ts). */
   migrated: boolean;
+  /** Which set of sealed fields `migrated` refers to (crypto-migrate.ts SEAL_VERSION); absent = 1. */
+  sealVersion?: number;
 }
 
 export class ShuoheDb extends Dexie {

@@ -6,6 +6,7 @@ import { signal, effect } from '@preact/signals';
 import { db } from './app-state.ts';
 import { createPin, keyringRow, unlockWithPin, MAX_PIN_FAILURES } from '../db/crypto-pin.ts';
 import { wipeDevice } from '../db/device.ts';
+import { SEAL_VERSION } from '../db/crypto-keyring.ts';
 import { clearAllDrafts, sealDrafts, sealDraftsWith } from '../db/settings.ts';
 import { forgetDeviceAccount } from './session.ts';
 import { markWorkDevice } from './device-kind.ts';
@@ -70,7 +71,7 @@ export async function enterPin(pin: string): Promise<PinAnswer> {
 
 async function finishUnlock(): Promise<void> {
   const row = await keyringRow(db);
-  if (row && !row.migrated) {
+  if (row && (!row.migrated || (row.sealVersion ?? 1) < SEAL_VERSION)) {
     lockPhase.value = 'sealing';
     const { sealExistingRecords } = await import('../db/crypto-migrate.ts');
     await sealDrafts();

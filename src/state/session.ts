@@ -6,7 +6,7 @@ import { signal } from '@preact/signals';
 import { get, set, del } from 'idb-keyval';
 import { createApiClient, ApiError } from '../sync/http.ts';
 import { profile, db, accountUserId } from './app-state.ts';
-import { resetDevice } from '../db/device.ts';
+import { clearCaseData, deviceMeta, resetDevice } from '../db/device.ts';
 import { committeeNameOf } from '../shared/areas.ts';
 import { updateProfile } from './profile.ts';
 import { markWorkDevice } from './device-kind.ts';
@@ -45,9 +45,27 @@ export class DeviceInUseError extends Error {
 
 const api = () => createApiClient(fetch.bind(globalThis), '', () => session.value?.token);
 
+/**
+ * The server opens a session for this phone's clientId only (a token copied elsewhere is
+ * refused). A clientId another account synced with, or one that was revoked, gets no session:
+ * the phone then starts afresh under a new clientId — never at the price of unsynced records.
+ */
+async function signIn(username: string, password: string): Promise<Session> {
+  const { clientId } = await deviceMeta(db);
+  try {
+    return await api().post<Session>('/api/auth/login', { username, password, clientId });
+  } catch (error) {
+    if (!(error instanceof ApiError) || (error.code !== 'device.foreign' && error.code !== 'device.revoked')) throw error;
+    const pending = await db.outbox.count();
+    if (pending > 0) throw new DeviceInUseError(pending);
+    await resetDevice(db);
+    return api().post<Session>('/api/auth/login', { username, password, clientId: (await deviceMeta(db)).clientId });
+  }
+}
+
 /** Signs in; throws ApiError with the server's Chinese message (wrong password, rate limited…). */
 export async function login(username: string, password: string): Promise<Session> {
-  const next = await api().post<Session>('/api/auth/login', { username, password });
+  const next = await signIn(username, password);
   const owner = await get<string>(OWNER_KEY);
   if (owner !== undefined && owner !== next.me.user.id) {
     // The server ties a device to one account; a new account starts from a clean device, but
@@ -57,7 +75,8 @@ export async function login(username: string, password: string): Promise<Session
       await createApiClient(fetch.bind(globalThis), '', () => next.token).post('/api/auth/logout', {}).catch(() => undefined);
       throw new DeviceInUseError(pending);
     }
-    await resetDevice(db);
+    // The server registered this clientId to the new account at login: keep it, drop the cases.
+    await clearCaseData(db);
   }
   await set(OWNER_KEY, next.me.user.id);
   await set(KEY, next);

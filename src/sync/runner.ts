@@ -4,6 +4,8 @@
 
 import { syncOnce, type SyncDeps, type SyncResult } from './engine.ts';
 import { ApiError } from './http.ts';
+import { isQuotaError } from '../db/errors.ts';
+import { t } from '../shared/i18n/index.ts';
 
 export type SyncPhase = 'offline' | 'syncing' | 'synced' | 'idle' | 'error';
 
@@ -67,7 +69,8 @@ export function createSyncRunner(options: RunnerOptions) {
       } catch (error) {
         failures++;
         const api = error instanceof ApiError ? error : undefined;
-        const message = api?.message ?? (error instanceof Error ? error.message : String(error));
+        // A full disk is not a bug to report by its name (QuotaExceededError): say what to do.
+        const message = isQuotaError(error) ? t('sync.quota') : (api?.message ?? (error instanceof Error ? error.message : String(error)));
         options.onStatus({
           phase: api?.status === 0 ? 'offline' : 'error', lastError: message,
           ...(lastSyncedAt ? { lastSyncedAt } : {}),

@@ -27,7 +27,9 @@ const now = new Date();
 const passwordHash = await hashPassword('bench-password');
 const account = async (username: string, role: 'mediator' | 'town', scope: string) => {
   const id = await createUser(store.db, { username, displayName: username, role, scope, passwordHash });
-  return { id, scope, role, token: (await createSession(store.db, id, now)).token };
+  // A session is bound to one phone (issue #12): the account's seeding device.
+  const device = new Device(id);
+  return { id, scope, role, device, token: (await createSession(store.db, id, device.clientId, now)).token };
 };
 const villages = kailuAreas.filter((a) => a.level === 'village').map((a) => a.code);
 const towns = kailuAreas.filter((a) => a.level === 'town').map((a) => a.code);
@@ -44,7 +46,7 @@ for (let i = 0; i < SEED_CASES; i++) {
   const village = villages[i % villages.length] as string;
   const owner = byVillage.get(village);
   if (!owner) continue;
-  const device = seeders.get(village) ?? new Device(owner.id);
+  const device = seeders.get(village) ?? owner.device;
   seeders.set(village, device);
   const record = caseRecord(village);
   const list = pending.get(village) ?? [];

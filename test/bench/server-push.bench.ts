@@ -19,7 +19,8 @@ const dir = mkdtempSync(join(tmpdir(), 'shuohe-bench-'));
 const store = await openStore({ dataDir: dir });
 await seedAreas(store.db, kailuAreas);
 const userId = await createUser(store.db, { username: 'bench', displayName: 'bench', role: 'town', scope: '150523100', password: 'bench-password' });
-const { token } = await createSession(store.db, userId, new Date());
+const device = new Device(userId);
+const { token } = await createSession(store.db, userId, device.clientId, new Date());
 const app = createApp({ store });
 const villages = kailuAreas.filter((a) => a.code.startsWith('150523100') && a.level === 'village').map((a) => a.code);
 
@@ -47,7 +48,6 @@ async function pushAll(device: Device, mutations: Mutation[]): Promise<number> {
   return performance.now() - started;
 }
 
-const device = new Device(userId);
 const records = Array.from({ length: CASES }, (_, i) => caseRecord(villages[i % villages.length] ?? '150523100200'));
 const creates = records.map((r) => device.create(r));
 const createMs = await pushAll(device, creates);

@@ -24,7 +24,7 @@ export async function syncBench(): Promise<void> {
   const server = await startAppServer();
   await build({ root: join(root, 'test/bench/device-page'), logLevel: 'warn', configFile: false, base: '/bench/', build: { outDir: join(server.distDir, 'bench'), emptyOutDir: true } });
   // 10,000 cases of ~1.7 KB in the town, pushed the way phones push them.
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhen', password: 'shuohe-2023' }) });
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhen', password: 'shuohe-2023', clientId: crypto.randomUUID() }) });
   const { token, me } = (await login.json()) as { token: string; me: { user: { id: string } } };
   const seeder = new Device(me.user.id);
   const villages = ['150523100200', '150523100201', '150523100202', '150523100203'];

@@ -39,7 +39,7 @@ async function signIn(p: Page, baseUrl: string): Promise<void> {
   }
   await p.evaluate(async () => {
     const response = await fetch('/api/auth/login', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tiaojie', password: 'shuohe-2023' }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tiaojie', password: 'shuohe-2023', clientId: crypto.randomUUID() }),
     });
     if (!response.ok) throw new Error(`login: ${response.status}`);
     const session: unknown = await response.json();

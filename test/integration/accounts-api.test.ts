@@ -17,7 +17,7 @@ describe.each(storeKinds)('account management on %s', (kind) => {
     h = await harness();
   });
 
-  const login = (username: string, password: string) => h.call('POST', '/api/auth/login', { body: { username, password } });
+  const login = (username: string, password: string, clientId: string = crypto.randomUUID()) => h.call('POST', '/api/auth/login', { body: { username, password, clientId } });
   const create = (by: TestUser, body: Record<string, unknown>) => h.call<{ account: AccountSummary; error: { code: string; message: string } }>('POST', '/api/accounts', { token: by.token, body });
   const list = async (by: TestUser, area?: string) => {
     const reply = await h.call<{ accounts: AccountSummary[] }>('GET', `/api/accounts${area ? `?area=${area}` : ''}`, { token: by.token });
@@ -31,9 +31,11 @@ describe.each(storeKinds)('account management on %s', (kind) => {
     const made = await create(by, { username, displayName: `测试${username}`, role, scope, password: 'temporary-1' });
     expect(made.status).toBe(201);
     expect((await changePassword(username, 'temporary-1', own)).status).toBe(200);
-    const signedIn = await login(username, own);
+    // The phone the account signs in on: its session syncs as this device only.
+    const phone = new Device(made.body.account.id);
+    const signedIn = await login(username, own, phone.clientId);
     expect(signedIn.status).toBe(200);
-    return { id: made.body.account.id, token: signedIn.body.token as string };
+    return { id: made.body.account.id as string, token: signedIn.body.token as string, phone };
   };
 
   test('a mediator cannot use the account API at all, and nobody without a session can', async () => {
@@ -143,7 +145,7 @@ describe.each(storeKinds)('account management on %s', (kind) => {
   test('disabling ends sign-in and sessions and revokes the phone, which is told to wipe at its next sync', async () => {
     const county = h.users.county;
     const mediator = await activeAccount(county, 'leaving', 'mediator', '150523101200');
-    const phone = new Device(mediator.id);
+    const { phone } = mediator;
     // The phone has synced once, so the server knows it as this account's device.
     const record = caseRecord('150523101200');
     expect((await h.call('POST', '/api/sync/push', { token: mediator.token, body: phone.request([phone.create(record)]) })).status).toBe(200);

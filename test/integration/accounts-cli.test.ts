@@ -77,7 +77,7 @@ describe.each(storeKinds)('npm run account on %s', (kind) => {
       const post = (path: string, body: unknown, token?: string) => app.request(path, {
         method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
-      const login = await post('/api/auth/login', { username: 'root', password: 'installer-secret-1' });
+      const login = await post('/api/auth/login', { username: 'root', password: 'installer-secret-1', clientId: crypto.randomUUID() });
       expect(login.status).toBe(200);
       const { token, me } = (await login.json()) as { token: string; me: { role: string } };
       expect(me.role).toBe('admin');
@@ -112,7 +112,7 @@ describe.each(storeKinds)('npm run account on %s', (kind) => {
     try {
       const app = createApp({ store });
       const login = (password: string) => app.request('/api/auth/login', {
-        method: 'POST', body: JSON.stringify({ username: 'admin2', password }), headers: { 'content-type': 'application/json' },
+        method: 'POST', body: JSON.stringify({ username: 'admin2', password, clientId: crypto.randomUUID() }), headers: { 'content-type': 'application/json' },
       });
       expect((await login('from-the-env-1')).status).toBe(401);
       expect((await login('recovered-pw-2')).status).toBe(200);

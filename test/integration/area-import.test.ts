@@ -84,10 +84,11 @@ describe.each(storeKinds)('area import on %s', (kind) => {
     expect((await h.store.db.selectFrom('mediation_requests').select('village_code').where('id', '=', request.id).executeTakeFirstOrThrow()).village_code).toBe(NEW);
 
     // Signing in again on a new phone: the account is on the new village, and it syncs there.
-    const login = await h.call('POST', '/api/auth/login', { body: { username: 'med2', password: PASSWORD } });
+    const device = new Device(med2.id);
+    const login = await h.call('POST', '/api/auth/login', { body: { username: 'med2', password: PASSWORD, clientId: device.clientId } });
     expect(login.status).toBe(200);
     expect(login.body.me.scope).toBe(NEW);
-    const phone = { ...med2, token: login.body.token as string, device: new Device(med2.id) };
+    const phone = { ...med2, token: login.body.token as string, device };
     const fresh = caseRecord(NEW);
     const push = await h.push(phone, phone.device.request([phone.device.create(fresh)]));
     expect(push.status).toBe(200);

@@ -20,7 +20,7 @@ async function demo(kind: (typeof storeKinds)[number]) {
   const tokens = new Map<string, string>();
   const token = async (user: string) => {
     if (!tokens.has(user)) {
-      const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: DEMO_PASSWORD }) });
+      const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: DEMO_PASSWORD, clientId: crypto.randomUUID() }) });
       tokens.set(user, ((await res.json()) as { token: string }).token);
     }
     return tokens.get(user) as string;

@@ -63,14 +63,14 @@ describe.each(storeKinds)('松山区 from the national list on %s', (kind) => {
     await addCounty(store, COUNTY);
     const app = createApp({ store, now: () => new Date('2026-03-10T02:00:00Z') });
     const adminId = await createUser(store.db, { username: 'root', displayName: '管理员', role: 'admin', scope: '', password: 'root-password-1' });
-    const admin = (await createSession(store.db, adminId, new Date())).token;
+    const admin = (await createSession(store.db, adminId, crypto.randomUUID(), new Date())).token;
     const made = await app.request('/api/accounts', {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
       body: JSON.stringify({ username: 'songshan', displayName: '松山区司法局', role: 'county', scope: COUNTY, password: 'county-first-1' }),
     });
     expect(made.status).toBe(201);
     const countyUser = await store.db.selectFrom('users').select('id').where('username', '=', 'songshan').executeTakeFirstOrThrow();
-    const token = (await createSession(store.db, countyUser.id, new Date())).token;
+    const token = (await createSession(store.db, countyUser.id, crypto.randomUUID(), new Date())).token;
     const upload = async (body: string) => {
       const res = await app.request('/api/import/ledger', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
       return { status: res.status, body: await res.json() };

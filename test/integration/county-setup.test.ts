@@ -27,7 +27,7 @@ describe.each(storeKinds)('county set-up on %s', (kind) => {
     }
 
     const admin = await createUser(store.db, { username: 'root', displayName: '管理员', role: 'admin', scope: '', passwordHash: 'x' });
-    const { token } = await createSession(store.db, admin, new Date());
+    const { token } = await createSession(store.db, admin, crypto.randomUUID(), new Date());
     const provinces = (await call('GET', '/api/divisions')).body.divisions;
     expect(provinces).toHaveLength(31);
     expect(provinces).toContainEqual({ code: '15', name: '内蒙古自治区', level: 'province', parent: null });
@@ -36,7 +36,7 @@ describe.each(storeKinds)('county set-up on %s', (kind) => {
     expect(counties).toContainEqual({ code: '150404', name: '松山区', level: 'county', parent: '1504', setUp: false });
 
     const mediator = await createUser(store.db, { username: 'm', displayName: '调解员', role: 'mediator', scope: '150523100200', passwordHash: 'x' });
-    expect((await call('POST', '/api/divisions/counties', (await createSession(store.db, mediator, new Date())).token, { county: '150404' })).status).toBe(403);
+    expect((await call('POST', '/api/divisions/counties', (await createSession(store.db, mediator, crypto.randomUUID(), new Date())).token, { county: '150404' })).status).toBe(403);
     expect((await call('POST', '/api/divisions/counties', undefined, { county: '150404' })).status).toBe(401);
     const unknown = await call('POST', '/api/divisions/counties', token, { county: '159999' });
     expect(unknown.status).toBe(404);

@@ -70,12 +70,13 @@ describe.each(storeKinds)('bad text, cursors, seqs and passwords on %s', (kind) 
     const { med } = h.users;
     const device = new Device(med.id);
     const raw = (cursor: string) => `{"protocolVersion":${PROTOCOL_VERSION},"clientId":"${device.clientId}","cursor":${cursor}}`;
+    const token = await h.tokenFor(med, device.clientId);
     for (const cursor of ['1e308', '-1', '1.5', '9007199254740993', '"5"']) {
-      const reply = await h.call('POST', '/api/sync/pull', { token: med.token, raw: raw(cursor) });
+      const reply = await h.call('POST', '/api/sync/pull', { token, raw: raw(cursor) });
       expect(reply.status, cursor).toBe(400);
       expect(reply.body.error.code).toBe('server.badRequest');
     }
-    const pushCursor = await h.call('POST', '/api/sync/push', { token: med.token, raw: `{"protocolVersion":${PROTOCOL_VERSION},"clientId":"${device.clientId}","cursor":1e308,"mutations":[]}` });
+    const pushCursor = await h.call('POST', '/api/sync/push', { token, raw: `{"protocolVersion":${PROTOCOL_VERSION},"clientId":"${device.clientId}","cursor":1e308,"mutations":[]}` });
     expect(pushCursor.status).toBe(400);
 
     const record = caseRecord(med.scope);

@@ -35,7 +35,7 @@ describe.each(storeKinds)('login and request throttles on %s', (kind) => {
     h = await harness();
   });
   const login = (username: string, password: string, ip: string) =>
-    h.call('POST', '/api/auth/login', { body: { username, password }, headers: { 'x-test-ip': ip } });
+    h.call('POST', '/api/auth/login', { body: { username, password, clientId: crypto.randomUUID() }, headers: { 'x-test-ip': ip } });
 
   test('300 parallel wrong passwords for one account get exactly 5 evaluations; the right one after them is refused', async () => {
     const replies = await Promise.all(Array.from({ length: 300 }, () => login('medB', 'wrong guess!', '10.3.0.1')));

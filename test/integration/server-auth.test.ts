@@ -10,7 +10,7 @@ afterAll(closeTestStores);
 describe.each(storeKinds)('accounts on %s', (kind) => {
   let h: Harness;
   const login = (username: string, password: string, ip = 'local') =>
-    h.call('POST', '/api/auth/login', { body: { username, password }, headers: { 'x-test-ip': ip } });
+    h.call('POST', '/api/auth/login', { body: { username, password, clientId: crypto.randomUUID() }, headers: { 'x-test-ip': ip } });
 
   const harness = lazyHarness(kind);
   beforeEach(async () => {

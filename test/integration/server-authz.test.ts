@@ -47,6 +47,8 @@ describe.each(storeKinds)('authorization matrix on %s', (kind) => {
       expect((await h.push(me, me.device.request([me.device.create(own)]))).body.results[0]?.status).toBe('applied');
       targets.set(owner, { caseId: record.id, device: o.device, own: own.id });
     }
+    // A session of each prober on the owner's clientId (a token opened there), made before the count.
+    for (const { role, owner } of setups) await h.tokenFor(h.users[role], targets.get(owner)?.device.clientId ?? '');
     const before = await fingerprint(h.store);
 
     let cells = 0;

@@ -58,12 +58,12 @@ describe.each(storeKinds)('demo county on %s', (kind) => {
     expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['session', 'investigation', 'visit', 'transition']));
 
     for (const account of demoLogins()) {
-      const login = await call(store, 'POST', '/api/auth/login', undefined, { username: account.username, password: DEMO_PASSWORD });
+      const login = await call(store, 'POST', '/api/auth/login', undefined, { username: account.username, password: DEMO_PASSWORD, clientId: crypto.randomUUID() });
       expect(login.status).toBe(200);
       expect(login.body.me.scope).toBe(account.scope);
     }
-    const mediator = (await call(store, 'POST', '/api/auth/login', undefined, { username: 'tiaojie', password: DEMO_PASSWORD })).body.token;
-    const town = (await call(store, 'POST', '/api/auth/login', undefined, { username: 'zhen', password: DEMO_PASSWORD })).body.token;
+    const mediator = (await call(store, 'POST', '/api/auth/login', undefined, { username: 'tiaojie', password: DEMO_PASSWORD, clientId: crypto.randomUUID() })).body.token;
+    const town = (await call(store, 'POST', '/api/auth/login', undefined, { username: 'zhen', password: DEMO_PASSWORD, clientId: crypto.randomUUID() })).body.token;
     const own = await call(store, 'GET', '/api/cases?pageSize=5', mediator);
     const inVillage = cases.filter((c) => c.village_code === '150523100200').length;
     expect(own.body.total).toBe(inVillage);

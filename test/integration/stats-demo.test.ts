@@ -32,7 +32,7 @@ async function demo(kind: (typeof storeKinds)[number]): Promise<Demo> {
     store, app,
     async token(user) {
       if (!tokens.has(user)) {
-        const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: DEMO_PASSWORD }) });
+        const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: DEMO_PASSWORD, clientId: crypto.randomUUID() }) });
         tokens.set(user, ((await res.json()) as { token: string }).token);
       }
       return tokens.get(user) as string;

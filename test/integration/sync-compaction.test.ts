@@ -121,7 +121,7 @@ describe.each(storeKinds)('first pull and compaction on %s', (kind) => {
     for (let edit = EDITS + 1; edit <= 2 * EDITS; edit++) await editAll(h, med, med.device, records, edit);
 
     h.clock.now = new Date(h.clock.now.getTime() + (RETENTION_DAYS + 1) * 86_400_000);
-    med.token = (await createSession(h.store.db, med.id, h.clock.now)).token;
+    med.token = (await createSession(h.store.db, med.id, med.device.clientId, h.clock.now)).token;
     await h.pullAll(med, 0);
     const current = new Device(med.id);
     const upToDate = await h.pullAll(med, 0, { device: current });

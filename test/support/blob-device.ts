@@ -6,6 +6,7 @@ import { createApiClient } from '../../src/sync/http.ts';
 import { createBlobApi } from '../../src/sync/blobs.ts';
 import { login, type Harness } from './sync-harness.ts';
 import { newDevice } from './dexie-device.ts';
+import { deviceMeta } from '../../src/db/device.ts';
 
 export interface PutLog {
   range: string;
@@ -14,8 +15,8 @@ export interface PutLog {
 }
 
 export async function blobDevice(h: Harness, username: string, scope: string) {
-  const token = await login(h, username);
   const device = newDevice(username);
+  const token = await login(h, username, (await deviceMeta(device.db)).clientId);
   const net = {
     up: true,
     loseResponses: false,

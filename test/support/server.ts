@@ -87,12 +87,27 @@ export class Harness {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  push(user: TestUser, request: PushRequest): Promise<Reply<PushResponse>> {
-    return this.call('POST', '/api/sync/push', { token: user.token, body: request });
+  private readonly deviceTokens = new Map<string, string>();
+
+  /** `user`'s session on the phone `clientId`: a session works only on the device it was opened on. */
+  async tokenFor(user: TestUser, clientId: string): Promise<string> {
+    if (clientId === user.device.clientId) return user.token;
+    const key = `${user.id}|${clientId}`;
+    let token = this.deviceTokens.get(key);
+    if (!token) {
+      token = (await createSession(this.store.db, user.id, clientId, this.clock.now)).token;
+      this.deviceTokens.set(key, token);
+    }
+    return token;
   }
 
-  pull(user: TestUser, cursor: number, opts: { device?: Device; limit?: number } = {}): Promise<Reply<PullResponse>> {
-    return this.call('POST', '/api/sync/pull', { token: user.token, body: (opts.device ?? user.device).pullRequest(cursor, opts.limit) });
+  async push(user: TestUser, request: PushRequest): Promise<Reply<PushResponse>> {
+    return this.call('POST', '/api/sync/push', { token: await this.tokenFor(user, request.clientId), body: request });
+  }
+
+  async pull(user: TestUser, cursor: number, opts: { device?: Device; limit?: number } = {}): Promise<Reply<PullResponse>> {
+    const device = opts.device ?? user.device;
+    return this.call('POST', '/api/sync/pull', { token: await this.tokenFor(user, device.clientId), body: device.pullRequest(cursor, opts.limit) });
   }
 
   /** Pulls every page from `cursor`; returns all changes and the final response. */
@@ -118,8 +133,9 @@ export async function makeHarness(kind: StoreKind, distDir?: string): Promise<Ha
   const passwordHash = await sharedHash;
   for (const [username, p] of Object.entries(people) as [UserKey, (typeof people)[UserKey]][]) {
     const id = await createUser(store.db, { username, displayName: username, role: p.role, scope: p.scope, passwordHash });
-    const { token } = await createSession(store.db, id, h.clock.now);
-    h.users[username] = { id, username, role: p.role, scope: p.scope, token, device: new Device(id) };
+    const device = new Device(id);
+    const { token } = await createSession(store.db, id, device.clientId, h.clock.now);
+    h.users[username] = { id, username, role: p.role, scope: p.scope, token, device };
   }
   return h;
 }

@@ -12,6 +12,7 @@ import { kailuAreas } from '../../src/server/seed/kailu.ts';
 import { syncOnce } from '../../src/sync/engine.ts';
 import { createApiClient } from '../../src/sync/http.ts';
 import { newDevice } from './dexie-device.ts';
+import { deviceMeta } from '../../src/db/device.ts';
 import { CursorBook } from '../../src/server/sync/cursors.ts';
 import { compactChangeLog } from '../../src/server/sync/compact.ts';
 
@@ -73,8 +74,9 @@ export async function startHarness(databaseUrl?: string): Promise<Harness> {
   return harness;
 }
 
-export async function login(h: Harness, username: string): Promise<string> {
-  const res = await h.fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'pw-12345678' }) });
+/** Signs in on the device `clientId` (a fresh one by default: a desk, a script). */
+export async function login(h: Harness, username: string, clientId: string = crypto.randomUUID()): Promise<string> {
+  const res = await h.fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'pw-12345678', clientId }) });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -83,8 +85,8 @@ export type SimDevice = Awaited<ReturnType<typeof simDevice>>;
 
 /** A device signed in as `username`, whose network can be cut or made to lose responses. */
 export async function simDevice(h: Harness, username: string, scope: string, options: { pullLimit?: number } = {}) {
-  const token = await login(h, username);
   const device = newDevice(username);
+  const token = await login(h, username, (await deviceMeta(device.db)).clientId);
   const net = { up: true, loseResponses: false };
   const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
     if (!net.up) throw new TypeError('Failed to fetch');
@@ -98,6 +100,7 @@ export async function simDevice(h: Harness, username: string, scope: string, opt
     ...device,
     net,
     scope,
+    api,
     sync: () => syncOnce({ db: device.db, api, scope, now: device.now, ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}) }),
   };
 }

@@ -2,7 +2,8 @@
 // (DeviceReport), its owner and its refused changes; ?mine=1 gives anyone their own phones (本机状态).
 // POST /api/devices/:clientId/revoke stops a lost phone: town, county and admin staff may revoke
 // a device whose owner's area lies inside their own, with a reason kept in account_log (the
-// owner's history; a repeat changes nothing); the phone's next pull answers {wipe: true} and its pushes are refused.
+// owner's history; a repeat changes nothing); its sessions end at once,
+// its next pull answers {wipe: true} (auth/accounts-wipe.ts) and its pushes are refused.
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import * as v from 'valibot';
@@ -87,6 +88,8 @@ export function deviceRoutes(ctx: Ctx): Hono<Env> {
       await tx.updateTable('sync_clients').set({ revoked: 1 }).where('client_id', '=', clientId).execute();
       await tx.updateTable('devices').set({ revoked_at: now, revoked_by: principal.userId, revoke_reason: reason ?? null }).where('client_id', '=', clientId).execute();
       await logAccount(tx, { at: now, actorId: principal.userId, userId: device.user_id, action: 'device.revoke', detail: { clientId, reason: reason ?? null } });
+      // Its sessions end at once: a token copied off the lost phone opens nothing any more.
+      await tx.updateTable('sessions').set({ revoked_at: now }).where('client_id', '=', clientId).where('revoked_at', 'is', null).execute();
     });
     return c.json({ ok: true });
   });

@@ -3,7 +3,7 @@
 // prefix match and is always made here on the server; the device is never trusted for it.
 import type { Role } from '../store/schema.ts';
 import { isWithin } from '../../shared/areas.ts';
-import { forbidden } from '../http/errors.ts';
+import { ApiError, forbidden } from '../http/errors.ts';
 
 export interface Principal {
   userId: string;
@@ -16,6 +16,14 @@ export interface Principal {
    * the new code, and the cases recorded under the old one are still that mediator's work.
    */
   formerScopes?: readonly string[];
+  /** The device the session was opened on: sync requests must name this clientId. */
+  clientId?: string;
+}
+
+/** Sync bodies name their device: it must be the session's own (a copied token is refused elsewhere). */
+export function assertOwnDevice(principal: Principal, body: unknown): void {
+  const clientId = typeof body === 'object' && body !== null ? (body as { clientId?: unknown }).clientId : undefined;
+  if (typeof clientId === 'string' && clientId !== principal.clientId) throw new ApiError(403, 'auth.deviceMismatch');
 }
 
 export const scopeLength: Record<Role, number> = { mediator: 12, town: 9, county: 6, admin: 0 };

@@ -7,6 +7,7 @@ import { parseWith, readJson } from '../http/body.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { checkPassword } from './accounts-password.ts';
 import { createSession, revokeSession } from './sessions.ts';
+import { ensureClient } from '../sync/clients.ts';
 import { bearerToken, requireAuth } from './middleware.ts';
 import type { Principal } from './principal.ts';
 
@@ -14,6 +15,8 @@ import type { Principal } from './principal.ts';
 const LoginSchema = v.strictObject({
   username: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+  /** The device signing in: the session works with it only (a copied token on another device is refused). */
+  clientId: v.pipe(v.string(), v.uuid()),
 });
 
 export interface Me {
@@ -37,13 +40,22 @@ export function authRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
 
   app.post('/auth/login', async (c) => {
-    const { username, password } = parseWith(LoginSchema, await readJson(c));
+    const { username, password, clientId } = parseWith(LoginSchema, await readJson(c));
     const user = await checkPassword(ctx, c, username, password,
       () => ctx.store.read.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst());
     // A password staff set opens nothing until its owner replaces it (accounts-password.ts).
     if (user.must_change_password !== 0) throw new ApiError(403, 'auth.mustChangePassword');
-    const session = await createSession(ctx.store.db, user.id, ctx.now());
     const principal: Principal = { userId: user.id, username: user.username, displayName: user.display_name, role: user.role, scope: user.scope_code };
+    // The device is registered to the account now, not at its first sync: another account's
+    // phone (device.foreign) or a revoked one (device.revoked) gets no session at all; the app
+    // then starts that phone afresh with a new clientId when nothing of the other account's is
+    // left unsynced on it.
+    const now = ctx.now();
+    const session = await ctx.store.write(async (tx) => {
+      const device = await ensureClient(tx, clientId, principal, c.req.header('user-agent') ?? '', now.toISOString(), ctx.store.kind === 'postgres');
+      if (device.revoked) throw new ApiError(403, 'device.revoked');
+      return createSession(tx, user.id, clientId, now);
+    });
     return c.json({ token: session.token, expiresAt: session.expiresAt, me: await describe(ctx, principal) });
   });
 

@@ -9,11 +9,12 @@ export const SESSION_DAYS = 30;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Kysely<DB>, userId: string, now: Date): Promise<{ token: string; expiresAt: string }> {
+/** A session for `userId` on the device `clientId`: the token works with that device only. */
+export async function createSession(db: Kysely<DB>, userId: string, clientId: string, now: Date): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
   await db.insertInto('sessions')
-    .values({ token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null })
+    .values({ token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null, client_id: clientId })
     .execute();
   return { token, expiresAt };
 }
@@ -23,12 +24,16 @@ export type SessionLookup = { ok: true; principal: Principal } | { ok: false; re
 export async function findSession(db: Kysely<DB>, token: string, now: Date): Promise<SessionLookup> {
   const row = await db.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.expires_at', 'sessions.revoked_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.scope_code', 'users.disabled'])
+    .leftJoin('sync_clients', 'sync_clients.client_id', 'sessions.client_id')
+    .select(['sessions.expires_at', 'sessions.revoked_at', 'sessions.client_id', 'sync_clients.revoked as device_revoked',
+      'users.id', 'users.username', 'users.display_name', 'users.role', 'users.scope_code', 'users.disabled'])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row || row.revoked_at !== null || row.disabled !== 0) return { ok: false, reason: 'missing' };
+  // No device (a session from before devices were bound), or a revoked one: the token is dead
+  // wherever it was copied to.
+  if (!row || row.revoked_at !== null || row.disabled !== 0 || row.client_id === null || (row.device_revoked ?? 0) !== 0) return { ok: false, reason: 'missing' };
   if (row.expires_at <= now.toISOString()) return { ok: false, reason: 'expired' };
-  const principal: Principal = { userId: row.id, username: row.username, displayName: row.display_name, role: row.role, scope: row.scope_code };
+  const principal: Principal = { userId: row.id, username: row.username, displayName: row.display_name, role: row.role, scope: row.scope_code, clientId: row.client_id };
   if (row.role === 'mediator') {
     const former = await formerCodes(db, row.scope_code);
     if (former.length > 0) principal.formerScopes = former;

@@ -160,6 +160,8 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** The device (clientId) the session was opened on (0031); sessions from before have none and are refused. */
+  client_id: string | null;
 }
 
 export interface CaseNumbersTable {

@@ -1,7 +1,8 @@
-// POST /api/sync/push and /api/sync/pull. Both answers name the server's epoch (ops/epoch.ts).
+// POST /api/sync/push and /api/sync/pull, for the device the session was opened on only. Both answers name the server's epoch (ops/epoch.ts).
 import { Hono } from 'hono';
 import type { Ctx, Env } from '../deps.ts';
 import { readJson } from '../http/body.ts';
+import { assertOwnDevice } from '../auth/principal.ts';
 import { readEpoch, withEpoch } from '../ops/epoch.ts';
 import { pushJson } from './push.ts';
 import { pull } from './pull.ts';
@@ -12,12 +13,14 @@ export function syncRoutes(ctx: Ctx): Hono<Env> {
   const headers = { 'content-type': 'application/json; charset=utf-8' };
   app.post('/sync/push', async (c) => {
     const body = await readJson(c);
+    assertOwnDevice(c.var.principal, body);
     const text = await pushJson(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
     await recordDeviceReport(ctx, c.var.principal, body);
     return c.body(withEpoch(text, await readEpoch(ctx.store.read)), 200, headers);
   });
   app.post('/sync/pull', async (c) => {
     const body = await readJson(c);
+    assertOwnDevice(c.var.principal, body);
     const result = await pull(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
     await recordDeviceReport(ctx, c.var.principal, body);
     return c.body(withEpoch(result.json, await readEpoch(ctx.store.read)), 200, headers);

@@ -10,10 +10,11 @@ import type { CaseRecord } from '../../../src/shared/case.ts';
 import { noPrevention } from '../../../src/shared/case.ts';
 import { categoriesForDate } from '../../../src/shared/categories.ts';
 import { syncOnce } from '../../../src/sync/engine.ts';
+import { deviceMeta } from '../../../src/db/device.ts';
 import { createApiClient } from '../../../src/sync/http.ts';
 
 async function login(username: string): Promise<string> {
-  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'shuohe-2023' }) });
+  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'shuohe-2023', clientId: (await deviceMeta(db)).clientId }) });
   return ((await res.json()) as { token: string }).token;
 }
 
