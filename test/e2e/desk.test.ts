@@ -29,6 +29,7 @@ const sections: { testId: string; path: string; roles: string[] }[] = [
   { testId: 'nav-areas', path: '/network/areas', roles: ['zhen', 'xian'] },
   { testId: 'nav-devices', path: '/devices', roles: ['zhen', 'xian'] },
   { testId: 'nav-accounts', path: '/accounts', roles: ['zhen', 'xian'] },
+  { testId: 'nav-audit', path: '/audit', roles: ['xian'] },
 ];
 
 describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {

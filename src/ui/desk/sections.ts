@@ -3,6 +3,7 @@
 
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import type { Role } from '../../state/session.ts';
+import { auditRoute } from '../audit/route.ts';
 
 export interface DeskSection {
   href: string;
@@ -29,6 +30,8 @@ export const deskSections: readonly DeskSection[] = [
   { href: '/network/areas', testId: 'nav-areas', label: 'desk.nav.areas', prefix: '/network/areas', roles: staff },
   { href: '/devices', testId: 'nav-devices', label: 'desk.nav.devices', prefix: '/devices', roles: staff },
   { href: '/accounts', testId: 'nav-accounts', label: 'nav.accounts', prefix: '/accounts', roles: staff },
+  // 审计日志 (ops): its own route file says where it lives and who may open it.
+  { href: auditRoute.path, testId: 'nav-audit', label: 'desk.nav.audit', prefix: auditRoute.path, roles: auditRoute.roles },
 ];
 
 export function sectionsFor(role: Role): DeskSection[] {
