@@ -10,7 +10,7 @@ import { isOnline, pendingCount } from '../../state/app-state.ts';
 import { showFlash } from '../../state/flash.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { TextField } from '../components/fields.tsx';
-import { ApiError } from '../../sync/http.ts';
+import { ApiError } from '../../state/errors.ts';
 import { PasswordForm } from './password-form.tsx';
 import { roleLabel } from './labels.ts';
 

@@ -4,7 +4,7 @@
 
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
-import { DomainError } from '../../db/errors.ts';
+import { DomainError } from '../../state/errors.ts';
 import { WITHDRAW_REASON_MAX } from '../../state/withdraw-photo.ts';
 import { TextField } from '../components/fields.tsx';
 

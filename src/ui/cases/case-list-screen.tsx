@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
 import { useLocation } from 'preact-iso';
-import type { CaseTab } from '../../db/schema.ts';
+import type { CaseTab } from '../../state/errors.ts';
 import { profile, profileLoaded } from '../../state/app-state.ts';
 import { session } from '../../state/session.ts';
 import { firstTabWithCases, useCaseList, usePendingByCase } from '../../state/case-queries.ts';

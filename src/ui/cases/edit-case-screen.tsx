@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { fieldErrors } from '../../shared/validation.ts';
 import { NewCaseSchema, newCaseInputOf } from '../../shared/fields/case-schemas.ts';
-import { DomainError } from '../../db/errors.ts';
+import { DomainError } from '../../state/errors.ts';
 import { writeContext } from '../../state/app-state.ts';
 import { editCase } from '../../state/actions.ts';
 import { useCase } from '../../state/case-queries.ts';

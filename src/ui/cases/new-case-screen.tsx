@@ -7,7 +7,7 @@ import { useLocation } from 'preact-iso';
 import { t } from '../../shared/i18n/index.ts';
 import type { NewCaseInput } from '../../shared/fields/case-schemas.ts';
 import { FORM_DRAFT_VERSION, codecOf, emptyFormValues, upgradeFormValues, formFields, formKeyOf, type FormInput } from '../../shared/fields/case-fields.ts';
-import type { Profile } from '../../db/settings.ts';
+import type { Profile } from '../../state/settings.ts';
 import { profile, profileLoaded, writeContext } from '../../state/app-state.ts';
 import { createCase } from '../../state/actions.ts';
 import { useDraft } from '../../state/drafts.ts';

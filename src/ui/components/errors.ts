@@ -1,7 +1,7 @@
 // Turns what an action threw into what the form shows: one sentence for the aria-live region and
 // the per-field catalogue keys. Nothing is written when an action throws (db/write.ts).
 
-import { DomainError, StorageFullError } from '../../db/errors.ts';
+import { DomainError, StorageFullError } from '../../state/errors.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { FieldErrors } from '../../shared/validation.ts';
 

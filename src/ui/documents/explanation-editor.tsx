@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { CaseRecords } from '../../shared/documents/events.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
-import { DomainError } from '../../db/errors.ts';
+import { DomainError } from '../../state/errors.ts';
 import { EXPLANATION_MAX, saveExplanation } from '../../state/documents.ts';
 import { showFlash } from '../../state/flash.ts';
 import { TextField } from '../components/fields.tsx';

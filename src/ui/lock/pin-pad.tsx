@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { t } from '../../shared/i18n/index.ts';
-import { PIN_LENGTH } from '../../db/crypto-pin.ts';
+import { PIN_LENGTH } from '../../state/pin-rules.ts';
 
 export interface PinPadProps {
   value: string;

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import { t } from '../../shared/i18n/index.ts';
 import { enterPin, pinFailures, pinsLeft } from '../../state/lock.ts';
-import { WARN_PIN_FAILURES } from '../../db/crypto-pin.ts';
+import { WARN_PIN_FAILURES } from '../../state/pin-rules.ts';
 import { PinPad } from './pin-pad.tsx';
 
 const ForgotPin = lazy(() => import('./forgot-pin.tsx').then((m) => m.ForgotPin));

@@ -4,7 +4,7 @@ import type { NewCaseDraft } from '../cases/new-case-screen.tsx';
 import type { ReceivedRequest } from '../../shared/requests-api.ts';
 import { newPartyDraft } from '../../shared/fields/party-form.ts';
 import { FORM_DRAFT_VERSION, emptyFormValues } from '../../shared/fields/case-fields.ts';
-import { saveDraft } from '../../db/settings.ts';
+import { saveDraft } from '../../state/settings.ts';
 import { today } from '../format.ts';
 
 export function draftFromRequest(r: ReceivedRequest, mediator: string): NewCaseDraft {

@@ -9,7 +9,7 @@ import { FORM_DRAFT_VERSION, editedOn } from '../../shared/fields/case-fields.ts
 import type { CaseEvent } from '../../shared/events.ts';
 import { nextStatuses, type CaseStatus } from '../../shared/lifecycle.ts';
 import type { Mutation } from '../../shared/mutations.ts';
-import { loadDraft, saveDraft } from '../../db/settings.ts';
+import { loadDraft, saveDraft } from '../../state/settings.ts';
 import type { CaseAction } from '../cases/case-actions.ts';
 import type { NewCaseDraft } from '../cases/new-case-screen.tsx';
 

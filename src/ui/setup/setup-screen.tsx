@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { pendingCount, profile, profileLoaded } from '../../state/app-state.ts';
-import type { Profile } from '../../db/settings.ts';
+import type { Profile } from '../../state/settings.ts';
 import { updateProfile } from '../../state/profile.ts';
 import { showFlash } from '../../state/flash.ts';
 import { t } from '../../shared/i18n/index.ts';

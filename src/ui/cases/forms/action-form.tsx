@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import type { CaseRecord } from '../../../shared/case.ts';
 import { t } from '../../../shared/i18n/index.ts';
-import type { WriteContext } from '../../../db/write.ts';
+import type { WriteContext } from '../../../state/errors.ts';
 import { writeContext } from '../../../state/app-state.ts';
 import { useDraft, type Draft } from '../../../state/drafts.ts';
 import { showFlash } from '../../../state/flash.ts';
