@@ -30,7 +30,7 @@ afterAll(async () => {
 
 const fontSizeOf = (selector: string) => page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
 
-/** The queue as stored by idb-keyval (its default database and store). */
+/** The requests waiting to be sent, as stored by idb-keyval (its default database and store). */
 const queuedRequests = () =>
   page.evaluate(
     () =>
@@ -38,8 +38,8 @@ const queuedRequests = () =>
         const open = indexedDB.open('keyval-store');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction('keyval').objectStore('keyval').get('mediation-requests');
-          get.onsuccess = () => resolve((get.result as unknown[] | undefined) ?? []);
+          const get = open.result.transaction('keyval').objectStore('keyval').get('my-requests');
+          get.onsuccess = () => resolve(((get.result as { state: string }[] | undefined) ?? []).filter((r) => r.state === 'waiting'));
           get.onerror = () => reject(get.error);
         };
       }),
