@@ -77,7 +77,8 @@ describe.each(storeKinds)('hostile input on %s', (kind) => {
       ['push: event for another case', 400, 'server.badRequest', () => push(dev.request([{ ...dev.event(existing, session()), seq: dev.seq, caseId: uuidv7() }]))],
       ['push: mutation of another client', 400, 'server.badRequest', () => withMutation((m) => (m.clientId = uuidv7()))],
       ['push: a future schema version', 400, 'protocol.tooNew', () => withMutation((m) => (m.schemaVersion = 99))],
-      ['push: another user\'s clientId', 403, 'device.foreign', () => push({ ...new Device(med.id, med2.device.clientId).request([]), mutations: [] })],
+      // The session is bound to its own phone: another phone's id is refused before anything else.
+      ['push: another user\'s clientId', 403, 'auth.deviceMismatch', () => push({ ...new Device(med.id, med2.device.clientId).request([]), mutations: [] })],
       ['push: a 5 MB body', 413, 'server.tooLarge', () => push({ ...valid, padding: 'x'.repeat(5 * 1024 * 1024) })],
       ['pull: negative cursor', 400, 'server.badRequest', () => pull({ ...dev.pullRequest(0), cursor: -1 })],
       ['pull: cursor as text', 400, 'server.badRequest', () => pull({ ...dev.pullRequest(0), cursor: '0' })],

@@ -20,10 +20,15 @@ export interface Principal {
   clientId?: string;
 }
 
-/** Sync bodies name their device: it must be the session's own (a copied token is refused elsewhere). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Sync bodies name their device: it must be the session's own (a copied token is refused elsewhere).
+ * A clientId that is no UUID at all is left to the body's schema, which answers 400 for it.
+ */
 export function assertOwnDevice(principal: Principal, body: unknown): void {
   const clientId = typeof body === 'object' && body !== null ? (body as { clientId?: unknown }).clientId : undefined;
-  if (typeof clientId === 'string' && clientId !== principal.clientId) throw new ApiError(403, 'auth.deviceMismatch');
+  if (typeof clientId === 'string' && UUID.test(clientId) && clientId !== principal.clientId) throw new ApiError(403, 'auth.deviceMismatch');
 }
 
 export const scopeLength: Record<Role, number> = { mediator: 12, town: 9, county: 6, admin: 0 };
