@@ -19,7 +19,7 @@ describe.each(storeKinds)('compressed answers on %s', (kind) => {
   const rawPull = async (user: TestUser, device: Device, acceptEncoding?: string) => {
     const res = await h.app.request('/api/sync/pull', {
       method: 'POST',
-      headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+      headers: { authorization: `Bearer ${await h.tokenFor(user, device.clientId)}`, 'content-type': 'application/json', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
       body: JSON.stringify(device.pullRequest(0)),
     });
     expect(res.status).toBe(200);

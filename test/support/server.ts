@@ -101,6 +101,13 @@ export class Harness {
     return token;
   }
 
+  /** Signs `user` in again on the phone `clientId` at the harness clock (after a session expired). */
+  async signInAgain(user: TestUser, clientId: string): Promise<string> {
+    const token = (await createSession(this.store.db, user.id, clientId, this.clock.now)).token;
+    this.deviceTokens.set(`${user.id}|${clientId}`, token);
+    return token;
+  }
+
   async push(user: TestUser, request: PushRequest): Promise<Reply<PushResponse>> {
     return this.call('POST', '/api/sync/push', { token: await this.tokenFor(user, request.clientId), body: request });
   }
