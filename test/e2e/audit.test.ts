@@ -49,7 +49,7 @@ test('a print is logged; the county reads, filters and pages the log on a phone 
   expect(row).toMatchObject({ username: 'tiaojie', target: caseId, detail: docId, area_code: '150523100200' });
 
   // The county office opens cases on its desk (each one logged), then reads the log.
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xian', password: DEMO_PASSWORD }) });
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xian', password: DEMO_PASSWORD, clientId: crypto.randomUUID() }) });
   expect(login.status, await login.clone().text()).toBe(200);
   const { token } = (await login.json()) as { token: string };
   const listed = await fetch(`${server.url}/api/cases?area=150523&pageSize=60`, { headers: { authorization: `Bearer ${token}` } });
