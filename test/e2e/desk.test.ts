@@ -65,7 +65,7 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
       await page.getByTestId(s.testId).click();
       await page.waitForURL((url) => url.pathname === s.path || (s.path === '/' && url.pathname === '/'));
       await page.locator('#main h1').first().waitFor();
-      expect(await page.getByTestId(s.testId).getAttribute('aria-current')).toBe('page');
+      await expect.poll(() => page.getByTestId(s.testId).getAttribute('aria-current'), { message: s.testId, timeout: 30_000 }).toBe('page');
       expect(await page.evaluate(() => (window as unknown as { deskMarker?: number }).deskMarker)).toBe(1);
     }
   });
