@@ -63,6 +63,8 @@ describe('a phone never set up for work', () => {
     const start = await startUrl();
     expect(start).not.toBe('/');
     await page.goto(`${server.url}/guides`);
+    // The prerendered page is taken over by the app, which remembers the place: forget it after that.
+    await page.waitForFunction(() => localStorage.getItem('shuohe.lastPlace') === '/guides');
     await page.evaluate(() => localStorage.removeItem('shuohe.lastPlace'));
     await page.goto(`${server.url}${start}`);
     await page.getByTestId('public-home').waitFor();
