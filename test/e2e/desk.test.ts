@@ -62,8 +62,15 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
     // A marker on window survives in-app navigation and disappears with a reload.
     await page.evaluate(() => ((window as unknown as { deskMarker: number }).deskMarker = 1));
     for (const s of sections.filter((x) => x.roles.includes(user))) {
+      const arrived = (url: URL) => url.pathname === s.path;
       await page.getByTestId(s.testId).click();
-      await page.waitForURL((url) => url.pathname === s.path || (s.path === '/' && url.pathname === '/'));
+      // Under a full suite's load a click can land while the navigation re-renders (its badge counts
+      // in) and be lost; a person taps again, and so does the test — once.
+      const first = await page.waitForURL(arrived, { timeout: 10_000 }).then(() => true, () => false);
+      if (!first) {
+        await page.getByTestId(s.testId).click();
+        await page.waitForURL(arrived, { timeout: 30_000 });
+      }
       await page.locator('#main h1').first().waitFor();
       await expect.poll(() => page.getByTestId(s.testId).getAttribute('aria-current'), { message: s.testId, timeout: 30_000 }).toBe('page');
       expect(await page.evaluate(() => (window as unknown as { deskMarker?: number }).deskMarker)).toBe(1);
