@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDevice, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { signIn, syncNow } from './flows.ts';
+import { signIn, syncNow, openFirstCase } from './flows.ts';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo.ts';
 
 let server: AppServer;
@@ -33,9 +33,7 @@ test('a print is logged; the county reads, filters and pages the log on a phone 
   await signIn(page, server.url, 'tiaojie');
   await page.goto(`${server.url}/`);
   await syncNow(page);
-  await page.getByText('全部', { exact: true }).click();
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-label').waitFor();
+  await openFirstCase(page);
   const caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
   await page.goto(`${server.url}/cases/${caseId}/documents`);
   const ready = page.locator('[data-testid="docs-entry"][data-ready="yes"]').first();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { setPinIfAsked, signIn, syncNow, waitForOfflineReady } from './flows.ts';
+import { setPinIfAsked, signIn, syncNow, waitForOfflineReady, openFirstCase } from './flows.ts';
 
 let server: AppServer;
 let device: Device;
@@ -50,9 +50,7 @@ test('a guide page and the app run under the policy with no violation', async ()
   await signIn(page, server.url, 'tiaojie');
   await page.goto(`${server.url}/`);
   await syncNow(page);
-  await page.getByText('全部', { exact: true }).click();
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-label').waitFor();
+  await openFirstCase(page);
   expect(violations).toEqual([]);
 
   // An injected inline script is refused and reported.

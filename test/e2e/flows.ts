@@ -94,3 +94,10 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
+
+/** Opens the first case of the list's 全部 tab on a signed-in phone; resolves on its detail screen. */
+export async function openFirstCase(page: Page): Promise<void> {
+  await page.getByText('全部', { exact: true }).click();
+  await page.getByTestId('case-row').first().click();
+  await page.getByTestId('case-label').waitFor();
+}
