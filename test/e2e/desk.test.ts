@@ -18,6 +18,19 @@ afterAll(async () => {
 });
 
 /** Every section's nav entry and the heading text its screen shows (what proves it opened). */
+const sections: { testId: string; path: string; roles: string[] }[] = [
+  { testId: 'nav-today', path: '/', roles: ['zhen'] },
+  { testId: 'nav-cases', path: '/cases', roles: ['zhen', 'xian'] },
+  { testId: 'nav-review', path: '/review', roles: ['zhen', 'xian'] },
+  { testId: 'nav-requests', path: '/requests', roles: ['zhen', 'xian'] },
+  { testId: 'nav-stats', path: '/dashboard', roles: ['zhen', 'xian'] },
+  { testId: 'nav-network', path: '/network', roles: ['zhen', 'xian'] },
+  { testId: 'nav-import', path: '/import', roles: ['zhen', 'xian'] },
+  { testId: 'nav-areas', path: '/network/areas', roles: ['zhen', 'xian'] },
+  { testId: 'nav-devices', path: '/devices', roles: ['zhen', 'xian'] },
+  { testId: 'nav-accounts', path: '/accounts', roles: ['zhen', 'xian'] },
+  { testId: 'nav-audit', path: '/audit', roles: ['xian'] },
+];
 
 describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
   let device: Device;
@@ -43,6 +56,19 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
       expect(new URL(page.url()).searchParams.get('from')).toBe('2023-01-01');
     }
     expect(await page.locator('.bottom-nav').count()).toBe(0);
+  });
+
+  it('reaches every section from the side navigation without reloading the page', async () => {
+    // A marker on window survives in-app navigation and disappears with a reload.
+    await page.evaluate(() => ((window as unknown as { deskMarker: number }).deskMarker = 1));
+    for (const s of sections.filter((x) => x.roles.includes(user))) {
+      const arrived = (url: URL) => url.pathname === s.path;
+      await page.getByTestId(s.testId).click();
+      await page.waitForURL(arrived);
+      await page.locator('#main h1').first().waitFor();
+      await expect.poll(() => page.getByTestId(s.testId).getAttribute('aria-current'), { message: s.testId, timeout: 30_000 }).toBe('page');
+      expect(await page.evaluate(() => (window as unknown as { deskMarker?: number }).deskMarker)).toBe(1);
+    }
   });
 
   it('filters and sorts the case list; the URL reloads to the same view', async () => {

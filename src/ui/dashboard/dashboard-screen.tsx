@@ -18,6 +18,7 @@ import { BarChart, TrendChart } from './charts.tsx';
 import { CategoryTable, MoreFigures, OrgPanel, type CasesHref } from './figures.tsx';
 import { SignoffPanel } from './signoff-panel.tsx';
 import { PeriodPicker } from './period-picker.tsx';
+import { ifStillOn } from '../shell/late-route.ts';
 import './dashboard.css';
 
 const staff = new Set(['town', 'county', 'admin']);
@@ -43,7 +44,7 @@ export function DashboardScreen() {
 function LatestYear(p: { area: string; go: (area: string, period: Period) => void }) {
   useEffect(() => {
     let live = true;
-    void latestYear().then((year) => live && p.go(p.area, yearPeriod(year)));
+    void latestYear().then((year) => live && ifStillOn('/dashboard', () => p.go(p.area, yearPeriod(year))));
     return () => {
       live = false;
     };

@@ -11,6 +11,7 @@ import { caseListQuery, latestYear, loadCaseList } from '../../state/desk.ts';
 import { fetchNewRequests } from '../../state/requests.ts';
 import { useUndecidedCount } from '../../state/review-count.ts';
 import { session } from '../../state/session.ts';
+import { ifStillOn } from '../shell/late-route.ts';
 
 export function DeskHome() {
   const s = session.value;
@@ -23,7 +24,7 @@ function CountyStart(p: { area: string }) {
   useEffect(() => {
     let live = true;
     void latestYear().then((year) => {
-      if (live) route(`/dashboard?area=${p.area}&from=${year}-01-01&to=${year}-12-31`, true);
+      if (live) ifStillOn('/', () => route(`/dashboard?area=${p.area}&from=${year}-01-01&to=${year}-12-31`, true));
     });
     return () => {
       live = false;

@@ -9,6 +9,7 @@ import type { FunctionComponent } from 'preact';
 import { deviceKind, lastPlace } from '../../state/device-kind.ts';
 import { session } from '../../state/session.ts';
 import { phoneLanding } from '../../state/home.ts';
+import { ifStillOn } from './late-route.ts';
 
 const PublicHome = lazy(() => Promise.all([import('../../shared/i18n/later.ts'), import('./public-home.tsx')]).then(([, m]) => m.PublicHome));
 
@@ -33,7 +34,9 @@ export function Home(p: { CaseList: FunctionComponent; land: boolean }) {
     if (!p.land || kind !== 'work' || !role || role === 'mediator' || landed || !isBare) return;
     landed = true;
     setLanding(true);
-    void phoneLanding(role).then((to) => (to ? route(to, true) : setLanding(false)));
+    void phoneLanding(role).then((to) => {
+      if (!to || !ifStillOn('/', () => route(to, true))) setLanding(false);
+    });
   }, [kind, role, isBare, p.land]);
 
   if (back && back !== '/') return null;
