@@ -4,6 +4,7 @@
 
 import { get, set, del, keys } from 'idb-keyval';
 import type { Keyring } from './crypto-keyring.ts';
+import type { SignedMonths } from '../shared/month-locks.ts';
 
 export interface Profile {
   name: string;
@@ -15,6 +16,12 @@ const PROFILE_KEY = 'profile';
 
 export const loadProfile = (): Promise<Profile | undefined> => get<Profile>(PROFILE_KEY);
 export const saveProfile = (profile: Profile): Promise<void> => set(PROFILE_KEY, profile);
+
+// The signed months of the account's towns as the server last said (GET /api/sync/locks): public
+// facts, not sealed, kept so a locked edit is refused on the form offline too.
+const SIGNED_MONTHS_KEY = 'signedMonths';
+export const loadSignedMonths = (): Promise<SignedMonths | undefined> => get<SignedMonths>(SIGNED_MONTHS_KEY);
+export const saveSignedMonths = (value: SignedMonths): Promise<void> => set(SIGNED_MONTHS_KEY, value);
 
 const draftKey = (form: string) => `draft:${form}`;
 

@@ -158,13 +158,14 @@ describe('设备: the town revokes one lost phone', () => {
 
 describe('月度签收 with the keyboard alone', () => {
   let device: Device;
+  let page: Page;
   afterAll(async () => {
     await device?.close();
   });
 
   it('the town signs February in at most 30 keystrokes, through a confirmation that names the month and its figures', async () => {
     device = await openDevice(DESK);
-    const page = await device.context.newPage();
+    page = await device.context.newPage();
     page.setDefaultTimeout(30_000);
     await signIn(page, server.url, 'zhen');
     await page.getByTestId('nav-stats').click();
@@ -210,5 +211,29 @@ describe('月度签收 with the keyboard alone', () => {
     await expect.poll(() => page.getByTestId('month-2023-02').textContent()).toContain('已签收（');
     expect(await page.getByTestId('month-2023-02').textContent()).not.toContain('zhen');
     expect(await focused()).toContain('signoff-message');
+  });
+
+  it('a change the signed February forbids is refused on the form, before saving, naming who can unlock it', async () => {
+    // A 已回访 case accepted in February: its 受理日期 is one of the month's figures.
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId('filter-from').fill('2023-02-01');
+    await page.getByTestId('filter-to').fill('2023-02-28');
+    await page.getByTestId('filter-status').selectOption('visited');
+    await page.getByTestId('apply-filters').click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'visited');
+    await page.getByTestId('case-table-row').first().locator('a').click();
+    await page.getByTestId('edit-case').click();
+    const date = page.getByLabel('受理日期');
+    const before = await date.inputValue();
+    expect(before.startsWith('2023-02')).toBe(true);
+    await date.fill(before === '2023-02-27' ? '2023-02-26' : '2023-02-27');
+    await page.getByTestId('submit').click();
+    const refusal = page.locator('form [role="alert"]').filter({ hasText: '已签收' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('解锁2月');
+    // Nothing saved, nothing queued: no 已保存, still on the form, the outbox empty.
+    expect(new URL(page.url()).pathname.endsWith('/edit')).toBe(true);
+    expect(await page.getByTestId('flash').filter({ hasText: '已保存' }).count()).toBe(0);
+    expect(await page.getByTestId('sync-pending').count()).toBe(0);
   });
 });

@@ -40,6 +40,9 @@ export const network = {
 
   // statistics API
   'stats.locked': '{town}{year}年{month}月的统计已签收锁定，这项修改没有生效，已转司法所待核对。如确需修改，请司法所解锁该月后重新提交。',
+  // the same rule on the form, before anything is saved (shared/month-locks.ts)
+  'stats.lockedHere.town': '{town}{year}年{month}月的统计已签收，这项修改会改变该月的受理、成功、不成或未结数字，没有保存。如确需修改，请{town}司法所先解锁{month}月（统计与签收），再来修改。',
+  'stats.lockedHere.county': '{town}{year}年{month}月的统计已由县司法局签收，这项修改会改变该月的受理、成功、不成或未结数字，没有保存。如确需修改，请联系县司法局先解锁{month}月，再来修改。',
   'stats.periodInvalid': '统计期间不正确：开始日期应早于结束日期',
   'signoff.level': '只有乡镇和县可以签收月度统计',
   'signoff.townOnly': '乡镇的月度统计由乡镇司法所签收',
