@@ -71,6 +71,29 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
     }
   });
 
+  it('the 年份 select moves with the arrow keys without reloading, applies on Enter, and keeps the focus', async () => {
+    await page.getByTestId('nav-stats').click();
+    await page.waitForURL((url) => url.pathname === '/dashboard' && url.searchParams.get('from') === '2023-01-01');
+    await page.getByTestId('dash-title').filter({ hasNotText: '加载中' }).waitFor();
+    const statsRequests: string[] = [];
+    const count = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname === '/api/stats') statsRequests.push(r.url());
+    };
+    page.on('request', count);
+    await page.getByTestId('year-select').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('year-select').inputValue()).toBe('2021');
+    // Nothing applied yet: same address, no figures asked for.
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2023-01-01');
+    expect(statsRequests).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('from') === '2021-01-01');
+    await expect.poll(() => statsRequests.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('year-select');
+    page.off('request', count);
+  });
+
   it('filters and sorts the case list; the URL reloads to the same view', async () => {
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('case-table-row').first().waitFor();
