@@ -94,6 +94,27 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
     page.off('request', count);
   });
 
+  it('groups accounts and committees by town and picks places by name, never by code', async () => {
+    if (user !== 'xian') return;
+    await page.getByTestId('nav-accounts').click();
+    await page.getByTestId('account-group').first().waitFor();
+    expect(await page.getByTestId('account-group').count()).toBeGreaterThan(2);
+    const town = page.getByTestId('account-town');
+    const first = await town.locator('option').nth(2).getAttribute('value');
+    await town.selectOption(first ?? '');
+    await expect.poll(() => page.getByTestId('account-group').count()).toBe(1);
+    expect(await page.getByTestId('account-group').getAttribute('data-town')).toBe(first);
+
+    await page.getByTestId('nav-network').click();
+    await page.getByTestId('town-group').first().waitFor();
+    expect(await page.getByTestId('town-group').count()).toBeGreaterThan(2);
+    // The add forms: 乡镇 then 村 by name; no field takes a typed code.
+    const form = page.getByTestId('new-committee');
+    await form.getByTestId('nc-location-town').selectOption({ index: 1 });
+    await form.getByTestId('nc-location-village').locator('option').nth(1).waitFor({ state: 'attached' });
+    expect(await page.locator('main input[inputmode="numeric"]').count()).toBe(0);
+  });
+
   it('filters and sorts the case list; the URL reloads to the same view', async () => {
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('case-table-row').first().waitFor();
@@ -150,6 +171,15 @@ describe('设备: the town revokes one lost phone', () => {
     await phone.goto(`${server.url}/?tab=all`);
     await phone.locator('.case-list li').first().waitFor();
 
+    // 我的 → 本机状态: the phone's own facts, and the server's word on it.
+    await phone.goto(`${server.url}/me`);
+    const status = phone.getByTestId('device-status');
+    await status.waitFor();
+    expect(await status.getByTestId('me-version').textContent()).toBe('0.1.0');
+    expect(await status.getByTestId('me-client-id').textContent()).toBe(clientId.slice(0, 8));
+    await expect.poll(() => status.getByTestId('me-server').textContent()).toContain('正常使用');
+    expect(await status.getByTestId('me-pending').textContent()).toBe('0 条');
+
     deskDevice = await openDevice(DESK);
     const desk = await deskDevice.context.newPage();
     desk.setDefaultTimeout(30_000);
@@ -160,6 +190,8 @@ describe('设备: the town revokes one lost phone', () => {
     await row.waitFor();
     // The phone reported its app version with the sync: it is not an "old app" row.
     expect(await row.textContent()).toContain('0.1.0');
+    // No result yet: the result line takes no space (it was an empty coloured bar).
+    expect(await desk.getByTestId('devices-message').isVisible()).toBe(false);
 
     await row.getByTestId('revoke-device').click();
     // Confirming without a reason is refused on the form.
@@ -172,6 +204,9 @@ describe('设备: the town revokes one lost phone', () => {
     expect(await desk.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('devices-message');
     await expect.poll(() => row.getByTestId('device-state').textContent()).toContain('手机丢失');
 
+    await phone.goto(`${server.url}/me`);
+    await expect.poll(() => phone.getByTestId('me-server').textContent()).toContain('已被');
+    await phone.goto(`${server.url}/?tab=all`);
     await phone.getByTestId('sync-now').click();
     // The village's cases are gone from the phone: the list shows its empty state.
     await phone.locator('.case-list-screen .empty').waitFor();
