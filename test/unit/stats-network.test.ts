@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { committeeWarnings, coverage, emptyOrgTable, type Mediator } from '../../src/shared/network.ts';
 import { BOM, parseCsv, toCsv } from '../../src/shared/csv.ts';
-import { caseTable, orgTableCells, reportCsv } from '../../src/shared/report.ts';
+import { caseTable, orgTableCells, reportCsv, reportedSplits } from '../../src/shared/report.ts';
 import { rollup, toStatCase } from '../../src/shared/stats.ts';
 import { parseDivisions } from '../../src/shared/divisions.ts';
 import { statisticsRows } from '../../src/shared/categories.ts';
@@ -50,7 +50,8 @@ describe('report layout and CSV', () => {
     const r = rollup(Array.from({ length: 62 }, (_, i) =>
       toStatCase(i < 58 ? caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ amountYuan: 1000 }) }) : caseRecord({ status: 'terminated', outcome: 'failure' }))));
     const table = caseTable(r);
-    expect(table).toHaveLength(statisticsRows.length + 2);
+    // Every official row, the "其中" lines the form asks for (拖欠农民工工资纠纷), and 合计.
+    expect(table).toHaveLength(statisticsRows.length + reportedSplits.length + 2);
     expect(table[table.length - 1]?.slice(0, 4)).toEqual(['合计', 62, 58, 93.55]);
     const csv = reportCsv({ areaName: '测试村', areaCode: '150523100200', from: '2026-01-01', toInclusive: '2026-12-31', generatedAt: 'x' }, r, emptyOrgTable());
     expect(csv.startsWith(BOM)).toBe(true);
