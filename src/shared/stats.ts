@@ -86,7 +86,7 @@ export interface Rollup extends RowCounts {
   byRow: Record<string, RowCounts>;
   /** The later splits of an official row (拖欠农民工工资纠纷 under 劳动争议), by their own code: the report's "其中" lines. */
   bySplit: Record<string, RowCounts>;
-  /** 受理 cases by their latest 回访's 满意程度 (cases never visited are not counted). */
+  /** Successful 受理 cases by their latest 回访's 满意程度 (cases never visited are not counted). */
   satisfaction: Record<Satisfaction, number>;
   bySource: Partial<Record<CaseSource, number>>;
   prevention: Record<PreventionKey, Prevented>;
@@ -176,7 +176,8 @@ export function rollupGroups(groups: Iterable<StatGroup>, period?: Period): Roll
     addGroup(total, g);
     addGroup((total.byRow[statisticsRowOf(g.categoryCode)] ??= emptyRow()), g);
     if (categoryByCode(g.categoryCode)?.parent !== undefined) addGroup((total.bySplit[g.categoryCode] ??= emptyRow()), g);
-    if (g.satisfaction !== null) total.satisfaction[g.satisfaction] += g.n;
+    // A 回访 follows an agreement (lifecycle.ts): only successful cases are asked.
+    if (g.satisfaction !== null && outcomeClass(g) === 'succeeded') total.satisfaction[g.satisfaction] += g.n;
     total.bySource[g.source] = (total.bySource[g.source] ?? 0) + g.n;
     const cls = outcomeClass(g);
     for (const s of sumNames) {

@@ -68,10 +68,10 @@ export function applyStatFilter<O>(query: CasesQuery<O>, f: StatFilter, kind: St
     case 'difficult':
       return q.where('is_difficult', '=', 1);
     case 'rated':
-      return q.where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} in ('满意', '基本满意', '不满意')`);
+      return q.where('outcome', '=', 'success').where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} in ('满意', '基本满意', '不满意')`);
     case 'satisfied':
-      return q.where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} in ('满意', '基本满意')`);
+      return q.where('outcome', '=', 'success').where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} in ('满意', '基本满意')`);
     case 'dissatisfied':
-      return q.where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} = '不满意'`);
+      return q.where('outcome', '=', 'success').where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} = '不满意'`);
   }
 }

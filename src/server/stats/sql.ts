@@ -62,7 +62,7 @@ export function caseFacts(kind: Store['kind']): RawBuilder<unknown> {
   return sql`c.id, c.village_code, c.town_code, c.county_code, c.accepted_on, c.category_code, c.source, c.status, c.outcome,
     c.agreement_form, c.judicial_result as confirmation, c.voided, ${summed},
     case when c.outcome = 'success' then ${latestPerformance(kind, sql`c.id`)} end as performance,
-    ${latestSatisfaction(kind, sql`c.id`)} as satisfaction`;
+    case when c.outcome = 'success' then ${latestSatisfaction(kind, sql`c.id`)} end as satisfaction`;
 }
 
 /** One sum over a derived table `f` of caseFacts, named by its cell column. */
