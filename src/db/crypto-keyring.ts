@@ -36,6 +36,13 @@ export class LockedError extends Error {
   }
 }
 
+/** The error, or what Dexie wrapped (`inner`, `cause`), is LockedError: the device locked mid-way. */
+export function isLockedError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  if (error instanceof LockedError || ('name' in error && error.name === 'LockedError')) return true;
+  return ('inner' in error && isLockedError(error.inner, depth + 1)) || ('cause' in error && isLockedError(error.cause, depth + 1));
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
