@@ -26,8 +26,9 @@ interface TableSeal {
  * refused mutations. blobs: photo bytes (IDs, signatures, injuries).
  */
 export const sealedTables: Readonly<Record<string, TableSeal>> = {
-  // Every free text about the dispute: the agreement's terms, why it ended, was refused or voided.
-  cases: { fields: ['private', 'agreement', 'termination', 'rejection', 'voided'] },
+  // Every free text about the dispute: the agreement's terms, why it ended, was refused or voided,
+  // and the 督促履行 note of the follow-up.
+  cases: { fields: ['private', 'agreement', 'termination', 'rejection', 'voided', 'followUp'] },
   events: { fields: ['data'] },
   outbox: { fields: ['args', 'patch'] },
   sent: { fields: ['args', 'patch'] },
