@@ -204,6 +204,7 @@ describe('设备: the town revokes one lost phone', () => {
     expect(await desk.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('devices-message');
     await expect.poll(() => row.getByTestId('device-state').textContent()).toContain('手机丢失');
 
+    await phone.goto(`${server.url}/?tab=all`);
     await phone.getByTestId('sync-now').click();
     // The village's cases are gone from the phone: the list shows its empty state.
     await phone.locator('.case-list-screen .empty').waitFor();
