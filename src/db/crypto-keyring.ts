@@ -24,10 +24,10 @@ export type KeyringMode = 'plain' | 'locked' | 'open';
 
 /**
  * What this version seals (crypto-middleware.ts sealedTables). 2: a case's agreement, termination,
- * rejection and void reason joined `private`; 3: the follow-up (its 督促履行 note). Rows sealed by
- * an older version are sealed again after the next unlock (crypto-migrate.ts).
+ * rejection and void reason joined `private`; 3: the follow-up (its 督促履行 note); 4: the mediators'
+ * names. Rows sealed by an older version are sealed again after the next unlock (crypto-migrate.ts).
  */
-export const SEAL_VERSION = 3;
+export const SEAL_VERSION = 4;
 
 export class LockedError extends Error {
   constructor() {

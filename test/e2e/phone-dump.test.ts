@@ -41,6 +41,8 @@ const M = {
   visitPerson: marker('VWHO'), visitNotes: marker('VNOTES'), urgeNote: marker('URGE'),
   termination: marker('TERMREASON'), rejection: marker('REJNOTE'), voided: marker('VOIDREASON'),
   keptFacts: marker('KEPT'), otherFacts: marker('OTHER'),
+  // The account's name: in the session, the profile, and every case it registers (调解员).
+  account: marker('ACCOUNT'),
   formName: marker('FNAMEA'), formAddress: marker('FADDR'), formFacts: marker('FFACTS'), formClaim: marker('FCLAIM'), formPlace: marker('FPLACE'), formName2: marker('FNAMEB'),
   draftName: marker('DNAME'), draftFacts: marker('DFACTS'),
 };
@@ -86,7 +88,7 @@ async function seedOnServer(mediatorId: string, townId: string): Promise<void> {
     { id: uuidv7(), role: '申请人' as const, name: M.p0name, idNumber: NUM.p0id, phone: NUM.p0phone, address: M.p0address, occupation: M.p0occupation },
     { id: uuidv7(), role: '被申请人' as const, name: M.p1name },
   ];
-  const record = (over = {}) => caseRecord(VILLAGE, { private: { parties: parties(), facts: M.facts, claims: [M.claim], place: M.place }, mediators: ['杜调解'], ...over });
+  const record = (over = {}) => caseRecord(VILLAGE, { private: { parties: parties(), facts: M.facts, claims: [M.claim], place: M.place }, mediators: [M.account], ...over });
 
   const agreed = record();
   caseIds.agreed = agreed.id;
@@ -135,7 +137,7 @@ async function seedOnServer(mediatorId: string, townId: string): Promise<void> {
 beforeAll(async () => {
   server = await startAppServer({ demo: false, counties: ['150523'] });
   const passwordHash = await hashPassword(PASSWORD);
-  const mediatorId = await createUser(server.store.db, { username: 'dumpmed', displayName: '杜调解', role: 'mediator', scope: VILLAGE, passwordHash });
+  const mediatorId = await createUser(server.store.db, { username: 'dumpmed', displayName: M.account, role: 'mediator', scope: VILLAGE, passwordHash });
   const townId = await createUser(server.store.db, { username: 'dumptown', displayName: '杜司法', role: 'town', scope: VILLAGE.slice(0, 9), passwordHash });
   await seedOnServer(mediatorId, townId);
   device = await openDevice(PHONE);
