@@ -40,6 +40,9 @@ export const network = {
 
   // statistics API
   'stats.locked': '{town}{year}年{month}月的统计已签收锁定，这项修改没有生效，已转司法所待核对。如确需修改，请司法所解锁该月后重新提交。',
+  // the same rule on the form, before anything is saved (shared/month-locks.ts)
+  'stats.lockedHere.town': '{town}{year}年{month}月的统计已签收，这项修改会改变该月的受理、成功、不成或未结数字，没有保存。如确需修改，请{town}司法所先解锁{month}月（统计与签收），再来修改。',
+  'stats.lockedHere.county': '{town}{year}年{month}月的统计已由县司法局签收，这项修改会改变该月的受理、成功、不成或未结数字，没有保存。如确需修改，请联系县司法局先解锁{month}月，再来修改。',
   'stats.periodInvalid': '统计期间不正确：开始日期应早于结束日期',
   'signoff.level': '只有乡镇和县可以签收月度统计',
   'signoff.townOnly': '乡镇的月度统计由乡镇司法所签收',
@@ -266,7 +269,7 @@ export const network = {
   'net.legal': '法律明白人（目标：每个行政村至少 {target} 名）',
   'net.short': '{n} 个村（社区）不足目标：',
   'net.add': '登记法律明白人',
-  'net.villageCode': '村（社区）区划代码（12 位）',
+  'net.villageCode': '所在村（社区）',
   'net.name': '姓名',
   'net.phone': '电话',
   'net.phonePublic': '电话可以公开给村民',
@@ -291,7 +294,12 @@ export const network = {
   'net.saveRefused': '没有保存：{message}',
   'net.importAreas': '导入统计用区划代码',
   'net.newCommittee': '新增调委会',
-  'net.location': '所在地区划代码（6、9 或 12 位）',
+  'net.location': '所在地',
+  'place.countyItself': '县本级',
+  'net.byTown': '人民调解委员会（按乡镇，共 {n} 个）',
+  'net.townGroup': '{town}（{n} 个）',
+  'net.otherPlaces': '其他地区',
+  'place.townItself': '乡镇本级（不选村）',
   'net.mediatorTitle': '调解员：{name}',
   'net.newMediator': '新增调解员',
   'net.work': '专职或兼职',

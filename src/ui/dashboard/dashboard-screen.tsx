@@ -102,7 +102,7 @@ function Dashboard(p: DashboardProps) {
 }
 
 function PeriodPickerSlot(p: DashboardProps) {
-  return <PeriodPicker key={`${p.period.from}|${p.period.to}`} period={p.period} thisYear={Number(p.today.slice(0, 4))} onChange={(period) => p.go(p.area, period)} />;
+  return <PeriodPicker period={p.period} thisYear={Number(p.today.slice(0, 4))} onChange={(period) => p.go(p.area, period)} />;
 }
 
 function Breadcrumb(p: { summary: StatsSummary | undefined; area: string; period: Period; scope: string }) {
