@@ -196,6 +196,7 @@ export const network = {
   'dash.retry': '重试',
   'dash.export.xlsx': '导出 Excel 报表',
   'dash.export.csv': '导出 CSV',
+  'dash.export.csvAll': '整张报表',
   'dash.yoy': '同比',
   'dash.mom': '环比',
   'dash.lastYearRate': '去年同期 {rate}',
