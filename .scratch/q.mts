@@ -1,0 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openStore } from '/work/wt-desk/src/server/store/open.ts';
+import { seedIfEmpty } from '/work/wt-desk/src/server/seed/demo.ts';
+const store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'q-')) });
+await seedIfEmpty(store, { demo: true });
+const users = await store.read.selectFrom('users').select(['username', 'role', 'scope']).where('username', 'in', ['zhen', 'xian', 'admin']).execute().catch(async () => await sql`select * from users limit 3`.execute(store.read));
+console.log(users);
+const rows = await sql`select town_code, substr(accepted_on,1,7) m, status, count(*) n from cases where accepted_on like '2023-02%' group by 1,2,3`.execute(store.read);
+console.log(rows.rows);
+process.exit(0);
