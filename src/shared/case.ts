@@ -12,9 +12,19 @@ export type Gender = '男' | '女';
 export type CaseSource = '申请' | '主动调解' | '法院移送' | '检察院移送' | '公安移送' | '信访移送' | '其他移送';
 export const caseSources: readonly CaseSource[] = ['申请', '主动调解', '法院移送', '检察院移送', '公安移送', '信访移送', '其他移送'];
 
+/** 自然人 or 单位 (a company, an association, an organ): a 单位 party signs by seal and its 法定代表人. */
+export type PartyKind = '自然人' | '单位';
+export const partyKinds: readonly PartyKind[] = ['自然人', '单位'];
+
+/**
+ * One party. A 自然人 has the person's particulars (性别 … 工作单位); a 单位 (`kind: '单位'`) has
+ * its name in `name`, its 住所 in `address`, and 法定代表人（负责人） and 统一社会信用代码 instead.
+ */
 export interface Party {
   id: string;
   role: '申请人' | '被申请人';
+  /** Absent on parties recorded before organisations could be: a 自然人. */
+  kind?: PartyKind;
   name: string;
   gender?: Gender;
   ethnicity?: string;
@@ -24,7 +34,15 @@ export interface Party {
   phone?: string;
   address?: string;
   idNumber?: string;
+  /** 工作单位 of a person. */
+  employer?: string;
+  /** 法定代表人（负责人） of a 单位. */
+  legalRep?: string;
+  /** 统一社会信用代码 of a 单位 (GB 32100, check character verified). */
+  creditCode?: string;
 }
+
+export const isOrganisation = (p: Pick<Party, 'kind'>): boolean => p.kind === '单位';
 
 export interface CasePrivate {
   parties: Party[];

@@ -2,7 +2,7 @@
 // (Art 33; 民诉解释 351–358): the agreement, the committee's 主持调解证明 and every party's
 // identity, address and phone — unmasked, because this package goes to the court.
 
-import { caseLabel, type Agreement, type CaseRecord, type Party } from '../case.ts';
+import { caseLabel, isOrganisation, type Agreement, type CaseRecord, type Party } from '../case.ts';
 import { addDays } from '../dates.ts';
 import { categoryByCode } from '../categories.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -28,6 +28,8 @@ export const amountLine = (a: Agreement): string => (a.amountYuan > 0 ? t('doc.a
 
 /** Art 29: 签名、盖章或者按指印 — a person may do any; the mark is printed so nobody leaves a seal out. */
 export function signerOf(party: Party): Signer {
+  // A 单位 signs by its seal and its 法定代表人（负责人）'s signature.
+  if (isOrganisation(party)) return { role: party.role, name: party.name, mark: t('doc.sign.sealMark'), representative: t('doc.sign.representative') };
   return { role: party.role, name: party.name, mark: t('doc.sign.partyMark'), representative: '' };
 }
 
@@ -112,8 +114,9 @@ export function confirmationContent(record: CaseRecord, today: string): Built<Co
   if (risk) warnings.push(riskWarning[risk]);
   if (today > deadline) warnings.push('doc.confirmation.late');
   const identities: IdentityRow[] = record.private.parties.map((p) => ({
-    role: p.role, name: p.name, gender: genderOf(p) ?? '', ethnicity: p.ethnicity ?? '',
+    role: p.role, kind: p.kind ?? '自然人', name: p.name, gender: genderOf(p) ?? '', ethnicity: p.ethnicity ?? '',
     birthDate: formatOptionalDate(birthDateOf(p)), idNumber: p.idNumber ?? '', address: p.address ?? '', phone: p.phone ?? '',
+    legalRep: p.legalRep ?? '', creditCode: p.creditCode ?? '',
   }));
   const court = record.judicialConfirmation?.court ?? null;
   // 2011 规定 Art 3: 申请书, the agreement, identity papers and, where it deals with 物权, the proof of the right.

@@ -69,8 +69,9 @@ export function genderOf(party: Party): string | undefined {
 export function partyLine(party: Party, on: string): PartyLine {
   const age = ageOf(party, on);
   return {
-    role: party.role, name: party.name, gender: genderOf(party) ?? '', ethnicity: party.ethnicity ?? '',
+    role: party.role, kind: party.kind ?? '自然人', name: party.name, gender: genderOf(party) ?? '', ethnicity: party.ethnicity ?? '',
     age: age === undefined ? '' : `${age}岁`, occupation: party.occupation ?? '', phone: party.phone ?? '', address: party.address ?? '',
+    employer: party.employer ?? '', legalRep: party.legalRep ?? '', creditCode: party.creditCode ?? '',
   };
 }
 

@@ -6,7 +6,7 @@
 // It is an estimate, not a layout engine: test/e2e/documents.test.ts prints every sample document
 // in Chromium and checks the estimate against the real page count and the 全卷 page numbers.
 
-import type { DocumentModel, PartyLine } from './types.ts';
+import type { DocumentModel, IdentityRow, PartyLine, Signer } from './types.ts';
 
 const PT_PER_MM = 72 / 25.4;
 const TEXT_WIDTH = 174 * PT_PER_MM; // 493 pt
@@ -66,12 +66,29 @@ function layoutModel(BODY: number) {
   const field = (label: string, value: string, blank = 6) => textWidth(label) + 1 + (value === '' ? blank : textWidth(value));
 
   function partyBlock(l: PartyLine, width = PER_LINE): number {
+    if (l.kind === '单位') {
+      return (
+        fieldRow([field(l.role, l.name)], width) + fieldRow([field('法定代表人（负责人）', l.legalRep, 5), field('联系方式', l.phone, 8)], width) +
+        fieldRow([field('统一社会信用代码', l.creditCode, 12)], width) + fieldRow([field('住所', l.address, 16)], width) + 0.25 * EM
+      );
+    }
     return (
       fieldRow([field(l.role, l.name), field('性别', l.gender, 2), field('民族', l.ethnicity, 3), field('年龄', l.age, 3)], width) +
       fieldRow([field('职业或职务', l.occupation), field('联系方式', l.phone, 8)], width) +
-      fieldRow([field('单位或住址', l.address, 16)], width) +
+      fieldRow([field('单位或住址', l.address, 16), ...(l.employer !== '' ? [field('工作单位', l.employer)] : [])], width) +
       0.25 * EM
     );
+  }
+
+  /**
+   * The .doc-signers grid, two a row 0.5 em apart: a person's block is the 16 mm fingerprint box
+   * beside two lines, a 单位's has a third line for its 法定代表人 and may be taller than the box.
+   */
+  function signersHeight(signers: readonly Signer[]): number {
+    const one = (s: Signer | undefined) => (s ? Math.max(16 * PT_PER_MM, (s.representative === '' ? 2 : 3) * LINE) : 0);
+    let h = 0;
+    for (let i = 0; i < signers.length; i += 2) h += Math.max(one(signers[i]), one(signers[i + 1])) + 0.5 * EM;
+    return h;
   }
 
   /** One .doc-sign-row: items wrap 1.5 em apart, wrapped lines 0.6 em apart (margins not included). */
@@ -230,7 +247,7 @@ function layoutModel(BODY: number) {
       ...(c.money.length > 0 ? [heading(), ...c.money.map((s) => split(para(`一、${s}`)))] : []),
       ...(c.amount !== '' ? [split(para(c.amount))] : []),
       heading(), split(para(`履行方式：${c.performanceMethod}；${c.performanceDeadline}`)),
-      keep(GAP + para(c.copies) + para(c.effect) + LINE + Math.ceil(c.signers.length / 2) * (16 * PT_PER_MM + 0.5 * EM) - 0.5 * EM + 0.3 * EM +
+      keep(GAP + para(c.copies) + para(c.effect) + LINE + signersHeight(c.signers) - 0.5 * EM + 0.3 * EM +
         0.6 * EM + signRowHeight([sign('人民调解员（签名）', 6), sign('记录人（签名）', 6)]) + SEAL),
     ];
   }
@@ -269,18 +286,18 @@ function layoutModel(BODY: number) {
 
   /** 司法确认: four sheets — the joint 申请书, 清单 with the parties' particulars, the 协议书, the 证明. */
   function confirmationPages(c: Extract<DocumentModel, { kind: 'confirmation' }>['content']): number {
-    // One party's table (5 rows, print.css: break-inside: avoid) and the gap after it.
-    const identity = [keep(5 * (LINE + CELL_PAD)), split(0.8 * EM)];
+    // One party's table (5 rows, a 单位's 4; print.css: break-inside: avoid) and the gap after it.
+    const identity = (r: IdentityRow) => [keep((r.kind === '单位' ? 4 : 5) * (LINE + CELL_PAD)), split(0.8 * EM)];
     const list = [
       heading(), ...c.materials.map((m) => split(item(m))), split(GAP + para(c.deadline) + LINE), heading(),
-      ...c.identities.flatMap(() => identity),
+      ...c.identities.flatMap(identity),
     ];
     const certificate = [split(GAP + para(c.certificate.body) + LINE), keep(SEAL + GAP)];
     const app = c.application;
     const application = [
-      heading(), ...app.applicants.flatMap(() => identity), heading(), split(para(app.request)), heading(), split(para(app.facts)),
+      heading(), ...app.applicants.flatMap(identity), heading(), split(para(app.request)), heading(), split(para(app.facts)),
       heading(), ...app.promises.map((m) => split(item(m))), split(line('此致') + line(app.court || '人民法院')),
-      keep(GAP + Math.ceil(app.signers.length / 2) * (16 * PT_PER_MM + 0.5 * EM) + LINE),
+      keep(GAP + signersHeight(app.signers) + LINE),
     ];
     return paginate(application) + paginate(list) + paginate(agreementBlocks(c.agreement)) + paginate(certificate);
   }

@@ -17,6 +17,8 @@ export type PerEventKind = (typeof perEventKinds)[number];
 /** The 申请人/被申请人 block of 申请书, 协议书 and 口头协议登记表 (姓名 性别 民族 年龄 职业 联系方式 住址). */
 export interface PartyLine {
   role: '申请人' | '被申请人';
+  /** A 单位 prints 名称, 法定代表人（负责人）, 统一社会信用代码 and 住所 instead of a person's particulars. */
+  kind: '自然人' | '单位';
   name: string;
   gender: string;
   ethnicity: string;
@@ -25,6 +27,10 @@ export interface PartyLine {
   occupation: string;
   phone: string;
   address: string;
+  /** 工作单位 of a person ('' = not printed). */
+  employer: string;
+  legalRep: string;
+  creditCode: string;
 }
 
 export interface ApplicationContent {
@@ -192,6 +198,7 @@ export interface ContentsContent {
 
 export interface IdentityRow {
   role: string;
+  kind: '自然人' | '单位';
   name: string;
   gender: string;
   ethnicity: string;
@@ -199,6 +206,8 @@ export interface IdentityRow {
   idNumber: string;
   address: string;
   phone: string;
+  legalRep: string;
+  creditCode: string;
 }
 
 /** 司法确认申请书 (2011 规定 Art 3): filed by both parties together, each signs. */
