@@ -85,7 +85,11 @@ function layoutModel(BODY: number) {
    * beside two lines, a 单位's has a third line for its 法定代表人 and may be taller than the box.
    */
   function signersHeight(signers: readonly Signer[]): number {
-    const one = (s: Signer | undefined) => (s ? Math.max(16 * PT_PER_MM, (s.representative === '' ? 2 : 3) * LINE) : 0);
+    // Text beside the 16 mm box in half the width (print.css .doc-signers, .doc-signer gap 0.8 em).
+    const text = (PER_LINE - 1.5) / 2 - 16 * PT_PER_MM / EM - 0.8;
+    const organisation = (s: Signer) =>
+      (linesOf(`${s.role}：${s.name}`, text) + linesOf(`${s.mark}：`, text, 5) + linesOf(`${s.representative}：`, text, 4)) * LINE;
+    const one = (s: Signer | undefined) => (s ? (s.representative === '' ? 16 * PT_PER_MM : Math.max(16 * PT_PER_MM, organisation(s))) : 0);
     let h = 0;
     for (let i = 0; i < signers.length; i += 2) h += Math.max(one(signers[i]), one(signers[i + 1])) + 0.5 * EM;
     return h;
@@ -287,7 +291,8 @@ function layoutModel(BODY: number) {
   /** 司法确认: four sheets — the joint 申请书, 清单 with the parties' particulars, the 协议书, the 证明. */
   function confirmationPages(c: Extract<DocumentModel, { kind: 'confirmation' }>['content']): number {
     // One party's table (5 rows, a 单位's 4; print.css: break-inside: avoid) and the gap after it.
-    const identity = (r: IdentityRow) => [keep((r.kind === '单位' ? 4 : 5) * (LINE + CELL_PAD)), split(0.8 * EM)];
+    // A 单位's labels (法定代表人（负责人）, 统一社会信用代码) take two lines in the label column.
+    const identity = (r: IdentityRow) => [keep(r.kind === '单位' ? 6 * LINE + 4 * CELL_PAD : 5 * (LINE + CELL_PAD)), split(0.8 * EM)];
     const list = [
       heading(), ...c.materials.map((m) => split(item(m))), split(GAP + para(c.deadline) + LINE), heading(),
       ...c.identities.flatMap(identity),
