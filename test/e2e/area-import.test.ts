@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, PHONE, openDevice, type Device } from './browser.ts';
-import { openLogin, signIn } from './flows.ts';
+import { openLogin, passLock, signIn } from './flows.ts';
 
 const kailu = readFileSync('/work/shared/fixtures/divisions/150523-kailu.csv', 'utf8');
 let server: AppServer;
@@ -64,6 +64,7 @@ describe('the mediator of 五家村 on a phone, before the import', () => {
     await mediatorPage.getByLabel('密码').fill('shuohe-2023');
     await mediatorPage.getByTestId('login-submit').click();
     await mediatorPage.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await passLock(mediatorPage);
     await expect.poll(() => phoneVillage(mediatorPage)).toEqual({ scope: '150523100200', village: '150523100200' });
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, PHONE, openDevice, type Device } from './browser.ts';
-import { openLogin } from './flows.ts';
+import { openLogin, passLock } from './flows.ts';
 
 let server: AppServer;
 beforeAll(async () => {
@@ -43,6 +43,7 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
     await page.getByLabel('密码').fill('shuohe-2023');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await passLock(page);
 
     // Staff find 统计 where a mediator has 我的统计.
     await page.getByTestId('nav-stats').click();
