@@ -53,6 +53,10 @@ export interface CasePrivate {
   place: string;
 }
 
+/** 公开 or 不公开 调解: the parties may ask for either (人民调解法 Art 23 (三)). */
+export type MediationPublicity = '公开' | '不公开';
+export const mediationPublicities: readonly MediationPublicity[] = ['公开', '不公开'];
+
 export type AgreementForm = '书面' | '口头';
 export type PerformanceStatus = '已履行' | '部分履行' | '未履行';
 
@@ -86,6 +90,8 @@ export interface Agreement {
   performanceMethod: string;
   /** 履行期限 (ISO date) */
   performanceDeadline: string;
+  /** 履行地点 of what is not a payment (a handover, a repair); the payments carry their own. */
+  performancePlace?: string;
   /** 协议涉及金额, in 元: the sum of `money` when terms are given (statistics read this). */
   amountYuan: number;
   /** 生效日期: last signature (书面, Art 29) or the day reached (口头, Art 30). */
@@ -173,6 +179,13 @@ export interface CaseRecord {
   partiesInvolved?: number;
   /** Persons involved in each prevented escalation; 0 = not applicable. */
   prevention: PreventionFlags;
+  /** 公开/不公开 调解 as the parties chose (Art 23); absent = not recorded. */
+  mediationPublic?: MediationPublicity;
+  /**
+   * A dispute that may turn into a 治安/刑事 case was reported to the police (Art 25); asked only
+   * when an escalation (刑事, 械斗) is flagged; absent = not recorded.
+   */
+  policeReported?: boolean;
   agreement: Agreement | null;
   /** Absent on records saved before the field existed: read it as null. */
   judicialConfirmation?: JudicialConfirmation | null;

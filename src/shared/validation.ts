@@ -53,6 +53,7 @@ export const AgreementSchema = v.object({
   terms: v.pipe(v.array(requiredText(1000, 'agreement.terms.required')), v.minLength(1, k('agreement.terms.required'))),
   performanceMethod: requiredText(500, 'agreement.method.required'),
   performanceDeadline: isoDate('agreement.deadline.invalid'),
+  performancePlace: v.optional(text(200)),
   amountYuan: yuan('agreement.amount.invalid'),
   effectiveOn: isoDate('agreement.effectiveOn.invalid'),
   money: v.optional(v.pipe(v.array(MoneyTermSchema), v.maxLength(20, k('validation.tooLong')))),

@@ -89,6 +89,7 @@ describe('a case made on the phone prints its whole 卷宗', () => {
 
     await page.getByLabel('纠纷简要情况').fill(`${PERSON.name}向${COMPANY}购买的播种机不能使用，要求退款。`);
     await page.getByRole('radio', { name: '当事人申请' }).check();
+    await page.locator('#mediationPublic').getByRole('radio', { name: '不公开调解' }).check();
     await page.locator('#claims').fill('退还货款五万元');
     await page.locator('#place').fill('开鲁镇五家村');
     await page.screenshot({ path: join(OUT, 'new-case.png'), fullPage: true });
@@ -118,6 +119,7 @@ describe('a case made on the phone prints its whole 卷宗', () => {
     await page.locator('#money-0-place').fill('五家村村委会调解室');
     await page.locator('#performanceMethod').fill('退机当场交付；货款银行转账');
     await page.locator('#performanceDeadline').fill(addDays(today, 20));
+    await page.locator('#performancePlace').fill('开鲁县丰收农机有限公司门市部');
     await page.locator('#effectiveOn').fill(today);
     await page.getByTestId('submit').click();
     await page.getByTestId('agreement').waitFor();
@@ -187,6 +189,9 @@ describe('a case made on the phone prints its whole 卷宗', () => {
     expect(all).toContain(squash(amountInFigures(yuan)));
     expect(all).toContain(amountInWords(yuan));
     expect(all).toContain('单位印章');
+    // Art 23 on the 调解记录; the agreement's own 履行地点 beside its way and time.
+    expect(all).toContain('依当事人要求，本次调解不公开进行。');
+    expect(all).toContain('履行地点：开鲁县丰收农机有限公司门市部');
 
     const pkg = await printPdf(`/cases/${caseId}/documents/confirmation`, 'confirmation');
     expect(pkg[0]).toContain('司法确认申请书');

@@ -96,7 +96,7 @@ describe('an organisation in the 卷宗', () => {
     if (!r.ok) throw new Error(r.missing.map((m) => m.field).join());
     expect(r.doc.kind).toBe('agreement');
     if (r.doc.kind !== 'agreement') return;
-    expect(r.doc.content.parties[2]).toMatchObject({ kind: '单位', name: '开鲁县丰收农机有限公司', legalRep: '赵刚', creditCode: VALID[0], address: '开鲁镇工业园区8号', gender: '', ethnicity: '' });
+    expect(r.doc.content.parties[2]).toMatchObject({ organisation: true, name: '开鲁县丰收农机有限公司', legalRep: '赵刚', creditCode: VALID[0], address: '开鲁镇工业园区8号', gender: '', ethnicity: '' });
     expect(r.doc.content.signers[2]).toEqual({ role: '被申请人', name: '开鲁县丰收农机有限公司', mark: '盖章', representative: '法定代表人（负责人）签名' });
     expect(r.doc.content.signers[0]?.mark).toBe('签名（盖章）或按指印');
     expect(estimatePages(r.doc)).toBeGreaterThanOrEqual(1);
@@ -118,7 +118,7 @@ describe('an organisation in the 卷宗', () => {
     const r = buildDocument('confirmation', c.record, c.events, { today: '2026-11-20' });
     if (!r.ok) throw new Error(r.missing.map((m) => m.field).join());
     if (r.doc.kind !== 'confirmation') return;
-    expect(r.doc.content.identities[2]).toMatchObject({ kind: '单位', creditCode: VALID[0], legalRep: '赵刚', idNumber: '' });
+    expect(r.doc.content.identities[2]).toMatchObject({ organisation: true, creditCode: VALID[0], legalRep: '赵刚', idNumber: '' });
     expect(r.doc.content.application.signers[2]?.mark).toBe('盖章');
   });
 });

@@ -24,6 +24,9 @@ export function moneyLines(a: Agreement): string[] {
   }));
 }
 
+/** "履行地点：…" of the agreement itself, '' when it names none. */
+export const placeLine = (a: Agreement): string => ((a.performancePlace ?? '').trim() !== '' ? t('doc.agreement.place', { place: (a.performancePlace ?? '').trim() }) : '');
+
 export const amountLine = (a: Agreement): string => (a.amountYuan > 0 ? t('doc.agreement.amount', { amount: amountStated(a.amountYuan) }) : '');
 
 /** Art 29: 签名、盖章或者按指印 — a person may do any; the mark is printed so nobody leaves a seal out. */
@@ -63,6 +66,7 @@ export function agreementContent(record: CaseRecord): Built<AgreementContent> {
       amount: amountLine(a),
       performanceMethod: a.performanceMethod.trim(),
       performanceDeadline: t('doc.agreement.deadline', { date: formatDate(a.performanceDeadline) }),
+      performancePlace: placeLine(a),
       // Art 29: one copy per party and one for the committee.
       copies: t('doc.agreement.copies', { n: chineseNumber(parties.length + 1) }),
       effect: t('doc.agreement.effect'),
@@ -85,7 +89,7 @@ export function oralAgreementContent(record: CaseRecord): Built<OralAgreementCon
       terms: nonEmpty(a.terms),
       money: moneyLines(a),
       amount: amountLine(a),
-      performance: t('doc.oral.performance', { method: a.performanceMethod.trim(), date: formatDate(a.performanceDeadline) }),
+      performance: [t('doc.oral.performance', { method: a.performanceMethod.trim(), date: formatDate(a.performanceDeadline) }), placeLine(a)].filter((s) => s !== '').join(''),
       choice: shouldBeWritten(a) ? t('rules.oral.chosen') : '',
       date: formatDate(a.effectiveOn),
     },
@@ -114,7 +118,7 @@ export function confirmationContent(record: CaseRecord, today: string): Built<Co
   if (risk) warnings.push(riskWarning[risk]);
   if (today > deadline) warnings.push('doc.confirmation.late');
   const identities: IdentityRow[] = record.private.parties.map((p) => ({
-    role: p.role, kind: p.kind ?? '自然人', name: p.name, gender: genderOf(p) ?? '', ethnicity: p.ethnicity ?? '',
+    role: p.role, organisation: isOrganisation(p), name: p.name, gender: genderOf(p) ?? '', ethnicity: p.ethnicity ?? '',
     birthDate: formatOptionalDate(birthDateOf(p)), idNumber: p.idNumber ?? '', address: p.address ?? '', phone: p.phone ?? '',
     legalRep: p.legalRep ?? '', creditCode: p.creditCode ?? '',
   }));

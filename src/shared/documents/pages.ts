@@ -66,7 +66,7 @@ function layoutModel(BODY: number) {
   const field = (label: string, value: string, blank = 6) => textWidth(label) + 1 + (value === '' ? blank : textWidth(value));
 
   function partyBlock(l: PartyLine, width = PER_LINE): number {
-    if (l.kind === '单位') {
+    if (l.organisation) {
       return (
         fieldRow([field(l.role, l.name)], width) + fieldRow([field('法定代表人（负责人）', l.legalRep, 5), field('联系方式', l.phone, 8)], width) +
         fieldRow([field('统一社会信用代码', l.creditCode, 12)], width) + fieldRow([field('住所', l.address, 16)], width) + 0.25 * EM
@@ -187,7 +187,7 @@ function layoutModel(BODY: number) {
         return [
           split(line(`时间：${c.at}`) + line(`地点：${c.place}`) + line(`事由：${c.matter}`) + line(`参加人：${c.participants.join('、') || '无'}`) +
             line(`当事人：${c.parties.join('、')}`) + fieldRow([field('人民调解员', c.mediators.join('、')), field('记录人', c.recorder)])),
-          heading(), split(para(c.opening)), split(para(c.risks)), ...c.statements.map((s) => split(para(`${s.partyName}陈述：${s.text}`))),
+          heading(), split(para(c.opening)), split(para(c.risks)), ...c.notes.map((s) => split(para(s))), ...c.statements.map((s) => split(para(`${s.partyName}陈述：${s.text}`))),
           split(para(`调解结果：${c.result}`)), ...c.closing.map((s) => split(para(s))),
           keep(endBlock(c.readBack, [
             c.parties.map((n) => sign(`${n}（签名、盖章或按指印）`, 5)),
@@ -250,7 +250,7 @@ function layoutModel(BODY: number) {
       heading(), ...c.terms.map((s) => split(para(`一、${s}`))),
       ...(c.money.length > 0 ? [heading(), ...c.money.map((s) => split(para(`一、${s}`)))] : []),
       ...(c.amount !== '' ? [split(para(c.amount))] : []),
-      heading(), split(para(`履行方式：${c.performanceMethod}；${c.performanceDeadline}`)),
+      heading(), split(para(`履行方式：${c.performanceMethod}；${c.performanceDeadline}${c.performancePlace !== '' ? `；${c.performancePlace}` : ''}`)),
       keep(GAP + para(c.copies) + para(c.effect) + LINE + signersHeight(c.signers) - 0.5 * EM + 0.3 * EM +
         0.6 * EM + signRowHeight([sign('人民调解员（签名）', 6), sign('记录人（签名）', 6)]) + SEAL),
     ];
@@ -292,7 +292,7 @@ function layoutModel(BODY: number) {
   function confirmationPages(c: Extract<DocumentModel, { kind: 'confirmation' }>['content']): number {
     // One party's table (5 rows, a 单位's 4; print.css: break-inside: avoid) and the gap after it.
     // A 单位's labels (法定代表人（负责人）, 统一社会信用代码) take two lines in the label column.
-    const identity = (r: IdentityRow) => [keep(r.kind === '单位' ? 6 * LINE + 4 * CELL_PAD : 5 * (LINE + CELL_PAD)), split(0.8 * EM)];
+    const identity = (r: IdentityRow) => [keep(r.organisation ? 6 * LINE + 4 * CELL_PAD : 5 * (LINE + CELL_PAD)), split(0.8 * EM)];
     const list = [
       heading(), ...c.materials.map((m) => split(item(m))), split(GAP + para(c.deadline) + LINE), heading(),
       ...c.identities.flatMap(identity),

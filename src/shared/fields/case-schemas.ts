@@ -5,7 +5,7 @@
 // schema are built from them, so a new field cannot be forgotten in either.
 
 import * as v from 'valibot';
-import { caseSources, type CaseRecord } from '../case.ts';
+import { caseSources, mediationPublicities, type CaseRecord } from '../case.ts';
 import { isCategoryCode } from '../categories.ts';
 import { isVillageCode } from '../areas.ts';
 import { caseStatuses } from '../lifecycle.ts';
@@ -37,6 +37,9 @@ export const caseFieldSchemas = {
     wire: v.optional(v.number()),
     content: v.optional(v.pipe(v.number(k('validation.count')), v.integer(k('validation.count')), v.minValue(0, k('validation.count')), v.maxValue(100_000, k('validation.count')))),
   },
+  // Optional on the wire: records saved before these fields existed lack them.
+  mediationPublic: { wire: v.optional(w.short), content: v.optional(v.picklist(mediationPublicities, k('case.mediationPublic.invalid'))) },
+  policeReported: { wire: v.optional(v.boolean()), content: v.nullish(v.boolean('push.fieldInvalid')) },
   isDifficult: { wire: v.boolean(), content: v.boolean('push.fieldInvalid') },
   prevention: {
     wire: v.strictObject({ suicide: w.count, criminal: w.count, groupPetition: w.count, groupFight: w.count }),

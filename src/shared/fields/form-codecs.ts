@@ -37,6 +37,11 @@ export const pickCodec = <V extends string, K extends string>(key: K): FormCodec
   key, empty: () => '', encode: (x) => x, decode: (f) => f as V, fits: isText,
 });
 
+/** A value picked from a list that may stay unpicked: '' is stored as absent. */
+export const optionalPickCodec = <V extends string, K extends string>(key: K): FormCodec<V | undefined, V | '', K> => ({
+  key, empty: () => '', encode: (x) => x ?? '', decode: (f) => (f === '' ? undefined : (f as V)), fits: (x) => x === undefined || isText(x),
+});
+
 /** One item a line (申请事项). */
 export const linesCodec = <K extends string>(key: K): FormCodec<string[], string, K> => ({
   key, empty: () => '', encode: (x) => x.join('\n'), decode: lines, fits: isTextList,

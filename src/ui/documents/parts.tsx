@@ -28,7 +28,7 @@ export function Field(p: { label: string; value: string; width?: number }) {
  */
 export function PartyBlock(p: { line: PartyLine }) {
   const l = p.line;
-  if (l.kind === '单位') {
+  if (l.organisation) {
     return (
       <div class="doc-party" data-testid="doc-party" data-kind="单位">
         <p class="doc-line"><span class="doc-field doc-role">{l.role}：<span class="doc-value">{l.name}</span></span></p>
