@@ -17,3 +17,9 @@ export const ETHNICITIES: readonly string[] = [
 export const OTHER_ETHNICITY = '其他';
 
 export const isListedEthnicity = (x: string): boolean => ETHNICITIES.includes(x);
+
+/** A 民族 as written elsewhere (an identity card prints "汉", "蒙古") as the list names it. */
+export function listedEthnicity(x: string): string {
+  const s = x.trim();
+  return isListedEthnicity(s) ? s : isListedEthnicity(`${s}族`) ? `${s}族` : s;
+}

@@ -4,13 +4,15 @@
 
 import { partyKinds, type Gender, type PartyKind } from '../../shared/case.ts';
 import { isValidCreditCode, normalizeCreditCode } from '../../shared/credit-code.ts';
-import { ETHNICITIES, OTHER_ETHNICITY, isListedEthnicity } from '../../shared/ethnicities.ts';
+import { ETHNICITIES, OTHER_ETHNICITY, isListedEthnicity, listedEthnicity } from '../../shared/ethnicities.ts';
 import { isValidIdNumber } from '../../shared/id-number.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import type { FieldErrors } from '../../shared/validation.ts';
 import { ChoiceGroup, SelectField, TextField } from '../components/fields.tsx';
 import { formatDate } from '../format.ts';
-import { withIdNumber, type PartyDraft } from '../../shared/fields/party-form.ts';
+import { ageOn, withIdNumber, type PartyDraft } from '../../shared/fields/party-form.ts';
+import { useState } from 'preact/hooks';
+import { IdCardScanPanel, type ScannedParty } from '../id-card/scan-panel.tsx';
 
 const genders: { value: Gender; label: string }[] = [
   { value: '男', label: t('partyForm.male') },
@@ -87,6 +89,24 @@ export function PartyEditor(p: {
   const isOrg = party.kind === '单位';
   const showMore = party.showMore || hasMoreErrors;
   const idFilled = party.birthDate !== '' && isValidIdNumber(party.idNumber.trim());
+  const [scanning, setScanning] = useState(false);
+  // What the mediator confirmed from the card wins over what the number implies (she may have
+  // corrected either); the number still fills whatever she left blank.
+  const applyScan = (s: ScannedParty) => {
+    const fromNumber = withIdNumber(party, s.idNumber.trim(), p.today);
+    const birthDate = s.birthDate || fromNumber.birthDate;
+    p.onChange({
+      ...fromNumber,
+      name: s.name.trim() || party.name,
+      gender: s.gender.trim() === '男' || s.gender.trim() === '女' ? (s.gender.trim() as Gender) : fromNumber.gender,
+      ethnicity: listedEthnicity(s.ethnicity) || party.ethnicity,
+      address: s.address.trim() || party.address,
+      birthDate,
+      age: birthDate ? String(ageOn(birthDate, p.today)) : fromNumber.age,
+      showMore: true,
+    });
+    setScanning(false);
+  };
 
   return (
     <div class="party-card" data-testid={`party-${p.index}`} role="group" aria-labelledby={id('heading')}>
@@ -103,6 +123,12 @@ export function PartyEditor(p: {
         id={id('name')} label={t(isOrg ? 'partyForm.orgName' : 'partyForm.name')} required value={party.name} error={err('name')} autoComplete="off"
         maxLength={100} onInput={(name) => set({ name })}
       />
+      {/* An identity card belongs to a person; a 单位 has none to scan. */}
+      {!isOrg && (scanning ? (
+        <IdCardScanPanel idPrefix={id('card')} role={heading} onApply={applyScan} onClose={() => setScanning(false)} />
+      ) : (
+        <button type="button" class="button block id-scan-open" data-testid={`party-${p.index}-scan`} onClick={() => setScanning(true)}>{t('idCard.scan')}</button>
+      ))}
       <button type="button" class="button link disclosure" aria-expanded={showMore} aria-controls={id('more')} onClick={() => set({ showMore: !showMore })}>
         <span class="disclosure-title">{t('partyForm.more')}</span>
         <span class="muted small">{t(isOrg ? 'partyForm.moreHintOrg' : 'partyForm.moreHint')}</span>
