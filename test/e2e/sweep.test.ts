@@ -108,6 +108,17 @@ describe.each(ROLES)('every screen at 360 px as %s', (role) => {
     expect(await sweep(page, `${server.url}${route.path.replace(':case', caseId)}`, route, `${role}-${shotName(route.path)}`)).toEqual([]);
   });
 
+  if (role === 'county') {
+    it('gives the county no 受理: not in the bar, not on a request, not on an empty list', async () => {
+      await page.goto(`${server.url}/requests`);
+      await settle(page, '[data-testid="request"]');
+      expect(await page.getByTestId('request-accept').count()).toBe(0);
+      expect(await page.getByTestId('request-county').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('nav-plus').count()).toBe(0);
+      expect(await page.locator('main a[href="/new"]').count()).toBe(0);
+    });
+  }
+
   if (role === 'mediator') {
     it('every printable document of a closed case', async () => {
       // A closed case has the full set: 申请书, 笔录, 协议书, 卷宗….
