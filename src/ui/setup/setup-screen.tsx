@@ -86,7 +86,8 @@ function SetupForm(p: { current: Profile | undefined }) {
     <form class="screen form" noValidate ref={submit.formRef} onSubmit={onSubmit} aria-labelledby="setup-title">
       <h1 id="setup-title">{isFirstRun ? t('setup.welcome') : t('setup.title')}</h1>
       {isFirstRun && <p>{t('setup.intro')}</p>}
-      <TextField id="name" label={t('setup.name')} required autoComplete="name" value={name} error={e.name} onInput={setName} />
+      {/* autocomplete off: Chromium would keep the name in clear in its session-restore files. */}
+      <TextField id="name" label={t('setup.name')} required autoComplete="off" value={name} error={e.name} onInput={setName} />
       <VillagePicker value={villageCode} error={e.villageCode} onChange={pickVillage} />
       <TextField
         id="committeeName"
