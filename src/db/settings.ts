@@ -4,6 +4,7 @@
 
 import { get, set, del, keys } from 'idb-keyval';
 import type { Keyring } from './crypto-keyring.ts';
+import type { SignedMonths } from '../shared/month-locks.ts';
 
 export interface Profile {
   name: string;
@@ -21,6 +22,12 @@ export async function loadProfile(): Promise<Profile | undefined> {
 export const saveProfile = (profile: Profile): Promise<void> => saveSealedSetting(PROFILE_KEY, profile, {});
 /** The device was wiped: its key is gone, and with it any use of the sealed profile. */
 export const forgetProfile = (): Promise<void> => del(PROFILE_KEY);
+
+// The signed months of the account's towns as the server last said (GET /api/sync/locks): public
+// facts, not sealed, kept so a locked edit is refused on the form offline too.
+const SIGNED_MONTHS_KEY = 'signedMonths';
+export const loadSignedMonths = (): Promise<SignedMonths | undefined> => get<SignedMonths>(SIGNED_MONTHS_KEY);
+export const saveSignedMonths = (value: SignedMonths): Promise<void> => set(SIGNED_MONTHS_KEY, value);
 
 const draftKey = (form: string) => `draft:${form}`;
 

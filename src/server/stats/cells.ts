@@ -18,7 +18,7 @@ import { openStatuses, type Period } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
-import { caseFacts, groupSums, toKeyedGroup, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { caseFacts, casesWithVisit, groupSums, toKeyedGroup, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
 // position, so the listed columns and the selected sums can never drift apart.
@@ -45,7 +45,7 @@ async function recomputeCounties(tx: Kysely<DB>, kind: Store['kind'], counties: 
   await sql`
     insert into stat_cells (${columns})
     select ${keys}, ${groupSums}
-    from (select ${caseFacts(kind)} from cases c where ${where}) f
+    from (select ${caseFacts(kind)} from ${casesWithVisit} where ${where}) f
     where f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')
     group by ${keys}`.execute(tx);
   const months = counties === 'all' ? sql`length(area_code) = 6` : sql`area_code in (${sql.join(counties)})`;
