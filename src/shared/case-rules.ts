@@ -7,7 +7,7 @@
 // - what follows an agreement: a 回访 finding 未履行 opens 督促履行 (若干规定 Art 39), and the
 //   司法确认 risk that depends on what the agreement disposes of (民诉法解释 Art 355).
 
-import type { Agreement, CaseRecord, FollowUp } from './case.ts';
+import type { Agreement, CaseRecord, FollowUp, PreventionFlags } from './case.ts';
 import { followUpOf } from './follow-up.ts';
 import type { SessionData, VisitData } from './events.ts';
 import { addDays, localDate } from './dates.ts';
@@ -108,4 +108,12 @@ export function followUpErrors(record: Pick<CaseRecord, 'agreement'>, f: FollowU
   }
   if (f.confirmationWaivedOn !== null && from !== undefined && f.confirmationWaivedOn < from) errors.confirmationWaivedOn = 'rules.waived.beforeAgreement';
   return errors;
+}
+
+/**
+ * 报告公安 (人民调解法 Art 25) is asked, and printed, only for a dispute that could turn into a
+ * 治安 or 刑事 case: one flagged as a prevented 刑事案件 or 群体性械斗.
+ */
+export function policeReportRelevant(prevention: Pick<PreventionFlags, 'criminal' | 'groupFight'>): boolean {
+  return prevention.criminal > 0 || prevention.groupFight > 0;
 }

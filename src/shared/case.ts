@@ -12,9 +12,19 @@ export type Gender = '男' | '女';
 export type CaseSource = '申请' | '主动调解' | '法院移送' | '检察院移送' | '公安移送' | '信访移送' | '其他移送';
 export const caseSources: readonly CaseSource[] = ['申请', '主动调解', '法院移送', '检察院移送', '公安移送', '信访移送', '其他移送'];
 
+/** 自然人 or 单位 (a company, an association, an organ): a 单位 party signs by seal and its 法定代表人. */
+export type PartyKind = '自然人' | '单位';
+export const partyKinds: readonly PartyKind[] = ['自然人', '单位'];
+
+/**
+ * One party. A 自然人 has the person's particulars (性别 … 工作单位); a 单位 (`kind: '单位'`) has
+ * its name in `name`, its 住所 in `address`, and 法定代表人（负责人） and 统一社会信用代码 instead.
+ */
 export interface Party {
   id: string;
   role: '申请人' | '被申请人';
+  /** Absent on parties recorded before organisations could be: a 自然人. */
+  kind?: PartyKind;
   name: string;
   gender?: Gender;
   ethnicity?: string;
@@ -24,7 +34,15 @@ export interface Party {
   phone?: string;
   address?: string;
   idNumber?: string;
+  /** 工作单位 of a person. */
+  employer?: string;
+  /** 法定代表人（负责人） of a 单位. */
+  legalRep?: string;
+  /** 统一社会信用代码 of a 单位 (GB 32100, check character verified). */
+  creditCode?: string;
 }
+
+export const isOrganisation = (p: Pick<Party, 'kind'>): boolean => p.kind === '单位';
 
 export interface CasePrivate {
   parties: Party[];
@@ -34,6 +52,10 @@ export interface CasePrivate {
   claims: string[];
   place: string;
 }
+
+/** 公开 or 不公开 调解: the parties may ask for either (人民调解法 Art 23 (三)). */
+export type MediationPublicity = '公开' | '不公开';
+export const mediationPublicities: readonly MediationPublicity[] = ['公开', '不公开'];
 
 export type AgreementForm = '书面' | '口头';
 export type PerformanceStatus = '已履行' | '部分履行' | '未履行';
@@ -68,6 +90,8 @@ export interface Agreement {
   performanceMethod: string;
   /** 履行期限 (ISO date) */
   performanceDeadline: string;
+  /** 履行地点 of what is not a payment (a handover, a repair); the payments carry their own. */
+  performancePlace?: string;
   /** 协议涉及金额, in 元: the sum of `money` when terms are given (statistics read this). */
   amountYuan: number;
   /** 生效日期: last signature (书面, Art 29) or the day reached (口头, Art 30). */
@@ -155,6 +179,13 @@ export interface CaseRecord {
   partiesInvolved?: number;
   /** Persons involved in each prevented escalation; 0 = not applicable. */
   prevention: PreventionFlags;
+  /** 公开/不公开 调解 as the parties chose (Art 23); absent = not recorded. */
+  mediationPublic?: MediationPublicity;
+  /**
+   * A dispute that may turn into a 治安/刑事 case was reported to the police (Art 25); asked only
+   * when an escalation (刑事, 械斗) is flagged; absent = not recorded.
+   */
+  policeReported?: boolean;
   agreement: Agreement | null;
   /** Absent on records saved before the field existed: read it as null. */
   judicialConfirmation?: JudicialConfirmation | null;

@@ -5,8 +5,9 @@
 import * as v from 'valibot';
 import type { MessageKey } from './i18n/index.ts';
 import { isValidIdNumber } from './id-number.ts';
+import { isValidCreditCode } from './credit-code.ts';
 import { isIsoDate } from './dates.ts';
-import { agreementConcerns, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
+import { agreementConcerns, partyKinds, confirmationResults, type Agreement, type Party, type Rejection, type Termination } from './case.ts';
 
 export type FieldErrors = Record<string, MessageKey>;
 
@@ -19,7 +20,9 @@ export const isoDate = (key: MessageKey) => v.pipe(v.string(k(key)), v.check(isI
 export const PartySchema = v.object({
   id: v.pipe(v.string(), v.uuid(k('validation.id'))),
   role: v.picklist(['申请人', '被申请人'], k('party.role.invalid')),
-  name: requiredText(50, 'party.name.required'),
+  kind: v.optional(v.picklist(partyKinds, k('party.kind.invalid'))),
+  // Long enough for an organisation's registered name.
+  name: requiredText(100, 'party.name.required'),
   gender: v.optional(v.picklist(['男', '女'], k('party.gender.invalid'))),
   ethnicity: v.optional(text(20)),
   age: v.optional(v.pipe(v.number(k('party.age.invalid')), v.integer(k('party.age.invalid')), v.minValue(0, k('party.age.invalid')), v.maxValue(130, k('party.age.invalid')))),
@@ -28,6 +31,9 @@ export const PartySchema = v.object({
   phone: v.optional(v.pipe(v.string(), v.regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, k('party.phone.invalid')))),
   address: v.optional(text(200)),
   idNumber: v.optional(v.pipe(v.string(), v.check(isValidIdNumber, k('party.idNumber.invalid')))),
+  employer: v.optional(text(100)),
+  legalRep: v.optional(text(50)),
+  creditCode: v.optional(v.pipe(v.string(), v.check(isValidCreditCode, k('party.creditCode.invalid')))),
 });
 
 const yuan = (key: MessageKey) => v.pipe(v.number(k(key)), v.minValue(0, k(key)), v.maxValue(1e10, k(key)));
@@ -47,6 +53,7 @@ export const AgreementSchema = v.object({
   terms: v.pipe(v.array(requiredText(1000, 'agreement.terms.required')), v.minLength(1, k('agreement.terms.required'))),
   performanceMethod: requiredText(500, 'agreement.method.required'),
   performanceDeadline: isoDate('agreement.deadline.invalid'),
+  performancePlace: v.optional(text(200)),
   amountYuan: yuan('agreement.amount.invalid'),
   effectiveOn: isoDate('agreement.effectiveOn.invalid'),
   money: v.optional(v.pipe(v.array(MoneyTermSchema), v.maxLength(20, k('validation.tooLong')))),

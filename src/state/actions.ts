@@ -91,12 +91,19 @@ export async function addInvestigation(ctx: WriteContext, caseId: string, data: 
 export interface OutcomeFlags {
   isDifficult: boolean;
   prevention: PreventionFlags;
+  /** 已报告公安 (Art 25); undefined = not asked (no escalation flagged), the stored value stays. */
+  policeReported?: boolean;
 }
+
+const withFlags = (c: CaseRecord, flags: OutcomeFlags): CaseRecord => ({
+  ...c, isDifficult: flags.isDifficult, prevention: flags.prevention,
+  ...(flags.policeReported !== undefined ? { policeReported: flags.policeReported } : {}),
+});
 
 /** A patch for changed flags, so they commit in the same transaction as the status change. */
 function flagsPatch(record: CaseRecord, flags: OutcomeFlags | undefined): MutationBody[] {
   if (!flags) return [];
-  const patch = diffCase(record, { ...record, isDifficult: flags.isDifficult, prevention: flags.prevention });
+  const patch = diffCase(record, withFlags(record, flags));
   return Object.keys(patch).length > 0 ? [{ name: 'case.patch', patch }] : [];
 }
 
@@ -115,7 +122,7 @@ export async function terminate(ctx: WriteContext, caseId: string, termination: 
 }
 
 export async function editFlags(ctx: WriteContext, caseId: string, flags: OutcomeFlags): Promise<CaseRecord> {
-  return editCase(ctx, caseId, (c) => ({ ...c, isDifficult: flags.isDifficult, prevention: flags.prevention }));
+  return editCase(ctx, caseId, (c) => withFlags(c, flags));
 }
 
 export async function reject(ctx: WriteContext, caseId: string, rejection: Rejection): Promise<CaseRecord> {

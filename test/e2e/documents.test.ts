@@ -320,7 +320,7 @@ describe('document screens', () => {
     await missing.waitFor();
     expect(await missing.locator('li').count()).toBe(6);
     expect(await missing.locator('li').first().textContent()).toContain('申请人张三：未填写性别');
-    expect(await missing.locator('a').first().getAttribute('href')).toBe(`/cases/${c.record.id}/edit`);
+    expect(await missing.locator('a').first().getAttribute('href')).toBe(`/cases/${c.record.id}/edit?field=parties.0.gender`);
     expect(await page.getByTestId('doc-print').count()).toBe(0);
 
     await page.goto(`${server.url}/cases/${c.record.id}/documents/agreement`);

@@ -32,8 +32,12 @@ export const SWEEP_ROUTES: readonly SweepRoute[] = [
   { path: '/cases/:case/note', roles: ['mediator'] },
   { path: '/cases/:case/session', roles: ['mediator'] },
   { path: '/todo', roles: WORK },
-  { path: '/review', roles: WORK },
-  { path: '/requests', roles: WORK },
+  // With items in them: sweep-seed.ts sends a request and a refused change into the mediator's
+  // village first (the admin's account has no area of its own, so its inboxes stay empty).
+  { path: '/review', roles: ['mediator', 'town', 'county'], ready: '[data-testid="review-case"]' },
+  { path: '/review', roles: ['admin'] },
+  { path: '/requests', roles: ['mediator', 'town', 'county'], ready: '[data-testid="request"]' },
+  { path: '/requests', roles: ['admin'] },
   { path: '/stats', roles: ['mediator'] },
   { path: '/me', roles: WORK },
   { path: '/login', roles: WORK },
@@ -47,4 +51,20 @@ export const SWEEP_ROUTES: readonly SweepRoute[] = [
   { path: '/network', roles: STAFF },
   { path: '/network/areas', roles: ['county'] },
   { path: '/import', roles: ['county'] },
+  // The desk's own sections, on a phone-sized window too (desk/sections.ts).
+  { path: '/cases', roles: STAFF },
+  { path: '/devices', roles: STAFF },
+  { path: '/audit', roles: ['county', 'admin'] },
+];
+
+/**
+ * The desk (≥ 1024 px) is swept at 1366×768 over every section of desk/sections.ts for each desk
+ * role, plus these screens that open from a section.
+ */
+export const DESK_EXTRA_ROUTES: readonly SweepRoute[] = [
+  { path: '/cases/:case', roles: ['town', 'county'], ready: '[data-testid="case-label"]' },
+  { path: '/cases/:case/documents', roles: ['town', 'county'] },
+  { path: '/accounts/new', roles: ['town', 'county'] },
+  { path: '/me', roles: ['town', 'county'] },
+  { path: '/password', roles: ['town', 'county'] },
 ];

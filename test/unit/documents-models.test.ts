@@ -238,7 +238,7 @@ describe('missing fields of an incomplete case', () => {
       'private.parties.0.gender', 'private.parties.0.age', 'private.parties.0.address',
       'private.parties.1.gender', 'private.parties.1.age', 'private.parties.1.address',
     ]);
-    expect(missing[0]).toMatchObject({ messageKey: 'doc.missing.party.gender', params: { role: '申请人', name: '张三' }, fixPath: `/cases/${c.record.id}/edit` });
+    expect(missing[0]).toMatchObject({ messageKey: 'doc.missing.party.gender', params: { role: '申请人', name: '张三' }, fixPath: `/cases/${c.record.id}/edit?field=parties.0.gender` });
   });
 
   it('协议书 without an agreement says so and links to the agreement form', () => {

@@ -28,6 +28,7 @@ const spec = (f: PatchableField): CaseFieldSpec => caseFields[f];
 const sample = caseRecord({
   status: 'agreed', outcome: 'success', isDifficult: true, agreement: agreement({ amountYuan: 1200 }),
   prevention: { suicide: 1, criminal: 0, groupPetition: 7, groupFight: 0 }, mediators: ['王建国', '李明'], partiesInvolved: 5,
+  mediationPublic: '不公开', policeReported: true,
   judicialConfirmation: { appliedOn: '2026-11-12', court: '开鲁县人民法院', result: '审查中', decidedOn: null },
 });
 

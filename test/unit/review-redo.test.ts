@@ -62,7 +62,7 @@ describe('重新办理 fills the form with what was refused', () => {
       form: '口头', amountYuan: 50000, liability: '李四负主要责任', concerns: ['物权'], oralChosen: true,
       money: [{ payer: '李四', payee: '张三', amountYuan: 50000, method: '分两期转账', deadline: '2026-12-01', place: '村委会' }],
     });
-    const draft: AgreementDraft = { form: '', terms: [''], liability: '', hasMoney: false, money: [], performanceMethod: '', performanceDeadline: '', effectiveOn: '', concerns: [], oralChosen: false, ...agreementDraftOf(a) };
+    const draft: AgreementDraft = { form: '', terms: [''], liability: '', hasMoney: false, money: [], performanceMethod: '', performanceDeadline: '', performancePlace: '', effectiveOn: '', concerns: [], oralChosen: false, ...agreementDraftOf(a) };
     expect(agreementOfDraft(draft)).toEqual({ agreement: a, errors: {} });
     // Amounts as people write them; one that cannot be read is named on its own box.
     const typed = agreementOfDraft({ ...draft, money: [{ ...draft.money[0]!, amount: '伍万元' }, { ...draft.money[0]!, amount: '五块钱' }] });

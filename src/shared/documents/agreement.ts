@@ -2,7 +2,7 @@
 // (Art 33; 民诉解释 351–358): the agreement, the committee's 主持调解证明 and every party's
 // identity, address and phone — unmasked, because this package goes to the court.
 
-import { caseLabel, type Agreement, type CaseRecord, type Party } from '../case.ts';
+import { caseLabel, isOrganisation, type Agreement, type CaseRecord, type Party } from '../case.ts';
 import { addDays } from '../dates.ts';
 import { categoryByCode } from '../categories.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -24,10 +24,15 @@ export function moneyLines(a: Agreement): string[] {
   }));
 }
 
+/** "履行地点：…" of the agreement itself, '' when it names none. */
+export const placeLine = (a: Agreement): string => ((a.performancePlace ?? '').trim() !== '' ? t('doc.agreement.place', { place: (a.performancePlace ?? '').trim() }) : '');
+
 export const amountLine = (a: Agreement): string => (a.amountYuan > 0 ? t('doc.agreement.amount', { amount: amountStated(a.amountYuan) }) : '');
 
 /** Art 29: 签名、盖章或者按指印 — a person may do any; the mark is printed so nobody leaves a seal out. */
 export function signerOf(party: Party): Signer {
+  // A 单位 signs by its seal and its 法定代表人（负责人）'s signature.
+  if (isOrganisation(party)) return { role: party.role, name: party.name, mark: t('doc.sign.sealMark'), representative: t('doc.sign.representative') };
   return { role: party.role, name: party.name, mark: t('doc.sign.partyMark'), representative: '' };
 }
 
@@ -61,6 +66,7 @@ export function agreementContent(record: CaseRecord): Built<AgreementContent> {
       amount: amountLine(a),
       performanceMethod: a.performanceMethod.trim(),
       performanceDeadline: t('doc.agreement.deadline', { date: formatDate(a.performanceDeadline) }),
+      performancePlace: placeLine(a),
       // Art 29: one copy per party and one for the committee.
       copies: t('doc.agreement.copies', { n: chineseNumber(parties.length + 1) }),
       effect: t('doc.agreement.effect'),
@@ -83,7 +89,7 @@ export function oralAgreementContent(record: CaseRecord): Built<OralAgreementCon
       terms: nonEmpty(a.terms),
       money: moneyLines(a),
       amount: amountLine(a),
-      performance: t('doc.oral.performance', { method: a.performanceMethod.trim(), date: formatDate(a.performanceDeadline) }),
+      performance: [t('doc.oral.performance', { method: a.performanceMethod.trim(), date: formatDate(a.performanceDeadline) }), placeLine(a)].filter((s) => s !== '').join(''),
       choice: shouldBeWritten(a) ? t('rules.oral.chosen') : '',
       date: formatDate(a.effectiveOn),
     },
@@ -112,8 +118,9 @@ export function confirmationContent(record: CaseRecord, today: string): Built<Co
   if (risk) warnings.push(riskWarning[risk]);
   if (today > deadline) warnings.push('doc.confirmation.late');
   const identities: IdentityRow[] = record.private.parties.map((p) => ({
-    role: p.role, name: p.name, gender: genderOf(p) ?? '', ethnicity: p.ethnicity ?? '',
+    role: p.role, organisation: isOrganisation(p), name: p.name, gender: genderOf(p) ?? '', ethnicity: p.ethnicity ?? '',
     birthDate: formatOptionalDate(birthDateOf(p)), idNumber: p.idNumber ?? '', address: p.address ?? '', phone: p.phone ?? '',
+    legalRep: p.legalRep ?? '', creditCode: p.creditCode ?? '',
   }));
   const court = record.judicialConfirmation?.court ?? null;
   // 2011 规定 Art 3: 申请书, the agreement, identity papers and, where it deals with 物权, the proof of the right.

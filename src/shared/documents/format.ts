@@ -1,7 +1,7 @@
 // Text the documents print: dates, times, Chinese ordinals, party particulars, dispute names.
 // Everything here is pure and zone-fixed (Asia/Shanghai) so a document reads the same on any device.
 
-import type { CaseRecord, Party } from '../case.ts';
+import { isOrganisation, type CaseRecord, type Party } from '../case.ts';
 import { formatDate, localDate } from '../dates.ts';
 import { birthDateFromIdNumber } from '../id-number.ts';
 import { categoryByCode } from '../categories.ts';
@@ -69,8 +69,9 @@ export function genderOf(party: Party): string | undefined {
 export function partyLine(party: Party, on: string): PartyLine {
   const age = ageOf(party, on);
   return {
-    role: party.role, name: party.name, gender: genderOf(party) ?? '', ethnicity: party.ethnicity ?? '',
+    role: party.role, organisation: isOrganisation(party), name: party.name, gender: genderOf(party) ?? '', ethnicity: party.ethnicity ?? '',
     age: age === undefined ? '' : `${age}岁`, occupation: party.occupation ?? '', phone: party.phone ?? '', address: party.address ?? '',
+    employer: party.employer ?? '', legalRep: party.legalRep ?? '', creditCode: party.creditCode ?? '',
   };
 }
 

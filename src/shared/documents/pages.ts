@@ -6,7 +6,7 @@
 // It is an estimate, not a layout engine: test/e2e/documents.test.ts prints every sample document
 // in Chromium and checks the estimate against the real page count and the 全卷 page numbers.
 
-import type { DocumentModel, PartyLine } from './types.ts';
+import type { DocumentModel, IdentityRow, PartyLine, Signer } from './types.ts';
 
 const PT_PER_MM = 72 / 25.4;
 const TEXT_WIDTH = 174 * PT_PER_MM; // 493 pt
@@ -66,12 +66,33 @@ function layoutModel(BODY: number) {
   const field = (label: string, value: string, blank = 6) => textWidth(label) + 1 + (value === '' ? blank : textWidth(value));
 
   function partyBlock(l: PartyLine, width = PER_LINE): number {
+    if (l.organisation) {
+      return (
+        fieldRow([field(l.role, l.name)], width) + fieldRow([field('法定代表人（负责人）', l.legalRep, 5), field('联系方式', l.phone, 8)], width) +
+        fieldRow([field('统一社会信用代码', l.creditCode, 12)], width) + fieldRow([field('住所', l.address, 16)], width) + 0.25 * EM
+      );
+    }
     return (
       fieldRow([field(l.role, l.name), field('性别', l.gender, 2), field('民族', l.ethnicity, 3), field('年龄', l.age, 3)], width) +
       fieldRow([field('职业或职务', l.occupation), field('联系方式', l.phone, 8)], width) +
-      fieldRow([field('单位或住址', l.address, 16)], width) +
+      fieldRow([field('单位或住址', l.address, 16), ...(l.employer !== '' ? [field('工作单位', l.employer)] : [])], width) +
       0.25 * EM
     );
+  }
+
+  /**
+   * The .doc-signers grid, two a row 0.5 em apart: a person's block is the 16 mm fingerprint box
+   * beside two lines, a 单位's has a third line for its 法定代表人 and may be taller than the box.
+   */
+  function signersHeight(signers: readonly Signer[]): number {
+    // Text beside the 16 mm box in half the width (print.css .doc-signers, .doc-signer gap 0.8 em).
+    const text = (PER_LINE - 1.5) / 2 - 16 * PT_PER_MM / EM - 0.8;
+    const organisation = (s: Signer) =>
+      (linesOf(`${s.role}：${s.name}`, text) + linesOf(`${s.mark}：`, text, 5) + linesOf(`${s.representative}：`, text, 4)) * LINE;
+    const one = (s: Signer | undefined) => (s ? (s.representative === '' ? 16 * PT_PER_MM : Math.max(16 * PT_PER_MM, organisation(s))) : 0);
+    let h = 0;
+    for (let i = 0; i < signers.length; i += 2) h += Math.max(one(signers[i]), one(signers[i + 1])) + 0.5 * EM;
+    return h;
   }
 
   /** One .doc-sign-row: items wrap 1.5 em apart, wrapped lines 0.6 em apart (margins not included). */
@@ -166,7 +187,7 @@ function layoutModel(BODY: number) {
         return [
           split(line(`时间：${c.at}`) + line(`地点：${c.place}`) + line(`事由：${c.matter}`) + line(`参加人：${c.participants.join('、') || '无'}`) +
             line(`当事人：${c.parties.join('、')}`) + fieldRow([field('人民调解员', c.mediators.join('、')), field('记录人', c.recorder)])),
-          heading(), split(para(c.opening)), split(para(c.risks)), ...c.statements.map((s) => split(para(`${s.partyName}陈述：${s.text}`))),
+          heading(), split(para(c.opening)), split(para(c.risks)), ...c.notes.map((s) => split(para(s))), ...c.statements.map((s) => split(para(`${s.partyName}陈述：${s.text}`))),
           split(para(`调解结果：${c.result}`)), ...c.closing.map((s) => split(para(s))),
           keep(endBlock(c.readBack, [
             c.parties.map((n) => sign(`${n}（签名、盖章或按指印）`, 5)),
@@ -229,8 +250,8 @@ function layoutModel(BODY: number) {
       heading(), ...c.terms.map((s) => split(para(`一、${s}`))),
       ...(c.money.length > 0 ? [heading(), ...c.money.map((s) => split(para(`一、${s}`)))] : []),
       ...(c.amount !== '' ? [split(para(c.amount))] : []),
-      heading(), split(para(`履行方式：${c.performanceMethod}；${c.performanceDeadline}`)),
-      keep(GAP + para(c.copies) + para(c.effect) + LINE + Math.ceil(c.signers.length / 2) * (16 * PT_PER_MM + 0.5 * EM) - 0.5 * EM + 0.3 * EM +
+      heading(), split(para(`履行方式：${c.performanceMethod}；${c.performanceDeadline}${c.performancePlace !== '' ? `；${c.performancePlace}` : ''}`)),
+      keep(GAP + para(c.copies) + para(c.effect) + LINE + signersHeight(c.signers) - 0.5 * EM + 0.3 * EM +
         0.6 * EM + signRowHeight([sign('人民调解员（签名）', 6), sign('记录人（签名）', 6)]) + SEAL),
     ];
   }
@@ -269,18 +290,19 @@ function layoutModel(BODY: number) {
 
   /** 司法确认: four sheets — the joint 申请书, 清单 with the parties' particulars, the 协议书, the 证明. */
   function confirmationPages(c: Extract<DocumentModel, { kind: 'confirmation' }>['content']): number {
-    // One party's table (5 rows, print.css: break-inside: avoid) and the gap after it.
-    const identity = [keep(5 * (LINE + CELL_PAD)), split(0.8 * EM)];
+    // One party's table (5 rows, a 单位's 4; print.css: break-inside: avoid) and the gap after it.
+    // A 单位's labels (法定代表人（负责人）, 统一社会信用代码) take two lines in the label column.
+    const identity = (r: IdentityRow) => [keep(r.organisation ? 6 * LINE + 4 * CELL_PAD : 5 * (LINE + CELL_PAD)), split(0.8 * EM)];
     const list = [
       heading(), ...c.materials.map((m) => split(item(m))), split(GAP + para(c.deadline) + LINE), heading(),
-      ...c.identities.flatMap(() => identity),
+      ...c.identities.flatMap(identity),
     ];
     const certificate = [split(GAP + para(c.certificate.body) + LINE), keep(SEAL + GAP)];
     const app = c.application;
     const application = [
-      heading(), ...app.applicants.flatMap(() => identity), heading(), split(para(app.request)), heading(), split(para(app.facts)),
+      heading(), ...app.applicants.flatMap(identity), heading(), split(para(app.request)), heading(), split(para(app.facts)),
       heading(), ...app.promises.map((m) => split(item(m))), split(line('此致') + line(app.court || '人民法院')),
-      keep(GAP + Math.ceil(app.signers.length / 2) * (16 * PT_PER_MM + 0.5 * EM) + LINE),
+      keep(GAP + signersHeight(app.signers) + LINE),
     ];
     return paginate(application) + paginate(list) + paginate(agreementBlocks(c.agreement)) + paginate(certificate);
   }

@@ -1,6 +1,7 @@
 // The working records of a 卷宗, one document per event: 人民调解调查记录, 人民调解记录 (调解笔录)
 // and 人民调解回访记录 (Art 27 "应当记录调解情况", Art 31 监督履行).
 
+import { policeReportRelevant } from '../case-rules.ts';
 import { caseLabel, type CaseRecord } from '../case.ts';
 import { t } from '../i18n/index.ts';
 import { dateOfInstant, disputeName, formatDate, formatDateTime, names, nonEmpty } from './format.ts';
@@ -43,6 +44,13 @@ function closingLines(record: CaseRecord): string[] {
   return [];
 }
 
+/** Art 23 公开/不公开 on every session; Art 25 报告公安 on the last, when an escalation was flagged. */
+function sessionNotes(record: CaseRecord, isLast: boolean): string[] {
+  const manner = record.mediationPublic === '公开' ? [t('doc.session.public')] : record.mediationPublic === '不公开' ? [t('doc.session.private')] : [];
+  const reported = isLast && record.policeReported === true && policeReportRelevant(record.prevention) ? [t('doc.session.policeReported')] : [];
+  return [...manner, ...reported];
+}
+
 export function sessionContent(record: CaseRecord, recs: CaseRecords, index: number): Built<SessionContent> {
   const item = recs.sessions[index - 1];
   if (!item) return { missing: [{ field: 'sessions', messageKey: 'doc.missing.session', fixPath: fixPath.session(record.id) }] };
@@ -63,6 +71,7 @@ export function sessionContent(record: CaseRecord, recs: CaseRecords, index: num
       recorder: data.recorder?.trim() ?? '',
       opening: t('doc.session.opening', { committee: record.committeeName, mediators: mediators.join('、') }),
       risks: t('doc.session.risks'),
+      notes: sessionNotes(record, isLast),
       statements: data.statements.map((s) => ({ partyName: s.partyName, text: s.text.trim() })),
       result: data.result.trim(),
       closing: isLast ? closingLines(record) : [],

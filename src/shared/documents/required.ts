@@ -3,7 +3,7 @@
 // a fact the app already asks for (性别, 住址, 协议内容…) is, so the mediator enters it once and
 // every document that prints it agrees.
 
-import type { CaseRecord } from '../case.ts';
+import { isOrganisation, type CaseRecord, type Party } from '../case.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ageOf, birthDateOf, genderOf } from './format.ts';
 import type { MissingField } from './types.ts';
@@ -11,6 +11,8 @@ import type { MissingField } from './types.ts';
 /** Screens that fill a field (owned by the case UI; we only link to them). */
 export const fixPath = {
   edit: (caseId: string) => `/cases/${caseId}/edit`,
+  /** The edit screen with one input focused: its form name ("parties.1.address", "facts"). */
+  editField: (caseId: string, field: string) => `/cases/${caseId}/edit?field=${encodeURIComponent(field)}`,
   agreement: (caseId: string) => `/cases/${caseId}/agreement`,
   session: (caseId: string) => `/cases/${caseId}/session`,
   investigation: (caseId: string) => `/cases/${caseId}/investigation`,
@@ -20,14 +22,25 @@ export const fixPath = {
   explanation: (caseId: string) => `/cases/${caseId}/documents#explanation`,
 };
 
-export type PartyField = 'gender' | 'ethnicity' | 'age' | 'occupation' | 'phone' | 'address' | 'idNumber' | 'birthDate';
+export type PartyField = 'gender' | 'ethnicity' | 'age' | 'occupation' | 'phone' | 'address' | 'idNumber' | 'birthDate' | 'legalRep' | 'creditCode';
+
+/** A person's particulars: a 单位 has none of them. */
+const PERSON_ONLY: readonly PartyField[] = ['gender', 'ethnicity', 'age', 'occupation', 'idNumber', 'birthDate'];
+/** An organisation's: its 法定代表人（负责人） and 统一社会信用代码. */
+const ORGANISATION_ONLY: readonly PartyField[] = ['legalRep', 'creditCode'];
 
 /** 申请书: the basics a committee needs to reach each side. */
-export const APPLICATION_FIELDS: readonly PartyField[] = ['gender', 'age', 'address'];
+export const APPLICATION_FIELDS: readonly PartyField[] = ['gender', 'age', 'address', 'legalRep'];
 /** 协议书 / 口头协议登记表: the full party block of the form (Art 29 当事人的基本情况). */
-export const AGREEMENT_FIELDS: readonly PartyField[] = ['gender', 'ethnicity', 'age', 'occupation', 'phone', 'address'];
-/** 司法确认: identity, address and phone of every party (民诉解释 354; 2011 规定 Art 3). */
-export const CONFIRMATION_FIELDS: readonly PartyField[] = ['gender', 'birthDate', 'idNumber', 'address', 'phone'];
+export const AGREEMENT_FIELDS: readonly PartyField[] = ['gender', 'ethnicity', 'age', 'occupation', 'phone', 'address', 'legalRep', 'creditCode'];
+/** 司法确认: identity, address and phone of every party (民诉解释 354; 2011 规定 Art 3); a 单位's code and representative. */
+export const CONFIRMATION_FIELDS: readonly PartyField[] = ['gender', 'birthDate', 'idNumber', 'address', 'phone', 'legalRep', 'creditCode'];
+
+/** The fields of `fields` that apply to a party of this kind. */
+export function fieldsFor(party: Party, fields: readonly PartyField[]): PartyField[] {
+  const skip = isOrganisation(party) ? PERSON_ONLY : ORGANISATION_ONLY;
+  return fields.filter((f) => !skip.includes(f));
+}
 
 const filled = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';
 
@@ -36,22 +49,29 @@ export function missingPartyFields(record: CaseRecord, fields: readonly PartyFie
   record.private.parties.forEach((party, i) => {
     const params = { role: party.role, name: party.name };
     if (!filled(party.name)) {
-      out.push({ field: `private.parties.${i}.name`, messageKey: 'doc.missing.party.name', params, fixPath: fixPath.edit(record.id) });
+      out.push({ field: `private.parties.${i}.name`, messageKey: 'doc.missing.party.name', params, fixPath: fixPath.editField(record.id, `parties.${i}.name`) });
       return;
     }
-    for (const field of fields) {
+    for (const field of fieldsFor(party, fields)) {
       const has =
         field === 'age' ? ageOf(party, on) !== undefined
         : field === 'gender' ? genderOf(party) !== undefined
         : field === 'birthDate' ? birthDateOf(party) !== undefined
         : filled(party[field]);
       if (!has) {
-        out.push({ field: `private.parties.${i}.${field}`, messageKey: `doc.missing.party.${field}`, params, fixPath: fixPath.edit(record.id) });
+        out.push({
+          field: `private.parties.${i}.${field}`, messageKey: `doc.missing.party.${field}`, params, fixPath: fixPath.editField(record.id, `parties.${i}.${field}`),
+        });
       }
     }
   });
   return out;
 }
+
+/** The edit form's name of a case-level field (the committee comes from the profile, not the form). */
+const formNameOf: Record<'facts' | 'claims' | 'mediators' | 'committee', string | undefined> = {
+  facts: 'facts', claims: 'claims', mediators: 'mediators', committee: undefined,
+};
 
 /** Case-level fields: each entry is [is it there, field, message]. All fixed on the edit screen. */
 export function missingCaseFields(record: CaseRecord, checks: readonly ('facts' | 'claims' | 'mediators' | 'committee')[]): MissingField[] {
@@ -63,7 +83,7 @@ export function missingCaseFields(record: CaseRecord, checks: readonly ('facts' 
   };
   return checks
     .filter((c) => !has[c][0])
-    .map((c) => ({ field: has[c][1], messageKey: has[c][2], fixPath: fixPath.edit(record.id) }));
+    .map((c) => ({ field: has[c][1], messageKey: has[c][2], fixPath: formNameOf[c] ? fixPath.editField(record.id, formNameOf[c]) : fixPath.edit(record.id) }));
 }
 
 /** The agreement's own fields (书面 or 口头 as `form` says). */

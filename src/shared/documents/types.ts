@@ -17,6 +17,11 @@ export type PerEventKind = (typeof perEventKinds)[number];
 /** The 申请人/被申请人 block of 申请书, 协议书 and 口头协议登记表 (姓名 性别 民族 年龄 职业 联系方式 住址). */
 export interface PartyLine {
   role: '申请人' | '被申请人';
+  /**
+   * A 单位 prints 名称, 法定代表人（负责人）, 统一社会信用代码 and 住所 instead of a person's
+   * particulars (a flag, not the word: the model holds only what the page prints).
+   */
+  organisation: boolean;
   name: string;
   gender: string;
   ethnicity: string;
@@ -25,6 +30,10 @@ export interface PartyLine {
   occupation: string;
   phone: string;
   address: string;
+  /** 工作单位 of a person ('' = not printed). */
+  employer: string;
+  legalRep: string;
+  creditCode: string;
 }
 
 export interface ApplicationContent {
@@ -81,6 +90,8 @@ export interface SessionContent {
   opening: string;
   /** 告知调解结果的风险: what keeping or breaking the outcome means for the parties. */
   risks: string;
+  /** 公开/不公开 (Art 23) and, on the last session, 已报告公安机关 (Art 25); empty when not recorded. */
+  notes: string[];
   statements: { partyName: string; text: string }[];
   result: string;
   /** 调解不成: reason and the routes left (Art 26); empty otherwise. */
@@ -116,6 +127,8 @@ export interface AgreementContent {
   amount: string;
   performanceMethod: string;
   performanceDeadline: string;
+  /** "履行地点：…"; '' when the agreement names none (its payments carry their own). */
+  performancePlace: string;
   /** "本协议一式三份，当事人、人民调解委员会各持一份。" */
   copies: string;
   effect: string;
@@ -192,6 +205,8 @@ export interface ContentsContent {
 
 export interface IdentityRow {
   role: string;
+  /** A 单位: 名称, 法定代表人, 信用代码 and 住所 instead of a person's identity. */
+  organisation: boolean;
   name: string;
   gender: string;
   ethnicity: string;
@@ -199,6 +214,8 @@ export interface IdentityRow {
   idNumber: string;
   address: string;
   phone: string;
+  legalRep: string;
+  creditCode: string;
 }
 
 /** 司法确认申请书 (2011 规定 Art 3): filed by both parties together, each signs. */

@@ -6,11 +6,11 @@
 // derived from this table; its wire and content schemas live in case-schemas.ts (valibot stays out
 // of the first-paint bundle, which needs the names). A registry test walks both tables.
 
-import type { CaseSource, Party } from '../case.ts';
+import type { CaseSource, MediationPublicity, Party } from '../case.ts';
 import type { DocKind } from '../documents/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { upgradePartyDraft } from './party-form.ts';
-import { countCodec, linesCodec, namesCodec, partiesCodec, pickCodec, textCodec, type FormCodec } from './form-codecs.ts';
+import { countCodec, linesCodec, namesCodec, optionalPickCodec, partiesCodec, pickCodec, textCodec, type FormCodec } from './form-codecs.ts';
 import type { SumName } from './stat-sums.ts';
 
 /** Where a person changes the field: the 编辑受理信息 form, the 疑难/防激化 form, 司法确认, a step, or a move. */
@@ -70,6 +70,13 @@ export const caseFields = {
     label: 'field.partiesInvolved', personal: false, locked: true, stats: { sums: ['partiesInvolved'] }, editedOn: 'edit',
     form: countCodec('partiesInvolved'), input: { kind: 'count', hint: 'field.partiesInvolved.hint' }, documents: ['registration'],
   },
+  // Art 23 (三): the parties' choice, printed on the 调解记录. Drawn beside 案件来源.
+  mediationPublic: {
+    label: 'field.mediationPublic', personal: false, locked: false, stats: {}, editedOn: 'edit',
+    form: optionalPickCodec<MediationPublicity, 'mediationPublic'>('mediationPublic'), documents: ['session'],
+  },
+  // Art 25: asked with the 防激化 flags, printed on the last 调解记录.
+  policeReported: { label: 'field.policeReported', personal: false, locked: false, stats: {}, editedOn: 'flags', documents: ['session'] },
   isDifficult: { label: 'field.isDifficult', personal: false, locked: true, stats: { sums: ['difficult'] }, editedOn: 'flags', documents: [] },
   prevention: {
     label: 'field.prevention', personal: false, locked: true, editedOn: 'flags', documents: [],

@@ -5,7 +5,7 @@
 // schema are built from them, so a new field cannot be forgotten in either.
 
 import * as v from 'valibot';
-import { caseSources, type CaseRecord } from '../case.ts';
+import { caseSources, mediationPublicities, type CaseRecord } from '../case.ts';
 import { isCategoryCode } from '../categories.ts';
 import { isVillageCode } from '../areas.ts';
 import { caseStatuses } from '../lifecycle.ts';
@@ -21,6 +21,7 @@ export interface CaseFieldSchemas {
 const PartyWire = v.strictObject({
   id: w.short, role: w.short, name: w.text, gender: v.optional(w.short), ethnicity: v.optional(w.short), age: v.optional(v.number()),
   birthDate: v.optional(w.short), occupation: v.optional(w.text), phone: v.optional(w.short), address: v.optional(w.text), idNumber: v.optional(w.short),
+  kind: v.optional(w.short), employer: v.optional(w.text), legalRep: v.optional(w.text), creditCode: v.optional(w.short),
 });
 const preventionCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
 
@@ -36,6 +37,9 @@ export const caseFieldSchemas = {
     wire: v.optional(v.number()),
     content: v.optional(v.pipe(v.number(k('validation.count')), v.integer(k('validation.count')), v.minValue(0, k('validation.count')), v.maxValue(100_000, k('validation.count')))),
   },
+  // Optional on the wire: records saved before these fields existed lack them.
+  mediationPublic: { wire: v.optional(w.short), content: v.optional(v.picklist(mediationPublicities, k('case.mediationPublic.invalid'))) },
+  policeReported: { wire: v.optional(v.boolean()), content: v.nullish(v.boolean('push.fieldInvalid')) },
   isDifficult: { wire: v.boolean(), content: v.boolean('push.fieldInvalid') },
   prevention: {
     wire: v.strictObject({ suicide: w.count, criminal: w.count, groupPetition: w.count, groupFight: w.count }),

@@ -37,6 +37,11 @@ export const pickCodec = <V extends string, K extends string>(key: K): FormCodec
   key, empty: () => '', encode: (x) => x, decode: (f) => f as V, fits: isText,
 });
 
+/** A value picked from a list that may stay unpicked: '' is stored as absent. */
+export const optionalPickCodec = <V extends string, K extends string>(key: K): FormCodec<V | undefined, V | '', K> => ({
+  key, empty: () => '', encode: (x) => x ?? '', decode: (f) => (f === '' ? undefined : (f as V)), fits: (x) => x === undefined || isText(x),
+});
+
 /** One item a line (申请事项). */
 export const linesCodec = <K extends string>(key: K): FormCodec<string[], string, K> => ({
   key, empty: () => '', encode: (x) => x.join('\n'), decode: lines, fits: isTextList,
@@ -50,7 +55,7 @@ export const namesCodec = <K extends string>(key: K): FormCodec<string[], string
 const isParty = (x: unknown): boolean => {
   if (typeof x !== 'object' || x === null) return false;
   const p = x as Record<string, unknown>;
-  const optionalText = ['gender', 'phone', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'address'].every((k) => p[k] === undefined || isText(p[k]));
+  const optionalText = ['kind', 'gender', 'phone', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'address', 'employer', 'legalRep', 'creditCode'].every((k) => p[k] === undefined || isText(p[k]));
   return isText(p.id) && isText(p.role) && isText(p.name) && optionalText && (p.age === undefined || typeof p.age === 'number');
 };
 

@@ -1,12 +1,14 @@
 // A party as the form holds it (every field a string, so half-typed input survives in the draft)
 // and its conversion to the shared Party the schema checks.
 
-import type { Gender, Party } from '../case.ts';
+import type { Gender, Party, PartyKind } from '../case.ts';
+import { normalizeCreditCode } from '../credit-code.ts';
 import { birthDateFromIdNumber } from '../id-number.ts';
 
 export interface PartyDraft {
   id: string;
   role: Party['role'];
+  kind: PartyKind;
   name: string;
   gender: Gender | '';
   age: string;
@@ -17,13 +19,16 @@ export interface PartyDraft {
   ethnicity: string;
   occupation: string;
   address: string;
+  employer: string;
+  legalRep: string;
+  creditCode: string;
   showMore: boolean;
 }
 
 export function newPartyDraft(role: Party['role']): PartyDraft {
   return {
-    id: crypto.randomUUID(), role, name: '', gender: '', age: '', phone: '', idNumber: '', birthDate: '', ethnicity: '', occupation: '', address: '',
-    showMore: false,
+    id: crypto.randomUUID(), role, kind: '自然人', name: '', gender: '', age: '', phone: '', idNumber: '', birthDate: '', ethnicity: '', occupation: '',
+    address: '', employer: '', legalRep: '', creditCode: '', showMore: false,
   };
 }
 
@@ -32,9 +37,24 @@ export function upgradePartyDraft(stored: Partial<PartyDraft> & Pick<PartyDraft,
   return { ...newPartyDraft(stored.role), ...stored };
 }
 
+/** What a card of each kind shows; the other kind's values are not stored (a 单位 has no 性别). */
+export const personFields = ['gender', 'age', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'employer'] as const;
+export const organisationFields = ['legalRep', 'creditCode'] as const;
+
 export function toParty(d: PartyDraft): Party {
   const phone = d.phone.trim();
+  const address = d.address.trim();
+  if (d.kind === '单位') {
+    const legalRep = d.legalRep.trim();
+    const creditCode = normalizeCreditCode(d.creditCode);
+    return {
+      id: d.id, role: d.role, kind: '单位', name: d.name.trim(),
+      ...(phone ? { phone } : {}), ...(address ? { address } : {}),
+      ...(legalRep ? { legalRep } : {}), ...(creditCode ? { creditCode } : {}),
+    };
+  }
   const idNumber = d.idNumber.trim().toUpperCase();
+  const employer = d.employer.trim();
   return {
     id: d.id, role: d.role, name: d.name.trim(),
     ...(d.gender ? { gender: d.gender } : {}),
@@ -44,7 +64,8 @@ export function toParty(d: PartyDraft): Party {
     ...(d.birthDate ? { birthDate: d.birthDate } : {}),
     ...(d.ethnicity.trim() ? { ethnicity: d.ethnicity.trim() } : {}),
     ...(d.occupation.trim() ? { occupation: d.occupation.trim() } : {}),
-    ...(d.address.trim() ? { address: d.address.trim() } : {}),
+    ...(address ? { address } : {}),
+    ...(employer ? { employer } : {}),
   };
 }
 
@@ -69,9 +90,9 @@ export function withIdNumber(d: PartyDraft, idNumber: string, today: string): Pa
 /** A stored party as the form shows it. */
 export function partyDraftOf(p: Party): PartyDraft {
   return {
-    id: p.id, role: p.role, name: p.name, gender: p.gender ?? '', age: p.age === undefined ? '' : String(p.age), phone: p.phone ?? '',
+    id: p.id, role: p.role, kind: p.kind ?? '自然人', name: p.name, gender: p.gender ?? '', age: p.age === undefined ? '' : String(p.age), phone: p.phone ?? '',
     idNumber: p.idNumber ?? '', birthDate: p.birthDate ?? '', ethnicity: p.ethnicity ?? '', occupation: p.occupation ?? '', address: p.address ?? '',
-    showMore: false,
+    employer: p.employer ?? '', legalRep: p.legalRep ?? '', creditCode: p.creditCode ?? '', showMore: false,
   };
 }
 
@@ -82,7 +103,8 @@ export function partyDraftOf(p: Party): PartyDraft {
 export function partiesOf(drafts: PartyDraft[], stored: readonly Party[]): Party[] {
   return drafts.map((d) => {
     const {
-      gender: _g, age: _a, phone: _p, idNumber: _i, birthDate: _b, ethnicity: _e, occupation: _o, address: _d, ...kept
+      kind: _k, gender: _g, age: _a, phone: _p, idNumber: _i, birthDate: _b, ethnicity: _e, occupation: _o, address: _d,
+      employer: _w, legalRep: _l, creditCode: _c, ...kept
     } = stored.find((x) => x.id === d.id) ?? ({} as Partial<Party>);
     return { ...kept, ...toParty(d) };
   });

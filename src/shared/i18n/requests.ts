@@ -21,6 +21,7 @@ export const requests = {
   'requests.facts': '发生了什么',
   'requests.time': '提交时间',
   'requests.accept': '受理',
+  'requests.countyOnly': '由村（社区）调委会或司法所受理，县司法局在这里查看。',
   'requests.refuse': '不受理',
   'requests.refuse.reason': '不受理的原因',
   'requests.refuse.confirm': '确认不受理',

@@ -3,7 +3,7 @@
 // 修改受理信息 (edit-case-screen) both draw exactly this; each keeps its own draft and saving.
 
 import { useEffect, useRef } from 'preact/hooks';
-import { caseSources, type CaseSource } from '../../shared/case.ts';
+import { caseSources, mediationPublicities, type CaseSource } from '../../shared/case.ts';
 import type { FormValues } from '../../shared/fields/case-fields.ts';
 import { categoriesForDate } from '../../shared/categories.ts';
 import { t } from '../../shared/i18n/index.ts';
@@ -22,6 +22,7 @@ export type CaseFieldValues = FormValues;
 export type CaseFieldPatch = Partial<Omit<CaseFieldValues, 'source'> & { source: CaseSource }>;
 
 const sourceChoices = caseSources.map((s) => ({ value: s, label: t(`source.${s}`) }));
+const publicityChoices = mediationPublicities.map((x) => ({ value: x, label: t(`field.mediationPublic.${x}`) }));
 
 export function CaseFieldsSection(p: {
   values: CaseFieldValues;
@@ -82,6 +83,10 @@ export function CaseFieldsSection(p: {
 
       <TextField id="facts" label={t('newCase.facts')} hint={t('newCase.facts.hint')} required rows={4} value={d.facts} error={e.facts} onInput={(facts) => set({ facts })} />
       <ChoiceGroup id="source" label={t('newCase.source')} required value={d.source} choices={sourceChoices} error={e.source} onChange={(source) => set({ source })} />
+      <ChoiceGroup
+        id="mediationPublic" label={t('field.mediationPublic')} hint={t('field.mediationPublic.hint')} value={d.mediationPublic} choices={publicityChoices}
+        error={e.mediationPublic} onChange={(mediationPublic) => set({ mediationPublic })}
+      />
       <TextField id="claims" label={t('newCase.claims')} hint={t('newCase.claims.hint')} rows={3} value={d.claims} error={e.claims} onInput={(claims) => set({ claims })} />
       <div class="row-2">
         <TextField id="acceptedOn" type="date" label={t('newCase.acceptedOn')} required max={p.today} value={d.acceptedOn} error={e.acceptedOn} onInput={(acceptedOn) => set({ acceptedOn })} />

@@ -127,7 +127,7 @@ export function CaseListScreen() {
       {list.loaded && !choosingTab && list.cases.length === 0 ? (
         <div class="empty">
           <p>{searching ? t('list.empty.search', { text: search.trim() }) : t('list.empty')}</p>
-          {!searching && <a class="button" href="/new">{t('list.empty.new')}</a>}
+          {!searching && session.value?.me.role !== 'county' && <a class="button" href="/new">{t('list.empty.new')}</a>}
         </div>
       ) : (
         <ul class="case-list" aria-busy={!list.loaded}>

@@ -4,6 +4,7 @@
 // the person changed are written. A draft survives reloads like every other form.
 
 import { useLocation, useRoute } from 'preact-iso';
+import { useEffect, useRef } from 'preact/hooks';
 import type { CaseRecord } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { fieldErrors } from '../../shared/validation.ts';
@@ -44,12 +45,42 @@ export function EditCaseScreen() {
   return <EditCaseForm key={record.id} record={record} />;
 }
 
+/**
+ * The input a "去填写" link names (`?field=parties.1.address`, `?field=facts`): its id on the form,
+ * and the party whose "更多信息" must open first. 出生日期 has no input of its own: the 身份证号 fills it.
+ */
+export function focusTarget(field: string): { elementId: string; openParty: number | null } {
+  const m = /^parties\.(\d+)\.(\w+)$/.exec(field);
+  if (!m) return { elementId: field, openParty: null };
+  const index = Number(m[1]);
+  const name = m[2] === 'birthDate' ? 'idNumber' : (m[2] ?? '');
+  return { elementId: `party-${index}-${name}`, openParty: name === 'name' || name === 'kind' ? null : index };
+}
+
 function EditCaseForm(p: { record: CaseRecord }) {
   const r = p.record;
   const { route } = useLocation();
+  const { query } = useRoute();
   const day = today();
   const draft = useDraft<EditDraft>(`case:${r.id}:edit`, () => draftOf(r), upgradeEditDraft);
   const submit = useSubmit();
+  const focused = useRef(false);
+  // "去填写" from the 卷宗: open the party's 更多信息 if need be, then put the cursor in the field.
+  useEffect(() => {
+    const field = query.field;
+    if (!draft.loaded || focused.current || !field) return;
+    const target = focusTarget(field);
+    const party = target.openParty === null ? undefined : draft.value.values.parties[target.openParty];
+    if (party && !party.showMore) {
+      draft.set((prev) => ({ ...prev, values: { ...prev.values, parties: prev.values.parties.map((x, i) => (i === target.openParty ? { ...x, showMore: true } : x)) } }));
+      return;
+    }
+    focused.current = true;
+    const el = document.getElementById(target.elementId);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+  });
   if (!draft.loaded) return <p class="screen muted">{t('common.loading')}</p>;
 
   const { start, values: d } = draft.value;

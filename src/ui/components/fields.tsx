@@ -94,6 +94,27 @@ export function TextArea(p: FieldBase & { value: string; onInput: (value: string
   return <TextField {...p} rows={p.rows ?? 3} />;
 }
 
+/** A native <select>: for a long fixed list (民族) where radios would fill the screen. */
+export function SelectField(
+  p: FieldBase & { value: string; options: readonly { value: string; label: string }[]; onChange: (value: string) => void },
+) {
+  return (
+    <Frame {...p}>
+      <select
+        id={p.id}
+        name={p.id}
+        value={p.value}
+        aria-required={p.required ? 'true' : undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+        onChange={(e) => p.onChange(e.currentTarget.value)}
+      >
+        {p.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </Frame>
+  );
+}
+
 export interface Choice<V extends string> {
   value: V;
   label: string;

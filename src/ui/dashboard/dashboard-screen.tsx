@@ -8,7 +8,7 @@ import { latestYear } from '../../state/desk.ts';
 import { addDays, localDate } from '../../shared/dates.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import type { ReportSheetKey } from '../../shared/report.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, formatInstant } from '../format.ts';
 import { inclusivePeriod, isValidPeriod, yearPeriod } from '../../shared/stat-periods.ts';
 import { change, formatChange, formatRate, type Period } from '../../shared/stats.ts';
 import type { StatsSummary } from '../../shared/stats-api.ts';
@@ -147,7 +147,7 @@ function Body(p: DashboardProps & { s: StatsSummary }) {
         <Card label={t('stats.open')} value={r.open} href={casesHref({ measure: 'open' })} testId="stat-open" />
       </div>
       <p class="muted small as-of">
-        {s.source === 'cells' ? t('dash.asOfCells', { at: s.asOf ?? '' }) : t('dash.asOfLive')}
+        {s.source === 'cells' ? t('dash.asOfCells', { at: s.asOf ? formatInstant(s.asOf) : '' }) : t('dash.asOfLive')}
         {s.completeness.completeUpTo && ` ${t('dash.completeUpTo', { at: formatDate(localDate(new Date(s.completeness.completeUpTo))), n: s.completeness.villagesWithDevice, of: s.completeness.villages })}`}
       </p>
       <div class="dash-grid">

@@ -18,6 +18,9 @@ import { formatDate } from '../format.ts';
 import { ConfirmSelect } from '../components/confirm-select.tsx';
 import { AreaFilter } from './area-filter.tsx';
 import { focusResult } from './focus.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
+// The table's own styles, also when the screen opens on a phone (the desk frame loads them too).
+import './desk.css';
 
 const columns: { sort: CaseListSort; label: MessageKey }[] = [
   { sort: 'no', label: 'desk.col.no' },
@@ -138,7 +141,7 @@ export function CaseTableScreen() {
         {list ? t('desk.cases.count', { n: list.total, page, pages }) : t('common.loading')}
       </p>
       {remote.error && <p class="error" role="alert">{remote.error.message}</p>}
-      <div class="table-scroll">
+      <TableScroll>
         <table class="desk-table" data-testid="case-table" aria-busy={remote.loading}>
           <thead>
             <tr>
@@ -171,7 +174,7 @@ export function CaseTableScreen() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {list && list.total === 0 && <p class="empty">{t('desk.cases.none')}</p>}
       <nav class="pager" aria-label={t('desk.pager')}>
         <button type="button" class="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })} data-testid="page-prev">{t('dash.drill.prev')}</button>

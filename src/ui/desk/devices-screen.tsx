@@ -13,6 +13,9 @@ import { session } from '../../state/session.ts';
 import { areaName, places } from '../../state/areas.ts';
 import { DeviceFacts } from './device-facts.tsx';
 import { focusResult } from './focus.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
+// The table's own styles, also when the screen opens on a phone (the desk frame loads them too).
+import './desk.css';
 
 export function DevicesScreen() {
   const s = session.value;
@@ -38,7 +41,7 @@ export function DevicesScreen() {
       {list && <p data-testid="devices-summary">{t('desk.devices.summary', { n: rows.length, flagged })}</p>}
       <p ref={messageRef} class={message?.error ? 'error' : 'notice'} role="status" data-testid="devices-message" hidden={!message}>{message?.text}</p>
       {remote.error && <p class="error" role="alert">{remote.error.message}</p>}
-      <div class="table-scroll">
+      <TableScroll>
         <table class="desk-table" data-testid="devices-table" aria-busy={remote.loading}>
           <thead>
             <tr>
@@ -61,7 +64,7 @@ export function DevicesScreen() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {list && rows.length === 0 && <p class="empty">{t('desk.devices.none')}</p>}
     </section>
   );

@@ -24,7 +24,7 @@ export function AgreementBody(p: { c: AgreementContent }) {
       {c.money.map((line, i) => <p class="doc-para" key={i} data-testid="doc-money">{chineseNumber(i + 1)}、{line}</p>)}
       {c.amount !== '' && <p class="doc-para" data-testid="doc-amount">{c.amount}</p>}
       <Heading>{t('doc.agreement.performance')}：</Heading>
-      <p class="doc-para">{t('doc.agreement.method')}{c.performanceMethod}；{c.performanceDeadline}</p>
+      <p class="doc-para">{t('doc.agreement.method')}{c.performanceMethod}；{c.performanceDeadline}{c.performancePlace !== '' && `；${c.performancePlace}`}</p>
       {/* The closing clauses stay with the signatures, so a signature sheet never stands alone. */}
       <div class="doc-end">
         <p class="doc-para">{c.copies}</p>
@@ -81,6 +81,19 @@ export function OralAgreementBody(p: { c: OralAgreementContent }) {
 
 function IdentityTable(p: { row: IdentityRow }) {
   const r = p.row;
+  if (r.organisation) {
+    return (
+      <table class="doc-form doc-identity" data-testid="doc-identity" data-kind="单位">
+        <FormColumns count={2} />
+        <tbody>
+          <tr><th>{t('doc.confirmation.role')}</th><td>{r.role}</td><th>{t('doc.label.orgName')}</th><td>{r.name}</td></tr>
+          <tr><th>{t('doc.label.legalRep')}</th><td>{r.legalRep}</td><th>{t('doc.confirmation.phone')}</th><td class="doc-number">{r.phone}</td></tr>
+          <tr><th>{t('doc.label.creditCode')}</th><td colSpan={3} class="doc-number">{r.creditCode}</td></tr>
+          <tr><th>{t('doc.label.orgAddress')}</th><td colSpan={3}>{r.address}</td></tr>
+        </tbody>
+      </table>
+    );
+  }
   return (
     <table class="doc-form doc-identity" data-testid="doc-identity">
       <FormColumns count={2} />

@@ -22,9 +22,25 @@ export function Field(p: { label: string; value: string; width?: number }) {
   );
 }
 
-/** 申请人/被申请人 with 姓名 性别 民族 年龄 / 职业或职务 联系方式 / 单位或住址, as on the 2010 forms. */
+/**
+ * 申请人/被申请人 with 姓名 性别 民族 年龄 / 职业或职务 联系方式 / 单位或住址, as on the 2010 forms;
+ * a 单位: 名称 / 法定代表人（负责人） 联系方式 / 统一社会信用代码 / 住所.
+ */
 export function PartyBlock(p: { line: PartyLine }) {
   const l = p.line;
+  if (l.organisation) {
+    return (
+      <div class="doc-party" data-testid="doc-party" data-kind="单位">
+        <p class="doc-line"><span class="doc-field doc-role">{l.role}：<span class="doc-value">{l.name}</span></span></p>
+        <p class="doc-line">
+          <Field label={t('doc.label.legalRep')} value={l.legalRep} width={5} />
+          <Field label={t('doc.label.phone')} value={l.phone} width={8} />
+        </p>
+        <p class="doc-line"><Field label={t('doc.label.creditCode')} value={l.creditCode} width={12} /></p>
+        <p class="doc-line"><Field label={t('doc.label.orgAddress')} value={l.address} width={16} /></p>
+      </div>
+    );
+  }
   return (
     <div class="doc-party" data-testid="doc-party">
       <p class="doc-line">
@@ -39,6 +55,7 @@ export function PartyBlock(p: { line: PartyLine }) {
       </p>
       <p class="doc-line">
         <Field label={t('doc.label.address')} value={l.address} width={16} />
+        {l.employer !== '' && <Field label={t('doc.label.employer')} value={l.employer} />}
       </p>
     </div>
   );
@@ -71,7 +88,10 @@ export function SignerBlock(p: { signer: Signer }) {
           <p class="doc-line">{s.representative}：<span class="doc-blank" style={{ width: '4em' }} /></p>
         )}
       </div>
-      <div class="doc-fingerprint" aria-label={t('doc.sign.fingerprint')}>{t('doc.sign.fingerprint')}</div>
+      {/* A 单位 seals; a person may press a finger. */}
+      {s.representative === ''
+        ? <div class="doc-fingerprint" aria-label={t('doc.sign.fingerprint')}>{t('doc.sign.fingerprint')}</div>
+        : <div class="doc-fingerprint" aria-label={t('doc.sign.orgSeal')}>{t('doc.sign.orgSeal')}</div>}
     </div>
   );
 }

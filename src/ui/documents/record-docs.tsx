@@ -41,6 +41,7 @@ export function SessionBody(p: { c: SessionContent }) {
       <Heading>{t('doc.label.record')}：</Heading>
       <p class="doc-para">{c.opening}</p>
       <p class="doc-para">{c.risks}</p>
+      {c.notes.map((line, i) => <p class="doc-para" key={i} data-testid="doc-session-note">{line}</p>)}
       {c.statements.map((s, i) => (
         <p class="doc-para" key={i}>{t('doc.session.statement', { name: s.partyName })}{s.text}</p>
       ))}

@@ -162,6 +162,10 @@ function RequestItem(p: { request: ReceivedRequest; onAccepted: (r: ReceivedRequ
             <button type="button" class="button" disabled={busy} onClick={() => setRefusing(false)}>{t('requests.cancel')}</button>
           </div>
         </form>
+      ) : session.value?.me.role === 'county' ? (
+        // The county records no cases (no 受理 anywhere for it): it sees the requests, the village
+        // or the town takes them up.
+        <p class="muted" data-testid="request-county">{t('requests.countyOnly')}</p>
       ) : (
         <div class="row-2">
           <button

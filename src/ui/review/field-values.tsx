@@ -91,7 +91,10 @@ export function FieldValue(p: { field: PatchableField; value: unknown; revealed:
     case 'villageCode':
       return <p>{placeName(str(value))}</p>;
     case 'isDifficult':
+    case 'policeReported':
       return <p>{value === true ? t('common.yes') : t('common.no')}</p>;
+    case 'mediationPublic':
+      return value === '公开' || value === '不公开' ? <p>{t(`field.mediationPublic.${value}`)}</p> : <Empty />;
     case 'prevention': {
       const flags = isRecord(value) ? flagKeys.filter((f) => typeof value[f.key] === 'number' && (value[f.key] as number) > 0) : [];
       if (flags.length === 0) return <p>{t('detail.flags.none')}</p>;

@@ -23,7 +23,7 @@ function CaseHeader(p: { review: CaseReview }) {
   }
   return (
     <header class="review-case-head">
-      <h2><a href={`/cases/${r.id}`} data-testid="review-case-link">{displayLabel(r)}</a></h2>
+      <h2><a class="tap" href={`/cases/${r.id}`} data-testid="review-case-link">{displayLabel(r)}</a></h2>
       <div class="chips">
         <StatusChip status={r.status} />
         {r.needsReview && <ReviewChip />}

@@ -24,6 +24,7 @@ export interface AgreementDraft {
   money: MoneyDraft[];
   performanceMethod: string;
   performanceDeadline: string;
+  performancePlace: string;
   effectiveOn: string;
   concerns: AgreementConcern[];
   oralChosen: boolean;
@@ -36,7 +37,8 @@ export function agreementDraftOf(a: Agreement): Partial<AgreementDraft> {
   return {
     form: a.form, terms: a.terms.length > 0 ? a.terms : [''], liability: a.liability ?? '', hasMoney: money.length > 0,
     money: money.map((m) => ({ ...m, amount: String(m.amountYuan) })), performanceMethod: a.performanceMethod,
-    performanceDeadline: a.performanceDeadline, effectiveOn: a.effectiveOn, concerns: a.concerns ?? [], oralChosen: a.oralChosen === true,
+    performanceDeadline: a.performanceDeadline, performancePlace: a.performancePlace ?? '', effectiveOn: a.effectiveOn, concerns: a.concerns ?? [],
+    oralChosen: a.oralChosen === true,
   };
 }
 
@@ -55,6 +57,8 @@ export function agreementOfDraft(d: AgreementDraft): { agreement: Agreement; err
   const agreement: Agreement = {
     form: d.form as AgreementForm, terms: d.terms.map((x) => x.trim()), performanceMethod: d.performanceMethod,
     performanceDeadline: d.performanceDeadline, amountYuan, effectiveOn: d.effectiveOn,
+    // Drafts saved before the field existed lack it.
+    ...((d.performancePlace ?? '').trim() !== '' ? { performancePlace: d.performancePlace.trim() } : {}),
     ...(money.length > 0 ? { money } : {}),
     ...(d.liability.trim() !== '' ? { liability: d.liability.trim() } : {}),
     ...(d.concerns.length > 0 ? { concerns: d.concerns } : {}),

@@ -29,7 +29,7 @@ const concernLabel: Record<AgreementConcern, MessageKey> = {
 
 export function AgreementForm(p: { record: CaseRecord }) {
   const form = useActionForm<Draft>(p.record, 'agreement', () => ({
-    form: '书面', terms: [''], liability: '', hasMoney: false, money: [], performanceMethod: '', performanceDeadline: '', effectiveOn: today(),
+    form: '书面', terms: [''], liability: '', hasMoney: false, money: [], performanceMethod: '', performanceDeadline: '', performancePlace: '', effectiveOn: today(),
     concerns: [], oralChosen: false, flags: flagsDraftOf(p.record),
   }));
   const d = form.draft.value;
@@ -106,6 +106,10 @@ export function AgreementForm(p: { record: CaseRecord }) {
       )}
       <TextField id="performanceMethod" label={t('agreementForm.method')} hint={t('agreementForm.method.hint')} required value={d.performanceMethod} error={e.performanceMethod} onInput={(performanceMethod) => set({ performanceMethod })} />
       <TextField id="performanceDeadline" type="date" label={t('agreementForm.deadline')} required value={d.performanceDeadline} error={e.performanceDeadline} onInput={(performanceDeadline) => set({ performanceDeadline })} />
+      <TextField
+        id="performancePlace" label={t('agreementForm.place')} hint={t('agreementForm.place.hint')} maxLength={200} value={d.performancePlace ?? ''}
+        error={e.performancePlace} onInput={(performancePlace) => set({ performancePlace })}
+      />
       <TextField
         id="effectiveOn"
         type="date"

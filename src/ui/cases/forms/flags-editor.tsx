@@ -7,11 +7,14 @@ import type { FieldErrors } from '../../../shared/validation.ts';
 import type { OutcomeFlags } from '../../../state/actions.ts';
 import { CheckField, TextField } from '../../components/fields.tsx';
 import { flagKeys } from '../case-facts.tsx';
+import { policeReportRelevant } from '../../../shared/case-rules.ts';
 
 type PreventionKey = keyof PreventionFlags;
 
 export interface FlagsDraft {
   isDifficult: boolean;
+  /** Absent in drafts saved before it was asked. */
+  policeReported?: boolean;
   prevention: Record<PreventionKey, { on: boolean; persons: string }>;
 }
 
@@ -20,6 +23,7 @@ export function flagsDraftOf(record: CaseRecord): FlagsDraft {
   const p = record.prevention;
   return {
     isDifficult: record.isDifficult,
+    policeReported: record.policeReported === true,
     prevention: { suicide: one(p.suicide), criminal: one(p.criminal), groupPetition: one(p.groupPetition), groupFight: one(p.groupFight) },
   };
 }
@@ -35,7 +39,9 @@ export function parseFlags(d: FlagsDraft): { flags: OutcomeFlags; errors: FieldE
     if (!Number.isInteger(n) || n < 1 || n > 100000) errors[`prevention.${key}`] = 'flagsForm.persons.invalid';
     else prevention[key] = n;
   }
-  return { flags: { isDifficult: d.isDifficult, prevention }, errors };
+  // Art 25 is asked only once an escalation is flagged; otherwise the stored answer stays as it is.
+  const asked = policeReportRelevant(prevention) ? { policeReported: d.policeReported === true } : {};
+  return { flags: { isDifficult: d.isDifficult, prevention, ...asked }, errors };
 }
 
 export function FlagsEditor(p: { value: FlagsDraft; errors: FieldErrors; onChange: (next: FlagsDraft) => void }) {
@@ -63,6 +69,9 @@ export function FlagsEditor(p: { value: FlagsDraft; errors: FieldErrors; onChang
           )}
         </div>
       ))}
+      {(v.prevention.criminal.on || v.prevention.groupFight.on) && (
+        <CheckField id="policeReported" label={t('flags.policeReported')} checked={v.policeReported === true} onChange={(policeReported) => p.onChange({ ...v, policeReported })} />
+      )}
     </fieldset>
   );
 }

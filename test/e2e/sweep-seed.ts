@@ -1,0 +1,42 @@
+// Work for the sweep to look at: 新申请 and 待核对 drawn with items in them, not their empty
+// states. Through the real HTTP API of the test server: a resident's request to the mediator's
+// village (the public form's endpoint), and a refused change there (a phone pushing a step the
+// case can no longer take; the server keeps it as a 'rejected' review item, sync.md §2.2).
+import { randomUUID } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
+import { Device, caseRecord } from '../support/server-device.ts';
+import { PROTOCOL_VERSION, type PushRequest, type PushResponse } from '../../src/shared/protocol.ts';
+import { REQUESTS_PATH } from '../../src/shared/public-api.ts';
+
+interface LoginAnswer {
+  token: string;
+  me: { scope: string; user: { id: string } };
+}
+
+async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Sends a request and a refused change into `username`'s village; resolves once the server has both. */
+export async function seedInboxes(baseUrl: string, username = 'tiaojie', password = 'shuohe-2023'): Promise<void> {
+  const clientId = uuidv7();
+  const session = await post<LoginAnswer>(`${baseUrl}/api/auth/login`, { username, password, clientId });
+  const village = session.me.scope;
+  const phone = new Device(session.me.user.id, clientId);
+  const record = caseRecord(village);
+  const refuse = { from: 'accepted' as const, to: 'rejected' as const, rejection: { reason: '法院已受理' as const, note: '' } };
+  // 不予受理 twice: the second finds the case already closed and is refused.
+  const push: PushRequest = { protocolVersion: PROTOCOL_VERSION, clientId, mutations: [phone.create(record), phone.transition(record.id, refuse), phone.transition(record.id, refuse)] };
+  const answer = await post<PushResponse>(`${baseUrl}/api/sync/push`, push, session.token);
+  if (!answer.results.some((r) => r.status === 'rejected')) throw new Error(`no refused change: ${JSON.stringify(answer.results)}`);
+  await post(`${baseUrl}${REQUESTS_PATH}`, {
+    id: randomUUID(), villageCode: village, applicantName: '王秀英', phone: '13800001234', otherParty: '张国强',
+    categoryCode: '02', facts: '两家因房后排水沟堵塞发生争吵，想请村里调解。', createdAt: new Date().toISOString(),
+  });
+}
