@@ -10,6 +10,7 @@ import { t } from '../../shared/i18n/index.ts';
 import { useRemote, type RemoteError } from '../../state/dashboard.ts';
 import { loadDevices, revokeDevice } from '../../state/desk.ts';
 import { session } from '../../state/session.ts';
+import { areaName, places } from '../../state/areas.ts';
 import { DeviceFacts } from './device-facts.tsx';
 import { focusResult } from './focus.ts';
 import { TableScroll } from '../components/table-scroll.tsx';
@@ -77,7 +78,8 @@ function DeviceLine(p: { d: DeviceRow; now: string; revoking: boolean; onRevoke:
   return (
     <tr class={flags.length > 0 ? 'flagged' : ''} data-testid="device-row" data-client={d.clientId}>
       <th scope="row">{d.owner.displayName}<div class="muted small">{d.owner.username}</div></th>
-      <td>{d.owner.areaName}</td>
+      {/* Several farms have a "一分场生活区": the town beside a village's name tells them apart. */}
+      <td>{d.owner.areaName}{d.owner.areaCode.length === 12 && places.value.has(d.owner.areaCode.slice(0, 9)) ? `（${areaName(d.owner.areaCode.slice(0, 9))}）` : ''}</td>
       <td><DeviceFacts d={d} now={p.now} /></td>
       <td data-testid="device-state">
         {d.revoked
