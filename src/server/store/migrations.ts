@@ -213,6 +213,21 @@ const partiesInvolved: Migration = {
   },
 };
 
+// 0160: town cells, refreshed incrementally (stats/cells.ts). The county cells of hosted counties
+// are recomputed from the town cells on the first refresh (the watermark goes back to zero);
+// counties imported from other servers keep theirs.
+const townCells: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createTable('stat_case_keys')
+      .addColumn('case_id', 'text', (c) => c.primaryKey())
+      .addColumn('town_code', 'text', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
+      .execute();
+    await sql`delete from stat_cells where length(area_code) = 6 and area_code in (select distinct county_code from cases)`.execute(db);
+    await sql`update stat_cells_state set last_seq = 0`.execute(db);
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_network': networkMigration,
@@ -231,4 +246,5 @@ export const migrations: Record<string, Migration> = {
   '0041_audit_log': auditLogMigration,
   '0060_device_status': deviceStatusMigration,
   '0080_request_secret': requestSecretMigration,
+  '0160_town_cells': townCells,
 };
