@@ -113,6 +113,8 @@ export interface StatCellsStateTable {
   id: Generated<number>;
   last_seq: number;
   refreshed_at: string | null;
+  /** 0 until every case has been counted into the cells (then refreshes follow the changes). */
+  counted: number;
 }
 
 export interface NetworkTables {

@@ -162,15 +162,15 @@ export interface CellsState {
 /** Brings the cells up to the current clock; returns when they were last made complete. */
 export async function refreshCells(store: Store, now: () => Date): Promise<CellsState> {
   const clock = await store.read.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
-  const state = await store.read.selectFrom('stat_cells_state').select(['last_seq', 'refreshed_at']).where('id', '=', 1).executeTakeFirstOrThrow();
-  if (Number(clock.seq) <= Number(state.last_seq)) return { lastSeq: Number(state.last_seq), refreshedAt: state.refreshed_at };
+  const state = await store.read.selectFrom('stat_cells_state').select(['last_seq', 'refreshed_at', 'counted']).where('id', '=', 1).executeTakeFirstOrThrow();
+  if (Number(state.counted) === 1 && Number(clock.seq) <= Number(state.last_seq)) return { lastSeq: Number(state.last_seq), refreshedAt: state.refreshed_at };
   return store.write(async (tx) => {
-    const since = Number((await tx.selectFrom('stat_cells_state').select('last_seq').where('id', '=', 1).executeTakeFirstOrThrow()).last_seq);
+    const current = await tx.selectFrom('stat_cells_state').select(['last_seq', 'counted']).where('id', '=', 1).executeTakeFirstOrThrow();
     const upTo = Number((await tx.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
-    // From zero (a new server, or after rebuildCells) every case is counted afresh.
-    await recompute(tx, store.kind, since === 0 ? 'all' : await changedCases(tx, since, upTo));
+    // Until every case has been counted once (a new server, an upgraded one) there is no "before".
+    await recompute(tx, store.kind, Number(current.counted) === 0 ? 'all' : await changedCases(tx, Number(current.last_seq), upTo));
     const refreshedAt = now().toISOString();
-    await tx.updateTable('stat_cells_state').set({ last_seq: upTo, refreshed_at: refreshedAt }).where('id', '=', 1).execute();
+    await tx.updateTable('stat_cells_state').set({ last_seq: upTo, refreshed_at: refreshedAt, counted: 1 }).where('id', '=', 1).execute();
     return { lastSeq: upTo, refreshedAt };
   });
 }
@@ -181,7 +181,7 @@ export async function rebuildCells(store: Store, now: () => Date): Promise<void>
     const upTo = Number((await tx.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
     await tx.deleteFrom('stat_cells').execute();
     await recompute(tx, store.kind, 'all');
-    await tx.updateTable('stat_cells_state').set({ last_seq: upTo, refreshed_at: now().toISOString() }).where('id', '=', 1).execute();
+    await tx.updateTable('stat_cells_state').set({ last_seq: upTo, refreshed_at: now().toISOString(), counted: 1 }).where('id', '=', 1).execute();
   });
 }
 

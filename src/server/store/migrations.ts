@@ -214,8 +214,8 @@ const partiesInvolved: Migration = {
 };
 
 // 0160: town cells, refreshed incrementally (stats/cells.ts). The county cells of hosted counties
-// are recomputed from the town cells on the first refresh (the watermark goes back to zero);
-// counties imported from other servers keep theirs.
+// are recomputed from the town cells on the first refresh (`counted` = 0: every case is counted
+// afresh); counties imported from other servers keep theirs.
 const townCells: Migration = {
   async up(db: AnyDb) {
     await db.schema.createTable('stat_case_keys')
@@ -224,7 +224,7 @@ const townCells: Migration = {
       .addColumn('month', 'text', (c) => c.notNull())
       .execute();
     await sql`delete from stat_cells where length(area_code) = 6 and area_code in (select distinct county_code from cases)`.execute(db);
-    await sql`update stat_cells_state set last_seq = 0`.execute(db);
+    await db.schema.alterTable('stat_cells_state').addColumn('counted', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   },
 };
 
