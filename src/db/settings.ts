@@ -13,8 +13,14 @@ export interface Profile {
 
 const PROFILE_KEY = 'profile';
 
-export const loadProfile = (): Promise<Profile | undefined> => get<Profile>(PROFILE_KEY);
-export const saveProfile = (profile: Profile): Promise<void> => set(PROFILE_KEY, profile);
+/** The profile holds the mediator's name: sealed like the session, readable only while unlocked. */
+export async function loadProfile(): Promise<Profile | undefined> {
+  const read = await loadSealedSetting<Profile, object>(PROFILE_KEY, () => ({}));
+  return read.state === 'open' ? read.value : undefined;
+}
+export const saveProfile = (profile: Profile): Promise<void> => saveSealedSetting(PROFILE_KEY, profile, {});
+/** The device was wiped: its key is gone, and with it any use of the sealed profile. */
+export const forgetProfile = (): Promise<void> => del(PROFILE_KEY);
 
 const draftKey = (form: string) => `draft:${form}`;
 
@@ -41,6 +47,41 @@ export async function loadDraft<T>(form: string): Promise<T | undefined> {
 export function saveDraft<T>(form: string, value: T): Promise<void> {
   if (!vault || vault.mode === 'plain') return set(draftKey(form), value);
   return set(draftKey(form), { $sealed: vault.sealJson(value, draftKey(form)) } satisfies SealedDraft);
+}
+
+/**
+ * A setting sealed under the PIN key (the session, the profile, whose device this is), with the
+ * few bits the shell needs while locked kept beside it in clear. Before a PIN exists it is stored
+ * as it is, like a draft; once one exists it is never written in clear.
+ */
+export type SealedSetting<T, C> = { state: 'none' } | { state: 'open'; value: T } | { state: 'locked'; clear: C };
+
+export async function loadSealedSetting<T, C extends object>(key: string, clearOf: (value: T) => C): Promise<SealedSetting<T, C>> {
+  const stored = await get<unknown>(key);
+  if (stored === undefined) return { state: 'none' };
+  if (isSealedDraft(stored)) {
+    const { $sealed, ...clear } = stored as SealedDraft & C;
+    if (vault?.mode !== 'open') return { state: 'locked', clear: clear as C };
+    try {
+      return { state: 'open', value: vault.openJson($sealed, key) as T };
+    } catch {
+      // Sealed under a key this device no longer has (a wipe, then a new PIN): unreadable for good.
+      await del(key);
+      return { state: 'none' };
+    }
+  }
+  // In clear: stored before the PIN was set, or by a version that did not seal it. Once a PIN
+  // exists it stays unreadable until the unlock, which seals it and drops the clear copy.
+  const value = stored as T;
+  if (vault?.mode === 'locked') return { state: 'locked', clear: clearOf(value) };
+  if (vault?.mode === 'open') await set(key, { ...clearOf(value), $sealed: vault.sealJson(value, key) });
+  return { state: 'open', value };
+}
+
+/** Throws LockedError while locked: nothing personal is written in clear once a PIN exists. */
+export function saveSealedSetting<T, C extends object>(key: string, value: T, clear: C): Promise<void> {
+  if (!vault || vault.mode === 'plain') return set(key, value);
+  return set(key, { ...clear, $sealed: vault.sealJson(value, key) });
 }
 
 export const clearDraft = (form: string): Promise<void> => del(draftKey(form));

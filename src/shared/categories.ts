@@ -12,6 +12,8 @@ export interface Category {
   parent?: string;
   validFrom: string;
   validTo?: string;
+  /** A split the report prints as its own "其中" line under its row (the form asks for it). */
+  reportedAsSplit?: boolean;
 }
 
 const rows: Category[] = [
@@ -25,7 +27,7 @@ const rows: Category[] = [
   { code: '08', name: '征地拆迁纠纷', row: '08', validFrom: '2010-12-01' },
   { code: '09', name: '环境污染纠纷', row: '09', validFrom: '2010-12-01' },
   { code: '10', name: '劳动争议纠纷', row: '10', validFrom: '2010-12-01', validTo: '2018-01-01' },
-  { code: '10.1', name: '拖欠农民工工资纠纷', row: '10', parent: '10', validFrom: '2018-01-01' },
+  { code: '10.1', name: '拖欠农民工工资纠纷', row: '10', parent: '10', validFrom: '2018-01-01', reportedAsSplit: true },
   { code: '10.2', name: '其他劳动争议纠纷', row: '10', parent: '10', validFrom: '2018-01-01' },
   { code: '11', name: '消费纠纷', row: '11', validFrom: '2010-12-01', validTo: '2018-01-01' },
   { code: '11.1', name: '旅游纠纷', row: '11', parent: '11', validFrom: '2018-01-01' },

@@ -134,11 +134,24 @@ export interface OrgTable {
   women: number;
   legalPersons: number;
   households: number;
+  /** 少数民族 mediators (民族 other than 汉族). */
+  minority: number;
+  /** Mediators who are members of their committee (主任, 副主任, 委员); the rest are 聘任 (Art 13). */
+  members: number;
+  /** Mediators and 专职 among them by the kind (level) of their committee. */
+  mediatorsByType: Record<CommitteeType, number>;
+  fullTimeByType: Record<CommitteeType, number>;
+  /** 培训人次 and hours of mediators in office, from the year's start (or the report's period) to the day counted. */
+  trainings: number;
+  trainingHours: number;
 }
 
+const perType = () => Object.fromEntries(committeeTypes.map((t) => [t, 0])) as Record<CommitteeType, number>;
+
 export const emptyOrgTable = (): OrgTable => ({
-  committees: Object.fromEntries(committeeTypes.map((t) => [t, 0])) as Record<CommitteeType, number>,
+  committees: perType(),
   committeesTotal: 0, mediators: 0, fullTime: 0, women: 0, legalPersons: 0, households: 0,
+  minority: 0, members: 0, mediatorsByType: perType(), fullTimeByType: perType(), trainings: 0, trainingHours: 0,
 });
 
 // ---- input schemas (server API and forms) ----

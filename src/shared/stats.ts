@@ -7,7 +7,7 @@
 // formatted for display.
 
 import type { AgreementForm, CaseRecord, CaseSource, ConfirmationResult, PerformanceStatus } from './case.ts';
-import { statisticsRowOf } from './categories.ts';
+import { categoryByCode, statisticsRowOf } from './categories.ts';
 import { caseStatuses, isOpen, type CaseOutcome, type CaseStatus } from './lifecycle.ts';
 import { caseColumns, rowSumNames, statSums, sumNames, sumsOf, type PreventionKey, type RowSumName, type SumSpec, type Sums } from './fields/stat-sums.ts';
 
@@ -19,6 +19,8 @@ export type StatCase = Pick<CaseRecord, 'categoryCode' | 'acceptedOn' | 'status'
   agreementForm: AgreementForm | null;
   /** 履行: the latest 回访's finding. Absent where it is not known (the device's own list). */
   performance?: PerformanceStatus | null;
+  /** 群众满意度: the latest 回访's answer. Absent where it is not known (the device's own list). */
+  satisfaction?: Satisfaction | null;
   /** 司法确认: the court's answer, null when never applied for. */
   confirmation: ConfirmationResult | null;
   /** The case's contribution to every summed measure (fields/stat-sums.ts). */
@@ -39,6 +41,8 @@ export interface StatGroup {
   voided: boolean;
   agreementForm: AgreementForm | null;
   performance: PerformanceStatus | null;
+  /** The latest 回访's 满意程度, null for a case never visited. */
+  satisfaction: Satisfaction | null;
   confirmation: ConfirmationResult | null;
   /** Only when the period is applied here (device); the server filters the period in SQL. */
   acceptedOn?: string;
@@ -73,9 +77,17 @@ export interface RowCounts extends Counts, Record<RowSumName, number> {
   confirmed: number;
 }
 
+/** The 回访 answers (events.ts VisitData.satisfaction), in the form's order. */
+export const satisfactionLevels = ['满意', '基本满意', '不满意', '未记载'] as const;
+export type Satisfaction = (typeof satisfactionLevels)[number];
+
 export interface Rollup extends RowCounts {
   successRate: Ratio;
   byRow: Record<string, RowCounts>;
+  /** The later splits of an official row (拖欠农民工工资纠纷 under 劳动争议), by their own code: the report's "其中" lines. */
+  bySplit: Record<string, RowCounts>;
+  /** Successful 受理 cases by their latest 回访's 满意程度 (cases never visited are not counted). */
+  satisfaction: Record<Satisfaction, number>;
   bySource: Partial<Record<CaseSource, number>>;
   prevention: Record<PreventionKey, Prevented>;
 }
@@ -103,7 +115,7 @@ export const noPrevented = (): Record<PreventionKey, Prevented> => ({
 export function toGroup(c: StatCase): StatGroup {
   return {
     categoryCode: c.categoryCode, status: c.status, outcome: c.outcome, source: c.source, voided: c.voided,
-    agreementForm: c.agreementForm, performance: c.performance ?? null, confirmation: c.confirmation, acceptedOn: c.acceptedOn, n: 1,
+    agreementForm: c.agreementForm, performance: c.performance ?? null, satisfaction: c.satisfaction ?? null, confirmation: c.confirmation, acceptedOn: c.acceptedOn, n: 1,
     sums: { ...c.sums },
   };
 }
@@ -130,8 +142,13 @@ export const emptyRow = (): RowCounts => ({
   ...(Object.fromEntries(rowSumNames.map((s) => [s, 0])) as Record<RowSumName, number>),
 });
 
+export const noSatisfaction = (): Record<Satisfaction, number> => ({ 满意: 0, 基本满意: 0, 不满意: 0, 未记载: 0 });
+
 export function emptyRollup(): Rollup {
-  return { ...emptyRow(), successRate: { numerator: 0, denominator: 0 }, byRow: {}, bySource: {}, prevention: noPrevented() };
+  return {
+    ...emptyRow(), successRate: { numerator: 0, denominator: 0 }, byRow: {}, bySplit: {}, bySource: {}, prevention: noPrevented(),
+    satisfaction: noSatisfaction(),
+  };
 }
 
 function addGroup(row: RowCounts, g: StatGroup): void {
@@ -158,6 +175,9 @@ export function rollupGroups(groups: Iterable<StatGroup>, period?: Period): Roll
     if (!countsAccepted(g, period)) continue;
     addGroup(total, g);
     addGroup((total.byRow[statisticsRowOf(g.categoryCode)] ??= emptyRow()), g);
+    if (categoryByCode(g.categoryCode)?.parent !== undefined) addGroup((total.bySplit[g.categoryCode] ??= emptyRow()), g);
+    // A 回访 follows an agreement (lifecycle.ts): only successful cases are asked.
+    if (g.satisfaction !== null && outcomeClass(g) === 'succeeded') total.satisfaction[g.satisfaction] += g.n;
     total.bySource[g.source] = (total.bySource[g.source] ?? 0) + g.n;
     const cls = outcomeClass(g);
     for (const s of sumNames) {
@@ -168,7 +188,7 @@ export function rollupGroups(groups: Iterable<StatGroup>, period?: Period): Roll
   // Sums of 元 with fen are summed in a different order on each side: keep two decimals.
   for (const s of rowSumNames.filter((x) => caseColumns[statSums[x].column].type === 'double precision')) {
     total[s] = roundFen(total[s]);
-    for (const row of Object.values(total.byRow)) row[s] = roundFen(row[s]);
+    for (const row of [...Object.values(total.byRow), ...Object.values(total.bySplit)]) row[s] = roundFen(row[s]);
   }
   total.successRate = { numerator: total.succeeded, denominator: total.accepted };
   return total;
@@ -196,6 +216,17 @@ const roundFen = (yuan: number): number => Math.round(yuan * 100) / 100;
 
 /** Rate of a row: 成功 ÷ 受理. */
 export const successRateOf = (c: Counts): Ratio => ({ numerator: c.succeeded, denominator: c.accepted });
+
+/** 协议履行率: 履行 ÷ 调解成功 (domain.md §4). */
+export const performanceRateOf = (r: Pick<RowCounts, 'performed' | 'succeeded'>): Ratio => ({ numerator: r.performed, denominator: r.succeeded });
+
+/**
+ * 群众满意率: (满意 + 基本满意) ÷ the visits that recorded an answer. 未记载 (a 回访 that did not
+ * ask, e.g. one entered from a paper ledger) is left out of the denominator, not counted as 不满意.
+ */
+export const satisfactionRateOf = (s: Record<Satisfaction, number>): Ratio => ({
+  numerator: s.满意 + s.基本满意, denominator: s.满意 + s.基本满意 + s.不满意,
+});
 
 const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 

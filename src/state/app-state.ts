@@ -26,7 +26,9 @@ export function writeContext(): WriteContext {
 }
 
 export async function startAppState(): Promise<void> {
-  profile.value = await loadProfile();
+  // Sealed once a PIN exists: undefined while locked, read again at the unlock (session.ts).
+  // An unlock that came first has already read it: keep that.
+  profile.value = (await loadProfile()) ?? profile.value;
   profileLoaded.value = true;
   addEventListener('online', () => (isOnline.value = true));
   addEventListener('offline', () => (isOnline.value = false));

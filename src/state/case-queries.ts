@@ -56,6 +56,14 @@ export async function firstTabWithCases<T extends CaseTab | 'all'>(tabs: readonl
   return tabs[0];
 }
 
+/**
+ * The first of `tabs` with a case in it, live: on a fresh phone the list mounts before the first
+ * pull, and an opening tab chosen then would stay empty once the village's cases arrive.
+ */
+export function useFirstTabWithCases<T extends CaseTab | 'all'>(tabs: readonly T[]): Live<T | undefined> {
+  return useLive(() => firstTabWithCases(tabs), [tabs.join(',')]);
+}
+
 /** Unsynced changes per case, for the badges of the rows on screen. */
 export function usePendingByCase(caseIds: readonly string[]): Map<string, number> {
   const key = caseIds.join(',');

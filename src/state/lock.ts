@@ -2,13 +2,13 @@
 // actions, and the automatic lock after 5 minutes idle or in the background. The key itself lives
 // in db.vault (db/crypto-keyring.ts) and nowhere else.
 
-import { signal, effect } from '@preact/signals';
+import { signal, effect, batch } from '@preact/signals';
 import { db } from './app-state.ts';
 import { createPin, keyringRow, unlockWithPin, MAX_PIN_FAILURES } from '../db/crypto-pin.ts';
 import { wipeDevice } from '../db/device.ts';
 import { SEAL_VERSION } from '../db/crypto-keyring.ts';
-import { clearAllDrafts, sealDrafts, sealDraftsWith } from '../db/settings.ts';
-import { forgetDeviceAccount } from './session.ts';
+import { clearAllDrafts, forgetProfile, sealDrafts, sealDraftsWith } from '../db/settings.ts';
+import { forgetDeviceAccount, openSealedSettings, dropSealedSettings } from './session.ts';
 import { markWorkDevice } from './device-kind.ts';
 
 /**
@@ -30,8 +30,16 @@ export const wipedByFailures = signal(false);
 
 export const IDLE_LOCK_MS = 5 * 60_000;
 
+let started = false;
+
+/** Reads whether a PIN exists; the saved session is read after this (state/start.ts), never in clear once one does. */
 export async function startLock(): Promise<void> {
   sealDraftsWith(db.vault);
+  if (!started) {
+    started = true;
+    // The token and the names go with the key (the vault calls this just before dropping it).
+    db.vault.onLock(dropSealedSettings);
+  }
   const row = await keyringRow(db);
   if (!row) {
     lockPhase.value = 'setPin';
@@ -77,15 +85,21 @@ async function finishUnlock(): Promise<void> {
     await sealDrafts();
     await sealExistingRecords(db);
   }
+  // Before the screens mount: they find the session and the profile there (sealed while locked;
+  // one stored in clear by an older version is sealed now and its clear copy dropped).
+  await openSealedSettings();
   lockPhase.value = 'open';
   watchIdle();
 }
 
 export function lockNow(): void {
   if (lockPhase.value !== 'open') return;
-  // Drafts flush (sealed) in the vault's onLock callbacks, before the key goes.
-  db.vault.lock();
-  lockPhase.value = 'locked';
+  // Drafts flush (sealed) in the vault's onLock callbacks, before the key goes; the session leaves
+  // memory there too. One batch: no screen sees the session gone while the gate is still open.
+  batch(() => {
+    db.vault.lock();
+    lockPhase.value = 'locked';
+  });
 }
 
 /**
@@ -95,6 +109,7 @@ export function lockNow(): void {
 export async function wipeAll(): Promise<void> {
   await wipeDevice(db);
   await clearAllDrafts();
+  await forgetProfile();
   await forgetDeviceAccount();
   pinFailures.value = 0;
   lockPhase.value = 'setPin';

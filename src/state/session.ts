@@ -1,11 +1,18 @@
 // The signed-in account on this device. Login needs the network once; afterwards the saved
 // session opens the app offline. A mediator's profile (name, village, committee) comes from the
 // account, so every case is stamped with what the server will accept.
+//
+// The token and the account's name are sealed under the PIN key (db/settings.ts): a copy of a
+// locked phone's storage holds no usable token. While locked only the role is known (in clear
+// beside the sealed session), so the shell can choose its frame; `session` itself is filled at
+// the unlock and emptied at the lock.
 
 import { signal } from '@preact/signals';
-import { get, set, del } from 'idb-keyval';
+import { del } from 'idb-keyval';
 import { createApiClient, ApiError } from '../sync/http.ts';
 import { profile, db, accountUserId } from './app-state.ts';
+import { LockedError } from '../db/crypto-keyring.ts';
+import { loadProfile, loadSealedSetting, saveSealedSetting } from '../db/settings.ts';
 import { clearCaseData, deviceMeta, resetDevice } from '../db/device.ts';
 import { committeeNameOf } from '../shared/areas.ts';
 import { updateProfile } from './profile.ts';
@@ -27,13 +34,51 @@ export interface Session {
 }
 
 const KEY = 'session';
+/** The signed-in session, only while the device is unlocked. */
 export const session = signal<Session | undefined>(undefined);
+/** Someone is signed in on this device, as this role: known while locked too (the shell's frame). */
+export const signedInRole = signal<Role | undefined>(undefined);
+
+/** What stays in clear beside the sealed session: the role, nothing that names anyone. */
+interface SessionMarker {
+  role?: Role;
+}
 
 const OWNER_KEY = 'deviceOwner';
 
+const saveSession = (s: Session) => saveSealedSetting<Session, SessionMarker>(KEY, s, { role: s.me.role });
+
+/**
+ * Reads the saved session: all of it when unlocked (sealing a session stored in clear by an older
+ * version, and dropping that copy), only its role while locked. Called at start and at each unlock.
+ */
 export async function loadSession(): Promise<void> {
-  session.value = await get<Session>(KEY);
-  accountUserId.value = session.value?.me.user.id;
+  const read = await loadSealedSetting<Session, SessionMarker>(KEY, (s) => ({ role: s.me.role }));
+  // Unlocked while this read ran (the start's read, overtaken by a quick PIN): read it open.
+  if (read.state === 'locked' && db.vault.mode === 'open') return loadSession();
+  const s = read.state === 'open' ? read.value : undefined;
+  session.value = s;
+  signedInRole.value = read.state === 'open' ? read.value.me.role : read.state === 'locked' ? read.clear.role : undefined;
+  accountUserId.value = s?.me.user.id;
+}
+
+/** At the unlock: the session and the profile (both sealed) become readable; whose device it is gets sealed if still in clear. */
+export async function openSealedSettings(): Promise<void> {
+  await loadSession();
+  profile.value = await loadProfile();
+  await loadSealedSetting<string, object>(OWNER_KEY, () => ({}));
+}
+
+/** At the lock: the token and the names leave memory with the key. */
+export function dropSealedSettings(): void {
+  session.value = undefined;
+  accountUserId.value = undefined;
+  profile.value = undefined;
+}
+
+async function deviceOwner(): Promise<string | undefined> {
+  const read = await loadSealedSetting<string, object>(OWNER_KEY, () => ({}));
+  return read.state === 'open' ? read.value : undefined;
 }
 
 /** Another account on this phone while its outbox still holds someone else's unsynced work. */
@@ -66,7 +111,7 @@ async function signIn(username: string, password: string): Promise<Session> {
 /** Signs in; throws ApiError with the server's Chinese message (wrong password, rate limited…). */
 export async function login(username: string, password: string): Promise<Session> {
   const next = await signIn(username, password);
-  const owner = await get<string>(OWNER_KEY);
+  const owner = await deviceOwner();
   if (owner !== undefined && owner !== next.me.user.id) {
     // The server ties a device to one account; a new account starts from a clean device, but
     // never at the price of someone's unsynced records.
@@ -78,10 +123,11 @@ export async function login(username: string, password: string): Promise<Session
     // The server registered this clientId to the new account at login: keep it, drop the cases.
     await clearCaseData(db);
   }
-  await set(OWNER_KEY, next.me.user.id);
-  await set(KEY, next);
+  await saveSealedSetting(OWNER_KEY, next.me.user.id, {});
+  await saveSession(next);
   markWorkDevice();
   session.value = next;
+  signedInRole.value = next.me.role;
   accountUserId.value = next.me.user.id;
   await adoptProfile(next.me);
   return next;
@@ -111,8 +157,16 @@ export async function refreshMe(): Promise<void> {
   const me = (await res.json()) as Me;
   if (session.value?.token !== s.token || (me.scope === s.me.scope && me.areaName === s.me.areaName && me.user.displayName === s.me.user.displayName)) return;
   const next = { ...s, me };
-  await set(KEY, next);
+  // Locked meanwhile: keep what is stored; the next pass after the unlock asks again.
+  if (session.value !== s) return;
+  try {
+    await saveSession(next);
+  } catch (error) {
+    if (error instanceof LockedError) return;
+    throw error;
+  }
   session.value = next;
+  signedInRole.value = me.role;
   await adoptProfile(me);
 }
 
@@ -123,6 +177,7 @@ export async function logout(): Promise<void> {
   });
   await del(KEY);
   session.value = undefined;
+  signedInRole.value = undefined;
   accountUserId.value = undefined;
 }
 
@@ -130,6 +185,7 @@ export async function logout(): Promise<void> {
 export async function forgetSession(): Promise<void> {
   await del(KEY);
   session.value = undefined;
+  signedInRole.value = undefined;
   accountUserId.value = undefined;
 }
 
@@ -141,5 +197,6 @@ export async function forgetDeviceAccount(): Promise<void> {
   await del(KEY);
   await del(OWNER_KEY);
   session.value = undefined;
+  signedInRole.value = undefined;
   accountUserId.value = undefined;
 }

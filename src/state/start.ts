@@ -31,10 +31,11 @@ export const privateStarted = signal(false);
 export function startPrivate(): void {
   if (privateStarted.value) return;
   privateStarted.value = true;
-  // Whether a PIN exists decides the first screen; sync waits for the unlock.
-  void startLock();
-  // The session first: screens decide on first run vs. signed-in staff once the profile is loaded.
-  void loadSession()
+  // Whether a PIN exists decides the first screen; sync waits for the unlock. The session is read
+  // after it: once a PIN exists only its role is readable before the unlock (state/session.ts).
+  // Screens decide on first run vs. signed-in staff once the profile is loaded.
+  void startLock()
+    .then(loadSession)
     .then(startAppState)
     .then(() => import('./areas.ts'))
     .then((m) => m.startPlaces())

@@ -10,6 +10,7 @@ import { session, forgetSession, refreshMe } from './session.ts';
 import { syncStatus } from './sync-status.ts';
 import { lockPhase } from './lock.ts';
 import { deviceReport } from './device-report.ts';
+import { LockedError } from '../db/crypto-keyring.ts';
 
 let started = false;
 let meChecked = false;
@@ -28,7 +29,12 @@ export function startSync(): void {
       const s = session.value;
       // Pulled records are sealed with the data key: no sync while the device is locked.
       if (!s || lockPhase.value !== 'open') return undefined;
-      const token = () => session.value?.token;
+      // Read at each request: a pass that outlives the unlock stops at its next request (the
+      // runner waits for the next unlock) rather than calling without a token and being logged out.
+      const token = () => {
+        if (lockPhase.value !== 'open') throw new LockedError();
+        return session.value?.token;
+      };
       return { db, api: createApiClient(fetch.bind(globalThis), '', token), blobs: createBlobApi(fetch.bind(globalThis), '', token), scope: s.me.scope, now: () => new Date(), report: deviceReport };
     },
     isOnline: () => isOnline.value,
@@ -39,7 +45,7 @@ export function startSync(): void {
       // server (area import). A changed session starts the next pass with the new scope.
       else if ((report.phase === 'synced' && !meChecked) || report.phase === 'error') {
         meChecked = true;
-        void refreshMe();
+        void refreshMe().catch(() => undefined);
       }
     },
   });

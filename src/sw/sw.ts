@@ -5,6 +5,7 @@
 
 import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -13,6 +14,15 @@ precacheAndRoute(self.__WB_MANIFEST);
 
 // API calls always go to the network: the app's data lives in IndexedDB, not in HTTP caches.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
+
+// 扫描身份证's OCR models and WebAssembly runtime (~30 MB): never precached, since most visits
+// never scan; kept after the first scan so the next one works offline. Their names never change
+// within one cache (the wasm is content-hashed, the models are replaced only by a new package
+// version, which comes with a new cache name below).
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/ocr/') || /^\/assets\/ort-wasm[^/]*\.wasm$/.test(url.pathname)),
+  new CacheFirst({ cacheName: 'shuohe-ocr-v1' }),
+);
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

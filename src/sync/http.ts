@@ -26,8 +26,9 @@ export interface ApiClient {
 export function createApiClient(fetchFn: typeof fetch, baseUrl: string, getToken: () => string | undefined): ApiClient {
   async function request<T>(path: string, init: RequestInit): Promise<T> {
     let response: Response;
+    // Outside the try: a token that cannot be read (the device locked) is not a network failure.
+    const token = getToken();
     try {
-      const token = getToken();
       response = await fetchFn(`${baseUrl}${path}`, { ...init, headers: { ...init.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
     } catch {
       throw new ApiError(0, 'network', t('error.offline'));

@@ -5,6 +5,7 @@
 import { syncOnce, type SyncDeps, type SyncResult } from './engine.ts';
 import { ApiError } from './http.ts';
 import { isQuotaError } from '../db/errors.ts';
+import { isLockedError } from '../db/crypto-keyring.ts';
 import { t } from '../shared/i18n/index.ts';
 
 export type SyncPhase = 'offline' | 'syncing' | 'synced' | 'idle' | 'error';
@@ -67,6 +68,12 @@ export function createSyncRunner(options: RunnerOptions) {
         if (result?.wiped) options.onWiped?.();
         schedule(options.timerMs ?? 60_000);
       } catch (error) {
+        // The device locked during the pass: nothing failed. The unlock starts the next pass
+        // (state/sync.ts), which resumes where this one stopped (the cursor, the outbox).
+        if (isLockedError(error)) {
+          options.onStatus({ phase: 'idle', ...(lastSyncedAt ? { lastSyncedAt } : {}) });
+          return;
+        }
         failures++;
         const api = error instanceof ApiError ? error : undefined;
         // A full disk is not a bug to report by its name (QuotaExceededError): say what to do.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { openDevice, PHONE, type Device } from './browser.ts';
-import { setPinIfAsked } from './flows.ts';
+import { passLock, setPinIfAsked } from './flows.ts';
 
 let server: AppServer;
 let countyPhone: Device;
@@ -56,6 +56,7 @@ describe('accounts on /accounts', () => {
   it('county staff open 账号 from the navigation and see the accounts of their county', async () => {
     await signIn(county, 'xian', 'shuohe-2023');
     await county.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await passLock(county);
     await county.getByTestId('nav-accounts').click();
     await county.waitForURL((url) => url.pathname === '/accounts');
     await row('zhen').waitFor();
@@ -95,6 +96,7 @@ describe('accounts on /accounts', () => {
     await shot(mediator, 'must-change');
     await mediator.getByTestId('password-submit').click();
     await mediator.waitForURL((url) => url.pathname === '/');
+    await passLock(mediator); // a fresh phone sets its PIN once signed in
     await mediator.getByTestId('flash').filter({ hasText: '已登录：李新' }).waitFor();
     // 我的 shows the account and where to change the password; a mediator has no 账号 tab.
     await mediator.getByTestId('nav-me').click();

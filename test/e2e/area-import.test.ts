@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, PHONE, openDevice, type Device } from './browser.ts';
-import { openLogin, signIn } from './flows.ts';
+import { openLogin, passLock, signIn } from './flows.ts';
 
 const kailu = readFileSync('/work/shared/fixtures/divisions/150523-kailu.csv', 'utf8');
 let server: AppServer;
@@ -38,17 +38,16 @@ const shot = async (page: Page, name: string) => {
 const villageScope = async (username: string) =>
   (await server.store.db.selectFrom('users').select('scope_code').where('username', '=', username).executeTakeFirstOrThrow()).scope_code;
 
-/** What the phone keeps in idb-keyval: the session's scope and the profile that stamps new cases. */
-const phoneVillage = (page: Page) => page.evaluate(() => new Promise<{ scope?: string; village?: string }>((resolve, reject) => {
-  const open = indexedDB.open('keyval-store');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const store = open.result.transaction('keyval').objectStore('keyval');
-    const session = store.get('session');
-    const profile = store.get('profile');
-    profile.onsuccess = () => resolve({ scope: session.result?.me?.scope, village: profile.result?.villageCode });
-  };
-}));
+/**
+ * What the unlocked phone holds (both sealed at rest, issue #12): the session's scope and the
+ * profile that stamps new cases, as 我的's account card shows them.
+ */
+async function phoneVillage(page: Page): Promise<{ scope?: string; village?: string }> {
+  if (new URL(page.url()).pathname !== '/me') await page.goto(`${server.url}/me`);
+  const area = page.getByTestId('account-area');
+  if ((await area.count()) === 0) return {};
+  return { scope: (await area.getAttribute('data-scope')) ?? undefined, village: (await area.getAttribute('data-village')) ?? undefined };
+}
 
 // 五家村's mediator is signed in on a phone before the county re-codes the village (below); the
 // phone learns the new code at its next start (the last block).
@@ -64,6 +63,7 @@ describe('the mediator of 五家村 on a phone, before the import', () => {
     await mediatorPage.getByLabel('密码').fill('shuohe-2023');
     await mediatorPage.getByTestId('login-submit').click();
     await mediatorPage.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await passLock(mediatorPage);
     await expect.poll(() => phoneVillage(mediatorPage)).toEqual({ scope: '150523100200', village: '150523100200' });
   });
 });

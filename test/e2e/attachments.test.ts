@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { setUpProfile, openLogin } from './flows.ts';
+import { setUpProfile, openLogin, passLock } from './flows.ts';
 import { makePng } from '../support/png.ts';
 
 let server: AppServer;
@@ -35,6 +35,7 @@ async function signIn(p: Page, baseUrl: string): Promise<void> {
     await p.getByLabel('密码').fill('shuohe-2023');
     await p.getByTestId('login-submit').click();
     await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await passLock(p);
     return;
   }
   await p.evaluate(async () => {

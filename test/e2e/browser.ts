@@ -10,6 +10,8 @@ export const LAPTOP = { width: 1280, height: 800 };
 
 export interface Device {
   context: BrowserContext;
+  /** The browser profile on disk (user-data-dir): what a copy of the phone's storage holds. */
+  dir: string;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function openDevice(viewport = PHONE): Promise<Device> {
   });
   return {
     context,
+    dir,
     async close() {
       await context.close();
       rmSync(dir, { recursive: true, force: true });

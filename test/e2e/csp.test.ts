@@ -33,7 +33,7 @@ afterAll(async () => {
 
 test('a guide page and the app run under the policy with no violation', async () => {
   const guide = await page.goto(`${server.url}/guides/caili-fanhuan`);
-  expect(guide?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-[^']+'/);
+  expect(guide?.headers()['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
   expect(await page.locator('#app[data-prerendered] style, head style').count()).toBeGreaterThan(0);
   // The boot script imports the app, which hydrates the page: the share button then works (a tap
   // before hydration does nothing, so tap until the panel is open).

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, PHONE, openDevice, type Device } from './browser.ts';
-import { openLogin } from './flows.ts';
+import { openLogin, passLock } from './flows.ts';
 
 let server: AppServer;
 beforeAll(async () => {
@@ -43,6 +43,7 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
     await page.getByLabel('密码').fill('shuohe-2023');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await passLock(page);
 
     // Staff find 统计 where a mediator has 我的统计.
     await page.getByTestId('nav-stats').click();
@@ -82,5 +83,40 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
     await expect.poll(() => title(page).textContent()).toBe('开鲁县人民调解统计');
     expect(await cardNumber(page, 'stat-accepted')).toBe(297);
     expect(await page.getByTestId('org-committees').locator('strong').textContent()).toBe('250');
+  });
+});
+
+describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('群众满意度 on a %s', (name, viewport) => {
+  let device: Device;
+  let page: Page;
+  beforeAll(async () => {
+    device = await openDevice(viewport);
+    page = await device.context.newPage();
+    page.setDefaultTimeout(20_000);
+  });
+  afterAll(async () => {
+    await device?.close();
+  });
+
+  it('shows 群众满意率 from the 回访 and opens the visited cases behind it', async () => {
+    await openLogin(page, server.url);
+    await page.getByLabel('用户名').fill('xian');
+    await page.getByLabel('密码').fill('shuohe-2023');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/dashboard?area=150523&from=2023-01-01&to=2023-12-31`);
+    await title(page).filter({ hasText: '开鲁县人民调解统计' }).waitFor();
+    const panel = page.getByTestId('satisfaction');
+    await panel.waitFor();
+    const rate = (await page.getByTestId('satisfaction-rate').textContent())?.trim() ?? '';
+    expect(rate).toMatch(/^\d+(\.\d{2})?%$/);
+    const satisfied = panel.locator('dd a').first();
+    const n = Number((await satisfied.textContent())?.trim());
+    expect(n).toBeGreaterThan(0);
+    await satisfied.click();
+    await page.getByTestId('drill-list').waitFor();
+    await page.locator('#drill-title').filter({ hasText: '回访满意或基本满意' }).waitFor();
+    await expect.poll(() => page.getByTestId('drill-list').locator('li').count(), { timeout: 20_000 }).toBe(Math.min(n, 50));
+    await page.locator('.drill .muted').filter({ hasText: `共 ${n} 件` }).waitFor();
   });
 });

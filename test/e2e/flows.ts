@@ -16,7 +16,10 @@ export async function passLock(page: Page, pin = TEST_PIN): Promise<void> {
   const phase = await page.evaluate(() => document.documentElement.dataset.lock);
   const isPublic = await page.locator('.shell.public').count() > 0;
   if (isPublic || (phase !== 'setPin' && phase !== 'locked')) return;
-  await page.locator('main.lock-screen h1').first().waitFor();
+  // A device with neither PIN nor account shows the sign-in form first (ui/lock/lock-gate.tsx):
+  // the PIN comes after signing in (signIn passes it then).
+  await page.locator('main.lock-screen h1, [data-testid="login-submit"]').first().waitFor();
+  if (await page.locator('main.lock-screen h1').count() === 0) return;
   await page.keyboard.type(pin);
   if (phase === 'setPin') {
     await page.getByRole('heading', { name: '请再输入一次 PIN' }).waitFor();
@@ -63,6 +66,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // On a fresh device the PIN is set right after signing in.
+  await passLock(page);
 }
 
 /** Taps 立即同步 and waits for a sync that completed after the tap, with nothing left to send. */

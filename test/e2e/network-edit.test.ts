@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, openDevice, type Device } from './browser.ts';
-import { openLogin } from './flows.ts';
+import { openLogin, passLock } from './flows.ts';
 
 const VILLAGE = '150523100200';
 
@@ -40,6 +40,7 @@ describe('editing the network on /network', () => {
     await page.getByLabel('密码').fill('shuohe-2023');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await passLock(page);
   });
 
   it('adds a member to a village committee; after a reload the member and the recomputed warnings show', async () => {

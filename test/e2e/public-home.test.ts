@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
+import { TEST_PIN } from './flows.ts';
 
 let server: AppServer;
 let device: Device;
@@ -79,10 +80,25 @@ describe('a phone never set up for work', () => {
     await expectPublicOnly();
   });
 
-  it('leads from 调解员登录 to the work side (PIN, then the sign-in form)', async () => {
+  it('leads from 调解员登录 to the sign-in form, then the PIN that seals the phone, then the case list', async () => {
     await page.goto(`${server.url}/`);
     await page.getByTestId('home-login').click();
     await page.waitForURL((url) => url.pathname === '/login');
+    // The form first, in the residents' frame: no PIN pad, no work tab bar to wander into.
+    await page.getByTestId('login-submit').waitFor();
+    expect(await page.locator('main.lock-screen').count()).toBe(0);
+    expect(await page.getByTestId('nav-plus').count()).toBe(0);
+    await page.getByLabel('用户名').fill('tiaojie');
+    await page.getByLabel('密码', { exact: true }).fill('shuohe-2023');
+    await page.getByTestId('login-submit').click();
+    // Signed in, the phone asks for its PIN before any case reaches it.
     await page.getByRole('heading', { name: '设置 6 位 PIN' }).waitFor();
+    await page.keyboard.type(TEST_PIN);
+    await page.getByRole('heading', { name: '请再输入一次 PIN' }).waitFor();
+    await page.keyboard.type(TEST_PIN);
+    await page.getByTestId('flash').filter({ hasText: '已登录' }).waitFor();
+    await page.getByTestId('case-row').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.locator('main').textContent()).not.toContain('先填写您的姓名');
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, PHONE, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { waitForOfflineReady, openLogin } from './flows.ts';
+import { waitForOfflineReady, openLogin, passLock } from './flows.ts';
 import { requestNumber } from '../../src/shared/public-api.ts';
 
 let server: AppServer;
@@ -79,6 +79,8 @@ describe('申请调解 from a resident to the committee', () => {
     await mediator.getByLabel('用户名').fill('tiaojie');
     await mediator.getByLabel('密码').fill('shuohe-2023');
     await mediator.getByTestId('login-submit').click();
+    await mediator.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await passLock(mediator);
     await mediator.getByTestId('flash').filter({ hasText: '已登录' }).waitFor();
     await mediator.goto(`${server.url}/`);
     const card = mediator.getByTestId('requests-card');

@@ -39,6 +39,8 @@ export const SWEEP_ROUTES: readonly SweepRoute[] = [
   { path: '/login', roles: WORK },
   { path: '/password', roles: WORK },
   { path: '/dashboard', roles: STAFF, ready: '[data-testid="area-table"]' },
+  // The published year: every figure block filled (协议与履行, 防止激化, 群众满意度, 案件来源).
+  { path: '/dashboard?area=150523&from=2023-01-01&to=2023-12-31', roles: ['county'], ready: '[data-testid="satisfaction"]' },
   { path: '/dashboard/cases?area=150523100&from=2023-01-01&to=2023-12-31&measure=accepted', roles: ['town', 'county'], ready: '[data-testid="drill-list"], .empty' },
   { path: '/accounts', roles: STAFF },
   { path: '/accounts/new', roles: STAFF },

@@ -1,6 +1,6 @@
 // Issue #12 hole 2: every free text about a dispute is sealed at rest on the phone, not only
 // `private` — the agreement's terms, the reasons a case ended, was refused or voided, notes,
-// visits and review items. A case received from the server with a unique marker in each of them
+// visits and review items, the 督促履行 note, the mediators' names. A case received from the server with a unique marker in each of them
 // is stored, the device locked, and no IndexedDB store holds any marker. Rows sealed by the
 // previous version (only `private`) are sealed again at the next unlock.
 import { describe, it, expect } from 'vitest';
@@ -22,7 +22,7 @@ const PIN = '480215';
 const ITERATIONS = 2_000;
 const MARK = {
   terms: 'MARK-TERMS-赔偿三千', method: 'MARK-METHOD-转账', termination: 'MARK-TERMINATION-不愿调解', rejection: 'MARK-REJECTION-已起诉',
-  voided: 'MARK-VOID-重复录入', note: 'MARK-NOTE-电话联系', visit: 'MARK-VISIT-已履行', review: 'MARK-REVIEW-另一说法', facts: 'MARK-FACTS-院墙',
+  voided: 'MARK-VOID-重复录入', urge: 'MARK-URGE-已电话督促', mediator: 'MARK-MEDIATOR-杜若', note: 'MARK-NOTE-电话联系', visit: 'MARK-VISIT-已履行', review: 'MARK-REVIEW-另一说法', facts: 'MARK-FACTS-院墙',
 };
 const leaked = (dump: string) => Object.values(MARK).filter((m) => dump.includes(m));
 
@@ -33,6 +33,8 @@ function markedCase() {
     termination: { reason: MARK.termination, otherRoutesTold: true },
     rejection: { reason: '其他', note: MARK.rejection },
     voided: { reason: MARK.voided, at: '2026-11-12T02:00:00.000Z' },
+    followUp: { urge: { openedOn: '2026-11-20', due: '2026-12-04', doneOn: '2026-11-25', note: MARK.urge }, confirmationWaivedOn: null },
+    mediators: [MARK.mediator],
   });
   record.private.facts = MARK.facts;
   return record;
@@ -76,6 +78,8 @@ describe('free texts sealed at rest (issue #12)', () => {
     expect(open?.termination?.reason).toBe(MARK.termination);
     expect(open?.rejection?.note).toBe(MARK.rejection);
     expect(open?.voided?.reason).toBe(MARK.voided);
+    expect(open?.followUp?.urge?.note).toBe(MARK.urge);
+    expect(open?.mediators).toEqual([MARK.mediator]);
   });
 
   it('cases sealed by the previous version (only `private`) are sealed again after the next unlock', async () => {
@@ -100,6 +104,8 @@ describe('free texts sealed at rest (issue #12)', () => {
     const open = await getCase(device.db, record.id);
     expect(open?.private.facts).toBe(MARK.facts);
     expect(open?.agreement?.terms).toEqual([MARK.terms]);
+    expect(open?.followUp?.urge?.note).toBe(MARK.urge);
+    expect(open?.mediators).toEqual([MARK.mediator]);
     device.db.vault.lock();
     expect(leaked(await dumpIndexedDb())).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { uuidv7 } from 'uuidv7';
 import { caseSources, confirmationResults, type CaseRecord, type ConfirmationResult, type PerformanceStatus } from '../../src/shared/case.ts';
 import { categories } from '../../src/shared/categories.ts';
 import type { CaseOutcome, CaseStatus } from '../../src/shared/lifecycle.ts';
-import { rollup, rollupByKey, rollupGroups, toStatCase, type Period, type Rollup, type StatCase } from '../../src/shared/stats.ts';
+import { rollup, rollupByKey, rollupGroups, satisfactionLevels, toStatCase, type Period, type Rollup, type Satisfaction, type StatCase } from '../../src/shared/stats.ts';
 import { yearPeriod } from '../../src/shared/stat-periods.ts';
 import { caseRow, eventRow } from '../../src/server/sync/records.ts';
 import { liveGroups, childColumn, type GroupBy } from '../../src/server/stats/sql.ts';
@@ -30,7 +30,7 @@ const categoryCodes = [...categories.map((c) => c.code), '99'];
 
 interface Generated {
   record: CaseRecord;
-  visits: PerformanceStatus[];
+  visits: { performance: PerformanceStatus; satisfaction: Satisfaction }[];
 }
 
 const day = fc.integer({ min: 0, max: 480 }).map((n) => new Date(Date.UTC(2022, 10, 1) + n * 86_400_000).toISOString().slice(0, 10));
@@ -46,7 +46,10 @@ const caseArb: fc.Arbitrary<Generated> = fc.record({
   difficult: fc.boolean(),
   partiesInvolved: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
   prevention: fc.tuple(...Array.from({ length: 4 }, () => fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 30 })))),
-  visits: fc.array(fc.constantFrom<PerformanceStatus>('已履行', '部分履行', '未履行'), { maxLength: 2 }),
+  visits: fc.array(fc.record({
+    performance: fc.constantFrom<PerformanceStatus>('已履行', '部分履行', '未履行'),
+    satisfaction: fc.constantFrom<Satisfaction>(...satisfactionLevels),
+  }), { maxLength: 2 }),
   // Any result on any case: the roll-up, not the generator, decides which ones count.
   confirmation: fc.option(fc.constantFrom<ConfirmationResult>(...confirmationResults), { nil: null }),
 }).map((g) => {
@@ -84,10 +87,10 @@ async function load(store: Store, cases: Generated[]): Promise<void> {
   await store.db.deleteFrom('change_log').execute();
   for (const { record, visits } of cases) {
     await store.db.insertInto('cases').values(caseRow(record, {})).execute();
-    // Later visits are written later: the latest one is what 履行 reads.
-    for (const [i, performance] of visits.entries()) {
+    // Later visits are written later: the latest one is what 履行 and 满意度 read.
+    for (const [i, { performance, satisfaction }] of visits.entries()) {
       const event = {
-        kind: 'visit' as const, data: { on: record.acceptedOn, visitedPerson: '甲', performance, satisfaction: '满意' as const, notes: '' },
+        kind: 'visit' as const, data: { on: record.acceptedOn, visitedPerson: '甲', performance, satisfaction, notes: '' },
         id: uuidv7(), caseId: record.id, villageCode: record.villageCode, townCode: record.townCode, countyCode: record.countyCode, at: '2023-01-01T00:00:00Z', author: 'u',
       };
       await store.db.insertInto('events').values(eventRow(event, `2024-01-0${i + 1}T00:00:00.000Z`)).execute();
@@ -95,10 +98,11 @@ async function load(store: Store, cases: Generated[]): Promise<void> {
   }
 }
 
-/** What the device computes: its own cases, with 履行 from the latest visit. */
+/** What the device computes: its own cases, with 履行 and 满意度 from the latest visit. */
 function deviceCases(cases: Generated[], area: string): (StatCase & { village: string; town: string; county: string })[] {
   return cases.filter((c) => c.record.villageCode.startsWith(area)).map(({ record, visits }) => ({
-    ...toStatCase(record), performance: record.outcome === 'success' ? (visits[visits.length - 1] ?? null) : null,
+    ...toStatCase(record), performance: record.outcome === 'success' ? (visits[visits.length - 1]?.performance ?? null) : null,
+    satisfaction: visits[visits.length - 1]?.satisfaction ?? null,
     village: record.villageCode, town: record.townCode, county: record.countyCode,
   }));
 }
@@ -166,7 +170,9 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
     });
     await fc.assert(
       fc.asyncProperty(fc.array(caseArb, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), changeArb), { maxLength: 12 }), monthsArb, cellQueryArb,
-        async (cases, changes, period, [area, by]) => {
+        async (generated, changes, period, [area, by]) => {
+          // fast-check hands the same objects to every shrinking step: change copies only.
+          const cases = structuredClone(generated);
           await load(store, cases);
           await rebuildCells(store, () => new Date('2024-02-01T00:00:00Z'));
           // Each change as the push path leaves it: the case row (or a new event) and a change_log line.
@@ -186,16 +192,17 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
               await tx.deleteFrom('cases').where('id', '=', g.record.id).execute();
               await tx.insertInto('cases').values(caseRow(g.record, {})).execute();
               await tx.updateTable('events').set({ village_code: g.record.villageCode, town_code: g.record.townCode, county_code: g.record.countyCode }).where('case_id', '=', g.record.id).execute();
-              const logged: { entity: 'case' | 'event'; id: string }[] = [{ entity: 'case', id: g.record.id }];
+              // A 回访 alone (the case row unchanged) is logged as the event only, and must still move 履行.
+              const onlyVisit = ch.visit !== undefined && [ch.village, ch.acceptedOn, ch.state, ch.category, ch.voided].every((v) => v === undefined);
+              const logged: { entity: 'case' | 'event'; id: string }[] = onlyVisit ? [] : [{ entity: 'case', id: g.record.id }];
               if (ch.visit) {
-                g.visits = [...g.visits, ch.visit];
+                g.visits = [...g.visits, { performance: ch.visit, satisfaction: '满意' }];
                 const event = {
                   kind: 'visit' as const, data: { on: g.record.acceptedOn, visitedPerson: '甲', performance: ch.visit, satisfaction: '满意' as const, notes: '' },
                   id: uuidv7(), caseId: g.record.id, villageCode: g.record.villageCode, townCode: g.record.townCode, countyCode: g.record.countyCode, at: '2023-01-01T00:00:00Z', author: 'u',
                 };
                 await tx.insertInto('events').values(eventRow(event, `2025-01-${String(g.visits.length).padStart(2, '0')}T00:00:00.000Z`)).execute();
-                // A 回访 alone (the case row unchanged) must still move 履行.
-                logged.splice(0, 1, { entity: 'event', id: event.id });
+                logged.push({ entity: 'event', id: event.id });
               }
               const end = await takeSeq(tx, logged.length);
               for (const [i, l] of logged.entries()) {

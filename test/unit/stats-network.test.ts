@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { committeeWarnings, coverage, emptyOrgTable, type Mediator } from '../../src/shared/network.ts';
 import { BOM, parseCsv, toCsv } from '../../src/shared/csv.ts';
-import { caseTable, orgTableCells, reportCsv } from '../../src/shared/report.ts';
+import { caseTable, orgTableCells, reportCsv, reportedSplits, satisfactionTable } from '../../src/shared/report.ts';
 import { rollup, toStatCase } from '../../src/shared/stats.ts';
 import { parseDivisions } from '../../src/shared/divisions.ts';
 import { statisticsRows } from '../../src/shared/categories.ts';
@@ -50,13 +50,33 @@ describe('report layout and CSV', () => {
     const r = rollup(Array.from({ length: 62 }, (_, i) =>
       toStatCase(i < 58 ? caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ amountYuan: 1000 }) }) : caseRecord({ status: 'terminated', outcome: 'failure' }))));
     const table = caseTable(r);
-    expect(table).toHaveLength(statisticsRows.length + 2);
+    // Every official row, the "其中" lines the form asks for (拖欠农民工工资纠纷), and 合计.
+    expect(table).toHaveLength(statisticsRows.length + reportedSplits.length + 2);
     expect(table[table.length - 1]?.slice(0, 4)).toEqual(['合计', 62, 58, 93.55]);
     const csv = reportCsv({ areaName: '测试村', areaCode: '150523100200', from: '2026-01-01', toInclusive: '2026-12-31', generatedAt: 'x' }, r, emptyOrgTable());
     expect(csv.startsWith(BOM)).toBe(true);
     const total = parseCsv(csv).find((row) => row[0] === '合计');
     expect(total?.slice(0, 9)).toEqual(['合计', '62', '58', '93.55', '4', '0', '0', '58', '5.80']);
     expect(orgTableCells(emptyOrgTable())[1]).toEqual(['人民调解委员会（个）', 0]);
+  });
+});
+
+describe('report lines the form asks for', () => {
+  it('拖欠农民工工资纠纷 is its own 其中 line under 劳动争议纠纷; 履行率 and 满意率 leave out what has no answer', () => {
+    const wages = Array.from({ length: 3 }, () => toStatCase(caseRecord({ categoryCode: '10.1', status: 'agreed', outcome: 'success', agreement: agreement({ amountYuan: 5000 }) })));
+    const other = toStatCase(caseRecord({ categoryCode: '10.2', status: 'terminated', outcome: 'failure' }));
+    const r = rollup([
+      { ...wages[0]!, performance: '已履行', satisfaction: '满意' }, { ...wages[1]!, performance: '未履行', satisfaction: '不满意' },
+      { ...wages[2]!, satisfaction: '未记载' }, other,
+    ]);
+    const table = caseTable(r);
+    const labour = table.findIndex((row) => row[0] === '劳动争议纠纷');
+    expect(table[labour]?.slice(0, 3)).toEqual(['劳动争议纠纷', 4, 3]);
+    expect(table[labour + 1]?.slice(0, 3)).toEqual(['　其中：拖欠农民工工资纠纷', 3, 3]);
+    const performanceRate = table[0]?.indexOf('协议履行率（%）') ?? -1;
+    expect(table[labour + 1]?.[performanceRate]).toBe(33.33);
+    expect(r.satisfaction).toEqual({ 满意: 1, 基本满意: 0, 不满意: 1, 未记载: 1 });
+    expect(satisfactionTable(r).at(-1)).toEqual(['群众满意率（%）', 50]);
   });
 });
 

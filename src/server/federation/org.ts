@@ -23,5 +23,15 @@ export async function addFederatedOrg(db: Kysely<DB>, area: string, asOf: string
     table.women += Number(org.women ?? 0);
     table.legalPersons += Number(org.legalPersons ?? 0);
     table.households += Number(org.households ?? 0);
+    // Files from before issue #15 carry none of these: they count 0.
+    table.minority += Number(org.minority ?? 0);
+    table.members += Number(org.members ?? 0);
+    table.trainings += Number(org.trainings ?? 0);
+    table.trainingHours += Number(org.trainingHours ?? 0);
+    for (const key of ['mediatorsByType', 'fullTimeByType'] as const) {
+      for (const [type, n] of Object.entries(org[key] ?? {})) {
+        if (type in table[key]) table[key][type as keyof OrgTable['committees']] += Number(n);
+      }
+    }
   }
 }

@@ -9,7 +9,9 @@ import type { MiddlewareHandler } from 'hono';
 
 const BASE = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets WebAssembly compile (扫描身份证's on-device OCR) and nothing else: no
+  // eval(), no inline script.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'blob:', 'data:'],
   'connect-src': ["'self'"],

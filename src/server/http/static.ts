@@ -23,13 +23,18 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  // 扫描身份证's runtime and models (src/ui/id-card/ocr/): WebAssembly compiles while streaming
+  // only when served as application/wasm.
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
 };
 
 const noCache = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
 
 // Text shrinks 3–4× compressed; on a phone link at ~1.6 Mbit/s that is most of a first visit.
 // PNGs and fonts are compressed already, and tiny files are not worth the header.
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+// The OCR runtime's .wasm shrinks ~4× too; the models' float weights hardly shrink at all.
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.wasm']);
 const MIN_COMPRESS_BYTES = 1024;
 
 interface Found {

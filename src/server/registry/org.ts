@@ -9,8 +9,11 @@ import { addFederatedOrg } from '../federation/org.ts';
 
 const prefix = (area: string) => `${area}%`;
 
-/** Counts in office on `asOf` (founded by then, not yet dissolved or left). */
-export async function orgTable(db: Kysely<DB>, area: string, asOf: string): Promise<OrgTable> {
+/**
+ * Counts in office on `asOf` (founded by then, not yet dissolved or left); trainings of those
+ * mediators from `trainingsFrom` (default the first day of asOf's year) to asOf.
+ */
+export async function orgTable(db: Kysely<DB>, area: string, asOf: string, trainingsFrom = `${asOf.slice(0, 4)}-01-01`): Promise<OrgTable> {
   const table = emptyOrgTable();
   const committees = await db.selectFrom('committees').select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('location', 'like', prefix(area))
@@ -33,6 +36,34 @@ export async function orgTable(db: Kysely<DB>, area: string, asOf: string): Prom
   table.mediators = Number(people?.n ?? 0);
   table.fullTime = Number(people?.full_time ?? 0);
   table.women = Number(people?.women ?? 0);
+  // The staffing lines of the 组织队伍 sheet: by committee kind, 少数民族, members vs 聘任.
+  const byKind = await db.selectFrom('mediators').innerJoin('committees', 'committees.id', 'mediators.committee_id')
+    .select([
+      'committees.kind as kind',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('mediators.full_time').as('full_time'),
+      sql<number>`sum(case when mediators.ethnicity <> '汉族' and mediators.ethnicity <> '' then 1 else 0 end)`.as('minority'),
+      sql<number>`sum(case when mediators.member_role is not null then 1 else 0 end)`.as('members'),
+    ])
+    .where('committees.location', 'like', prefix(area))
+    .where((eb) => eb.or([eb('mediators.left_on', 'is', null), eb('mediators.left_on', '>', asOf)]))
+    .groupBy('committees.kind').execute();
+  for (const row of byKind) {
+    if ((committeeTypes as readonly string[]).includes(row.kind)) {
+      table.mediatorsByType[row.kind as CommitteeType] = Number(row.n);
+      table.fullTimeByType[row.kind as CommitteeType] = Number(row.full_time ?? 0);
+    }
+    table.minority += Number(row.minority ?? 0);
+    table.members += Number(row.members ?? 0);
+  }
+  const trained = await db.selectFrom('mediator_trainings').innerJoin('mediators', 'mediators.id', 'mediator_trainings.mediator_id')
+    .innerJoin('committees', 'committees.id', 'mediators.committee_id')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('mediator_trainings.hours').as('hours')])
+    .where('committees.location', 'like', prefix(area))
+    .where('mediator_trainings.on_date', '>=', trainingsFrom).where('mediator_trainings.on_date', '<=', asOf)
+    .executeTakeFirst();
+  table.trainings = Number(trained?.n ?? 0);
+  table.trainingHours = Number(trained?.hours ?? 0);
   const legal = await db.selectFrom('legal_persons').select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('village_code', 'like', prefix(area))
     .where((eb) => eb.or([eb('certified_on', 'is', null), eb('certified_on', '<=', asOf)]))

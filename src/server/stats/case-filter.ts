@@ -8,9 +8,10 @@ import { caseSources } from '../../shared/case.ts';
 import { isIsoDate, addDays } from '../../shared/dates.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
-import { latestPerformance } from './sql.ts';
+import { latestPerformance, latestSatisfaction } from './sql.ts';
 
-export const statMeasures = ['accepted', 'succeeded', 'failed', 'open', 'oral', 'written', 'performed', 'confirmed', 'difficult'] as const;
+/** `rated`: cases whose latest 回访 recorded 满意/基本满意/不满意 (满意率's denominator); `satisfied`: 满意 or 基本满意. */
+export const statMeasures = ['accepted', 'succeeded', 'failed', 'open', 'oral', 'written', 'performed', 'confirmed', 'difficult', 'rated', 'satisfied', 'dissatisfied'] as const;
 export type StatMeasure = (typeof statMeasures)[number];
 
 const date = v.pipe(v.string(), v.check(isIsoDate));
@@ -66,5 +67,11 @@ export function applyStatFilter<O>(query: CasesQuery<O>, f: StatFilter, kind: St
       return q.where('outcome', '=', 'success').where('judicial_result', '=', '确认有效');
     case 'difficult':
       return q.where('is_difficult', '=', 1);
+    case 'rated':
+      return q.where('outcome', '=', 'success').where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} in ('满意', '基本满意', '不满意')`);
+    case 'satisfied':
+      return q.where('outcome', '=', 'success').where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} in ('满意', '基本满意')`);
+    case 'dissatisfied':
+      return q.where('outcome', '=', 'success').where(sql<boolean>`${latestSatisfaction(kind, sql.ref('cases.id'))} = '不满意'`);
   }
 }

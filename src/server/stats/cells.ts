@@ -26,7 +26,7 @@ import { caseFacts, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
 // position, so the listed columns and the selected sums can never drift apart.
-const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation'] as const;
+const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction'] as const;
 const sumCells = ['n', ...sumNames.map((s) => statSums[s].cell)];
 const dims = sql.join(dimNames.map((d) => sql.ref(d)));
 const sums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(c)})`));
@@ -49,7 +49,7 @@ async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: r
   const confirmation = sql`case when f.outcome = 'success' then f.confirmation end`;
   const dimOf: Record<(typeof dimNames)[number], RawBuilder<unknown>> = {
     category_code: sql`f.category_code`, source: sql`f.source`, status, outcome: sql`f.outcome`, agreement_form: form,
-    performance: sql`f.performance`, confirmation,
+    performance: sql`f.performance`, confirmation, satisfaction: sql`f.satisfaction`,
   };
   const keys = sql`f.town_code, substr(f.accepted_on, 1, 7), ${sql.join(dimNames.map((d) => dimOf[d]))}`;
   const byTown = new Map<string, string[]>();
@@ -219,10 +219,10 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
   const scope = q.area === '' ? sql`1 = 1` : sql`substr(f.area_code, 1, ${q.area.length}) = ${q.area}`;
   const result = await sql<GroupRow>`
     select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance, f.confirmation,
-      ${namedSums}
+      f.satisfaction, ${namedSums}
     from stat_cells f
     where length(f.period) = ${byYear ? 4 : 7} and f.period >= ${from} and f.period < ${to} and length(f.area_code) = ${level} and ${scope}
-    group by 1, 2, 3, 4, 5, 6, 8, 9`.execute(db);
+    group by 1, 2, 3, 4, 5, 6, 8, 9, 10`.execute(db);
   return result.rows.map(toKeyedGroup);
 }
 

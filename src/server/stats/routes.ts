@@ -5,23 +5,24 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { addDays, isIsoDate, localDate } from '../../shared/dates.ts';
 import { inclusivePeriod, yearPeriod } from '../../shared/stat-periods.ts';
-import { reportCsv, type ReportMeta } from '../../shared/report.ts';
+import { reportCsv, reportSheetKeys, reportSheets, sheetCsv } from '../../shared/report.ts';
 import type { Period } from '../../shared/stats.ts';
 import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseWith, readJson } from '../http/body.ts';
 import { assertInScope } from '../auth/principal.ts';
 import { requireRole } from '../auth/middleware.ts';
-import { orgTable } from '../registry/org.ts';
-import { areaInfo } from './area-tree.ts';
-import { areaRollup, asOfDate, summary } from './summary.ts';
+import { summary } from './summary.ts';
 import { reportXlsx } from './report-xlsx.ts';
+import { reportData } from './report-data.ts';
 import { signMonth, signoffLog, signoffStatus, unlockMonth } from './signoff.ts';
 import { recordAudit } from '../ops/audit.ts';
 
 const date = v.pipe(v.string(), v.check(isIsoDate));
 const areaCode = v.pipe(v.string(), v.regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/));
 const StatsQuery = v.strictObject({ area: v.optional(areaCode), from: v.optional(date), to: v.optional(date) });
+/** `sheet`: one sheet's CSV twin (调解案件 cases, 组织队伍 org, 分乡镇 areas); without it the whole report in one CSV. */
+const CsvQuery = v.strictObject({ ...StatsQuery.entries, sheet: v.optional(v.picklist(reportSheetKeys)) });
 const month = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const SignBody = v.strictObject({ area: areaCode, month });
 const UnlockBody = v.strictObject({ area: areaCode, month, reason: v.pipe(v.string(), v.trim(), v.maxLength(500)) });
@@ -54,21 +55,17 @@ export function statsRoutes(ctx: Ctx): Hono<Env> {
     return c.json(await summary(ctx, scopedArea(c, q.area), periodOf(ctx, q)));
   });
 
-  const report = async (c: Context<Env>, format: 'xlsx' | 'csv') => {
-    const q = parseWith(StatsQuery, c.req.query());
+  const report = async (c: Context<Env>, format: 'xlsx' | 'csv', q: v.InferOutput<typeof StatsQuery>) => {
     const area = scopedArea(c, q.area);
     const period = periodOf(ctx, q);
     await recordAudit(ctx, c, { action: 'report.export', target: `${area} ${period.from}~${addDays(period.to, -1)}`, areaCode: area, detail: format });
-    const info = await areaInfo(ctx.store.read, area);
-    const meta: ReportMeta = { areaName: info.name, areaCode: area, from: period.from, toInclusive: addDays(period.to, -1), generatedAt: ctx.now().toISOString() };
-    const rollup = await areaRollup(ctx, area, period);
-    const org = await orgTable(ctx.store.read, area, asOfDate(period, localDate(ctx.now())));
-    return { meta, rollup, org, name: `${info.name}人民调解统计表_${meta.from}_${meta.toInclusive}` };
+    const data = await reportData(ctx, c.var.principal, area, period);
+    return { data, name: `${data.meta.areaName}人民调解统计表_${data.meta.from}_${data.meta.toInclusive}` };
   };
 
   app.get('/stats/report.xlsx', async (c) => {
-    const { meta, rollup, org, name } = await report(c, 'xlsx');
-    const body = await reportXlsx(meta, rollup, org);
+    const { data, name } = await report(c, 'xlsx', parseWith(StatsQuery, c.req.query()));
+    const body = await reportXlsx(data);
     return c.body(body.buffer as ArrayBuffer, 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': contentDisposition(name, 'xlsx'),
@@ -76,8 +73,13 @@ export function statsRoutes(ctx: Ctx): Hono<Env> {
   });
 
   app.get('/stats/report.csv', async (c) => {
-    const { meta, rollup, org, name } = await report(c, 'csv');
-    return c.body(reportCsv(meta, rollup, org), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(name, 'csv') });
+    const { sheet, ...q } = parseWith(CsvQuery, c.req.query());
+    const { data, name } = await report(c, 'csv', q);
+    const headers = (file: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(file, 'csv') });
+    if (!sheet) return c.body(reportCsv(data.meta, data.rollup, data.org, data.children), 200, headers(name));
+    const one = reportSheets(data.meta, data.rollup, data.org, data.children, { asText: true }).find((s) => s.key === sheet);
+    if (!one) throw new ApiError(404, 'area.notFound');
+    return c.body(sheetCsv(one), 200, headers(`${name}_${one.name}`));
   });
 
   app.get('/stats/signoffs', async (c) => {

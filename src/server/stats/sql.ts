@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AgreementForm, CaseSource, ConfirmationResult, PerformanceStatus } from '../../shared/case.ts';
 import type { CaseOutcome, CaseStatus } from '../../shared/lifecycle.ts';
-import type { Period, StatGroup } from '../../shared/stats.ts';
+import type { Period, Satisfaction, StatGroup } from '../../shared/stats.ts';
 import { caseColumnNames, statSums, sumNames, type CellColumn, type SumName, type SumSpec, type Sums } from '../../shared/fields/stat-sums.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
@@ -45,18 +45,24 @@ function scopeCondition(area: string): RawBuilder<unknown> {
   }
 }
 
-/** The 履行 finding of a case's latest 回访 (JSON inside the event row; dialects differ). */
-export function latestPerformance(kind: Store['kind'], caseId: RawBuilder<unknown>): RawBuilder<string | null> {
-  const field = kind === 'sqlite' ? sql`json_extract(e.data, '$.data.performance')` : sql`(e.data::json #>> '{data,performance}')`;
+/** One finding of a case's latest 回访 (JSON inside the event row; dialects differ). */
+function latestVisit(kind: Store['kind'], caseId: RawBuilder<unknown>, name: 'performance' | 'satisfaction'): RawBuilder<string | null> {
+  const field = kind === 'sqlite' ? sql`json_extract(e.data, ${`$.data.${name}`})` : sql`(e.data::json #>> ${`{data,${name}}`})`;
   return sql<string | null>`(select ${field} from events e where e.kind = 'visit' and e.case_id = ${caseId} order by e.created_at desc, e.id desc limit 1)`;
 }
+
+/** The 履行 finding of a case's latest 回访. */
+export const latestPerformance = (kind: Store['kind'], caseId: RawBuilder<unknown>) => latestVisit(kind, caseId, 'performance');
+/** The 满意程度 of a case's latest 回访 (群众满意度). */
+export const latestSatisfaction = (kind: Store['kind'], caseId: RawBuilder<unknown>) => latestVisit(kind, caseId, 'satisfaction');
 
 /** Per-case columns, as the inner query of both the live roll-up and the cells refresh. */
 export function caseFacts(kind: Store['kind']): RawBuilder<unknown> {
   const summed = sql.join(caseColumnNames.map((c) => sql.ref(`c.${c}`)));
   return sql`c.id, c.village_code, c.town_code, c.county_code, c.accepted_on, c.category_code, c.source, c.status, c.outcome,
     c.agreement_form, c.judicial_result as confirmation, c.voided, ${summed},
-    case when c.outcome = 'success' then ${latestPerformance(kind, sql`c.id`)} end as performance`;
+    case when c.outcome = 'success' then ${latestPerformance(kind, sql`c.id`)} end as performance,
+    case when c.outcome = 'success' then ${latestSatisfaction(kind, sql`c.id`)} end as satisfaction`;
 }
 
 /** One sum over a derived table `f` of caseFacts, named by its cell column. */
@@ -79,6 +85,7 @@ export type GroupRow = {
   agreement_form: string | null;
   voided: number;
   performance: string | null;
+  satisfaction: string | null;
   confirmation: string | null;
   n: number;
 } & Record<CellColumn, number>;
@@ -89,12 +96,12 @@ export function toKeyedGroup(r: GroupRow): KeyedGroup {
   return {
     key: r.key, categoryCode: r.category_code, source: r.source as CaseSource, status: r.status as CaseStatus,
     outcome: r.outcome as CaseOutcome, agreementForm: r.agreement_form as AgreementForm | null, voided: num(r.voided) !== 0,
-    performance: r.performance as PerformanceStatus | null, confirmation: r.confirmation as ConfirmationResult | null, n: num(r.n),
+    performance: r.performance as PerformanceStatus | null, satisfaction: r.satisfaction as Satisfaction | null, confirmation: r.confirmation as ConfirmationResult | null, n: num(r.n),
     sums: Object.fromEntries(sumNames.map((s) => [s, num(r[statSums[s].cell])])) as Sums,
   };
 }
 
-export const groupColumns = sql`f.category_code, f.source, f.status, f.outcome, f.agreement_form, f.voided, f.performance, f.confirmation`;
+export const groupColumns = sql`f.category_code, f.source, f.status, f.outcome, f.agreement_form, f.voided, f.performance, f.confirmation, f.satisfaction`;
 
 /** Live roll-up rows straight from the cases (county, town or village; any period). */
 export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQuery): Promise<KeyedGroup[]> {
@@ -103,6 +110,6 @@ export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQu
     select ${key} as key, ${groupColumns}, ${groupSums}
     from (select ${caseFacts(kind)} from cases c
           where ${scopeCondition(q.area)} and c.accepted_on >= ${q.period.from} and c.accepted_on < ${q.period.to}) f
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(db);
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`.execute(db);
   return result.rows.map(toKeyedGroup);
 }

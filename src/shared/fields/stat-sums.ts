@@ -33,7 +33,7 @@ export const preventionKeys = ['suicide', 'criminal', 'groupPetition', 'groupFig
 export type PreventionKey = (typeof preventionKeys)[number];
 
 /** The report's case measures that are not sums of a column (counted from a group's attributes). */
-export type CountedColumn = 'accepted' | 'succeeded' | 'rate' | 'failed' | 'open' | 'oral' | 'written' | 'performed' | 'confirmed';
+export type CountedColumn = 'accepted' | 'succeeded' | 'rate' | 'failed' | 'open' | 'oral' | 'written' | 'performed' | 'confirmed' | 'performanceRate';
 
 export interface SumSpec {
   column: CaseColumn;
@@ -45,7 +45,7 @@ export interface SumSpec {
   counted: 'accepted' | 'succeeded';
   /** A column of the official table, per row (RowCounts), printed after `after`. */
   report?: { label: MessageKey; after: CountedColumn | SumName; decimals?: number; show?: (sum: number) => number };
-  /** A line of the prevention block (Rollup.prevention), total only. */
+  /** A line of the prevention block (Rollup.prevention, the total); per category it is a report column. */
   prevention?: { key: PreventionKey; part: 'cases' | 'persons' };
 }
 
@@ -64,14 +64,14 @@ export const statSums = {
     column: 'amount_yuan', how: 'value', cell: 'amount_yuan', counted: 'succeeded',
     report: { label: 'report.col.amount', after: 'written', decimals: 2, show: toWanYuan },
   },
-  suicideCases: { column: 'prev_suicide', how: 'positive', cell: 'suicide_cases', counted: 'accepted', prevention: { key: 'suicide', part: 'cases' } },
-  suicidePersons: { column: 'prev_suicide', how: 'value', cell: 'suicide_persons', counted: 'accepted', prevention: { key: 'suicide', part: 'persons' } },
-  criminalCases: { column: 'prev_criminal', how: 'positive', cell: 'criminal_cases', counted: 'accepted', prevention: { key: 'criminal', part: 'cases' } },
-  criminalPersons: { column: 'prev_criminal', how: 'value', cell: 'criminal_persons', counted: 'accepted', prevention: { key: 'criminal', part: 'persons' } },
-  petitionCases: { column: 'prev_group_petition', how: 'positive', cell: 'petition_cases', counted: 'accepted', prevention: { key: 'groupPetition', part: 'cases' } },
-  petitionPersons: { column: 'prev_group_petition', how: 'value', cell: 'petition_persons', counted: 'accepted', prevention: { key: 'groupPetition', part: 'persons' } },
-  fightCases: { column: 'prev_group_fight', how: 'positive', cell: 'fight_cases', counted: 'accepted', prevention: { key: 'groupFight', part: 'cases' } },
-  fightPersons: { column: 'prev_group_fight', how: 'value', cell: 'fight_persons', counted: 'accepted', prevention: { key: 'groupFight', part: 'persons' } },
+  suicideCases: { column: 'prev_suicide', how: 'positive', cell: 'suicide_cases', counted: 'accepted', report: { label: 'report.col.suicideCases', after: 'partiesInvolved' }, prevention: { key: 'suicide', part: 'cases' } },
+  suicidePersons: { column: 'prev_suicide', how: 'value', cell: 'suicide_persons', counted: 'accepted', report: { label: 'report.col.suicidePersons', after: 'suicideCases' }, prevention: { key: 'suicide', part: 'persons' } },
+  criminalCases: { column: 'prev_criminal', how: 'positive', cell: 'criminal_cases', counted: 'accepted', report: { label: 'report.col.criminalCases', after: 'suicidePersons' }, prevention: { key: 'criminal', part: 'cases' } },
+  criminalPersons: { column: 'prev_criminal', how: 'value', cell: 'criminal_persons', counted: 'accepted', report: { label: 'report.col.criminalPersons', after: 'criminalCases' }, prevention: { key: 'criminal', part: 'persons' } },
+  petitionCases: { column: 'prev_group_petition', how: 'positive', cell: 'petition_cases', counted: 'accepted', report: { label: 'report.col.petitionCases', after: 'criminalPersons' }, prevention: { key: 'groupPetition', part: 'cases' } },
+  petitionPersons: { column: 'prev_group_petition', how: 'value', cell: 'petition_persons', counted: 'accepted', report: { label: 'report.col.petitionPersons', after: 'petitionCases' }, prevention: { key: 'groupPetition', part: 'persons' } },
+  fightCases: { column: 'prev_group_fight', how: 'positive', cell: 'fight_cases', counted: 'accepted', report: { label: 'report.col.fightCases', after: 'petitionPersons' }, prevention: { key: 'groupFight', part: 'cases' } },
+  fightPersons: { column: 'prev_group_fight', how: 'value', cell: 'fight_persons', counted: 'accepted', report: { label: 'report.col.fightPersons', after: 'fightCases' }, prevention: { key: 'groupFight', part: 'persons' } },
   partiesInvolved: {
     column: 'parties_involved', how: 'value', cell: 'parties_involved', counted: 'accepted', report: { label: 'report.col.partiesInvolved', after: 'difficult' },
   },

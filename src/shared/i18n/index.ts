@@ -28,6 +28,7 @@ import type { county } from './county.ts';
 import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
+import type { idCard } from './id-card.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
@@ -50,7 +51,8 @@ type Catalogue = typeof core
   & typeof dossier
   & typeof fields
   & typeof desk
-  & typeof publicSide;
+  & typeof publicSide
+  & typeof idCard;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -20,6 +20,7 @@ import { county } from './county.ts';
 import { federation } from './federation.ts';
 import { dossier } from './dossier.ts';
 import { publicSide } from './public.ts';
+import { idCard } from './id-card.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -31,3 +32,4 @@ registerMessages(dossier);
 registerMessages(fields);
 registerMessages(desk);
 registerMessages(publicSide);
+registerMessages(idCard);

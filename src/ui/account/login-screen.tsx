@@ -8,6 +8,8 @@ import { useLocation } from 'preact-iso';
 import { login, logout, session, type Role, type Session } from '../../state/session.ts';
 import { isOnline, pendingCount } from '../../state/app-state.ts';
 import { showFlash } from '../../state/flash.ts';
+import { effect } from '@preact/signals';
+import { lockPhase } from '../../state/lock.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { TextField } from '../components/fields.tsx';
 import { ApiError } from '../../state/errors.ts';
@@ -51,7 +53,16 @@ function LoginForm() {
   const [mustChange, setMustChange] = useState(false);
 
   const signedIn = (s: Session) => {
-    showFlash(t('login.signedIn', { name: s.me.user.displayName }));
+    const announce = () => showFlash(t('login.signedIn', { name: s.me.user.displayName }));
+    // On a fresh device the PIN is set next (lock-gate.tsx): say 已登录 once the app is there to see.
+    if (lockPhase.value === 'open') announce();
+    else {
+      const stop = effect(() => {
+        if (lockPhase.value !== 'open') return;
+        announce();
+        queueMicrotask(() => stop());
+      });
+    }
     // Everyone starts at home (ui/shell/home.tsx): the mediator's case list, a staff member's work
     // on a phone, the office's start on the desk (desk-home.tsx).
     route(safeNext(query.next) ?? '/', true);

@@ -7,7 +7,7 @@ import { useLocation } from 'preact-iso';
 import type { CaseTab } from '../../state/errors.ts';
 import { profile, profileLoaded } from '../../state/app-state.ts';
 import { session } from '../../state/session.ts';
-import { firstTabWithCases, useCaseList, usePendingByCase } from '../../state/case-queries.ts';
+import { useCaseList, useFirstTabWithCases, usePendingByCase } from '../../state/case-queries.ts';
 import { categories } from '../../shared/categories.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { CaseRow } from './case-row.tsx';
@@ -18,6 +18,8 @@ const tabs: { tab: CaseTab | 'all'; label: MessageKey }[] = [
   { tab: 'closed', label: 'list.tab.closed' },
   { tab: 'all', label: 'list.tab.all' },
 ];
+
+const tabNames = tabs.map((x) => x.tab);
 
 function parseTab(value: string | undefined): CaseTab | 'all' | undefined {
   return tabs.some((x) => x.tab === value) ? (value as CaseTab | 'all') : undefined;
@@ -40,10 +42,10 @@ export function CaseListScreen() {
   const { query, route } = useLocation();
   const asked = parseTab(query.tab);
   // Without a tab in the URL the list opens on the first tab that has cases in it.
+  // It follows the cases while none is asked: the first pull of a fresh phone lands after the
+  // list has drawn, and a tab that emptied (the last case closed) gives way to one with cases.
   const [opening, setOpening] = useState<CaseTab | 'all' | undefined>(undefined);
-  useEffect(() => {
-    if (asked === undefined && opening === undefined) void firstTabWithCases(tabs.map((x) => x.tab)).then((x) => setOpening(x ?? 'open'));
-  }, [asked, opening]);
+  const firstWithCases = useFirstTabWithCases(tabNames);
   const tab = asked ?? opening ?? 'open';
   const choosingTab = asked === undefined && opening === undefined;
   const categoryCode = query.category ?? '';
@@ -65,6 +67,11 @@ export function CaseListScreen() {
   useEffect(() => setPages(1), [tab, categoryCode, search]);
 
   const list = useCaseList({ tab, categoryCode, search, pages });
+  const chosen = firstWithCases.value;
+  useEffect(() => {
+    if (asked !== undefined || !firstWithCases.loaded || search.trim() !== '') return;
+    if (opening === undefined || (list.loaded && list.cases.length === 0 && chosen !== undefined && chosen !== opening)) setOpening(chosen ?? 'open');
+  }, [asked, firstWithCases.loaded, chosen, opening, list.loaded, list.cases.length, search]);
   const pending = usePendingByCase(list.cases.map((c) => c.id));
 
   const go = (next: { tab?: string; category?: string }) => {

@@ -7,7 +7,9 @@ import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import type { FieldErrors } from '../../shared/validation.ts';
 import { ChoiceGroup, TextField } from '../components/fields.tsx';
 import { formatDate } from '../format.ts';
-import { withIdNumber, type PartyDraft } from '../../shared/fields/party-form.ts';
+import { ageOn, withIdNumber, type PartyDraft } from '../../shared/fields/party-form.ts';
+import { useState } from 'preact/hooks';
+import { IdCardScanPanel, type ScannedParty } from '../id-card/scan-panel.tsx';
 
 const genders: { value: Gender; label: string }[] = [
   { value: '男', label: t('partyForm.male') },
@@ -50,6 +52,24 @@ export function PartyEditor(p: {
   const hasMoreErrors = ['gender', 'age', 'phone', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'address'].some((f) => err(f));
   const showMore = party.showMore || hasMoreErrors;
   const idFilled = party.birthDate !== '' && isValidIdNumber(party.idNumber.trim());
+  const [scanning, setScanning] = useState(false);
+  // What the mediator confirmed from the card wins over what the number implies (she may have
+  // corrected either); the number still fills whatever she left blank.
+  const applyScan = (s: ScannedParty) => {
+    const fromNumber = withIdNumber(party, s.idNumber.trim(), p.today);
+    const birthDate = s.birthDate || fromNumber.birthDate;
+    p.onChange({
+      ...fromNumber,
+      name: s.name.trim() || party.name,
+      gender: s.gender.trim() === '男' || s.gender.trim() === '女' ? (s.gender.trim() as Gender) : fromNumber.gender,
+      ethnicity: s.ethnicity.trim() || party.ethnicity,
+      address: s.address.trim() || party.address,
+      birthDate,
+      age: birthDate ? String(ageOn(birthDate, p.today)) : fromNumber.age,
+      showMore: true,
+    });
+    setScanning(false);
+  };
 
   return (
     <div class="party-card" data-testid={`party-${p.index}`} role="group" aria-labelledby={id('heading')}>
@@ -62,6 +82,11 @@ export function PartyEditor(p: {
         )}
       </div>
       <TextField id={id('name')} label={t('partyForm.name')} required value={party.name} error={err('name')} autoComplete="off" onInput={(name) => set({ name })} />
+      {scanning ? (
+        <IdCardScanPanel idPrefix={id('card')} role={heading} onApply={applyScan} onClose={() => setScanning(false)} />
+      ) : (
+        <button type="button" class="button block id-scan-open" data-testid={`party-${p.index}-scan`} onClick={() => setScanning(true)}>{t('idCard.scan')}</button>
+      )}
       <button type="button" class="button link disclosure" aria-expanded={showMore} aria-controls={id('more')} onClick={() => set({ showMore: !showMore })}>
         <span class="disclosure-title">{t('partyForm.more')}</span>
         <span class="muted small">{t('partyForm.moreHint')}</span>

@@ -69,7 +69,9 @@ export function TextField(
   return (
     <Frame {...p}>
       {p.rows !== undefined ? (
-        <textarea {...common} rows={p.rows} onInput={(e) => p.onInput(e.currentTarget.value)} />
+        // autocomplete off: Chromium otherwise keeps the text in the profile's session-restore
+        // files (Sessions/), in clear, on a phone whose stores are sealed (issue #12).
+        <textarea {...common} rows={p.rows} autoComplete={p.autoComplete ?? 'off'} onInput={(e) => p.onInput(e.currentTarget.value)} />
       ) : (
         <input
           {...common}

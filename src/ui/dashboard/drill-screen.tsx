@@ -15,6 +15,7 @@ import { dashboardHref } from './dashboard-screen.tsx';
 const measureLabels: Record<string, MessageKey> = {
   accepted: 'stats.accepted', succeeded: 'stats.succeeded', failed: 'stats.failed', open: 'stats.open', oral: 'stats.oral',
   written: 'stats.written', performed: 'dash.performed', confirmed: 'dash.confirmed', difficult: 'stats.difficult',
+  rated: 'dash.drill.rated', satisfied: 'dash.drill.satisfied', dissatisfied: 'dash.drill.dissatisfied',
 };
 
 export function DrillScreen() {

@@ -5,7 +5,7 @@ import { Fragment } from 'preact';
 import { statisticsRows } from '../../shared/categories.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { committeeTypes, LEGAL_PERSONS_TARGET, type Coverage, type OrgTable } from '../../shared/network.ts';
-import { formatRate, preventionKeys, successRateOf, toWanYuan, type Rollup } from '../../shared/stats.ts';
+import { formatRate, performanceRateOf, preventionKeys, satisfactionRateOf, successRateOf, toWanYuan, type Rollup } from '../../shared/stats.ts';
 import { TableScroll } from '../components/table-scroll.tsx';
 
 type Measure = 'accepted' | 'succeeded' | 'failed' | 'open';
@@ -71,6 +71,7 @@ export function MoreFigures(p: { rollup: Rollup; casesHref: CasesHref }) {
           <dt>{t('stats.oral')}</dt><dd><Num n={r.oral} href={p.casesHref?.({ measure: 'oral' })} /></dd>
           <dt>{t('stats.amount')}</dt><dd>{t('dash.wan', { n: toWanYuan(r.amountYuan).toFixed(2) })}</dd>
           <dt>{t('dash.performed')}</dt><dd><Num n={r.performed} href={p.casesHref?.({ measure: 'performed' })} /></dd>
+          <dt>{t('dash.performanceRate')}</dt><dd data-testid="performance-rate">{formatRate(performanceRateOf(r))}</dd>
           <dt>{t('dash.confirmed')}</dt><dd><Num n={r.confirmed} href={p.casesHref?.({ measure: 'confirmed' })} /></dd>
           <dt>{t('stats.difficult')}</dt><dd><Num n={r.difficult} href={p.casesHref?.({ measure: 'difficult' })} /></dd>
         </dl>
@@ -86,6 +87,7 @@ export function MoreFigures(p: { rollup: Rollup; casesHref: CasesHref }) {
           ))}
         </dl>
       </section>
+      <Satisfaction rollup={r} casesHref={p.casesHref} />
       <section>
         <h3>{t('dash.sources')}</h3>
         <dl class="kv">
@@ -98,6 +100,25 @@ export function MoreFigures(p: { rollup: Rollup; casesHref: CasesHref }) {
         </dl>
       </section>
     </div>
+  );
+}
+
+/** 群众满意度 from the latest 回访 of each successful case; 未记载 stays out of the rate. */
+function Satisfaction(p: { rollup: Rollup; casesHref: CasesHref }) {
+  const s = p.rollup.satisfaction;
+  const rate = satisfactionRateOf(s);
+  return (
+    <section data-testid="satisfaction">
+      <h3>{t('dash.satisfaction')}</h3>
+      <dl class="kv">
+        <dt>{t('dash.satisfaction.rate')}</dt><dd data-testid="satisfaction-rate"><strong>{formatRate(rate)}</strong></dd>
+        <dt>{t('dash.drill.satisfied')}</dt><dd><Num n={rate.numerator} href={p.casesHref?.({ measure: 'satisfied' })} /></dd>
+        <dt>{t('dash.drill.dissatisfied')}</dt><dd><Num n={s.不满意} href={p.casesHref?.({ measure: 'dissatisfied' })} /></dd>
+        <dt>{t('dash.drill.rated')}</dt><dd><Num n={rate.denominator} href={p.casesHref?.({ measure: 'rated' })} /></dd>
+        <dt>{t('dash.satisfaction.unrecorded')}</dt><dd>{s.未记载}</dd>
+      </dl>
+      <p class="muted small">{t('dash.satisfaction.formula', { n: rate.numerator, d: rate.denominator })}</p>
+    </section>
   );
 }
 

@@ -95,7 +95,7 @@ export function CaseTableScreen() {
       {exporting !== '' && exporting !== 'busy' && <p class="error" role="alert">{exporting}</p>}
       <form class="desk-filters" onSubmit={submit} data-testid="case-filters" key={key}>
         <label class="desk-filter"><span>{t('desk.col.no')}</span><input name="no" defaultValue={params.no ?? ''} /></label>
-        <label class="desk-filter"><span>{t('desk.col.party')}</span><input name="party" defaultValue={params.party ?? ''} data-testid="filter-party" /></label>
+        <label class="desk-filter"><span>{t('desk.col.party')}</span><input name="party" autoComplete="off" defaultValue={params.party ?? ''} data-testid="filter-party" /></label>
         <AreaFilterField scope={s.me.scope} value={params.area ?? ''} />
         <label class="desk-filter">
           <span>{t('desk.col.category')}</span>

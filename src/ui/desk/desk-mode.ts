@@ -3,7 +3,7 @@
 // tiny because the shell (first paint) reads it; the desk itself is a lazy chunk.
 
 import { signal } from '@preact/signals';
-import { session } from '../../state/session.ts';
+import { signedInRole } from '../../state/session.ts';
 
 export const DESK_MIN_WIDTH = 1024;
 const query = typeof matchMedia === 'function' ? matchMedia(`(min-width: ${DESK_MIN_WIDTH}px)`) : undefined;
@@ -15,6 +15,7 @@ query?.addEventListener('change', (e) => {
 });
 
 export function isDesk(): boolean {
-  const role = session.value?.me.role;
+  // The role is known while locked too: a staff laptop keeps its frame behind the PIN pad.
+  const role = signedInRole.value;
   return wideWindow.value && role !== undefined && role !== 'mediator';
 }

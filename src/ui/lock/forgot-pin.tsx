@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n/index.ts';
 import { db } from '../../state/app-state.ts';
-import { session } from '../../state/session.ts';
+import { signedInRole } from '../../state/session.ts';
 import { wipeAll } from '../../state/lock.ts';
 
 export function ForgotPin(p: { onBack: () => void }) {
@@ -31,7 +31,7 @@ export function ForgotPin(p: { onBack: () => void }) {
       {risky ? (
         <p class="lock-alert" data-testid="forgot-pending">{t('lock.forgot.pending', { n: pending })}</p>
       ) : (
-        <p>{session.value ? t('lock.forgot.synced') : t('lock.forgot.signedOut')}</p>
+        <p>{signedInRole.value ? t('lock.forgot.synced') : t('lock.forgot.signedOut')}</p>
       )}
       {risky && (
         <label class="lock-check">

@@ -156,7 +156,7 @@ function RequestItem(p: { request: ReceivedRequest; onAccepted: (r: ReceivedRequ
           }}
         >
           <label for={`reason-${r.id}`}>{t('requests.refuse.reason')}</label>
-          <textarea id={`reason-${r.id}`} rows={2} maxLength={200} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          <textarea id={`reason-${r.id}`} autoComplete="off" rows={2} maxLength={200} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
           <div class="row-2">
             <button type="submit" class="button" disabled={busy}>{t('requests.refuse.confirm')}</button>
             <button type="button" class="button" disabled={busy} onClick={() => setRefusing(false)}>{t('requests.cancel')}</button>

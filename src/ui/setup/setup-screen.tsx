@@ -16,11 +16,39 @@ import { committeeOf } from '../../state/areas.ts';
 import { VillagePicker } from './village-picker.tsx';
 import { lockNow } from '../../state/lock.ts';
 import { AccountCard } from '../account/account-card.tsx';
+import { session } from '../../state/session.ts';
 
 export function SetupScreen() {
+  // Staff (司法所, 司法局) stamp no case with a village: their 我的 is the account and the device,
+  // never the mediator's first-run 先填写您的姓名和所在的村.
+  const role = session.value?.me.role;
+  if (role !== undefined && role !== 'mediator') return <StaffMe />;
   // Wait for the stored profile, or a returning mediator would briefly see the first-run form.
   if (!profileLoaded.value) return <p class="screen muted">{t('common.loading')}</p>;
   return <SetupForm current={profile.value} />;
+}
+
+function StaffMe() {
+  return (
+    <section class="screen" aria-labelledby="setup-title" data-testid="staff-me">
+      <h1 id="setup-title">{t('setup.title')}</h1>
+      <AccountCard />
+      <DeviceCard />
+    </section>
+  );
+}
+
+function DeviceCard() {
+  return (
+    <section class="card" aria-labelledby="device-h">
+      <h2 id="device-h">{t('setup.device')}</h2>
+      <p>{pendingCount.value > 0 ? t('setup.pending', { n: pendingCount.value }) : t('setup.allSynced')}</p>
+      <p class="muted">{t('lock.now.hint')}</p>
+      <button type="button" class="button" onClick={lockNow} data-testid="lock-now">
+        {t('lock.now')}
+      </button>
+    </section>
+  );
 }
 
 function SetupForm(p: { current: Profile | undefined }) {
@@ -58,7 +86,8 @@ function SetupForm(p: { current: Profile | undefined }) {
     <form class="screen form" noValidate ref={submit.formRef} onSubmit={onSubmit} aria-labelledby="setup-title">
       <h1 id="setup-title">{isFirstRun ? t('setup.welcome') : t('setup.title')}</h1>
       {isFirstRun && <p>{t('setup.intro')}</p>}
-      <TextField id="name" label={t('setup.name')} required autoComplete="name" value={name} error={e.name} onInput={setName} />
+      {/* autocomplete off: Chromium would keep the name in clear in its session-restore files. */}
+      <TextField id="name" label={t('setup.name')} required autoComplete="off" value={name} error={e.name} onInput={setName} />
       <VillagePicker value={villageCode} error={e.villageCode} onChange={pickVillage} />
       <TextField
         id="committeeName"
@@ -73,16 +102,7 @@ function SetupForm(p: { current: Profile | undefined }) {
         }}
       />
       {!isFirstRun && <AccountCard />}
-      {!isFirstRun && (
-        <section class="card" aria-labelledby="device-h">
-          <h2 id="device-h">{t('setup.device')}</h2>
-          <p>{pendingCount.value > 0 ? t('setup.pending', { n: pendingCount.value }) : t('setup.allSynced')}</p>
-          <p class="muted">{t('lock.now.hint')}</p>
-          <button type="button" class="button" onClick={lockNow} data-testid="lock-now">
-            {t('lock.now')}
-          </button>
-        </section>
-      )}
+      {!isFirstRun && <DeviceCard />}
       <FormFooter label={isFirstRun ? t('setup.submitFirst') : t('common.save')} busy={submit.busy} failure={submit.failure} testId="submit" />
     </form>
   );

@@ -21,5 +21,8 @@ function PhoneShell(p: { children: ComponentChildren }) {
   const place = placeOf(path, deviceKind.value);
   // The installed app reopens where its owner last was (home.tsx reads it for ?from=app).
   useEffect(() => rememberPlace(path), [path]);
-  return place === 'private' ? <WorkShell>{p.children}</WorkShell> : <PublicShell>{p.children}</PublicShell>;
+  // Signing in on a device not yet used for work happens in the residents' frame: the work tab bar
+  // would only lead to the PIN pad before there is an account.
+  const work = place === 'private' && !(path === '/login' && deviceKind.value !== 'work');
+  return work ? <WorkShell>{p.children}</WorkShell> : <PublicShell>{p.children}</PublicShell>;
 }

@@ -4,7 +4,7 @@
 
 import { isOnline, pendingCount } from '../../state/app-state.ts';
 import { syncStatus } from '../../state/sync-status.ts';
-import { session } from '../../state/session.ts';
+import { session, signedInRole } from '../../state/session.ts';
 import { privateStarted } from '../../state/start.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatInstant } from '../format.ts';
@@ -24,7 +24,8 @@ export function SyncLine() {
     : phase === 'synced' && status.lastSyncedAt ? t('sync.synced', { time: formatInstant(status.lastSyncedAt) })
     : t('sync.never');
   const pending = pendingCount.value;
-  if (!session.value) {
+  // Locked, the session is sealed but its role says someone is signed in.
+  if (!session.value && !signedInRole.value) {
     // Without an account nothing can reach the server: say so, and where to sign in.
     return (
       <div class="sync-line" aria-label={t('shell.sync')} role="group" data-testid="sync-line">

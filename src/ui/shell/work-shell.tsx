@@ -9,7 +9,7 @@ import { installUpdate } from '../../state/updates.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { Icon, type IconName } from '../components/icons.tsx';
 import { SyncLine } from './sync-line.tsx';
-import { session } from '../../state/session.ts';
+import { signedInRole } from '../../state/session.ts';
 import { ReviewBadge } from '../review/review-badge.tsx';
 import { FlashLine } from './flash-line.tsx';
 import type { Role } from '../../state/session.ts';
@@ -48,7 +48,7 @@ function navFor(role: Role | undefined): NavItem[] {
 
 export function WorkShell(p: { children: ComponentChildren }) {
   const { path } = useLocation();
-  const items = navFor(session.value?.me.role);
+  const items = navFor(signedInRole.value);
   return (
     <div class="shell">
       <a class="skip" href="#main">{t('shell.skip')}</a>

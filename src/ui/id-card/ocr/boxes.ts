@@ -1,0 +1,100 @@
+// DB text detection's post-processing without OpenCV: threshold the probability map, label its
+// connected regions, keep those the model is sure of, and grow each axis-aligned box by the DB
+// "unclip" margin (the model predicts a shrunk text kernel). A card's lines are nearly horizontal,
+// so axis-aligned boxes are enough; a tilted photo is the mediator's to retake.
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  score: number;
+}
+
+export interface BoxOptions {
+  /** Pixel probability above which a pixel is text (PaddleOCR: 0.3). */
+  threshold: number;
+  /** Mean probability a region must reach to be kept (PaddleOCR: 0.6). */
+  boxThreshold: number;
+  /** DB unclip ratio (PaddleOCR: 1.5). */
+  unclipRatio: number;
+  minSize: number;
+}
+
+export const defaultBoxOptions: BoxOptions = { threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.5, minSize: 3 };
+
+/** The text boxes of a width×height probability map, in map pixels, top to bottom. */
+export function boxesFromProbMap(prob: ArrayLike<number>, width: number, height: number, o: BoxOptions = defaultBoxOptions): Box[] {
+  const labels = new Int32Array(width * height);
+  const stack: number[] = [];
+  const boxes: Box[] = [];
+  let next = 0;
+  for (let start = 0; start < width * height; start++) {
+    if (labels[start] !== 0 || (prob[start] ?? 0) <= o.threshold) continue;
+    next++;
+    labels[start] = next;
+    stack.push(start);
+    let minX = width, minY = height, maxX = -1, maxY = -1, sum = 0, count = 0;
+    while (stack.length > 0) {
+      const i = stack.pop() ?? 0;
+      const x = i % width;
+      const y = (i - x) / width;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      sum += prob[i] ?? 0;
+      count++;
+      // 4-neighbours: enough for text kernels and never bridges two lines by a corner.
+      const around = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1];
+      for (const j of around) {
+        if (j >= 0 && labels[j] === 0 && (prob[j] ?? 0) > o.threshold) {
+          labels[j] = next;
+          stack.push(j);
+        }
+      }
+    }
+    const w = maxX - minX + 1;
+    const h = maxY - minY + 1;
+    const score = sum / count;
+    if (Math.min(w, h) < o.minSize || score < o.boxThreshold) continue;
+    // Unclip: offset the polygon by area × ratio / perimeter (PaddleOCR's DBPostProcess).
+    const d = (w * h * o.unclipRatio) / (2 * (w + h));
+    const x0 = Math.max(0, Math.floor(minX - d));
+    const y0 = Math.max(0, Math.floor(minY - d));
+    const x1 = Math.min(width, Math.ceil(maxX + 1 + d));
+    const y1 = Math.min(height, Math.ceil(maxY + 1 + d));
+    boxes.push({ x: x0, y: y0, w: x1 - x0, h: y1 - y0, score });
+  }
+  return boxes.sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+/** Pieces of text on one visual row joined left to right, rows top to bottom. */
+export function joinRows(pieces: readonly { box: Box; text: string }[]): string[] {
+  const sorted = [...pieces].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
+  const rows: { centre: number; height: number; items: { box: Box; text: string }[] }[] = [];
+  for (const p of sorted) {
+    const centre = p.box.y + p.box.h / 2;
+    const row = rows.find((r) => Math.abs(r.centre - centre) < Math.min(r.height, p.box.h) / 2);
+    if (row) row.items.push(p);
+    else rows.push({ centre, height: p.box.h, items: [p] });
+  }
+  return rows.map((r) => r.items.sort((a, b) => a.box.x - b.box.x).map((x) => x.text).join(' ')).filter((l) => l.trim() !== '');
+}
+
+/** CTC greedy decoding: best class per step, repeats merged, blanks (class 0) dropped. */
+export function ctcGreedy(logits: ArrayLike<number>, steps: number, classes: number, dictionary: readonly string[]): string {
+  let out = '';
+  let previous = -1;
+  for (let t = 0; t < steps; t++) {
+    let best = 0;
+    let bestValue = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      const v = logits[t * classes + c] ?? -Infinity;
+      if (v > bestValue) { bestValue = v; best = c; }
+    }
+    if (best !== 0 && best !== previous) out += dictionary[best - 1] ?? '';
+    previous = best;
+  }
+  return out;
+}

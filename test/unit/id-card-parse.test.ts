@@ -1,0 +1,76 @@
+// The ID-card front parser on line sets as an OCR engine returns them, slips included.
+import { describe, expect, it } from 'vitest';
+import { parseIdCardFront } from '../../src/shared/id-card/parse-front.ts';
+import { idNumberCheckChar } from '../../src/shared/id-number.ts';
+
+/** A made-up number with a correct check character. */
+function makeId(first17: string): string {
+  return first17 + idNumberCheckChar(first17);
+}
+
+const male = makeId('41152219850312341'); // 17th digit 1: 男
+const female = makeId('34010219920708002'); // 17th digit 2: 女
+
+describe('parseIdCardFront', () => {
+  it('reads a clean front with a two-line address', () => {
+    const r = parseIdCardFront(['姓名 王建国', '性别 男 民族 汉', '出生 1985 年 3 月 12 日', '住址 河南省信阳市光山县十里镇', '王湾村王湾组23号', `公民身份号码 ${male}`]);
+    expect(r.name).toEqual({ value: '王建国', doubtful: false });
+    expect(r.gender).toEqual({ value: '男', doubtful: false });
+    expect(r.ethnicity).toEqual({ value: '汉', doubtful: false });
+    expect(r.birthDate).toEqual({ value: '1985-03-12', doubtful: false });
+    expect(r.address).toEqual({ value: '河南省信阳市光山县十里镇王湾村王湾组23号', doubtful: false });
+    expect(r.idNumber).toEqual({ value: male, doubtful: false });
+  });
+
+  it('copes with glued labels, O for 0, a lower-case x and an address over three lines', () => {
+    const id = makeId('52262719790101002'); // ends in X? computed below
+    const noisy = id.replace(/0/g, 'O').replace(/X$/, 'x');
+    const r = parseIdCardFront(['姓名杨秀英', '性别女民族苗', '出生1979年1月1日', '住址贵州省黔东南苗族侗族自治', '州从江县人民路', '18号', `公民身份号码${noisy}`]);
+    expect(r.name.value).toBe('杨秀英');
+    expect(r.gender).toEqual({ value: '女', doubtful: false });
+    expect(r.ethnicity).toEqual({ value: '苗', doubtful: false });
+    expect(r.birthDate).toEqual({ value: '1979-01-01', doubtful: false });
+    expect(r.address.value).toBe('贵州省黔东南苗族侗族自治州从江县人民路18号');
+    expect(r.idNumber).toEqual({ value: id, doubtful: false });
+  });
+
+  it('reads a check character X written as x', () => {
+    // Find a made-up number whose check character is X.
+    let first17 = '';
+    for (let n = 0; n < 100; n++) {
+      const candidate = `1101051990010${String(100 + n).padStart(3, '0')}1`;
+      if (idNumberCheckChar(candidate) === 'X') { first17 = candidate; break; }
+    }
+    expect(first17).not.toBe('');
+    const r = parseIdCardFront(['姓名 李四', '性别 男 民族 汉', '出生 1990年1月1日', '住址 北京市朝阳区某路1号', `公民身份号码 ${first17}x`]);
+    expect(r.idNumber).toEqual({ value: `${first17}X`, doubtful: false });
+  });
+
+  it('takes the value from the next line when OCR split label and value', () => {
+    const r = parseIdCardFront(['姓名', '阿依古丽·买买提', '性别', '女', '民族 维吾尔', '出生 1992 年 7 月 8 日', '住址', '安徽省合肥市瑶海区长江东路', '8号', '公民身份号码', female]);
+    expect(r.name.value).toBe('阿依古丽·买买提');
+    expect(r.gender.value).toBe('女');
+    expect(r.ethnicity).toEqual({ value: '维吾尔', doubtful: false });
+    expect(r.address.value).toBe('安徽省合肥市瑶海区长江东路8号');
+    expect(r.idNumber.doubtful).toBe(false);
+  });
+
+  it('marks a wrong check digit, a mismatched birth date and sex, and an unknown 民族 as doubtful', () => {
+    const wrong = male.slice(0, 17) + (male[17] === '0' ? '1' : '0');
+    const r = parseIdCardFront(['姓名 王建国', '性别 男 民族 汊', '出生 1985 年 3 月 12 日', '住址 河南省信阳市光山县十里镇', `公民身份号码 ${wrong}`]);
+    expect(r.idNumber).toEqual({ value: wrong, doubtful: true });
+    expect(r.ethnicity.doubtful).toBe(true);
+
+    const mismatch = parseIdCardFront(['姓名 陈静', '性别 男 民族 汉', '出生 1992 年 7 月 9 日', '住址 安徽省合肥市瑶海区长江东路8号', `公民身份号码 ${female}`]);
+    expect(mismatch.idNumber.doubtful).toBe(false);
+    expect(mismatch.gender).toEqual({ value: '男', doubtful: true });
+    expect(mismatch.birthDate).toEqual({ value: '1992-07-09', doubtful: true });
+  });
+
+  it('falls back to the number for birth date and sex when they were not read, marked doubtful', () => {
+    const r = parseIdCardFront(['姓名 陈静', '住址 安徽省合肥市瑶海区长江东路8号', `公民身份号码 ${female}`]);
+    expect(r.birthDate).toEqual({ value: '1992-07-08', doubtful: true });
+    expect(r.gender).toEqual({ value: '女', doubtful: true });
+    expect(r.ethnicity).toEqual({ value: '', doubtful: true });
+  });
+});
