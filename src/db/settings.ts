@@ -4,6 +4,7 @@
 
 import { get, set, del, keys } from 'idb-keyval';
 import type { Keyring } from './crypto-keyring.ts';
+import type { SignedMonths } from '../shared/month-locks.ts';
 
 export interface Profile {
   name: string;
@@ -20,7 +21,13 @@ export async function loadProfile(): Promise<Profile | undefined> {
 }
 export const saveProfile = (profile: Profile): Promise<void> => saveSealedSetting(PROFILE_KEY, profile, {});
 /** The device was wiped: its key is gone, and with it any use of the sealed profile. */
-export const forgetProfile = (): Promise<void> => del(PROFILE_KEY);
+export const forgetProfile = (): Promise<void> => forgetSealedSetting(PROFILE_KEY);
+
+// The signed months of the account's towns as the server last said (GET /api/sync/locks): public
+// facts, not sealed, kept so a locked edit is refused on the form offline too.
+const SIGNED_MONTHS_KEY = 'signedMonths';
+export const loadSignedMonths = (): Promise<SignedMonths | undefined> => get<SignedMonths>(SIGNED_MONTHS_KEY);
+export const saveSignedMonths = (value: SignedMonths): Promise<void> => set(SIGNED_MONTHS_KEY, value);
 
 const draftKey = (form: string) => `draft:${form}`;
 
@@ -57,6 +64,12 @@ export function saveDraft<T>(form: string, value: T): Promise<void> {
 export type SealedSetting<T, C> = { state: 'none' } | { state: 'open'; value: T } | { state: 'locked'; clear: C };
 
 export async function loadSealedSetting<T, C extends object>(key: string, clearOf: (value: T) => C): Promise<SealedSetting<T, C>> {
+  if (unsealed.has(key)) {
+    const value = unsealed.get(key) as T;
+    // The first PIN exists now: written for the first time, sealed.
+    if (vault?.mode === 'open') await saveSealedSetting(key, value, clearOf(value));
+    return { state: 'open', value };
+  }
   const stored = await get<unknown>(key);
   if (stored === undefined) return { state: 'none' };
   if (isSealedDraft(stored)) {
@@ -78,10 +91,31 @@ export async function loadSealedSetting<T, C extends object>(key: string, clearO
   return { state: 'open', value };
 }
 
+/**
+ * Before the first PIN (staff sign in before setting it, ui/lock/lock-gate.tsx) a setting is kept
+ * in memory only: written in clear even for a moment, it would stay in IndexedDB's LevelDB log
+ * after being sealed. The PIN comes on the very next screen; a reload before it means signing in
+ * again.
+ */
+const unsealed = new Map<string, unknown>();
+
 /** Throws LockedError while locked: nothing personal is written in clear once a PIN exists. */
 export function saveSealedSetting<T, C extends object>(key: string, value: T, clear: C): Promise<void> {
-  if (!vault || vault.mode === 'plain') return set(key, value);
-  return set(key, { ...clear, $sealed: vault.sealJson(value, key) });
+  // No vault: a test of another module, without the lock.
+  if (!vault) return set(key, value);
+  if (vault.mode === 'plain') {
+    unsealed.set(key, value);
+    return Promise.resolve();
+  }
+  const sealed = { ...clear, $sealed: vault.sealJson(value, key) };
+  unsealed.delete(key);
+  return set(key, sealed);
+}
+
+/** Forgets a sealed setting, stored or still waiting for the PIN. */
+export function forgetSealedSetting(key: string): Promise<void> {
+  unsealed.delete(key);
+  return del(key);
 }
 
 export const clearDraft = (form: string): Promise<void> => del(draftKey(form));

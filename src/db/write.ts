@@ -12,6 +12,7 @@ import { DomainError, StorageFullError, isQuotaError } from './errors.ts';
 import { deviceMeta } from './device.ts';
 import { nextStatuses } from '../shared/lifecycle.ts';
 import { t, type MessageParams } from '../shared/i18n/index.ts';
+import { lockedBy, type SignedMonth } from '../shared/month-locks.ts';
 
 /** Fills "{from} 之后只能{next}" so an illegal step says what the legal ones are. */
 function refusalParams(mutation: Mutation, current: CaseRecord | undefined): MessageParams | undefined {
@@ -25,6 +26,16 @@ export interface WriteContext {
   userId: string;
   /** Injected clock (tests move it); device time is for display only. */
   now: () => Date;
+  /**
+   * The signed months this device knows (state/month-locks.ts): a change one forbids is refused
+   * here, before it is saved, as the server would refuse it later (shared/month-locks.ts).
+   */
+  signedMonths?: () => Promise<readonly SignedMonth[]>;
+}
+
+function lockError(hit: SignedMonth): DomainError {
+  const params = { town: hit.townName, year: Number(hit.month.slice(0, 4)), month: Number(hit.month.slice(5, 7)) };
+  return new DomainError(hit.county ? 'stats.lockedHere.county' : 'stats.lockedHere.town', {}, params);
 }
 
 /**
@@ -48,6 +59,8 @@ export async function writeDismissal(ctx: WriteContext, caseId: string, reviewId
 async function queue(ctx: WriteContext, caseId: string, bodies: MutationBody[], needsCase: boolean): Promise<CaseRecord | undefined> {
   const { db } = ctx;
   await deviceMeta(db);
+  // Read before the transaction: awaiting anything but Dexie inside it would commit it early.
+  const signed = ctx.signedMonths ? await ctx.signedMonths() : [];
   try {
     return await db.transaction('rw', [db.cases, db.events, db.outbox, db.meta], async () => {
       const meta = (await db.meta.get('device')) as DeviceMeta;
@@ -60,6 +73,8 @@ async function queue(ctx: WriteContext, caseId: string, bodies: MutationBody[], 
           ...body, mutationId: uuidv7(), clientId: meta.clientId, seq, schemaVersion: SCHEMA_VERSION, caseId,
           baseVersion: current?.version ?? 0, deviceTime: at, userId: ctx.userId,
         } as Mutation;
+        const hit = lockedBy(mutation, current, signed);
+        if (hit) throw lockError(hit);
         const outcome = applyMutation(current, mutation, 'device', at);
         if (!outcome.ok) throw new DomainError(outcome.code, outcome.fields, refusalParams(mutation, current));
         current = outcome.record;

@@ -21,8 +21,14 @@ export const accountUserId = signal<string | undefined>(undefined);
 /** The user id stamped on mutations: the account when signed in, else the profile's name. */
 export const userId = computed(() => accountUserId.value ?? profile.value?.name ?? 'device');
 
+/** Where saves read the signed months from; state/sync.ts plugs in state/month-locks.ts (loaded after first paint). */
+let signedMonthsSource: WriteContext['signedMonths'];
+export function provideSignedMonths(source: WriteContext['signedMonths']): void {
+  signedMonthsSource = source;
+}
+
 export function writeContext(): WriteContext {
-  return { db, userId: userId.value, now: () => new Date() };
+  return { db, userId: userId.value, now: () => new Date(), signedMonths: () => signedMonthsSource?.() ?? Promise.resolve([]) };
 }
 
 export async function startAppState(): Promise<void> {

@@ -2,6 +2,7 @@
 // These are online screens — a town or county office has a connection — so nothing here is kept
 // on the device; a failed request shows the server's Chinese message and a retry.
 
+import type { ReportSheetKey } from '../shared/report.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseRecord } from '../shared/case.ts';
 import type { MonthSignoff, SignoffLogEntry, StatsSummary } from '../shared/stats-api.ts';
@@ -109,8 +110,9 @@ export const signMonth = (area: string, month: string) => postJson<{ ok: true }>
 export const unlockMonth = (area: string, month: string, reason: string) => postJson<{ ok: true }>('/api/stats/signoffs/unlock', { area, month, reason });
 
 /** Fetches the report with the session and hands it to the browser as a download. */
-export const downloadReport = (area: string, period: Period, format: 'xlsx' | 'csv') =>
-  download(`/api/stats/report.${format}?area=${area}&${range(period)}`, `report.${format}`);
+/** The report as XLSX, as one CSV, or one sheet's CSV twin (`sheet`: cases, org or areas). */
+export const downloadReport = (area: string, period: Period, format: 'xlsx' | 'csv', sheet?: ReportSheetKey) =>
+  download(`/api/stats/report.${format}?area=${area}&${range(period)}${sheet ? `&sheet=${sheet}` : ''}`, `report.${format}`);
 
 /** Fetches a file with the session and hands it to the browser as a download, named as the server says. */
 export async function download(path: string, fallbackName: string): Promise<void> {

@@ -4,6 +4,7 @@
 import { version } from '../../package.json';
 import type { DeviceReport } from '../shared/protocol.ts';
 import { db } from './app-state.ts';
+import { deviceMeta } from '../db/device.ts';
 
 export const APP_VERSION = version;
 
@@ -16,4 +17,9 @@ export async function deviceReport(): Promise<DeviceReport> {
     ...(estimate?.usage !== undefined ? { storageBytes: estimate.usage } : {}),
     deviceTime: new Date().toISOString(),
   };
+}
+
+/** This phone's id, as its syncs carry it (the 设备 list's rows are keyed by it). */
+export async function thisClientId(): Promise<string> {
+  return (await deviceMeta(db)).clientId;
 }

@@ -8,11 +8,10 @@
 // the unlock and emptied at the lock.
 
 import { signal } from '@preact/signals';
-import { del } from 'idb-keyval';
 import { createApiClient, ApiError } from '../sync/http.ts';
 import { profile, db, accountUserId } from './app-state.ts';
 import { LockedError } from '../db/crypto-keyring.ts';
-import { loadProfile, loadSealedSetting, saveSealedSetting } from '../db/settings.ts';
+import { forgetSealedSetting, loadProfile, loadSealedSetting, saveSealedSetting } from '../db/settings.ts';
 import { clearCaseData, deviceMeta, resetDevice } from '../db/device.ts';
 import { committeeNameOf } from '../shared/areas.ts';
 import { updateProfile } from './profile.ts';
@@ -175,7 +174,7 @@ export async function logout(): Promise<void> {
     // Offline logout still forgets the token here; the server lets it expire.
     if (!(error instanceof ApiError)) throw error;
   });
-  await del(KEY);
+  await forgetSealedSetting(KEY);
   session.value = undefined;
   signedInRole.value = undefined;
   accountUserId.value = undefined;
@@ -183,7 +182,7 @@ export async function logout(): Promise<void> {
 
 /** Called when the server says the token is no longer valid. */
 export async function forgetSession(): Promise<void> {
-  await del(KEY);
+  await forgetSealedSetting(KEY);
   session.value = undefined;
   signedInRole.value = undefined;
   accountUserId.value = undefined;
@@ -194,8 +193,8 @@ export async function forgetSession(): Promise<void> {
  * or a forgotten PIN): cases come back only after a sign-in with the password.
  */
 export async function forgetDeviceAccount(): Promise<void> {
-  await del(KEY);
-  await del(OWNER_KEY);
+  await forgetSealedSetting(KEY);
+  await forgetSealedSetting(OWNER_KEY);
   session.value = undefined;
   signedInRole.value = undefined;
   accountUserId.value = undefined;

@@ -5,11 +5,12 @@ import { effect } from '@preact/signals';
 import { createSyncRunner } from '../sync/runner.ts';
 import { createApiClient } from '../sync/http.ts';
 import { createBlobApi } from '../sync/blobs.ts';
-import { db, isOnline, pendingCount } from './app-state.ts';
+import { db, isOnline, pendingCount, provideSignedMonths } from './app-state.ts';
 import { session, forgetSession, refreshMe } from './session.ts';
 import { syncStatus } from './sync-status.ts';
 import { lockPhase } from './lock.ts';
 import { deviceReport } from './device-report.ts';
+import { refreshSignedMonths, signedMonthsForSave } from './month-locks.ts';
 import { LockedError } from '../db/crypto-keyring.ts';
 
 let started = false;
@@ -24,6 +25,7 @@ export function syncNow(): void {
 export function startSync(): void {
   if (started) return;
   started = true;
+  provideSignedMonths(signedMonthsForSave);
   const runner = createSyncRunner({
     deps: () => {
       const s = session.value;
@@ -40,6 +42,8 @@ export function startSync(): void {
     isOnline: () => isOnline.value,
     onStatus: (report) => {
       syncStatus.value = report;
+      // A month signed or unlocked since: the next save on this device knows it, offline too.
+      if (report.phase === 'synced') void refreshSignedMonths();
       if (report.needsLogin) void forgetSession();
       // Once per start, and after a refusal: the account's village may have been re-coded on the
       // server (area import). A changed session starts the next pass with the new scope.

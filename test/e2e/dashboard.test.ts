@@ -2,6 +2,7 @@
 // sign in, open 统计 from the navigation, choose 2023, drill from the county to a town to a
 // village and back by the breadcrumb, and open the cases behind a number — on a 360×740 phone
 // and on a 1280×800 laptop.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
@@ -110,6 +111,14 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('群众满意度 
     await panel.waitFor();
     const rate = (await page.getByTestId('satisfaction-rate').textContent())?.trim() ?? '';
     expect(rate).toMatch(/^\d+(\.\d{2})?%$/);
+    // Each sheet's CSV twin downloads from the dashboard, UTF-8 with a BOM, named for its sheet.
+    await page.getByTestId('export-csv').locator('summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-areas').click()]);
+    expect(download.suggestedFilename()).toMatch(/^开鲁县人民调解统计表_2023-01-01_2023-12-31_分乡镇\.csv$/);
+    const bytes = await readFile(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('开鲁镇');
+    await page.getByTestId('export-csv').locator('summary').click();
     const satisfied = panel.locator('dd a').first();
     const n = Number((await satisfied.textContent())?.trim());
     expect(n).toBeGreaterThan(0);

@@ -71,6 +71,50 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
     }
   });
 
+  it('the 年份 select moves with the arrow keys without reloading, applies on Enter, and keeps the focus', async () => {
+    await page.getByTestId('nav-stats').click();
+    await page.waitForURL((url) => url.pathname === '/dashboard' && url.searchParams.get('from') === '2023-01-01');
+    await page.getByTestId('dash-title').filter({ hasNotText: '加载中' }).waitFor();
+    const statsRequests: string[] = [];
+    const count = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname === '/api/stats') statsRequests.push(r.url());
+    };
+    page.on('request', count);
+    await page.getByTestId('year-select').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('year-select').inputValue()).toBe('2021');
+    // Nothing applied yet: same address, no figures asked for.
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2023-01-01');
+    expect(statsRequests).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('from') === '2021-01-01');
+    await expect.poll(() => statsRequests.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('year-select');
+    page.off('request', count);
+  });
+
+  it('groups accounts and committees by town and picks places by name, never by code', async () => {
+    if (user !== 'xian') return;
+    await page.getByTestId('nav-accounts').click();
+    await page.getByTestId('account-group').first().waitFor();
+    expect(await page.getByTestId('account-group').count()).toBeGreaterThan(2);
+    const town = page.getByTestId('account-town');
+    const first = await town.locator('option').nth(2).getAttribute('value');
+    await town.selectOption(first ?? '');
+    await expect.poll(() => page.getByTestId('account-group').count()).toBe(1);
+    expect(await page.getByTestId('account-group').getAttribute('data-town')).toBe(first);
+
+    await page.getByTestId('nav-network').click();
+    await page.getByTestId('town-group').first().waitFor();
+    expect(await page.getByTestId('town-group').count()).toBeGreaterThan(2);
+    // The add forms: 乡镇 then 村 by name; no field takes a typed code.
+    const form = page.getByTestId('new-committee');
+    await form.getByTestId('nc-location-town').selectOption({ index: 1 });
+    await form.getByTestId('nc-location-village').locator('option').nth(1).waitFor({ state: 'attached' });
+    expect(await page.locator('main input[inputmode="numeric"]').count()).toBe(0);
+  });
+
   it('filters and sorts the case list; the URL reloads to the same view', async () => {
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('case-table-row').first().waitFor();
@@ -127,6 +171,15 @@ describe('设备: the town revokes one lost phone', () => {
     await phone.goto(`${server.url}/?tab=all`);
     await phone.locator('.case-list li').first().waitFor();
 
+    // 我的 → 本机状态: the phone's own facts, and the server's word on it.
+    await phone.goto(`${server.url}/me`);
+    const status = phone.getByTestId('device-status');
+    await status.waitFor();
+    expect(await status.getByTestId('me-version').textContent()).toBe('0.1.0');
+    expect(await status.getByTestId('me-client-id').textContent()).toBe(clientId.slice(0, 8));
+    await expect.poll(() => status.getByTestId('me-server').textContent()).toContain('正常使用');
+    expect(await status.getByTestId('me-pending').textContent()).toBe('0 条');
+
     deskDevice = await openDevice(DESK);
     const desk = await deskDevice.context.newPage();
     desk.setDefaultTimeout(30_000);
@@ -137,6 +190,8 @@ describe('设备: the town revokes one lost phone', () => {
     await row.waitFor();
     // The phone reported its app version with the sync: it is not an "old app" row.
     expect(await row.textContent()).toContain('0.1.0');
+    // No result yet: the result line takes no space (it was an empty coloured bar).
+    expect(await desk.getByTestId('devices-message').isVisible()).toBe(false);
 
     await row.getByTestId('revoke-device').click();
     // Confirming without a reason is refused on the form.
@@ -149,6 +204,7 @@ describe('设备: the town revokes one lost phone', () => {
     expect(await desk.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('devices-message');
     await expect.poll(() => row.getByTestId('device-state').textContent()).toContain('手机丢失');
 
+    await phone.goto(`${server.url}/?tab=all`);
     await phone.getByTestId('sync-now').click();
     // The village's cases are gone from the phone: the list shows its empty state.
     await phone.locator('.case-list-screen .empty').waitFor();
@@ -158,13 +214,14 @@ describe('设备: the town revokes one lost phone', () => {
 
 describe('月度签收 with the keyboard alone', () => {
   let device: Device;
+  let page: Page;
   afterAll(async () => {
     await device?.close();
   });
 
   it('the town signs February in at most 30 keystrokes, through a confirmation that names the month and its figures', async () => {
     device = await openDevice(DESK);
-    const page = await device.context.newPage();
+    page = await device.context.newPage();
     page.setDefaultTimeout(30_000);
     await signIn(page, server.url, 'zhen');
     await page.getByTestId('nav-stats').click();
@@ -210,5 +267,35 @@ describe('月度签收 with the keyboard alone', () => {
     await expect.poll(() => page.getByTestId('month-2023-02').textContent()).toContain('已签收（');
     expect(await page.getByTestId('month-2023-02').textContent()).not.toContain('zhen');
     expect(await focused()).toContain('signoff-message');
+  });
+
+  it('a change the signed February forbids is refused on the form, before saving, naming who can unlock it', async () => {
+    // A 已回访 case accepted in February: its 受理日期 is one of the month's figures.
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId('case-table-row').first().waitFor();
+    await page.getByTestId('filter-from').fill('2023-02-01');
+    await page.getByTestId('filter-to').fill('2023-02-28');
+    await page.getByTestId('filter-status').selectOption('visited');
+    await page.getByTestId('apply-filters').click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'visited');
+    // The table shows the filtered list (not the one before the filter) once every row is of February.
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-testid="case-table"]:not([aria-busy="true"]) [data-testid="cell-accepted"]')];
+      return cells.length > 0 && cells.every((c) => c.getAttribute('data-value')?.startsWith('2023-02'));
+    });
+    await page.getByTestId('case-table-row').first().locator('a').click();
+    await page.getByTestId('edit-case').click();
+    const date = page.getByLabel('受理日期');
+    await expect.poll(() => date.inputValue()).toMatch(/^2023-02-\d\d$/);
+    const before = await date.inputValue();
+    await date.fill(before === '2023-02-27' ? '2023-02-26' : '2023-02-27');
+    await page.getByTestId('submit').click();
+    const refusal = page.locator('form [role="alert"]').filter({ hasText: '已签收' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('解锁2月');
+    // Nothing saved, nothing queued: no 已保存, still on the form, the outbox empty.
+    expect(new URL(page.url()).pathname.endsWith('/edit')).toBe(true);
+    expect(await page.getByTestId('flash').filter({ hasText: '已保存' }).count()).toBe(0);
+    expect(await page.getByTestId('sync-pending').count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // Issue #12 hole 1, the phone's side: the session token and the account's name are sealed under
-// the PIN key. The app's own state modules (lock, session, profile) against the real server (in
+// the PIN key; signed in before the PIN exists, they are kept in memory until it does. The app's own state modules (lock, session, profile) against the real server (in
 // process): after a sign-in and a lock, idb-keyval holds no token and no name — only the role, for
 // the shell's frame; the unlock reads it all again; a session an older version stored in clear is
 // sealed at the first unlock and its clear copy dropped; a sync pass caught by the lock stops
@@ -48,9 +48,15 @@ describe('the session on the phone (issue #12)', () => {
   it('is stored sealed after a sign-in; while locked only the role is known, the unlock brings the rest back', async () => {
     await startLock();
     expect(lockPhase.value).toBe('setPin');
-    await setFirstPin(PIN); // first run: the PIN comes before the login form
+    // A fresh device shows the sign-in form before the PIN (ui/lock/lock-gate.tsx): until the PIN
+    // exists, nothing of the session is written at all (a clear copy would outlive its sealing in
+    // IndexedDB's log).
     const signed = await login('durh', PASSWORD);
     token = signed.token;
+    expect(session.value?.token).toBe(token);
+    expect((await entries()).map(([k]) => k).filter((k) => ['session', 'profile', 'deviceOwner'].includes(String(k)))).toEqual([]);
+    await setFirstPin(PIN); // the very next screen
+    expect(session.value?.token).toBe(token);
     expect(token.length).toBeGreaterThan(20);
     expect(session.value?.me.user.displayName).toBe(NAME);
     expect(profile.value?.name).toBe(NAME); // the account's name stamps the mediator's cases

@@ -22,7 +22,7 @@ import { openStatuses, type Period } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
-import { caseFacts, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { caseFacts, casesWithVisit, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
 // position, so the listed columns and the selected sums can never drift apart.
@@ -61,7 +61,7 @@ async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: r
       await sql`
         insert into stat_cells (${columns})
         select ${keys}, ${groupSums}
-        from (select ${caseFacts(kind)} from cases c where c.town_code = ${town} and substr(c.accepted_on, 1, 7) in (${sql.join(some)})) f
+        from (select ${caseFacts(kind)} from ${casesWithVisit} where c.town_code = ${town} and substr(c.accepted_on, 1, 7) in (${sql.join(some)})) f
         where f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')
         group by ${keys}`.execute(tx);
     }

@@ -1,23 +1,15 @@
-// What a signed month means for sync: once a town has signed off a month's statistics, a pushed
-// change that would alter that month's figures for the town is not applied — it is refused into
-// the 待核对 inbox with a sentence saying why and what to do (the push path calls lockRefusal).
-// Changes that leave the figures alone (sessions, notes, parties' details) still go through, and so
-// do the facts that come after the month by nature — the 回访 (履行), the court's 司法确认, moving an
-// ended case on to 已回访/归档: refusing them would keep a signed month's cases from ever being
-// finished. The report says 履行 and 司法确认 are counted as of the day it is made.
+// What a signed month means for sync: a pushed change that would alter a signed month's figures
+// for the town is not applied — it is refused into the 待核对 inbox with a sentence saying why and
+// what to do (the push path calls lockRefusal). Which changes those are is shared with the device,
+// which refuses them on the form first (shared/month-locks.ts). Also the signed months a device
+// keeps for that (GET /api/sync/locks).
 import type { Kysely } from 'kysely';
-import type { CaseRecord, PatchableField } from '../../shared/case.ts';
-import { lockedFields } from '../../shared/fields/case-fields.ts';
+import type { CaseRecord } from '../../shared/case.ts';
+import { holdingsOf, type SignedMonth } from '../../shared/month-locks.ts';
 import type { MessageKey, MessageParams } from '../../shared/i18n/index.ts';
 import type { Mutation } from '../../shared/mutations.ts';
-import type { CaseStatus } from '../../shared/lifecycle.ts';
 import { monthOf } from '../../shared/stat-periods.ts';
 import type { DB } from '../store/schema.ts';
-
-/** Fields the statistics read: changing one changes a signed month's figures (the registry's `locked`; judicialConfirmation: see above). */
-const statisticsFields: readonly PatchableField[] = lockedFields;
-
-const lockedSteps: readonly CaseStatus[] = ['agreed', 'terminated', 'rejected'];
 
 /** Per push transaction: the signed months of each town, read once. */
 class MonthLocks {
@@ -60,37 +52,33 @@ export async function lockedMonth(tx: Kysely<DB>, villageCode: unknown, accepted
   return { code: 'stats.locked', params: { town: town.name, year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) } };
 }
 
-function changesStatistics(m: Mutation): boolean {
-  switch (m.name) {
-    case 'case.create':
-    case 'case.void':
-      return true;
-    case 'case.transition':
-      // Only the steps that end a case change 受理/成功/不成/未结; 调解中, 已回访 and 归档 do not.
-      return lockedSteps.includes(m.args.to);
-    case 'case.patch':
-      return statisticsFields.some((f) => m.patch[f] !== undefined);
-    case 'conflict.resolve':
-      return statisticsFields.includes(m.args.field);
-    case 'event.append':
-      return false;
-    case 'review.dismiss':
-      return false;
-  }
-}
-
 /**
  * The push path's check (sync/apply.ts), after scope: undefined = go ahead. A case is held by
  * the month it was accepted in, before the change and — for a moved date or village — after it.
  */
 export async function lockRefusal(tx: Kysely<DB>, m: Mutation, before: CaseRecord | undefined): Promise<Refusal | undefined> {
-  if (!changesStatistics(m)) return undefined;
-  if (m.name === 'case.create') return lockedMonth(tx, m.args.record.villageCode, m.args.record.acceptedOn);
-  if (!before) return undefined;
-  const held = await lockedMonth(tx, before.villageCode, before.acceptedOn);
-  if (held) return held;
-  const nextVillage = m.name === 'case.patch' ? m.patch.villageCode?.next : m.name === 'conflict.resolve' && m.args.field === 'villageCode' ? m.args.value : undefined;
-  const nextDate = m.name === 'case.patch' ? m.patch.acceptedOn?.next : m.name === 'conflict.resolve' && m.args.field === 'acceptedOn' ? m.args.value : undefined;
-  if (nextVillage === undefined && nextDate === undefined) return undefined;
-  return lockedMonth(tx, nextVillage ?? before.villageCode, nextDate ?? before.acceptedOn);
+  for (const h of holdingsOf(m, before)) {
+    const held = await lockedMonth(tx, h.villageCode, h.acceptedOn);
+    if (held) return held;
+  }
+  return undefined;
+}
+
+/**
+ * Every signed month of the towns a principal's scope touches (a village's mediator: its town),
+ * with whether the county signed it too — what a device needs to refuse a locked edit offline.
+ */
+export async function signedMonthsFor(db: Kysely<DB>, scopes: readonly string[]): Promise<SignedMonth[]> {
+  const prefixes = [...new Set(scopes.map((s) => s.slice(0, 9)))];
+  if (prefixes.length === 0) return [];
+  const rows = (await db.selectFrom('stat_signoffs').select(['area_code', 'month'])
+    .where((eb) => eb.or(prefixes.map((p) => eb('area_code', 'like', `${p.slice(0, 6)}%`))))
+    .execute());
+  const signed = new Set(rows.map((r) => `${r.area_code}|${r.month}`));
+  const towns = rows.filter((r) => r.area_code.length === 9 && prefixes.some((p) => r.area_code.startsWith(p)));
+  const codes = [...new Set(towns.map((r) => r.area_code))];
+  const names = new Map(codes.length === 0 ? [] : (await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]));
+  return towns
+    .map((r) => ({ town: r.area_code, townName: names.get(r.area_code) ?? r.area_code, month: r.month, county: signed.has(`${r.area_code.slice(0, 6)}|${r.month}`) }))
+    .sort((a, b) => a.town.localeCompare(b.town) || a.month.localeCompare(b.month));
 }

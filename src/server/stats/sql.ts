@@ -56,13 +56,20 @@ export const latestPerformance = (kind: Store['kind'], caseId: RawBuilder<unknow
 /** The 满意程度 of a case's latest 回访 (群众满意度). */
 export const latestSatisfaction = (kind: Store['kind'], caseId: RawBuilder<unknown>) => latestVisit(kind, caseId, 'satisfaction');
 
-/** Per-case columns, as the inner query of both the live roll-up and the cells refresh. */
+/**
+ * The cases `c`, each joined to its latest 回访 `v` when its mediation succeeded (a 回访 follows an
+ * agreement): one lookup per case gives both 履行 and 满意度.
+ */
+export const casesWithVisit = sql`cases c left join events v on c.outcome = 'success' and v.id = (select e.id from events e
+  where e.kind = 'visit' and e.case_id = c.id order by e.created_at desc, e.id desc limit 1)`;
+
+/** Per-case columns over casesWithVisit, as the inner query of both the live roll-up and the cells refresh. */
 export function caseFacts(kind: Store['kind']): RawBuilder<unknown> {
   const summed = sql.join(caseColumnNames.map((c) => sql.ref(`c.${c}`)));
+  const field = (name: string) => (kind === 'sqlite' ? sql`json_extract(v.data, ${`$.data.${name}`})` : sql`(v.data::json #>> ${`{data,${name}}`})`);
   return sql`c.id, c.village_code, c.town_code, c.county_code, c.accepted_on, c.category_code, c.source, c.status, c.outcome,
     c.agreement_form, c.judicial_result as confirmation, c.voided, ${summed},
-    case when c.outcome = 'success' then ${latestPerformance(kind, sql`c.id`)} end as performance,
-    case when c.outcome = 'success' then ${latestSatisfaction(kind, sql`c.id`)} end as satisfaction`;
+    ${field('performance')} as performance, ${field('satisfaction')} as satisfaction`;
 }
 
 /** One sum over a derived table `f` of caseFacts, named by its cell column. */
@@ -108,7 +115,7 @@ export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQu
   const key = q.by === 'month' ? sql`substr(f.accepted_on, 1, 7)` : q.by === 'child' ? sql.ref(`f.${childColumn(q.area)}`) : sql`''`;
   const result = await sql<GroupRow>`
     select ${key} as key, ${groupColumns}, ${groupSums}
-    from (select ${caseFacts(kind)} from cases c
+    from (select ${caseFacts(kind)} from ${casesWithVisit}
           where ${scopeCondition(q.area)} and c.accepted_on >= ${q.period.from} and c.accepted_on < ${q.period.to}) f
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`.execute(db);
   return result.rows.map(toKeyedGroup);

@@ -1,8 +1,10 @@
-// POST /api/sync/push and /api/sync/pull, for the device the session was opened on only. Both answers name the server's epoch (ops/epoch.ts).
+// POST /api/sync/push and /api/sync/pull, for the device the session was opened on only; GET /api/sync/locks. Both answers name the server's epoch (ops/epoch.ts).
 import { Hono } from 'hono';
 import type { Ctx, Env } from '../deps.ts';
 import { readJson } from '../http/body.ts';
-import { assertOwnDevice } from '../auth/principal.ts';
+import { assertOwnDevice, scopeCodes } from '../auth/principal.ts';
+import { signedMonthsFor } from '../stats/month-locks.ts';
+import type { SignedMonths } from '../../shared/month-locks.ts';
 import { readEpoch, withEpoch } from '../ops/epoch.ts';
 import { pushJson } from './push.ts';
 import { pull } from './pull.ts';
@@ -24,6 +26,11 @@ export function syncRoutes(ctx: Ctx): Hono<Env> {
     const result = await pull(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
     await recordDeviceReport(ctx, c.var.principal, body);
     return c.body(withEpoch(result.json, await readEpoch(ctx.store.read)), 200, headers);
+  });
+  // The signed months the device refuses locked edits by, offline too (shared/month-locks.ts).
+  app.get('/sync/locks', async (c) => {
+    const body: SignedMonths = { months: await signedMonthsFor(ctx.store.read, scopeCodes(c.var.principal)), at: ctx.now().toISOString() };
+    return c.json(body);
   });
   return app;
 }

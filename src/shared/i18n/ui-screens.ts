@@ -103,7 +103,7 @@ export const uiScreens = {
   'setup.name.required': '请填写您的姓名',
   'setup.village.required': '请选择所在的村（社区）',
   'setup.committee.required': '请填写调委会名称',
-  'setup.device': '本机数据',
+  'setup.device': '本机状态',
   'setup.pending': '还有 {n} 条改动没有同步到司法所',
   'setup.allSynced': '所有改动都已同步',
 } as const;

@@ -10,9 +10,24 @@ import { isOnline } from '../../state/app-state.ts';
 import { showFlash } from '../../state/flash.ts';
 import { fetchAccounts, setAccountDisabled } from '../../state/accounts.ts';
 import { formatInstant } from '../format.ts';
+import { areaName } from '../../state/areas.ts';
 import { roleLabel } from './labels.ts';
 import { ResetForm } from './reset-form.tsx';
 import './accounts.css';
+
+/** The town an account belongs to ('' for the county's and the administrator's own accounts). */
+const townKey = (a: AccountSummary): string => (a.scope.length >= 9 ? a.scope.slice(0, 9) : '');
+
+/** Each town the accounts belong to, with its name: from a town account, else the device's places. */
+function townsOf(accounts: readonly AccountSummary[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const a of accounts) {
+    const key = townKey(a);
+    if (a.scope.length === 9) names.set(key, a.areaName);
+    else if (!names.has(key)) names.set(key, key === '' ? t('accounts.countyLevel') : areaName(key));
+  }
+  return names;
+}
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'done'; accounts: AccountSummary[] };
 
@@ -36,6 +51,7 @@ function AccountList() {
   const [tries, setTries] = useState(0);
   const [text, setText] = useState('');
   const [resetting, setResetting] = useState<string | undefined>(undefined);
+  const [town, setTown] = useState('');
 
   useEffect(() => {
     if (!online) return;
@@ -65,9 +81,42 @@ function AccountList() {
   };
 
   const needle = text.trim();
-  const shown = load.state === 'done'
-    ? load.accounts.filter((a) => needle === '' || a.displayName.includes(needle) || a.username.includes(needle) || a.areaName.includes(needle))
-    : [];
+  const all = load.state === 'done' ? load.accounts : [];
+  const towns = townsOf(all);
+  const shown = all.filter((a) => (town === '' || townKey(a) === town) && (needle === '' || a.displayName.includes(needle) || a.username.includes(needle) || a.areaName.includes(needle) || (towns.get(townKey(a)) ?? '').includes(needle)));
+  // A county has a hundred or more accounts: by town, in code order, the county's own first.
+  const groups = [...towns.keys()].sort().map((key) => ({ key, name: towns.get(key) ?? key, list: shown.filter((a) => townKey(a) === key) })).filter((g) => g.list.length > 0);
+  const grouped = towns.size > 1;
+
+  const row = (a: AccountSummary) => (
+    <li key={a.id} class={a.disabled ? 'account-row disabled' : 'account-row'} data-testid="account-row" data-username={a.username}>
+        <div class="account-top">
+          <span class="account-name"><strong>{a.displayName}</strong> <span class="muted">{a.username}</span></span>
+          <span class="chips">
+            {a.disabled ? <span class="chip voided">{t('accounts.status.disabled')}</span>
+              : a.mustChangePassword ? <span class="chip review">{t('accounts.status.mustChange')}</span>
+              : <span class="chip status-accepted">{t('accounts.status.active')}</span>}
+          </span>
+        </div>
+        <p class="account-meta">
+          {t(roleLabel[a.role])}{a.areaName ? ` · ${a.areaName}` : ''}{a.scope.length === 12 && towns.has(townKey(a)) ? `（${towns.get(townKey(a)) ?? ''}）` : ''} · {a.lastSignInAt ? t('accounts.lastSignIn', { time: formatInstant(a.lastSignInAt) }) : t('accounts.neverSignedIn')}
+        </p>
+        {resetting === a.id ? (
+          <ResetForm account={a} onCancel={() => setResetting(undefined)} onDone={(updated) => {
+            replace(updated);
+            setResetting(undefined);
+            showFlash(t('accounts.reset.done', { name: updated.displayName }));
+          }} />
+        ) : (
+          <div class="account-actions">
+            {!a.disabled && <button type="button" class="button" onClick={() => setResetting(a.id)} data-testid="account-reset">{t('accounts.reset')}</button>}
+            <button type="button" class={a.disabled ? 'button' : 'button danger'} onClick={() => toggle(a)} data-testid="account-toggle">
+              {a.disabled ? t('accounts.enable') : t('accounts.disable')}
+            </button>
+          </div>
+        )}
+    </li>
+  );
 
   return (
     <section class="screen accounts" aria-labelledby="accounts-title">
@@ -90,42 +139,26 @@ function AccountList() {
         <p class="empty">{t('accounts.empty')}</p>
       ) : (
         <>
+          {grouped && (
+            <div class="field">
+              <label for="account-town">{t('accounts.filterTown')}</label>
+              <select id="account-town" data-testid="account-town" value={town} onChange={(e) => setTown(e.currentTarget.value)}>
+                <option value="">{t('accounts.allTowns')}</option>
+                {[...towns].sort(([a], [b]) => a.localeCompare(b)).map(([key, name]) => <option key={key} value={key}>{name}</option>)}
+              </select>
+            </div>
+          )}
           <div class="field">
             <label for="account-search" class="sr-only">{t('accounts.search')}</label>
             <input id="account-search" type="search" placeholder={t('accounts.search')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
           </div>
           <p class="muted small" role="status">{shown.length === 0 ? t('accounts.none', { text: needle }) : t('accounts.count', { n: shown.length })}</p>
-          <ul class="account-list">
-            {shown.map((a) => (
-              <li key={a.id} class={a.disabled ? 'account-row disabled' : 'account-row'} data-testid="account-row" data-username={a.username}>
-                <div class="account-top">
-                  <span class="account-name"><strong>{a.displayName}</strong> <span class="muted">{a.username}</span></span>
-                  <span class="chips">
-                    {a.disabled ? <span class="chip voided">{t('accounts.status.disabled')}</span>
-                      : a.mustChangePassword ? <span class="chip review">{t('accounts.status.mustChange')}</span>
-                      : <span class="chip status-accepted">{t('accounts.status.active')}</span>}
-                  </span>
-                </div>
-                <p class="account-meta">
-                  {t(roleLabel[a.role])}{a.areaName ? ` · ${a.areaName}` : ''} · {a.lastSignInAt ? t('accounts.lastSignIn', { time: formatInstant(a.lastSignInAt) }) : t('accounts.neverSignedIn')}
-                </p>
-                {resetting === a.id ? (
-                  <ResetForm account={a} onCancel={() => setResetting(undefined)} onDone={(updated) => {
-                    replace(updated);
-                    setResetting(undefined);
-                    showFlash(t('accounts.reset.done', { name: updated.displayName }));
-                  }} />
-                ) : (
-                  <div class="account-actions">
-                    {!a.disabled && <button type="button" class="button" onClick={() => setResetting(a.id)} data-testid="account-reset">{t('accounts.reset')}</button>}
-                    <button type="button" class={a.disabled ? 'button' : 'button danger'} onClick={() => toggle(a)} data-testid="account-toggle">
-                      {a.disabled ? t('accounts.enable') : t('accounts.disable')}
-                    </button>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
+          {grouped ? groups.map((g) => (
+            <section key={g.key} class="account-group" aria-labelledby={`town-${g.key}`} data-testid="account-group" data-town={g.key}>
+              <h2 id={`town-${g.key}`}>{t('accounts.townGroup', { town: g.name, n: g.list.length })}</h2>
+              <ul class="account-list">{g.list.map(row)}</ul>
+            </section>
+          )) : <ul class="account-list">{shown.map(row)}</ul>}
         </>
       )}
     </section>

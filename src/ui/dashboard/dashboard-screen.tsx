@@ -6,7 +6,8 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { latestYear } from '../../state/desk.ts';
 import { addDays, localDate } from '../../shared/dates.ts';
-import { t } from '../../shared/i18n/index.ts';
+import { t, type MessageKey } from '../../shared/i18n/index.ts';
+import type { ReportSheetKey } from '../../shared/report.ts';
 import { formatDate } from '../format.ts';
 import { inclusivePeriod, isValidPeriod, yearPeriod } from '../../shared/stat-periods.ts';
 import { change, formatChange, formatRate, type Period } from '../../shared/stats.ts';
@@ -85,7 +86,7 @@ function Dashboard(p: DashboardProps) {
         <h1 id="dash-title" data-testid="dash-title">{isFresh ? t('dash.title', { area: s.area.name }) : t('common.loading')}</h1>
         <div class="exports">
           <button type="button" class="button" data-testid="export-xlsx" onClick={() => void downloadReport(p.area, p.period, 'xlsx')}>{t('dash.export.xlsx')}</button>
-          <button type="button" class="button" onClick={() => void downloadReport(p.area, p.period, 'csv')}>{t('dash.export.csv')}</button>
+          <CsvMenu area={p.area} period={p.period} />
         </div>
       </div>
       <PeriodPickerSlot {...p} />
@@ -101,7 +102,7 @@ function Dashboard(p: DashboardProps) {
 }
 
 function PeriodPickerSlot(p: DashboardProps) {
-  return <PeriodPicker key={`${p.period.from}|${p.period.to}`} period={p.period} thisYear={Number(p.today.slice(0, 4))} onChange={(period) => p.go(p.area, period)} />;
+  return <PeriodPicker period={p.period} thisYear={Number(p.today.slice(0, 4))} onChange={(period) => p.go(p.area, period)} />;
 }
 
 function Breadcrumb(p: { summary: StatsSummary | undefined; area: string; period: Period; scope: string }) {
@@ -178,5 +179,27 @@ function Card(p: { label: string; value: number; href: string; testId: string; n
       <strong>{p.value > 0 ? <a href={p.href}>{p.value}</a> : p.value}</strong>
       {p.note && <span class="muted small">{p.note}</span>}
     </div>
+  );
+}
+
+const csvSheets: readonly { sheet: ReportSheetKey | undefined; label: (area: string) => MessageKey }[] = [
+  { sheet: undefined, label: () => 'dash.export.csvAll' },
+  { sheet: 'cases', label: () => 'report.sheet.cases' },
+  { sheet: 'org', label: () => 'report.sheet.org' },
+  { sheet: 'areas', label: (area) => (area.length === 9 ? 'report.sheet.villages' : area.length === 6 ? 'report.sheet.towns' : 'report.sheet.counties') },
+];
+
+/** 导出 CSV: the whole report in one file, or one sheet's twin (Excel opens each as a table). */
+function CsvMenu(p: { area: string; period: Period }) {
+  return (
+    <details class="csv-menu" data-testid="export-csv">
+      <summary class="button">{t('dash.export.csv')}</summary>
+      <div class="csv-menu-items">
+        {csvSheets.map((c) => (
+          <button key={c.sheet ?? 'all'} type="button" class="button" data-testid={`export-csv-${c.sheet ?? 'all'}`}
+            onClick={() => void downloadReport(p.area, p.period, 'csv', c.sheet)}>{t(c.label(p.area))}</button>
+        ))}
+      </div>
+    </details>
   );
 }

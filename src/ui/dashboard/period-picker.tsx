@@ -1,6 +1,10 @@
-// The statistics period: a year, a quarter, a month, or any range of dates (受理日期).
+// The statistics period: a year, a quarter, a month, or any range of dates (受理日期). The selects
+// apply on confirmation (ConfirmSelect): arrow keys move through the years without reloading the
+// figures, Enter or leaving the field applies. The picker stays mounted across periods so the
+// keyboard user's focus stays on the select they used.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { ConfirmSelect } from '../components/confirm-select.tsx';
 import { addDays } from '../../shared/dates.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { inclusivePeriod, isValidPeriod, kindOf, monthPeriod, quarterPeriod, yearPeriod, type PeriodKind } from '../../shared/stat-periods.ts';
@@ -21,6 +25,12 @@ export function PeriodPicker(p: { period: Period; thisYear: number; onChange: (p
   const [from, setFrom] = useState(p.period.from);
   const [to, setTo] = useState(addDays(p.period.to, -1));
   const years = Array.from({ length: 8 }, (_, i) => p.thisYear - i);
+  // A new period from outside (the URL, a drill-down): follow it without remounting.
+  useEffect(() => {
+    setKind(kindOf(p.period));
+    setFrom(p.period.from);
+    setTo(addDays(p.period.to, -1));
+  }, [p.period.from, p.period.to]);
 
   const choose = (next: PeriodKind) => {
     setKind(next);
@@ -52,27 +62,27 @@ export function PeriodPicker(p: { period: Period; thisYear: number; onChange: (p
         <div class="period-row">
           <label>
             {t('dash.year')}
-            <select data-testid="year-select" value={year} onChange={(e) => {
-              const y = Number(e.currentTarget.value);
+            <ConfirmSelect data-testid="year-select" value={String(year)} onConfirm={(v) => {
+              const y = Number(v);
               p.onChange(kind === 'year' ? yearPeriod(y) : kind === 'quarter' ? quarterPeriod(y, quarter) : monthPeriod(`${y}-${String(month).padStart(2, '0')}`));
             }}>
               {years.map((y) => <option key={y} value={y}>{t('dash.yearOption', { year: y })}</option>)}
-            </select>
+            </ConfirmSelect>
           </label>
           {kind === 'quarter' && (
             <label>
               {t('dash.quarter')}
-              <select value={quarter} onChange={(e) => p.onChange(quarterPeriod(year, Number(e.currentTarget.value) as 1 | 2 | 3 | 4))}>
+              <ConfirmSelect data-testid="quarter-select" value={String(quarter)} onConfirm={(v) => p.onChange(quarterPeriod(year, Number(v) as 1 | 2 | 3 | 4))}>
                 {[1, 2, 3, 4].map((q) => <option key={q} value={q}>{t('dash.quarterOption', { q })}</option>)}
-              </select>
+              </ConfirmSelect>
             </label>
           )}
           {kind === 'month' && (
             <label>
               {t('dash.month')}
-              <select value={month} onChange={(e) => p.onChange(monthPeriod(`${year}-${e.currentTarget.value.padStart(2, '0')}`))}>
+              <ConfirmSelect data-testid="month-select" value={String(month)} onConfirm={(v) => p.onChange(monthPeriod(`${year}-${v.padStart(2, '0')}`))}>
                 {Array.from({ length: 12 }, (_, i) => <option key={i} value={i + 1}>{t('dash.monthOption', { m: i + 1 })}</option>)}
-              </select>
+              </ConfirmSelect>
             </label>
           )}
         </div>

@@ -15,6 +15,7 @@ import {
 } from '../../shared/network.ts';
 import { addCommittee, saveCommittee, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
 import { ChoiceGroup, TextField } from '../components/fields.tsx';
+import { PlaceSelects } from '../components/place-selects.tsx';
 
 const firstIssue = (issues: readonly { message: string }[]): MessageKey => issues[0]?.message as MessageKey;
 
@@ -190,7 +191,7 @@ export function NewCommittee(p: { area: string; onAdded: () => void }) {
   return (
     <form class="card new-committee" onSubmit={submit} noValidate data-testid="new-committee">
       <h2>{t('net.newCommittee')}</h2>
-      <TextField id="nc-location" label={t('net.location')} value={location} inputMode="numeric" onInput={(x) => setLocation(x.trim())} error={errors.location} required />
+      <PlaceSelects id="nc-location" legend={t('net.location')} scope={p.area} value={location} level="any" onChange={setLocation} error={errors.location} />
       <ChoiceGroup id="nc-type" label={t('net.committeeType')} value={type} choices={committeeTypes.map((x) => ({ value: x, label: x }))} onChange={setType} error={errors.type} layout="grid" required />
       <TextField id="nc-name" label={t('net.committeeName')} value={name} onInput={setName} error={errors.name} required />
       <button type="submit" class="button primary block" disabled={busy} data-testid="add-committee">{t('common.add')}</button>

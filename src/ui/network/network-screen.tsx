@@ -7,12 +7,13 @@ import { t } from '../../shared/i18n/index.ts';
 import { LEGAL_PERSONS_TARGET, committeeTypes, type CommitteeWarning } from '../../shared/network.ts';
 import { addLegalPerson, loadRegistry, useRemote, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
 import { session } from '../../state/session.ts';
-import { areaName } from '../../state/areas.ts';
+import { areaName, childrenOf } from '../../state/areas.ts';
 import { OrgPanel } from '../dashboard/figures.tsx';
 import '../dashboard/dashboard.css';
 import './network.css';
 import { CommitteeEditor, NewCommittee } from './committee-editor.tsx';
 import { MediatorEditor } from './mediator-editor.tsx';
+import { PlaceSelects } from '../components/place-selects.tsx';
 
 function warningText(w: CommitteeWarning): string {
   switch (w.code) {
@@ -51,7 +52,7 @@ function Network(p: { area: string; canEdit: boolean; canImportAreas: boolean })
               <li key={c.id}><strong>{c.name}</strong>{c.warnings.map((w) => <span key={w.code} class="warning">{warningText(w)}</span>)}</li>
             ))}
           </ul>
-          {committeeTypes.map((type) => {
+          {p.area.length === 6 ? <ByTown area={p.area} reg={reg} canEdit={p.canEdit} onSaved={remote.reload} /> : committeeTypes.map((type) => {
             const list = reg.committees.filter((c) => c.type === type && !c.dissolvedOn);
             return list.length === 0 ? null : (
               <details key={type} class="committee-group" open={p.area.length === 12 || list.length === 1}>
@@ -70,6 +71,35 @@ function Network(p: { area: string; canEdit: boolean; canImportAreas: boolean })
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * A county's committees by town (a county has hundreds): one group per 乡镇 in code order, the
+ * county's own committees first, each group's committees by type. Several farms have a
+ * "一分场生活区": under its town it cannot be taken for another.
+ */
+function ByTown(p: { area: string; reg: { committees: RegistryCommittee[] }; canEdit: boolean; onSaved: () => void }) {
+  const live = p.reg.committees.filter((c) => !c.dissolvedOn);
+  const typeOrder = (c: RegistryCommittee) => committeeTypes.indexOf(c.type);
+  const groups = [
+    { code: p.area, name: t('place.countyItself'), list: live.filter((c) => c.location.length < 9) },
+    ...childrenOf(p.area).map((town) => ({ code: town.code, name: town.name, list: live.filter((c) => c.location.startsWith(town.code)) })),
+  ];
+  const placed = new Set(groups.flatMap((g) => g.list.map((c) => c.id)));
+  // A committee of a town the device has no name for (an area not yet loaded): never dropped.
+  const rest = live.filter((c) => !placed.has(c.id));
+  if (rest.length > 0) groups.push({ code: 'other', name: t('net.otherPlaces'), list: rest });
+  return (
+    <div data-testid="committees-by-town">
+      <h2>{t('net.byTown', { n: live.length })}</h2>
+      {groups.filter((g) => g.list.length > 0).map((g) => (
+        <details key={g.code} class="committee-group town-group" data-testid="town-group" data-town={g.code}>
+          <summary>{t('net.townGroup', { town: g.name, n: g.list.length })}</summary>
+          <ul>{[...g.list].sort((a, b) => typeOrder(a) - typeOrder(b)).map((c) => <CommitteeItem key={c.id} c={c} canEdit={p.canEdit} committees={p.reg.committees} onSaved={p.onSaved} />)}</ul>
+        </details>
+      ))}
+    </div>
   );
 }
 
@@ -140,7 +170,7 @@ function AddLegalPerson(p: { area: string; onAdded: () => void }) {
   return (
     <form class="card add-legal" onSubmit={submit} noValidate>
       <h2>{t('net.add')}</h2>
-      <label class="field">{t('net.villageCode')}<input value={villageCode} inputMode="numeric" onInput={(e) => setVillageCode(e.currentTarget.value.trim())} /></label>
+      <PlaceSelects id="lp-village" legend={t('net.villageCode')} scope={p.area} value={villageCode} level="village" onChange={setVillageCode} />
       <label class="field">{t('net.name')}<input value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
       <label class="field">{t('net.phone')}<input value={phone} type="tel" onInput={(e) => setPhone(e.currentTarget.value.trim())} /></label>
       <label class="check"><input type="checkbox" checked={isPublic} onChange={(e) => setIsPublic(e.currentTarget.checked)} />{t('net.phonePublic')}</label>

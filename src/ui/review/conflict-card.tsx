@@ -3,7 +3,7 @@
 // textarea; structured values (parties, agreement, flags…) only offer picking one. The decision is
 // handed to `onResolve`; once it is queued the card shows 已处理（待同步） and the chosen value.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PatchableField } from '../../shared/case.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { ReviewEntry } from '../../state/review.ts';
@@ -74,6 +74,13 @@ export function ConflictCard(p: { entry: ReviewEntry; viewer: Viewer | undefined
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [revealed, setRevealed] = useState(false);
+  // After 保留这个 / 用这个 the buttons go: the keyboard lands on the line saying it is decided
+  // (drawn once the decision is read back from the device's store).
+  const [decided, setDecided] = useState(false);
+  const handledRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (decided && isHandled) handledRef.current?.focus();
+  }, [decided, isHandled]);
   if (!conflict) return null;
   const { field } = conflict;
   const label = fieldLabel(field);
@@ -87,6 +94,7 @@ export function ConflictCard(p: { entry: ReviewEntry; viewer: Viewer | undefined
     try {
       await p.onResolve(value);
       setMerging(false);
+      setDecided(true);
     } catch (error) {
       setFailure(describeFailure(error));
     } finally {
@@ -99,7 +107,7 @@ export function ConflictCard(p: { entry: ReviewEntry; viewer: Viewer | undefined
       <h3 id={`conflict-${item.id}`}>{t('review.conflict.heading', { field: label })}</h3>
       {isHandled && (
         <>
-          <p class="handled-note" data-testid="conflict-handled">
+          <p class="handled-note" data-testid="conflict-handled" ref={handledRef} tabIndex={-1}>
             <strong>{t('review.handled')}</strong> <span class="muted small">{t('review.handled.hint')}</span>
           </p>
           <section class="version decided" aria-label={t('review.decided')} data-testid="decided">

@@ -16,6 +16,7 @@ import { committeeOf } from '../../state/areas.ts';
 import { VillagePicker } from './village-picker.tsx';
 import { lockNow } from '../../state/lock.ts';
 import { AccountCard } from '../account/account-card.tsx';
+import { DeviceStatus } from './device-status.tsx';
 import { session } from '../../state/session.ts';
 
 export function SetupScreen() {
@@ -43,6 +44,7 @@ function DeviceCard() {
     <section class="card" aria-labelledby="device-h">
       <h2 id="device-h">{t('setup.device')}</h2>
       <p>{pendingCount.value > 0 ? t('setup.pending', { n: pendingCount.value }) : t('setup.allSynced')}</p>
+      <DeviceStatus />
       <p class="muted">{t('lock.now.hint')}</p>
       <button type="button" class="button" onClick={lockNow} data-testid="lock-now">
         {t('lock.now')}
