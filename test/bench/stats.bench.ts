@@ -1,7 +1,8 @@
 // Statistics roll-up timings (numbers, not assertions; DESIGN.md budgets):
 //   • a county-year on SQLite as the county grows (1,500 / 15,000 / 150,000 cases, COUNTY_SIZES to
 //     change), each case with a realistic record in `data` (~1.7 KB, as the phones send), read
-//     live from the cases table — budget ≤ 50 ms — with the longest event-loop stall meanwhile;
+//     from the town cells — budget ≤ 50 ms — the incremental refresh after 1,000 changed cases,
+//     and the longest event-loop stall meanwhile;
 //   • a synthetic province-year of 1,000,000 cases (内蒙古, real 统计用区划代码 from
 //     fixtures/divisions) read from the pre-aggregated cells (stats/cells.ts) — budget ≤ 500 ms on
 //     PostgreSQL; measured on SQLite too, and on PostgreSQL where one can be had
@@ -19,8 +20,9 @@ import { yearPeriod } from '../../src/shared/stat-periods.ts';
 import { openStore, type Store } from '../../src/server/store/open.ts';
 import type { CasesTable, EventsTable } from '../../src/server/store/schema.ts';
 import { liveGroups } from '../../src/server/stats/sql.ts';
-import { cellGroups, rebuildCells } from '../../src/server/stats/cells.ts';
-import { summary } from '../../src/server/stats/summary.ts';
+import { cellGroups, rebuildCells, refreshCells } from '../../src/server/stats/cells.ts';
+import { statGroups, summary } from '../../src/server/stats/summary.ts';
+import { takeSeq } from '../../src/server/sync/clock.ts';
 import { makeCtx } from '../../src/server/deps.ts';
 import { seedAreas } from '../../src/server/seed/areas.ts';
 import { categoryWeights } from '../../src/server/seed/stories.ts';
@@ -117,13 +119,40 @@ async function countyYear(cases: number): Promise<void> {
     await load(store, villages, cases, 150523, true);
     const period = yearPeriod(YEAR);
     const ctx = makeCtx({ store, now: () => new Date('2024-03-01T00:00:00Z') });
-    console.log(`— county-year: 开鲁县, ${cases.toLocaleString('en')} cases with realistic records, SQLite (live from the cases table) —`);
+    console.log(`— county-year: 开鲁县, ${cases.toLocaleString('en')} cases with realistic records, SQLite (town cells, refreshed incrementally) —`);
     const stalls = watchStalls();
-    line('total roll-up (one GROUP BY + shared roll-up)', await time(async () => rollupGroups(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'none' }))), 50);
-    line('by town (13 children)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'child' }))), 50);
-    line('by month (trend)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'month' }))), 50);
-    line('town by village (开鲁镇, 63 children)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523100', period, by: 'child' }))), 50);
+    const t0 = performance.now();
+    await rebuildCells(store, ctx.now);
+    line('count every case into the cells (once, at first start)', performance.now() - t0);
+    const cells = (area: string, by: 'none' | 'child' | 'month') => statGroups(ctx, area, period, by).then((r) => (r.source === 'cells' ? r.groups : Promise.reject(new Error('not from cells'))));
+    line('total roll-up', await time(async () => rollupGroups(await cells('150523', 'none'))), 50);
+    line('by town (13 children)', await time(async () => rollupByKey(await cells('150523', 'child'))), 50);
+    line('by month (trend)', await time(async () => rollupByKey(await cells('150523', 'month'))), 50);
+    line('town by village (开鲁镇, 63 children; live, a town is small)', await time(async () => rollupByKey(await liveGroups(store.read, store.kind, { area: '150523100', period, by: 'child' }))), 50);
     line('whole dashboard answer (summary(): 5 roll-ups + registry)', await time(() => summary(ctx, '150523', period)));
+    // Changes as a push leaves them (row + change_log), then the next read pays the refresh: one
+    // phone's push (20 cases of one village) and the worst case (1,000 cases all over the county).
+    const touch = async (ids: string[]) => {
+      await store.write(async (tx) => {
+        await tx.updateTable('cases').set({ category_code: '03' }).where('id', 'in', ids).execute();
+        const end = await takeSeq(tx, ids.length);
+        for (let i = 0; i < ids.length; i += 200) {
+          await tx.insertInto('change_log').values(ids.slice(i, i + 200).map((id, j) => ({
+            server_seq: end - ids.length + 1 + i + j, commit_seq: end, entity: 'case' as const, entity_id: id, op: 'upsert' as const, data: null,
+            village_code: '', town_code: '', county_code: '150523',
+          }))).execute();
+        }
+      });
+      const t = performance.now();
+      await refreshCells(store, ctx.now);
+      return performance.now() - t;
+    };
+    const village = villages[0] ?? '';
+    const one = (await store.read.selectFrom('cases').select('id').where('village_code', '=', village).where('accepted_on', '>=', `${YEAR}-06-01`).limit(20).execute()).map((r) => r.id);
+    line(`refresh after one phone's push (${one.length} cases of one village)`, await touch(one), 50);
+    const spread = (await store.read.selectFrom('cases').select('id').limit(1000).execute()).map((r) => r.id);
+    line('refresh after 1,000 cases changed all over the county', await touch(spread));
+    line('total roll-up live from the cases (for comparison)', await time(async () => rollupGroups(await liveGroups(store.read, store.kind, { area: '150523', period, by: 'none' }))));
     console.log(`  ${stallLine(stalls.stop())} (reads run on worker threads)`);
   } finally {
     await store.close();

@@ -12,7 +12,8 @@ import { rollup, rollupByKey, rollupGroups, satisfactionLevels, toStatCase, type
 import { yearPeriod } from '../../src/shared/stat-periods.ts';
 import { caseRow, eventRow } from '../../src/server/sync/records.ts';
 import { liveGroups, childColumn, type GroupBy } from '../../src/server/stats/sql.ts';
-import { cellGroups, rebuildCells } from '../../src/server/stats/cells.ts';
+import { cellGroups, cellLevel, rebuildCells, refreshCells } from '../../src/server/stats/cells.ts';
+import { takeSeq } from '../../src/server/sync/clock.ts';
 import type { Store } from '../../src/server/store/open.ts';
 import { closeTestStores, openTestStore, storeKinds } from '../support/stores.ts';
 
@@ -75,9 +76,15 @@ const periodArb: fc.Arbitrary<Period> = fc.oneof(
   fc.tuple(day, day).filter(([a, b]) => a !== b).map(([a, b]) => (a < b ? { from: a, to: b } : { from: b, to: a })),
 );
 
+/** Whole months (what the cells answer), and the areas and splits they answer. */
+const monthsArb = fc.oneof(periodArb.filter((p) => p.from.endsWith('-01') && p.to.endsWith('-01')), fc.constantFrom(yearPeriod(2023), { from: '2023-01-01', to: '2025-01-01' }));
+const cellQueryArb = fc.tuple(fc.constantFrom('', '15', '1505', '150523', '150502', '150523100', '150523402'), fc.constantFrom<GroupBy>('none', 'child', 'month'))
+  .filter(([area, by]) => cellLevel(area, by) !== undefined);
+
 async function load(store: Store, cases: Generated[]): Promise<void> {
   await store.db.deleteFrom('cases').execute();
   await store.db.deleteFrom('events').execute();
+  await store.db.deleteFrom('change_log').execute();
   for (const { record, visits } of cases) {
     await store.db.insertInto('cases').values(caseRow(record, {})).execute();
     // Later visits are written later: the latest one is what 履行 and 满意度 read.
@@ -135,11 +142,10 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
     );
   });
 
-  test('the pre-aggregated cells (county/province × month/year) give the same numbers for wide areas', async () => {
+  test('the pre-aggregated cells (town/county/province × month/year) give the same numbers as the cases', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(caseArb, { maxLength: 40 }), fc.oneof(periodArb.filter((p) => p.from.endsWith('-01') && p.to.endsWith('-01')), fc.constantFrom(yearPeriod(2023), { from: '2023-01-01', to: '2025-01-01' })),
-        fc.constantFrom('', '15', '1505'), fc.constantFrom<GroupBy>('none', 'child', 'month'),
-        async (cases, period, area, by) => {
+      fc.asyncProperty(fc.array(caseArb, { maxLength: 40 }), monthsArb, cellQueryArb,
+        async (cases, period, [area, by]) => {
           await load(store, cases);
           await rebuildCells(store, () => new Date('2024-02-01T00:00:00Z'));
           const groups = await cellGroups(store.read, { area, period, by });
@@ -147,6 +153,70 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
           expect(rollupGroups(groups)).toEqual(rollup(device, period));
           // Cells leave out what counts nowhere (不予受理, 作废), so an area or month holding only
           // such cases has no row there instead of a row of zeros.
+          expect(counted(rollupByKey(groups))).toEqual(counted(devicePartition(device, area, period, by)));
+        }),
+      { numRuns: kind === 'sqlite' ? 40 : 20 },
+    );
+  });
+
+  test('cells refreshed after random changes (moved, re-dated, re-classified, voided, a new 回访) equal cells counted afresh', async () => {
+    const changeArb = fc.record({
+      village: fc.option(fc.constantFrom(...villages), { nil: undefined }),
+      acceptedOn: fc.option(day, { nil: undefined }),
+      state: fc.option(fc.constantFrom(...states), { nil: undefined }),
+      category: fc.option(fc.constantFrom(...categoryCodes), { nil: undefined }),
+      voided: fc.option(fc.boolean(), { nil: undefined }),
+      visit: fc.option(fc.constantFrom<PerformanceStatus>('已履行', '部分履行', '未履行'), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(caseArb, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), changeArb), { maxLength: 12 }), monthsArb, cellQueryArb,
+        async (generated, changes, period, [area, by]) => {
+          // fast-check hands the same objects to every shrinking step: change copies only.
+          const cases = structuredClone(generated);
+          await load(store, cases);
+          await rebuildCells(store, () => new Date('2024-02-01T00:00:00Z'));
+          // Each change as the push path leaves it: the case row (or a new event) and a change_log line.
+          for (const [pick, ch] of changes) {
+            const g = cases[pick % cases.length];
+            if (!g) continue;
+            const village = ch.village ?? g.record.villageCode;
+            const state = ch.state ?? [g.record.status, g.record.outcome];
+            const success = state[1] === 'success';
+            g.record = {
+              ...g.record, villageCode: village, townCode: village.slice(0, 9), countyCode: village.slice(0, 6),
+              acceptedOn: ch.acceptedOn ?? g.record.acceptedOn, status: state[0], outcome: state[1], categoryCode: ch.category ?? g.record.categoryCode,
+              agreement: success ? (g.record.agreement ?? { form: '书面', terms: ['x'], performanceMethod: 'x', performanceDeadline: g.record.acceptedOn, amountYuan: 12.5, effectiveOn: g.record.acceptedOn }) : null,
+              voided: ch.voided === undefined ? g.record.voided : ch.voided ? { reason: '重复', at: '2023-05-02T00:00:00Z' } : null,
+            };
+            await store.write(async (tx) => {
+              await tx.deleteFrom('cases').where('id', '=', g.record.id).execute();
+              await tx.insertInto('cases').values(caseRow(g.record, {})).execute();
+              await tx.updateTable('events').set({ village_code: g.record.villageCode, town_code: g.record.townCode, county_code: g.record.countyCode }).where('case_id', '=', g.record.id).execute();
+              // A 回访 alone (the case row unchanged) is logged as the event only, and must still move 履行.
+              const onlyVisit = ch.visit !== undefined && [ch.village, ch.acceptedOn, ch.state, ch.category, ch.voided].every((v) => v === undefined);
+              const logged: { entity: 'case' | 'event'; id: string }[] = onlyVisit ? [] : [{ entity: 'case', id: g.record.id }];
+              if (ch.visit) {
+                g.visits = [...g.visits, { performance: ch.visit, satisfaction: '满意' }];
+                const event = {
+                  kind: 'visit' as const, data: { on: g.record.acceptedOn, visitedPerson: '甲', performance: ch.visit, satisfaction: '满意' as const, notes: '' },
+                  id: uuidv7(), caseId: g.record.id, villageCode: g.record.villageCode, townCode: g.record.townCode, countyCode: g.record.countyCode, at: '2023-01-01T00:00:00Z', author: 'u',
+                };
+                await tx.insertInto('events').values(eventRow(event, `2025-01-${String(g.visits.length).padStart(2, '0')}T00:00:00.000Z`)).execute();
+                logged.push({ entity: 'event', id: event.id });
+              }
+              const end = await takeSeq(tx, logged.length);
+              for (const [i, l] of logged.entries()) {
+                await tx.insertInto('change_log').values({
+                  server_seq: end - logged.length + 1 + i, commit_seq: end, entity: l.entity, entity_id: l.id, op: 'upsert', data: null,
+                  village_code: g.record.villageCode, town_code: g.record.townCode, county_code: g.record.countyCode,
+                }).execute();
+              }
+            });
+          }
+          await refreshCells(store, () => new Date('2024-02-02T00:00:00Z'));
+          const groups = await cellGroups(store.read, { area, period, by });
+          const device = deviceCases(cases, area);
+          expect(rollupGroups(groups)).toEqual(rollup(device, period));
           expect(counted(rollupByKey(groups))).toEqual(counted(devicePartition(device, area, period, by)));
         }),
       { numRuns: kind === 'sqlite' ? 40 : 20 },

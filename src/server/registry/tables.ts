@@ -95,16 +95,26 @@ export interface StatSignoffLogTable {
 
 /** One pre-aggregated cell: the same sums as a live group (stats/sql.ts GroupRow), per area and period. */
 export interface StatCellsTable extends Omit<GroupRow, 'key' | 'voided'> {
-  /** A county (6 digits) or a province (2 digits). */
+  /** A town (9 digits), a county (6 digits) or a province (2 digits). */
   area_code: string;
   /** A month (YYYY-MM) or a year (YYYY). */
   period: string;
+}
+
+/** Where each case was last counted in the cells, so a change can take it out of there. */
+export interface StatCaseKeysTable {
+  case_id: string;
+  town_code: string;
+  /** YYYY-MM of its 受理日期. */
+  month: string;
 }
 
 export interface StatCellsStateTable {
   id: Generated<number>;
   last_seq: number;
   refreshed_at: string | null;
+  /** 0 until every case has been counted into the cells (then refreshes follow the changes). */
+  counted: number;
 }
 
 export interface NetworkTables {
@@ -116,4 +126,5 @@ export interface NetworkTables {
   stat_signoff_log: StatSignoffLogTable;
   stat_cells: StatCellsTable;
   stat_cells_state: StatCellsStateTable;
+  stat_case_keys: StatCaseKeysTable;
 }

@@ -8,12 +8,12 @@ import type { AreaStats, StatsSummary, TrendPoint } from '../../shared/stats-api
 import type { Ctx } from '../deps.ts';
 import { areaCoverage, completenessOf, orgTable, villageSync, villagesOf } from '../registry/org.ts';
 import { areaInfo, areaPath, childAreas } from './area-tree.ts';
-import { cellGroups, refreshCells } from './cells.ts';
+import { cellGroups, cellLevel, refreshCells } from './cells.ts';
 import { liveGroups, type GroupBy, type KeyedGroup } from './sql.ts';
 
-/** Wide areas over whole months read the pre-aggregated cells; everything else the cases. */
+/** Whole months of a town or wider read the pre-aggregated cells; everything else the cases. */
 export async function statGroups(ctx: Ctx, area: string, period: Period, by: GroupBy): Promise<{ groups: KeyedGroup[]; source: 'live' | 'cells'; asOf: string | null }> {
-  if (area.length < 6 && isMonthAligned(period)) {
+  if (cellLevel(area, by) !== undefined && isMonthAligned(period)) {
     const state = await refreshCells(ctx.store, ctx.now);
     return { groups: await cellGroups(ctx.store.read, { area, period, by }), source: 'cells', asOf: state.refreshedAt };
   }

@@ -214,6 +214,21 @@ const partiesInvolved: Migration = {
   },
 };
 
+// 0160: town cells, refreshed incrementally (stats/cells.ts). The county cells of hosted counties
+// are recomputed from the town cells on the first refresh (`counted` = 0: every case is counted
+// afresh); counties imported from other servers keep theirs.
+const townCells: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createTable('stat_case_keys')
+      .addColumn('case_id', 'text', (c) => c.primaryKey())
+      .addColumn('town_code', 'text', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
+      .execute();
+    await sql`delete from stat_cells where length(area_code) = 6 and area_code in (select distinct county_code from cases)`.execute(db);
+    await db.schema.alterTable('stat_cells_state').addColumn('counted', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_network': networkMigration,
@@ -233,4 +248,5 @@ export const migrations: Record<string, Migration> = {
   '0060_device_status': deviceStatusMigration,
   '0080_request_secret': requestSecretMigration,
   '0130_cell_satisfaction': cellSatisfactionMigration,
+  '0160_town_cells': townCells,
 };
