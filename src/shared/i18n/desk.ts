@@ -68,7 +68,8 @@ export const desk = {
   'desk.devices.flag.skew': '手机时间不准',
   'desk.devices.isRevoked': '已停用（{by}：{reason}）',
   'desk.devices.revoke': '停用这台手机',
-  'desk.devices.revokeOf': '停用{name}的这台手机',
+  // The button's spoken name starts with its visible text (WCAG 2.5.3), then says whose phone.
+  'desk.devices.revokeOf': '停用这台手机（{name}）',
   'desk.devices.confirm': '确定停用{name}的这台手机吗？它下次同步时会清除本机的案件数据，未上传的改动会丢失。账号本身不受影响。',
   'desk.devices.reason': '停用原因（必填）',
   'desk.devices.reasonMissing': '请写明停用原因，例如“手机丢失”。',

@@ -119,7 +119,7 @@ function RequestItem(p: { request: ReceivedRequest; onAccepted: (r: ReceivedRequ
           {shown ? (
             <span data-testid="request-name">{r.applicantName}</span>
           ) : (
-            <button type="button" class="button link" data-testid="request-name-toggle" aria-label={t('requests.name.show')} onClick={() => setShown(true)}>
+            <button type="button" class="button link" data-testid="request-name-toggle" aria-label={t('requests.name.show', { name: maskName(r.applicantName) })} onClick={() => setShown(true)}>
               {maskName(r.applicantName)}
             </button>
           )}
