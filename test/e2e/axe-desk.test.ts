@@ -82,6 +82,26 @@ describe.each([['town', 'zhen'], ['county', 'xian']] as const)('axe over every d
     await settle(page, '[data-testid="docs-entry"]');
     expect(await audit(page)).toEqual([]);
   });
+
+  it('新建账号 and 修改密码, opened from 账号', async () => {
+    await page.getByTestId('nav-accounts').click();
+    await page.getByTestId('new-account').click();
+    await page.waitForURL((url) => url.pathname === '/accounts/new');
+    await settle(page);
+    const found = await audit(page);
+    await page.getByTestId('nav-accounts').click();
+    await page.locator('main a[href="/password"]').first().click();
+    await page.waitForURL((url) => url.pathname === '/password');
+    await settle(page);
+    expect([...found, ...(await audit(page))]).toEqual([]);
+  });
+
+  it('我的, opened from the desk header', async () => {
+    await page.getByTestId('desk-me').click();
+    await page.waitForURL((url) => url.pathname === '/me');
+    await settle(page);
+    expect(await audit(page)).toEqual([]);
+  });
 });
 
 describe('axe over the mediator\'s case screens at 360×740', () => {
@@ -114,6 +134,9 @@ describe('axe over the mediator\'s case screens at 360×740', () => {
     { path: '/new' },
     { path: '/review', ready: '[data-testid="review-case"]' },
     { path: '/requests', ready: '[data-testid="request"]' },
+    { path: '/todo' },
+    { path: '/stats' },
+    { path: '/me' },
   ];
   it.each(screens.map((s) => [s.path, s] as const))('%s', async (_path, screen) => {
     await page.goto(`${server.url}${screen.path.replace(':case', caseId)}`);
