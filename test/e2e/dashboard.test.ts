@@ -105,7 +105,10 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('群众满意度 
     await page.getByLabel('密码').fill('shuohe-2023');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    // The PIN comes right after signing in; a page load later asks for it again.
+    await passLock(page);
     await page.goto(`${server.url}/dashboard?area=150523&from=2023-01-01&to=2023-12-31`);
+    await passLock(page);
     await title(page).filter({ hasText: '开鲁县人民调解统计' }).waitFor();
     const panel = page.getByTestId('satisfaction');
     await panel.waitFor();

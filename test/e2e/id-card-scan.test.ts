@@ -123,7 +123,8 @@ describe('扫描身份证', () => {
     await page.getByTestId('party-0').getByRole('button', { name: /更多信息/ }).click();
     expect(await page.locator('#party-0-name').inputValue()).toBe(PERSON.name);
     expect(await page.locator('#party-0-idNumber').inputValue()).toBe(PERSON.idNumber);
-    expect(await page.locator('#party-0-ethnicity').inputValue()).toBe(PERSON.ethnicity);
+    // The card prints 汉; the party form's 民族 select holds the group's full name.
+    expect(await page.locator('#party-0-ethnicity').inputValue()).toBe(`${PERSON.ethnicity}族`);
     expect(await page.locator('#party-0-address').inputValue()).toBe(PERSON.addressLines.join(''));
     expect(await page.getByTestId('party-0').getByRole('radio', { name: '女' }).isChecked()).toBe(true);
 
