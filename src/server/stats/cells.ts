@@ -38,8 +38,13 @@ const namedSums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(`f.${c}`)}) as 
 const CHUNK = 400;
 const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/** A town and a month (YYYY-MM) whose cell must be recomputed. */
-type TownMonth = readonly [town: string, month: string];
+/** An area and a period (YYYY-MM or YYYY): the key of a group of cells. */
+type AreaPeriod = readonly [area: string, period: string];
+/** A town and a month whose cells must be recomputed. */
+type TownMonth = AreaPeriod;
+
+const distinct = (pairs: readonly AreaPeriod[]): AreaPeriod[] => [...new Map(pairs.map((p) => [`${p[0]}|${p[1]}`, p] as const)).values()];
+const yearsOf = (pairs: readonly AreaPeriod[]): AreaPeriod[] => distinct(pairs.map(([a, m]) => [a, m.slice(0, 4)]));
 
 /** Recomputes the given town-months from the cases (grouped by town so each town is one query). */
 async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: readonly TownMonth[]): Promise<void> {
@@ -72,20 +77,14 @@ async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: r
  * Re-sums the cells of `areas` (all of one level) for `periods` from the level below: the
  * areas' own months from their children's months, and a year from the area's own months.
  */
-async function resum(tx: Kysely<DB>, parentLength: 6 | 2, childLength: 9 | 6, pairs: readonly (readonly [area: string, month: string])[]): Promise<void> {
-  const months = new Set(pairs.map(([a, m]) => `${a}|${m}`));
-  const years = new Set(pairs.map(([a, m]) => `${a}|${m.slice(0, 4)}`));
-  for (const key of months) {
-    const [area = '', month = ''] = key.split('|');
+async function resum(tx: Kysely<DB>, parentLength: 6 | 2, childLength: 9 | 6, pairs: readonly AreaPeriod[]): Promise<void> {
+  for (const [area, month] of distinct(pairs)) {
     await tx.deleteFrom('stat_cells').where('area_code', '=', area).where('period', '=', month).execute();
     await sql`insert into stat_cells (${columns}) select ${area}, period, ${dims}, ${sums} from stat_cells
       where length(area_code) = ${childLength} and substr(area_code, 1, ${parentLength}) = ${area} and period = ${month}
       group by period, ${dims}`.execute(tx);
   }
-  for (const key of years) {
-    const [area = '', year = ''] = key.split('|');
-    await yearFromMonths(tx, area, year);
-  }
+  for (const [area, year] of yearsOf(pairs)) await yearFromMonths(tx, area, year);
 }
 
 /** An area's year cells, summed from its own month cells. */
@@ -108,8 +107,8 @@ async function changedCases(tx: Kysely<DB>, since: number, upTo: number): Promis
 
 /** Town-months to recompute: where the cases were counted last time and where they are now. */
 async function dirtyOf(tx: Kysely<DB>, ids: readonly string[] | 'all'): Promise<TownMonth[]> {
-  const dirty = new Set<string>();
-  const add = (town: string | null, month: string | null) => town && month && dirty.add(`${town}|${month}`);
+  const dirty: TownMonth[] = [];
+  const add = (town: string | null, month: string | null) => town && month && dirty.push([town, month]);
   if (ids === 'all') {
     await tx.deleteFrom('stat_case_keys').execute();
     await sql`insert into stat_case_keys (case_id, town_code, month) select id, town_code, substr(accepted_on, 1, 7) from cases`.execute(tx);
@@ -122,7 +121,7 @@ async function dirtyOf(tx: Kysely<DB>, ids: readonly string[] | 'all'): Promise<
       for (const r of await tx.selectFrom('stat_case_keys').select(['town_code', 'month']).where('case_id', 'in', some).execute()) add(r.town_code, r.month);
     }
   }
-  return [...dirty].map((k) => k.split('|') as unknown as TownMonth);
+  return distinct(dirty);
 }
 
 /** Recomputes what the changed cases touch: their town-months, then the counties and provinces above. */
@@ -130,18 +129,15 @@ async function recompute(tx: Kysely<DB>, kind: Store['kind'], ids: readonly stri
   const towns = await dirtyOf(tx, ids);
   if (towns.length === 0) return;
   await recomputeTownMonths(tx, kind, towns);
-  for (const key of new Set(towns.map(([t, m]) => `${t}|${m.slice(0, 4)}`))) {
-    const [town = '', year = ''] = key.split('|');
-    await yearFromMonths(tx, town, year);
-  }
-  const counties = [...new Set(towns.map(([t, m]) => `${t.slice(0, 6)}|${m}`))].map((k) => k.split('|') as unknown as TownMonth);
+  for (const [town, year] of yearsOf(towns)) await yearFromMonths(tx, town, year);
+  const counties = distinct(towns.map(([t, m]) => [t.slice(0, 6), m]));
   await resum(tx, 6, 9, counties);
   if (ids === 'all') {
     // Counting afresh: every province whole, so no province period keeps a sum of vanished cells.
     const provinces = await tx.selectFrom('stat_cells').select(sql<string>`substr(area_code, 1, 2)`.as('p')).distinct().where(sql`length(area_code)`, '=', 6).execute();
     await recomputeProvinces(tx, provinces.map((r) => r.p));
   } else {
-    await resum(tx, 2, 6, [...new Set(counties.map(([c, m]) => `${c.slice(0, 2)}|${m}`))].map((k) => k.split('|') as unknown as TownMonth));
+    await resum(tx, 2, 6, counties.map(([c, m]) => [c.slice(0, 2), m]));
   }
 }
 
