@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, PHONE, openDevice, type Device } from './browser.ts';
-import { openLogin, passLock } from './flows.ts';
+import { passLock, signIn } from './flows.ts';
 
 let server: AppServer;
 beforeAll(async () => {
@@ -39,12 +39,7 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
   });
 
   it('drills from the county to a town to a village and back', async () => {
-    await openLogin(page, server.url);
-    await page.getByLabel('用户名').fill('xian');
-    await page.getByLabel('密码').fill('shuohe-2023');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await passLock(page);
+    await signIn(page, server.url, 'xian');
 
     // Staff find 统计 where a mediator has 我的统计.
     await page.getByTestId('nav-stats').click();
@@ -100,13 +95,8 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('群众满意度 
   });
 
   it('shows 群众满意率 from the 回访 and opens the visited cases behind it', async () => {
-    await openLogin(page, server.url);
-    await page.getByLabel('用户名').fill('xian');
-    await page.getByLabel('密码').fill('shuohe-2023');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    // The PIN comes right after signing in; a page load later asks for it again.
-    await passLock(page);
+    await signIn(page, server.url, 'xian');
+    // A page load asks for the PIN again.
     await page.goto(`${server.url}/dashboard?area=150523&from=2023-01-01&to=2023-12-31`);
     await passLock(page);
     await title(page).filter({ hasText: '开鲁县人民调解统计' }).waitFor();
