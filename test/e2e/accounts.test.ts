@@ -117,6 +117,9 @@ describe('accounts on /accounts', () => {
 
     await open(mediator, '/login');
     await mediator.getByTestId('logout').click();
+    // Signing out finishes (the server forgets the token, the phone its sealed session) before the
+    // form shows again; a new page load before that would open the old session.
+    await mediator.getByLabel('用户名').waitFor();
     await signIn(mediator, 'lixin', 'lixin-own-secret');
     await expect.poll(() => mediator.getByTestId('login-error').textContent()).toBe('用户名或密码不对');
   });

@@ -176,7 +176,8 @@ describe('设备: the town revokes one lost phone', () => {
     const status = phone.getByTestId('device-status');
     await status.waitFor();
     expect(await status.getByTestId('me-version').textContent()).toBe('0.1.0');
-    expect(await status.getByTestId('me-client-id').textContent()).toBe(clientId.slice(0, 8));
+    // The id is read from IndexedDB after the screen draws.
+    await expect.poll(() => status.getByTestId('me-client-id').textContent()).toBe(clientId.slice(0, 8));
     await expect.poll(() => status.getByTestId('me-server').textContent()).toContain('正常使用');
     expect(await status.getByTestId('me-pending').textContent()).toBe('0 条');
 
