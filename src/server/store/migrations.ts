@@ -11,7 +11,7 @@ import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
-import { cellSatisfactionMigration } from '../stats/migration.ts';
+import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -249,4 +249,5 @@ export const migrations: Record<string, Migration> = {
   '0080_request_secret': requestSecretMigration,
   '0130_cell_satisfaction': cellSatisfactionMigration,
   '0160_town_cells': townCells,
+  '0220_stat_totals': statTotalsMigration,
 };
