@@ -11,6 +11,7 @@ import { areaInfo, areaPath, childAreas } from './area-tree.ts';
 import { cellLevel, refreshCells, type CellsState } from './cells.ts';
 import { liveGroups, type GroupBy } from './sql.ts';
 import { totalsByKey } from './totals.ts';
+import { screeningCounts } from '../screening/counts.ts';
 
 /**
  * The cells brought up to date once for one request: every roll-up a request makes reads the same
@@ -91,5 +92,6 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     trend,
     org: await orgTable(db, area, asOf),
     coverage: await areaCoverage(db, area, asOf),
+    screening: await screeningCounts(db, area, period.from, period.to),
   };
 }
