@@ -24,6 +24,11 @@ export function reminderText(r: Reminder): string {
       return t('reminder.urge', { date });
     case 'visit':
       return r.daysLeft < 0 ? t('reminder.visitOverdue', { days: -r.daysLeft }) : t('reminder.visitDue', { date });
+    case 'court':
+      if (r.daysLeft < 0) return t('reminder.courtOverdue', { date });
+      return r.daysLeft === 0 ? t('reminder.courtToday') : t('reminder.court', { date, days: r.daysLeft });
+    case 'courtReturn':
+      return t('reminder.courtReturn', { court: r.court ?? '' });
   }
 }
 
