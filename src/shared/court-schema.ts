@@ -3,16 +3,20 @@
 // across 案件来源 and the reference (a 法院委派/委托 case has one, no other case does).
 
 import * as v from 'valibot';
-import { checkCourtCaseNo, isCourtSource } from './court.ts';
+import { checkCourtCaseNo, isCourtSource, type CaseNoProblem } from './court.ts';
 import { isoDate, k, requiredText } from './validation.ts';
 import type { MessageKey } from './i18n/index.ts';
+
+const caseNoMessage: Record<CaseNoProblem, MessageKey> = {
+  required: 'court.caseNo.required', year: 'court.caseNo.year', court: 'court.caseNo.court', type: 'court.caseNo.type', number: 'court.caseNo.number',
+};
 
 const courtCaseNo = v.pipe(
   v.string(k('court.caseNo.required')),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const checked = checkCourtCaseNo(dataset.value);
-    if (!checked.ok) addIssue({ message: checked.error });
+    if (!checked.ok) addIssue({ message: caseNoMessage[checked.error] });
   }),
 );
 

@@ -6,7 +6,6 @@
 
 import type { CaseSource } from './case.ts';
 import { daysBetween } from './dates.ts';
-import type { MessageKey } from './i18n/index.ts';
 
 /** The sources that carry a court reference: 委派 (before filing) and 委托 (after filing). */
 export const courtSources = ['法院委派', '法院委托'] as const satisfies readonly CaseSource[];
@@ -42,7 +41,9 @@ const courtCode = new RegExp(`^(最高法|[${PROVINCES}](?:\\d{4}|\\d{2})?)`);
 /** 类型代字: 民初, 民终, 民特, 民诉前调, 执…: Chinese characters other than 号 (U+53F7). */
 const caseType = /^[\u4e00-\u53f6\u53f8-\u9fff]{1,6}/;
 
-export type CaseNoCheck = { ok: true; value: string } | { ok: false; error: MessageKey };
+/** The part of a 案号 to fix; court-schema.ts says each as a sentence (court.caseNo.*). */
+export type CaseNoProblem = 'required' | 'year' | 'court' | 'type' | 'number';
+export type CaseNoCheck = { ok: true; value: string } | { ok: false; error: CaseNoProblem };
 
 /**
  * A court 案号 as printed on the court's papers: （收案年度）法院代字 类型代字 案件编号 号. Typed
@@ -51,19 +52,21 @@ export type CaseNoCheck = { ok: true; value: string } | { ok: false; error: Mess
  */
 export function checkCourtCaseNo(raw: string): CaseNoCheck {
   const s = raw.normalize('NFKC').replace(/\s+/g, '').replace(/[〔［[]/g, '(').replace(/[〕］\]]/g, ')');
-  if (s === '') return { ok: false, error: 'court.caseNo.required' };
+  if (s === '') return { ok: false, error: 'required' };
   const year = /^\((\d{4})\)/.exec(s);
-  if (!year || !year[1] || Number(year[1]) < 1980 || Number(year[1]) > 2099) return { ok: false, error: 'court.caseNo.year' };
+  if (!year || !year[1] || Number(year[1]) < 1980 || Number(year[1]) > 2099) return { ok: false, error: 'year' };
   let rest = s.slice(year[0].length);
   const court = courtCode.exec(rest);
-  if (!court || !court[1]) return { ok: false, error: 'court.caseNo.court' };
+  if (!court || !court[1]) return { ok: false, error: 'court' };
   rest = rest.slice(court[1].length);
-  // A court code with the wrong count of digits (蒙523, 蒙05231) leaves digits before the type.
-  if (/^\d/.test(rest)) return { ok: false, error: 'court.caseNo.court' };
+  // Only a number left: the type is what is missing (蒙0523123号). Other digits before the type
+  // mean a court code with the wrong count of digits (蒙523民初, 蒙05231民初).
+  if (/^\d+号?$/.test(rest)) return { ok: false, error: 'type' };
+  if (/^\d/.test(rest)) return { ok: false, error: 'court' };
   const type = caseType.exec(rest);
-  if (!type) return { ok: false, error: 'court.caseNo.type' };
+  if (!type) return { ok: false, error: 'type' };
   rest = rest.slice(type[0].length);
-  if (!/^[1-9]\d{0,5}号$/.test(rest)) return { ok: false, error: 'court.caseNo.number' };
+  if (!/^[1-9]\d{0,5}号$/.test(rest)) return { ok: false, error: 'number' };
   return { ok: true, value: `（${year[1]}）${court[1]}${type[0]}${rest}` };
 }
 

@@ -24,7 +24,8 @@ export const courtCodec = <K extends string>(key: K): FormCodec<CourtReferral | 
   encode: (c) => (c ? { court: c.court, caseNo: c.caseNo, judge: c.judge, referredOn: c.referredOn, deadline: c.deadline } : emptyCourtForm()),
   decode: (f, stored) => {
     const typed = { court: f.court.trim(), caseNo: f.caseNo.trim(), judge: f.judge.trim(), referredOn: f.referredOn, deadline: f.deadline };
-    if (Object.values(typed).every((x) => x === '')) return null;
+    // Blank: no reference — absent where the record never had one, so an edit changes nothing.
+    if (Object.values(typed).every((x) => x === '')) return stored === undefined ? undefined : null;
     const no = checkCourtCaseNo(typed.caseNo);
     return { ...typed, caseNo: no.ok ? no.value : typed.caseNo, returnedOn: stored?.returnedOn ?? null };
   },
