@@ -11,6 +11,7 @@ import type { Ctx } from '../deps.ts';
 import { orgTable } from '../registry/org.ts';
 import { areaInfo, childAreas } from './area-tree.ts';
 import { asOfDate, statGroups } from './summary.ts';
+import { screeningCounts } from '../screening/counts.ts';
 
 export interface ReportData {
   meta: ReportMeta;
@@ -54,6 +55,7 @@ export async function reportData(ctx: Ctx, principal: Principal, area: string, p
   const meta: ReportMeta = {
     areaName: info.name, areaCode: area, from: period.from, toInclusive: addDays(period.to, -1), generatedAt: ctx.now().toISOString(),
     footer: await footerOf(ctx, area, info.name, period, principal.displayName),
+    screening: await screeningCounts(db, area, period.from, period.to),
   };
   return { meta, rollup, org: await orgTable(db, area, asOf, period.from), children };
 }

@@ -10,6 +10,7 @@ import { areaCoverage, completenessOf, orgTable, villageSync, villagesOf } from 
 import { areaInfo, areaPath, childAreas } from './area-tree.ts';
 import { cellGroups, cellLevel, refreshCells } from './cells.ts';
 import { liveGroups, type GroupBy, type KeyedGroup } from './sql.ts';
+import { screeningCounts } from '../screening/counts.ts';
 
 /** Whole months of a town or wider read the pre-aggregated cells; everything else the cases. */
 export async function statGroups(ctx: Ctx, area: string, period: Period, by: GroupBy): Promise<{ groups: KeyedGroup[]; source: 'live' | 'cells'; asOf: string | null }> {
@@ -71,5 +72,6 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     trend,
     org: await orgTable(db, area, asOf),
     coverage: await areaCoverage(db, area, asOf),
+    screening: await screeningCounts(db, area, period.from, period.to),
   };
 }

@@ -96,6 +96,8 @@ function CaseDetail(p: { record: CaseRecord }) {
 
       <p>
         <a class="button link" href={`/cases/${r.id}/documents`} data-testid="documents-link">{t('docs.title')} ›</a>
+        {/* 重大、疑难: reported upward to the town and county (alerts/alert-form-screen.tsx). */}
+        <a class="button link" href={`/alerts/new?case=${r.id}`} data-testid="report-case">{t('alert.raise')} ›</a>
       </p>
 
       <OutcomeRecord record={r} show={show} />
