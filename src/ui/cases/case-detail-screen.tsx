@@ -120,6 +120,8 @@ function CaseDetail(p: { record: CaseRecord }) {
           <dt>{t('detail.source')}</dt><dd>{t(`source.${r.source}`)}</dd>
           <dt>{t('detail.mediators')}</dt><dd>{r.mediators.join('、')}</dd>
           <dt>{t('detail.committee')}</dt><dd>{r.committeeName}</dd>
+          {/* Art 23 (三): the parties' choice, where it was recorded. */}
+          {r.mediationPublic && <><dt>{t('field.mediationPublic')}</dt><dd data-testid="detail-mediationPublic">{t(`field.mediationPublic.${r.mediationPublic}`)}</dd></>}
           {moreFields.map(({ field }) => {
             // The forms' 更多信息, as the form shows each value; nothing when not recorded.
             const text = String(codecOf(field).encode(readField(r, field)));
