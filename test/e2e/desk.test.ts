@@ -191,6 +191,7 @@ describe('设备: the town revokes one lost phone', () => {
     const row = desk.locator(`[data-testid="device-row"][data-client="${clientId}"]`);
     await row.waitFor();
     // The phone reported its app version with the sync: it is not an "old app" row.
+    // (recorded just after the sync's answer, so it may land after the row shows)
     await expect.poll(() => row.textContent()).toContain('0.1.0');
     // No result yet: the result line takes no space (it was an empty coloured bar).
     expect(await desk.getByTestId('devices-message').isVisible()).toBe(false);
