@@ -3,6 +3,7 @@
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
+import type { SubsidyTables } from '../subsidy/tables.ts';
 import type { CaseColumn } from '../../shared/fields/stat-sums.ts';
 import type { FederationTables } from '../federation/migration.ts';
 
@@ -259,7 +260,7 @@ export interface LedgerRowsTable {
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
-export interface DB extends NetworkTables, FederationTables {
+export interface DB extends NetworkTables, FederationTables, SubsidyTables {
   sync_clock: SyncClockTable;
   sync_clients: SyncClientsTable;
   devices: DevicesTable;

@@ -29,6 +29,7 @@ import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
 import type { idCard } from './id-card.ts';
+import type { subsidy } from './subsidy.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
@@ -52,7 +53,8 @@ type Catalogue = typeof core
   & typeof fields
   & typeof desk
   & typeof publicSide
-  & typeof idCard;
+  & typeof idCard
+  & typeof subsidy;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;
