@@ -199,8 +199,11 @@ export function cellLevel(area: string, by: GroupBy): 9 | 6 | 2 | undefined {
       return by === 'child' ? 9 : 6;
     case 4:
       return 6;
-    default:
+    case 2:
       return by === 'child' ? 6 : 2;
+    default:
+      // The nation: split by child, its children are the provinces (their own cells), not counties.
+      return 2;
   }
 }
 

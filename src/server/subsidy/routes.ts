@@ -15,7 +15,11 @@ import { recordAudit } from '../ops/audit.ts';
 import { rulesOf, saveRules, subsidyLog } from './rules.ts';
 import { saveScore, scoreView } from './scores.ts';
 import { subsidySheet } from './sheet.ts';
-import { subsidyXlsx } from './xlsx.ts';
+import { subsidyXlsx, tablesXlsx } from './xlsx.ts';
+import { appraisal, appraisalPage } from './appraisal.ts';
+import { appraisalCells, appraisalCsv, appraisalHeading } from '../../shared/appraisal.ts';
+import { t } from '../../shared/i18n/index.ts';
+import { beijingTime } from '../../shared/report.ts';
 
 const county = v.pipe(v.string(), v.regex(/^\d{6}$/));
 const month = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
@@ -92,6 +96,52 @@ export function subsidyRoutes(ctx: Ctx): Hono<Env> {
   app.get('/subsidy/sheet.csv', async (c) => {
     const s = await exported(c, 'csv');
     return c.body(subsidyCsv(s.sheet, s.rules, s.at, s.q.part), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(s.name, 'csv') });
+  });
+  return app;
+}
+
+const AppraisalQuery = v.strictObject({ year: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/))), town: v.optional(v.pipe(v.string(), v.regex(/^\d{9}$/))) });
+
+/** /api/appraisal: 调解员考核 for the account's area (a county office may narrow to one town). */
+export function appraisalRoutes(ctx: Ctx): Hono<Env> {
+  const app = new Hono<Env>();
+  for (const path of ['/appraisal', '/appraisal.xlsx', '/appraisal.csv', '/appraisal/*']) app.use(path, requireRole('town', 'county', 'admin'));
+  const ask = (c: Context<Env>) => {
+    const q = parseWith(AppraisalQuery, c.req.query());
+    const p = c.var.principal;
+    const area = q.town ?? (p.scope.length >= 6 ? p.scope.slice(0, Math.min(p.scope.length, 9)) : '');
+    if (area.length !== 6 && area.length !== 9) throw new ApiError(400, 'subsidy.err.level');
+    assertInScope(p, area);
+    const today = localDate(ctx.now());
+    return { area, year: Number(q.year ?? today.slice(0, 4)), today };
+  };
+  app.get('/appraisal', async (c) => {
+    const a = ask(c);
+    return c.json((await appraisal(ctx.store.read, a.area, a.year, a.today)).table);
+  });
+  const exported = async (c: Context<Env>, format: 'xlsx' | 'csv') => {
+    const a = ask(c);
+    await recordAudit(ctx, c, { action: 'report.export', target: `appraisal ${a.area} ${a.year}`, areaCode: a.area, detail: format });
+    const table = (await appraisal(ctx.store.read, a.area, a.year, a.today)).table;
+    return { table, name: `${table.area.name}调解员考核_${a.year}`, at: ctx.now().toISOString() };
+  };
+  app.get('/appraisal.xlsx', async (c) => {
+    const e = await exported(c, 'xlsx');
+    const body = await tablesXlsx([...appraisalHeading(e.table), [t('report.generatedAt', { at: beijingTime(e.at) })]],
+      [{ name: t('appraisal.title'), rows: appraisalCells(e.table), money: [], decimals: { 3: 1, 7: 2, 10: 2 } }], e.at);
+    return c.body(body.buffer as ArrayBuffer, 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': attachment(e.name, 'xlsx'),
+    });
+  });
+  app.get('/appraisal.csv', async (c) => {
+    const e = await exported(c, 'csv');
+    return c.body(appraisalCsv(e.table, [t('report.generatedAt', { at: beijingTime(e.at) })]), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(e.name, 'csv') });
+  });
+  app.get('/appraisal/mediators/:id', async (c) => {
+    const a = ask(c);
+    const page = await appraisalPage(ctx.store.read, c.var.principal.scope, c.req.param('id'), a.year, a.today);
+    if (!page) throw new ApiError(404, 'appraisal.notFound');
+    return c.json(page);
   });
   return app;
 }

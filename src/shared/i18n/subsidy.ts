@@ -125,5 +125,6 @@ export const subsidy = {
   'appraisal.notFound': '没有找到这位调解员：可能已离任，或不在您的范围内',
   'appraisal.percent': '{value}%',
   'appraisal.na': '—',
+  'appraisal.notVisited': '未回访',
   'appraisal.visitRule': '按时回访：协议生效后 {days} 日内完成首次回访。',
 } as const;
