@@ -6,12 +6,12 @@ import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { openDevice, type Device } from './browser.ts';
 import { signIn, syncNow } from './flows.ts';
-import { DESK } from './desk.test.ts';
 
 let server: AppServer;
 let device: Device;
 let page: Page;
 const shots = process.env.SHOTS;
+const DESK = { width: 1366, height: 768 };
 
 beforeAll(async () => {
   server = await startAppServer();

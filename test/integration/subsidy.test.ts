@@ -139,4 +139,66 @@ describe.each(storeKinds)('以案定补 on %s', (kind) => {
     const log = (await h.call('GET', '/api/stats/signoffs?area=150523100&year=2026', { token: town.token })).body.log;
     expect(log[0]).toMatchObject({ action: 'unlock', reason: '补评一件疑难案件的卷宗' });
   });
+
+  test('调解员考核: training against the requirement, cases, 回访 on time, file scores; scope; 学历 and 经费 on the 组织队伍 sheet', async () => {
+    const { med, town, townB, county } = h.users;
+    // The registry: a mediator of 五家村 with 学历, two trainings of the year (10 h of the 24 h asked).
+    const added = await h.call('POST', '/api/registry/mediators', { token: town.token, body: {
+      committeeId: 'committee-150523100200', name: '孙考核', gender: '女', ethnicity: '蒙古族', phone: null, isPhonePublic: false, memberRole: '委员',
+      isFullTime: true, termStart: '2025-01-01', termEnd: '2028-01-01', leftOn: null, education: '大学本科' } });
+    expect(added.status).toBe(201);
+    const mediatorId = added.body.id as string;
+    for (const [on, hours] of [['2026-01-05', 6], ['2026-02-01', 4], ['2025-11-01', 8]] as const) {
+      expect((await h.call('POST', `/api/registry/mediators/${mediatorId}/trainings`, { token: town.token, body: { on, title: '业务培训', hours } })).status).toBe(201);
+    }
+    // Cases naming her: two succeeded (one visited on time, one late), one failed; one scored 90/100.
+    const ok = caseRecord('150523100200', { acceptedOn: '2026-01-02', mediators: ['孙考核'] });
+    const late = caseRecord('150523100200', { acceptedOn: '2026-01-03', mediators: ['孙考核', '李建国'] });
+    const no = caseRecord('150523100200', { acceptedOn: '2026-01-04', mediators: ['孙考核'] });
+    const deal = { ...agreement, effectiveOn: '2026-01-10', performanceDeadline: '2026-01-20' };
+    const visit = (on: string) => ({ kind: 'visit' as const, data: { on, visitedPerson: '王秀英', performance: '已履行' as const, satisfaction: '满意' as const, notes: '' } });
+    const d = med.device;
+    const pushed = await h.push(med, d.request([
+      d.create(ok), d.transition(ok.id, { from: 'accepted', to: 'agreed', agreement: deal }), d.event(ok, visit('2026-01-18')),
+      d.create(late), d.transition(late.id, { from: 'accepted', to: 'agreed', agreement: deal }), d.event(late, visit('2026-02-02')),
+      d.create(no), d.transition(no.id, { from: 'accepted', to: 'terminated', termination: { reason: '一方拒绝继续调解', otherRoutesTold: true } }),
+    ]));
+    expect(pushed.body.results.every((r) => r.status === 'applied')).toBe(true);
+    expect((await h.call('PUT', `/api/subsidy/scores/${ok.id}`, { token: town.token, body: { met: ['application', 'record', 'agreement'], difficulty: '一般', note: null } })).status).toBe(200);
+
+    const table = await h.call('GET', '/api/appraisal?year=2026', { token: town.token });
+    expect(table.status).toBe(200);
+    expect(table.body.requiredHours).toBe(24);
+    const row = table.body.rows.find((r: { mediatorId: string }) => r.mediatorId === mediatorId);
+    expect(row).toMatchObject({ trainings: 2, trainingHours: 10, cases: 3, succeeded: 2, visitsDue: 2, visitsOnTime: 1, averageScore: 90, scoredFiles: 1 });
+    expect(row.successRate).toBeCloseTo(66.67, 1);
+    // Scope: another town's staff do not see her, nor may they ask for this town; the county sees her.
+    expect((await h.call('GET', '/api/appraisal?year=2026', { token: townB.token })).body.rows.some((r: { mediatorId: string }) => r.mediatorId === mediatorId)).toBe(false);
+    expect((await h.call('GET', '/api/appraisal?year=2026&town=150523100', { token: townB.token })).status).toBe(403);
+    expect((await h.call(`GET`, `/api/appraisal/mediators/${mediatorId}?year=2026`, { token: townB.token })).status).toBe(404);
+    expect((await h.call('GET', '/api/appraisal?year=2026&town=150523100', { token: county.token })).body.rows.some((r: { mediatorId: string }) => r.mediatorId === mediatorId)).toBe(true);
+    expect((await h.call('GET', '/api/appraisal?year=2026', { token: med.token })).status).toBe(403);
+    const page = await h.call('GET', `/api/appraisal/mediators/${mediatorId}?year=2026`, { token: town.token });
+    expect(page.body.trainings).toHaveLength(2);
+    expect(page.body.cases.find((c: { id: string }) => c.id === late.id)).toMatchObject({ visitDue: '2026-01-20', visitedOn: '2026-02-02' });
+    // The export, read back.
+    const xlsx = await h.app.request('/api/appraisal.xlsx?year=2026', { headers: { authorization: `Bearer ${town.token}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const rows: unknown[][] = [];
+    book.worksheets[0]?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows.find((r) => r[0] === '孙考核')?.slice(3, 11)).toEqual([10, 24, 3, 2, 66.67, 2, 1, 90]);
+    expect(String((await h.call('GET', '/api/appraisal.csv?year=2026', { token: town.token })).body)).toContain('孙考核');
+
+    // 组织队伍: 学历 and the committee's 经费/补贴 of the year, in 万元.
+    expect((await h.call('PUT', '/api/registry/committees/committee-150523100200/funding', { token: townB.token, body: { year: 2026, fundingCents: 1, subsidyCents: 1 } })).status).toBe(403);
+    expect((await h.call('PUT', '/api/registry/committees/committee-150523100200/funding', { token: town.token, body: { year: 2026, fundingCents: 3_500_000, subsidyCents: 1_234_500 } })).status).toBe(200);
+    const reg = await h.call('GET', '/api/registry?area=150523100', { token: town.token });
+    expect(reg.body.committees.find((c: { id: string }) => c.id === 'committee-150523100200').funding).toEqual([{ year: 2026, fundingCents: 3_500_000, subsidyCents: 1_234_500 }]);
+    expect(reg.body.org).toMatchObject({ college: 1, fundingCents: 3_500_000, subsidyCents: 1_234_500 });
+    const org = String((await h.call('GET', '/api/stats/report.csv?area=150523100&from=2026-01-01&to=2026-03-09&sheet=org', { token: town.token })).body);
+    expect(org).toContain('其中：大专以上学历,1');
+    expect(org).toContain('人民调解工作经费（万元）,3.5');
+    expect(org).toContain('调解员补贴（万元）,1.23');
+  });
 });

@@ -17,7 +17,7 @@
 // figures arrived from another server (federation) have county cells only, which the re-summing
 // of their province includes.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { isMonthAligned } from '../../shared/stat-periods.ts';
+import { isMonthAligned, monthsOf } from '../../shared/stat-periods.ts';
 import { openStatuses, type Period } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
@@ -181,6 +181,11 @@ export async function rebuildCells(store: Store, now: () => Date): Promise<void>
   });
 }
 
+/** The codes under a prefix (digits) sort before this one: '15' → '16', '1509' → '150:'. */
+const nextPrefix = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+/** Every year of a year-aligned period. */
+const yearsIn = (p: Period): string[] => Array.from({ length: Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) }, (_, i) => String(Number(p.from.slice(0, 4)) + i));
+
 /** Whole calendar years (the year cells answer them). */
 const isYearAligned = (p: Period) => p.from.endsWith('-01-01') && p.to.endsWith('-01-01');
 
@@ -212,15 +217,17 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
   const level = cellLevel(q.area, q.by);
   if (!isMonthAligned(q.period) || level === undefined) throw new Error('cells answer whole months of a town or wider only');
   const byYear = q.by !== 'month' && isYearAligned(q.period);
-  const from = byYear ? q.period.from.slice(0, 4) : q.period.from.slice(0, 7);
-  const to = byYear ? q.period.to.slice(0, 4) : q.period.to.slice(0, 7);
+  // The periods named one by one (a range of text would also take in every month of a year,
+  // '2025' < '2025-01' < '2026'), and the area as a range of codes: with the level, what the
+  // index stat_cells_level (0202) reads, so a national table touches province rows only.
+  const periods = byYear ? yearsIn(q.period) : monthsOf(q.period);
   const key = q.by === 'month' ? sql`f.period` : q.by === 'child' ? sql`f.area_code` : sql`''`;
-  const scope = q.area === '' ? sql`1 = 1` : sql`substr(f.area_code, 1, ${q.area.length}) = ${q.area}`;
+  const scope = q.area === '' ? sql`1 = 1` : sql`f.area_code >= ${q.area} and f.area_code < ${nextPrefix(q.area)}`;
   const result = await sql<GroupRow>`
     select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance, f.confirmation,
       f.satisfaction, ${namedSums}
     from stat_cells f
-    where length(f.period) = ${byYear ? 4 : 7} and f.period >= ${from} and f.period < ${to} and length(f.area_code) = ${level} and ${scope}
+    where length(f.area_code) = ${level} and f.period in (${sql.join(periods)}) and ${scope}
     group by 1, 2, 3, 4, 5, 6, 8, 9, 10`.execute(db);
   return result.rows.map(toKeyedGroup);
 }

@@ -12,7 +12,7 @@ import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 import { cellSatisfactionMigration } from '../stats/migration.ts';
-import { orgFieldsMigration, subsidyMigration } from '../subsidy/migration.ts';
+import { cellLevelIndex, orgFieldsMigration, subsidyMigration } from '../subsidy/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -252,4 +252,5 @@ export const migrations: Record<string, Migration> = {
   '0160_town_cells': townCells,
   '0200_subsidy': subsidyMigration,
   '0201_org_fields': orgFieldsMigration,
+  '0202_cell_level_index': cellLevelIndex,
 };

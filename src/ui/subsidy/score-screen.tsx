@@ -22,15 +22,18 @@ export function ScoreScreen() {
   const { params, query } = useRoute();
   const id = params.id ?? '';
   const remote = useRemote(() => loadScore(id), id);
+  // What the server answered to the last save (the score as stored, its amount).
+  const [saved, setSaved] = useState<ScoreView | undefined>();
+  const view = saved?.case.id === id ? saved : remote.value;
   const back = `/subsidy?month=${query.month ?? ''}&area=${query.area ?? ''}`;
   return (
     <section class="screen desk-wide score-screen" aria-labelledby="score-title">
       <a class="back" href={back}>‹ {t('subsidy.score.back')}</a>
       <h1 id="score-title">{t('subsidy.score.title')}</h1>
       {remote.error && <p class="error" role="alert">{remote.error.message}</p>}
-      {remote.value && (
+      {view && (
         <div class="score-layout">
-          <ScoreForm key={remote.value.score?.scoredAt ?? 'new'} view={remote.value} onSaved={remote.reload} />
+          <ScoreForm key={id} view={view} onSaved={setSaved} />
           <Dossier caseId={id} />
         </div>
       )}
@@ -38,7 +41,7 @@ export function ScoreScreen() {
   );
 }
 
-function ScoreForm(p: { view: ScoreView; onSaved: () => void }) {
+function ScoreForm(p: { view: ScoreView; onSaved: (view: ScoreView) => void }) {
   const { view } = p;
   const checklist = view.rules.checklist;
   const [met, setMet] = useState<Set<string>>(() => new Set(view.score?.items.filter((i) => i.met).map((i) => i.id) ?? []));
@@ -53,6 +56,7 @@ function ScoreForm(p: { view: ScoreView; onSaved: () => void }) {
     setBusy(true);
     try {
       const saved = await saveScore(c.id, { met: [...met], difficulty, note: note.trim() === '' ? null : note.trim() });
+      p.onSaved(saved);
       setMessage({ text: t('subsidy.score.saved', { score: saved.score?.score ?? 0, max: saved.score?.maxScore ?? 0, amount: amountInFigures(yuanOf(saved.amount ?? 0)) }), error: false });
     } catch (error) {
       setMessage({ text: error instanceof RemoteError ? error.message : String(error), error: true });
