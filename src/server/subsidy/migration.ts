@@ -2,7 +2,7 @@
 // saved (the audit trail); the 司法所's score of each case file; the month's subsidy lines of a
 // town frozen when the town signs the month off (removed again by an audited unlock); and
 // 0201: 学历 of a mediator and each committee's 经费/补贴 per year (组织队伍).
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 
 type AnyDb = Kysely<unknown>;
 
@@ -63,10 +63,3 @@ export const orgFieldsMigration: Migration = {
   },
 };
 
-// 0202: the cells read by level, period and area range (stats/cells.ts cellGroups): a national
-// or provincial table reads only the rows of its own level instead of scanning every county's.
-export const cellLevelIndex: Migration = {
-  async up(db: AnyDb) {
-    await sql`create index stat_cells_level on stat_cells (length(area_code), period, area_code)`.execute(db);
-  },
-};
