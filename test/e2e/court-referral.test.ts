@@ -106,6 +106,11 @@ describe('a court-delegated case on the phone', () => {
     const card = page.getByTestId('court-card');
     await card.getByTestId('court-confirmation').filter({ hasText: `共同向${COURT}申请司法确认` }).waitFor();
     await page.screenshot({ path: join(OUT, 'court-card-agreed.png'), fullPage: true });
+    // Touch targets of the card (the sweep's rule, ≥ 44 px) and no sideways scrolling at 360 px.
+    const small = await card.locator('a.button, button, input').evaluateAll((els) => els.map((e) => e.getBoundingClientRect())
+      .filter((r) => r.height < 44 || r.width < 44).length);
+    expect(small).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await card.getByTestId('court-doc-link').click();
     await page.waitForURL(`${server.url}/cases/${caseId}/documents/court-result`);
     await page.locator('.doc-print-root .doc').first().waitFor({ state: 'attached' });
