@@ -55,6 +55,12 @@ export const SWEEP_ROUTES: readonly SweepRoute[] = [
   { path: '/cases', roles: STAFF },
   { path: '/devices', roles: STAFF },
   { path: '/audit', roles: ['county', 'admin'] },
+  // 排查 and 上报 (seed/demo-screening.ts fills the home village's rounds and three 上报).
+  { path: '/screening', roles: ['mediator'], ready: '[data-testid="screening-item"]' },
+  { path: '/screening', roles: ['town'], ready: '[data-testid="coverage-row"]' },
+  { path: '/screening/new', roles: ['mediator', 'town'] },
+  { path: '/alerts', roles: ['mediator', 'town', 'county'], ready: '[data-testid="alert-item"]' },
+  { path: '/alerts/new?case=:case', roles: ['mediator'] },
 ];
 
 /**
