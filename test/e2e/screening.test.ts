@@ -110,7 +110,7 @@ describe('排查 offline on a phone, 上报 at the town’s desk', () => {
     const red = desk.locator('[data-testid="alert-item"][data-grade="red"]').filter({ hasText: '孙、周两家及亲属六人在地头对峙' });
     await red.waitFor();
     expect(await red.getAttribute('data-acked')).toBe('0');
-    expect(await red.getByTestId('alert-age').textContent()).toMatch(/小时前上报/);
+    expect(await red.getByTestId('alert-age').textContent()).toMatch(/^\d+ (分钟|小时)前上报$/);
     await desk.screenshot({ path: 'test-results/alerts-desk.png', fullPage: true });
 
     await desk.goto(`${server.url}/todo`);

@@ -79,6 +79,14 @@ async function pushAll(store: Store, principal: Principal, clientId: string, bod
 export async function seedScreening(store: Store, villages: readonly Area[], county: Principal, home: Principal, current: readonly PlannedCase[], now: Date): Promise<void> {
   const rand = mulberry32(20260214);
   const today = localDate(now);
+  // The home village's 评理说事点 (domain.md §6.3), where residents bring matters to the 说事员.
+  const committee = await store.db.selectFrom('committees').select('id').where('area_code', '=', home.scope).executeTakeFirst();
+  if (committee) {
+    await store.db.insertInto('intake_points').values([
+      { id: seededUuid(rand, now.getTime()), committee_id: committee.id, village_code: home.scope, name: '村部评理说事点', keeper: '村民组长', address: '村部一楼', closed_on: null, updated_at: now.toISOString(), updated_by: 'demo' },
+      { id: seededUuid(rand, now.getTime()), committee_id: committee.id, village_code: home.scope, name: '三组说事点', keeper: '法律明白人', address: '三组文化大院', closed_on: null, updated_at: now.toISOString(), updated_by: 'demo' },
+    ]).execute();
+  }
   const thisMonth = today.slice(0, 7);
   const rounds: ScreeningRecord[] = [];
   for (const village of villages) {

@@ -13,6 +13,7 @@ import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 import { cellSatisfactionMigration } from '../stats/migration.ts';
 import { screeningMigration } from '../screening/migration.ts';
+import { intakePointsMigration } from '../registry/intake-points.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -251,4 +252,5 @@ export const migrations: Record<string, Migration> = {
   '0130_cell_satisfaction': cellSatisfactionMigration,
   '0160_town_cells': townCells,
   '0180_screening': screeningMigration,
+  '0181_intake_points': intakePointsMigration,
 };

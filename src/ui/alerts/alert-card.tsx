@@ -7,6 +7,7 @@ import { placeName } from '../../state/areas.ts';
 
 export function ageText(reportedAt: string, now = new Date()): string {
   const hours = alertAgeHours(reportedAt, now);
+  if (hours < 1) return t('alert.ageMinutes', { minutes: Math.max(1, Math.floor((now.getTime() - Date.parse(reportedAt)) / 60_000)) });
   return hours >= 48 ? t('alert.ageDays', { days: Math.floor(hours / 24) }) : t('alert.age', { hours });
 }
 

@@ -19,7 +19,7 @@ export function AlertsScreen() {
       <h1 id="alerts-title">{t('alert.inbox.title')}</h1>
       <p class="muted" data-testid="alerts-open">{t('alert.inbox.open', { n: open })}</p>
       <details class="card">
-        <summary>{t('alert.grade')}</summary>
+        <summary>{t('alert.rules')}</summary>
         <ul class="alert-rules">
           <li>{t('alert.rule.red')}</li>
           <li>{t('alert.rule.orange')}</li>
