@@ -37,7 +37,8 @@ export const caseFieldSchemas = {
     wire: v.optional(v.number()),
     content: v.optional(v.pipe(v.number(k('validation.count')), v.integer(k('validation.count')), v.minValue(0, k('validation.count')), v.maxValue(100_000, k('validation.count')))),
   },
-  intakePoint: { wire: v.optional(w.short), content: v.optional(text(60)) },
+  // Optional and nullable: records before it lack it, and a patch that clears it sends null.
+  intakePoint: { wire: v.optional(v.nullable(w.short)), content: v.nullish(text(60)) },
   // Optional on the wire: records saved before these fields existed lack them.
   mediationPublic: { wire: v.optional(w.short), content: v.optional(v.picklist(mediationPublicities, k('case.mediationPublic.invalid'))) },
   policeReported: { wire: v.optional(v.boolean()), content: v.nullish(v.boolean('push.fieldInvalid')) },
