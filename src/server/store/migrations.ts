@@ -11,7 +11,7 @@ import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
-import { cellSatisfactionMigration } from '../stats/migration.ts';
+import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migration.ts';
 import { screeningMigration } from '../screening/migration.ts';
 import { intakePointsMigration } from '../registry/intake-points.ts';
 
@@ -253,4 +253,5 @@ export const migrations: Record<string, Migration> = {
   '0160_town_cells': townCells,
   '0180_screening': screeningMigration,
   '0181_intake_points': intakePointsMigration,
+  '0220_stat_totals': statTotalsMigration,
 };

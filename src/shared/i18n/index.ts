@@ -29,6 +29,7 @@ import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
 import type { idCard } from './id-card.ts';
+import type { court } from './court.ts';
 import type { screening } from './screening.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
@@ -54,6 +55,7 @@ type Catalogue = typeof core
   & typeof desk
   & typeof publicSide
   & typeof idCard
+  & typeof court
   & typeof screening;
 
 export type MessageKey = keyof Catalogue;

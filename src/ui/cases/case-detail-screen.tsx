@@ -20,6 +20,7 @@ import { Timeline } from './timeline.tsx';
 import { CaseReviewPanel } from '../review/case-review-panel.tsx';
 import { AttachmentsSection } from '../attachments/attachments-section.tsx';
 import { CaseNotReady } from './case-missing.tsx';
+import { CourtCard } from './court-card.tsx';
 
 export function CaseDetailScreen() {
   const { params } = useRoute();
@@ -73,6 +74,8 @@ function CaseDetail(p: { record: CaseRecord }) {
         </section>
       )}
 
+      <CourtCard record={r} />
+
       {actions.length > 0 && (
         <section aria-labelledby="actions-h" class="actions">
           <h2 id="actions-h">{t('detail.actions')}</h2>
@@ -117,6 +120,8 @@ function CaseDetail(p: { record: CaseRecord }) {
           <dt>{t('detail.source')}</dt><dd>{t(`source.${r.source}`)}</dd>
           <dt>{t('detail.mediators')}</dt><dd>{r.mediators.join('、')}</dd>
           <dt>{t('detail.committee')}</dt><dd>{r.committeeName}</dd>
+          {/* Art 23 (三): the parties' choice, where it was recorded. */}
+          {r.mediationPublic && <><dt>{t('field.mediationPublic')}</dt><dd data-testid="detail-mediationPublic">{t(`field.mediationPublic.${r.mediationPublic}`)}</dd></>}
           {moreFields.map(({ field }) => {
             // The forms' 更多信息, as the form shows each value; nothing when not recorded.
             const text = String(codecOf(field).encode(readField(r, field)));
