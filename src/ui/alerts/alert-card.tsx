@@ -28,9 +28,8 @@ export function AlertCard(p: { a: AlertRecord; canAck: boolean; onAck: () => voi
       <p class="muted small">
         {a.reasons.map((r) => t(`alert.reason.${r}`)).join('、')} · {t('alert.persons')} {a.persons} · {a.reportedByName}
       </p>
-      <p class="small">
-        {a.caseId ? <a href={`/cases/${a.caseId}`}>{t('alert.from.case')} ›</a> : a.screeningId ? <a href={`/screening/${a.screeningId}`}>{t('screening.title')} ›</a> : null}
-      </p>
+      {/* Full-height links: the sweep's 44 px tap targets. */}
+      {a.caseId ? <a class="button link" href={`/cases/${a.caseId}`}>{t('alert.from.case')} ›</a> : a.screeningId ? <a class="button link" href={`/screening/${a.screeningId}`}>{t('screening.title')} ›</a> : null}
       {a.ack ? (
         <p class="muted small" data-testid="alert-acked">{t('alert.acked', { name: a.ack.byName, at: formatInstant(a.ack.at) })}</p>
       ) : p.canAck ? (
