@@ -47,6 +47,11 @@ const ScreeningListScreen = lazy(() => screen(() => import('./ui/screening/scree
 const ScreeningFormScreen = lazy(() => screen(() => import('./ui/screening/screening-form-screen.tsx')).then((m) => m.ScreeningFormScreen));
 const AlertsScreen = lazy(() => screen(() => import('./ui/alerts/alerts-screen.tsx')).then((m) => m.AlertsScreen));
 const AlertFormScreen = lazy(() => screen(() => import('./ui/alerts/alert-form-screen.tsx')).then((m) => m.AlertFormScreen));
+const SubsidyScreen = lazy(() => screen(() => import('./ui/subsidy/subsidy-screen.tsx')).then((m) => m.SubsidyScreen));
+const SubsidyRulesScreen = lazy(() => screen(() => import('./ui/subsidy/rules-screen.tsx')).then((m) => m.RulesScreen));
+const ScoreScreen = lazy(() => screen(() => import('./ui/subsidy/score-screen.tsx')).then((m) => m.ScoreScreen));
+const AppraisalScreen = lazy(() => screen(() => import('./ui/subsidy/appraisal-screen.tsx')).then((m) => m.AppraisalScreen));
+const AppraisalPageScreen = lazy(() => screen(() => import('./ui/subsidy/appraisal-page.tsx')).then((m) => m.AppraisalPageScreen));
 const AuditScreen = lazy(() => screen(() => import('./ui/audit/audit-screen.tsx')).then((m) => m.AuditScreen));
 /** `/` is the residents' home or the work home, by device and role (ui/shell/home.tsx). */
 const HomeRoute = () => <Home CaseList={WorkHome} land={!isDesk()} />;
@@ -90,6 +95,11 @@ export function App() {
             <Route path="/network" component={NetworkScreen} />
             <Route path="/network/areas" component={AreasScreen} />
             <Route path="/import" component={ImportScreen} />
+            <Route path="/subsidy" component={SubsidyScreen} />
+            <Route path="/subsidy/rules" component={SubsidyRulesScreen} />
+            <Route path="/subsidy/cases/:id" component={ScoreScreen} />
+            <Route path="/appraisal" component={AppraisalScreen} />
+            <Route path="/appraisal/:id" component={AppraisalPageScreen} />
             <Route path="/stats" component={StatsScreen} />
             <Route path="/me" component={SetupScreen} />
             <Route path="/guides" component={GuidesScreen} />

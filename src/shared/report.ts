@@ -178,8 +178,13 @@ export function orgTableCells(o: OrgTable): Cell[][] {
     [t('report.org.minority'), o.minority],
     [t('report.org.members'), o.members],
     [t('report.org.appointed'), o.mediators - o.members],
+    [t('report.org.college'), o.college],
+    [t('report.org.educationUnknown'), o.educationUnknown],
     [t('report.org.trainings'), o.trainings],
     [t('report.org.trainingHours'), o.trainingHours],
+    // 万元 to two places, as the form prints money (exact: the 分 divided once).
+    [t('report.org.funding'), Math.round(o.fundingCents / 10_000) / 100],
+    [t('report.org.subsidy'), Math.round(o.subsidyCents / 10_000) / 100],
     [t('report.org.legalPersons'), o.legalPersons],
     [t('report.org.households'), o.households],
   ];

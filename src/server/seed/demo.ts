@@ -19,6 +19,7 @@ import { planCourtCases } from './demo-court.ts';
 import { personName } from './people.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
 import { seedScreening } from './demo-screening.ts';
+import { seedDemoSubsidy } from './demo-subsidy.ts';
 
 export const DEMO_PASSWORD = 'shuohe-2023';
 export const DEMO_YEAR = 2023;
@@ -53,7 +54,9 @@ export async function seedIfEmpty(store: Store, options: { demo: boolean; now?: 
   const anyUser = await store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { seeded: false, cases: 0 };
   await seedAreas(store.db, kailuAreas);
-  return { seeded: true, cases: await withDemoNetwork(store, () => seedDemo(store, options.now)) };
+  const cases = await withDemoNetwork(store, () => seedDemo(store, options.now));
+  await seedDemoSubsidy(store);
+  return { seeded: true, cases };
 }
 
 /**

@@ -23,6 +23,7 @@ import { publicSide } from './public.ts';
 import { idCard } from './id-card.ts';
 import { court } from './court.ts';
 import { screening } from './screening.ts';
+import { subsidy } from './subsidy.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -37,3 +38,4 @@ registerMessages(publicSide);
 registerMessages(idCard);
 registerMessages(court);
 registerMessages(screening);
+registerMessages(subsidy);
