@@ -32,6 +32,7 @@ import { accountRoutes } from './auth/accounts-routes.ts';
 import { federationRoutes } from './federation/routes.ts';
 import { appraisalRoutes, subsidyRoutes } from './subsidy/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
+import { intakePointRoutes } from './registry/intake-points.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   for (const path of ['/stats', '/stats/*', '/registry', '/registry/*', '/import/*', '/federation/*']) api.use(path, auth);
   api.route('/', statsRoutes(ctx));
   api.route('/', registryRoutes(ctx));
+  api.route('/', intakePointRoutes(ctx));
   api.route('/', importRoutes(ctx));
   api.route('/', federationRoutes(ctx));
   for (const path of ['/subsidy/*', '/appraisal', '/appraisal.xlsx', '/appraisal.csv', '/appraisal/*']) api.use(path, auth);

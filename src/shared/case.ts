@@ -183,6 +183,8 @@ export interface CaseRecord {
   partiesInvolved?: number;
   /** Persons involved in each prevented escalation; 0 = not applicable. */
   prevention: PreventionFlags;
+  /** The 评理说事点 the dispute came through (its name); absent = not through one. */
+  intakePoint?: string;
   /** 公开/不公开 调解 as the parties chose (Art 23); absent = not recorded. */
   mediationPublic?: MediationPublicity;
   /**

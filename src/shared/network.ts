@@ -64,6 +64,17 @@ export interface Mediator {
   trainings: Training[];
 }
 
+/** A village's 评理说事点 (domain.md §6.3): an intake point of the village's 调委会. */
+export interface IntakePoint {
+  id: string;
+  committeeId: string;
+  villageCode: string;
+  name: string;
+  /** 说事员/评理员. */
+  keeper: string;
+  address: string;
+}
+
 export interface LegalPerson {
   id: string;
   kind: LegalPersonKind;

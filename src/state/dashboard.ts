@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CaseRecord } from '../shared/case.ts';
 import type { MonthSignoff, SignoffLogEntry, StatsSummary } from '../shared/stats-api.ts';
 import type { AreaChangeRecord, AreaImportResult } from '../shared/divisions.ts';
-import type { Funding, FundingInput, Committee, CommitteeInput, CommitteeSave, Coverage, LegalPerson, Mediator, MediatorInput, OrgTable, CommitteeWarning, TrainingInput } from '../shared/network.ts';
+import type { Funding, FundingInput, Committee, CommitteeInput, CommitteeSave, Coverage, LegalPerson, Mediator, MediatorInput, OrgTable, CommitteeWarning, TrainingInput, IntakePoint } from '../shared/network.ts';
 import type { Period } from '../shared/stats.ts';
 import { addDays } from '../shared/dates.ts';
 import { t } from '../shared/i18n/index.ts';
@@ -137,6 +137,8 @@ export interface Registry {
 }
 
 export const loadRegistry = (area: string) => getJson<Registry>(`/api/registry?area=${area}`);
+export const loadIntakePoints = (area: string) => getJson<{ points: IntakePoint[] }>(`/api/registry/intake-points?area=${area}`);
+export const addIntakePoint = (body: { villageCode: string; name: string; keeper: string; address: string }) => postJson<{ id: string }>('/api/registry/intake-points', body);
 export const addLegalPerson = (body: Omit<LegalPerson, 'id'>) => postJson<{ id: string }>('/api/registry/legal-persons', body);
 export const addCommittee = (body: CommitteeInput) => postJson<{ id: string }>('/api/registry/committees', body);
 /** The committee and its changed member rows, in one transaction; `memberIds` follow the rows' order. */

@@ -18,6 +18,7 @@ import { planCurrentYear, seedTodaysWork } from './demo-current.ts';
 import { planCourtCases } from './demo-court.ts';
 import { personName } from './people.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
+import { seedScreening } from './demo-screening.ts';
 import { seedDemoSubsidy } from './demo-subsidy.ts';
 
 export const DEMO_PASSWORD = 'shuohe-2023';
@@ -79,10 +80,12 @@ export async function seedDemo(store: Store, now?: Date): Promise<number> {
     }).execute();
     return { userId: id, username, displayName, role, scope };
   };
+  let countyPrincipal: Principal | undefined;
   for (const account of demoAccounts) {
     const name = personName(rand, '女');
     const principal = await addUser(account.username, name, account.role, account.scope);
     if (account.role === 'mediator') principals.set(account.scope, principal);
+    if (account.role === 'county') countyPrincipal = principal;
   }
 
   const weights = villages.map((v) => [v, v.code === HOME_VILLAGE ? 12 : v.code.startsWith('150523100') ? 1.6 : v.code.slice(9) >= '500' ? 0.3 : 1] as const);
@@ -130,6 +133,8 @@ export async function seedDemo(store: Store, now?: Date): Promise<number> {
   if (now) {
     const home = principals.get(HOME_VILLAGE) as Principal;
     await seedTodaysWork(store, home, current, now);
+    const county = countyPrincipal as Principal;
+    await seedScreening(store, villages, county, home, current, now);
   }
   return planned.length + current.length + court.length;
 }

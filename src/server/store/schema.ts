@@ -229,6 +229,8 @@ export interface MediationRequestsTable {
   decided_by: string | null;
   /** SHA-256 (hex) of the sending phone's secret (0080); null for requests sent before it. */
   secret_hash: string | null;
+  /** 0181: the 评理说事点 the resident named (its name); null when none. */
+  intake_point: string | null;
 }
 
 /** 0040: one row, the id of this database's timeline (ops/epoch.ts). */
@@ -260,6 +262,8 @@ export interface LedgerRowsTable {
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
+import type { IntakePointsTable } from '../registry/intake-points.ts';
+
 /** 矛盾纠纷排查 rounds (0180): columns derived from `data`, a ScreeningRecord. */
 export interface ScreeningsTable {
   id: string;
@@ -291,6 +295,7 @@ export interface AlertsTable {
 }
 
 export interface DB extends NetworkTables, FederationTables, SubsidyTables {
+  intake_points: IntakePointsTable;
   screenings: ScreeningsTable;
   alerts: AlertsTable;
   sync_clock: SyncClockTable;

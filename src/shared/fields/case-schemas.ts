@@ -40,6 +40,8 @@ export const caseFieldSchemas = {
     wire: v.optional(v.number()),
     content: v.nullish(v.pipe(v.number(k('validation.count')), v.integer(k('validation.count')), v.minValue(0, k('validation.count')), v.maxValue(100_000, k('validation.count')))),
   },
+  // Optional and nullable: records before it lack it, and a patch that clears it sends null.
+  intakePoint: { wire: v.optional(v.nullable(w.short)), content: v.nullish(text(60)) },
   // Optional on the wire: records saved before these fields existed lack them.
   // Content nullish: a patch clears it with null (case-fields.ts `clearable`).
   mediationPublic: { wire: v.optional(w.short), content: v.nullish(v.picklist(mediationPublicities, k('case.mediationPublic.invalid'))) },
