@@ -81,6 +81,8 @@ export function IdCardScanPanel(p: { idPrefix: string; role: string; onApply: (v
   const [proposal, setProposal] = useState<Proposal>({ values: emptyValues(), doubtful: new Set(), read: new Set() });
   const input = useRef<HTMLInputElement>(null);
   const side = useRef<Side>('front');
+  // How many reads have finished, for whoever waits on the panel (tests, the bench).
+  const [reads, setReads] = useState(0);
   const id = (s: string) => `${p.idPrefix}-scan-${s}`;
 
   const pick = (s: Side) => {
@@ -120,6 +122,7 @@ export function IdCardScanPanel(p: { idPrefix: string; role: string; onApply: (v
     } finally {
       // The photo is dropped here: nothing of it is kept but the text the mediator confirms.
       bitmap?.close();
+      setReads((n) => n + 1);
     }
   };
 
@@ -142,7 +145,7 @@ export function IdCardScanPanel(p: { idPrefix: string; role: string; onApply: (v
   const shown = (['front', 'back'] as const).filter((s) => proposal.read.has(s)).flatMap((s) => sideKeys[s]);
 
   return (
-    <section class="id-scan" aria-labelledby={id('title')} data-testid="id-scan">
+    <section class="id-scan" aria-labelledby={id('title')} data-testid="id-scan" data-reads={reads}>
       <h4 id={id('title')}>{t('idCard.title', { role: p.role })}</h4>
       <p class="muted small" data-testid="id-scan-notice">{t('idCard.notice')}</p>
       <input ref={input} type="file" accept="image/*" capture="environment" hidden onChange={onFile} data-testid="id-scan-input" />
