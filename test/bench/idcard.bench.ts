@@ -73,6 +73,13 @@ export async function idCardBench(): Promise<void> {
     }
     const load1 = loadavg();
 
+    const pct = (n: number) => `${((n / count) * 100).toFixed(1)} %`;
+    console.log(`cards: ${count} people, front and back each (seed 2026), rotation ≤ 15°, blur, uneven light, JPEG noise`);
+    for (const f of [...FRONT, ...BACK]) {
+      console.log(`  ${f.padEnd(11)} exact ${pct(right[f]).padStart(8)}  (${right[f]}/${count}; right but marked 请核对: ${doubtfulWhenRight[f]})`);
+    }
+    console.log(`  idNumber passing its check digit: ${pct(numberChecked)}`);
+    console.log(`time per side at 1×: front median ${median(times.front).toFixed(2)} s, p90 ${p90(times.front).toFixed(2)} s; back median ${median(times.back).toFixed(2)} s`);
     // CDP's CPU throttle reaches pages only ("Operation is only supported for pages, not
     // workers"), so the 1×/4× comparison runs the very same worker bundle on a page's own thread:
     // its message handler is taken off `self` and called directly.
@@ -112,17 +119,11 @@ export async function idCardBench(): Promise<void> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const load2 = loadavg();
 
-    const pct = (n: number) => `${((n / count) * 100).toFixed(1)} %`;
-    console.log(`cards: ${count} people, front and back each (seed 2026), rotation ≤ 15°, blur, uneven light, JPEG noise`);
-    for (const f of [...FRONT, ...BACK]) {
-      console.log(`  ${f.padEnd(11)} exact ${pct(right[f]).padStart(8)}  (${right[f]}/${count}; right but marked 请核对: ${doubtfulWhenRight[f]})`);
-    }
-    console.log(`  idNumber passing its check digit: ${pct(numberChecked)}`);
-    console.log(`time per side at 1×: front median ${median(times.front).toFixed(2)} s, p90 ${p90(times.front).toFixed(2)} s; back median ${median(times.back).toFixed(2)} s`);
     console.log(
       `OCR of a front on a page's thread (${sample.length} cards; CDP throttles pages, not workers): ` +
         `1× median ${median(plain).toFixed(2)} s, p90 ${p90(plain).toFixed(2)} s; 4× median ${median(throttled).toFixed(2)} s, p90 ${p90(throttled).toFixed(2)} s`,
     );
+    console.log(`load average after the 4× runs: ${load2.map((x) => x.toFixed(2)).join(' ')}`);
     console.log(`load average (1/5/15 min): before ${load0.map((x) => x.toFixed(2)).join(' ')}; after 1× ${load1.map((x) => x.toFixed(2)).join(' ')}; after 4× ${load2.map((x) => x.toFixed(2)).join(' ')}`);
     if (misses.length > 0) console.log(`first misses:\n  ${misses.join('\n  ')}`);
   } finally {

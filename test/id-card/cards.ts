@@ -119,12 +119,12 @@ export function makePerson(rand: Rand): CardPerson {
 
 /** Up to 15°, some blur, uneven light, JPEG noise; `mild` keeps each lower for the exact tests. */
 export function makeDistortion(rand: Rand, mild = false): Distortion {
-  const k = mild ? 0.4 : 1;
+  const k = mild ? 0.25 : 1;
   return {
     angle: (rand() * 2 - 1) * 15 * k,
     blur: rand() * 1.2 * k,
     shade: rand() * 0.5 * k,
-    quality: Math.round(mild ? 70 + rand() * 20 : 35 + rand() * 50),
+    quality: Math.round(mild ? 80 + rand() * 12 : 35 + rand() * 50),
     grain: rand() * 24 * k,
   };
 }
