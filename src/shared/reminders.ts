@@ -7,8 +7,9 @@ import type { CaseRecord } from './case.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { isOpen } from './lifecycle.ts';
 import { confirmationRisk, followUpOf } from './follow-up.ts';
+import { COURT_DUE_SOON_DAYS, isCourtSource } from './court.ts';
 
-export type ReminderKind = 'oneMonth' | 'labour15' | 'confirmation' | 'visit' | 'urge';
+export type ReminderKind = 'oneMonth' | 'labour15' | 'confirmation' | 'visit' | 'urge' | 'court' | 'courtReturn';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -18,6 +19,8 @@ export interface Reminder {
   daysLeft: number;
   /** For 司法确认: why the court may refuse this category. */
   risk?: 'status' | 'title';
+  /** For 诉调对接: the court the case came from (and goes back to). */
+  court?: string;
 }
 
 export const ONE_MONTH_DAYS = 30;
@@ -33,6 +36,14 @@ export function remindersFor(record: CaseRecord, today: string): Reminder[] {
   if (isOpen(record.status)) {
     push('oneMonth', addDays(record.acceptedOn, ONE_MONTH_DAYS));
     if (record.categoryCode.startsWith('10')) push('labour15', addDays(record.acceptedOn, LABOUR_MEDIATION_DAYS));
+  }
+  // 诉调对接: the court's deadline once it is near or past, then the result owed to the court.
+  const court = record.court;
+  if (court && isCourtSource(record.source)) {
+    const left = daysBetween(today, court.deadline);
+    if (isOpen(record.status) && left <= COURT_DUE_SOON_DAYS) push('court', court.deadline, { court: court.court });
+    const ended = record.outcome === 'success' || record.outcome === 'failure';
+    if (ended && court.returnedOn === null && record.status !== 'archived') push('courtReturn', court.deadline, { court: court.court });
   }
   const agreement = record.agreement;
   const followUp = followUpOf(record);

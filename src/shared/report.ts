@@ -6,13 +6,15 @@
 
 import { categories, statisticsRows } from './categories.ts';
 import { caseSources } from './case.ts';
+import { courtSources } from './court.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { committeeTypes, type OrgTable } from './network.ts';
 import {
-  emptyRow, performanceRateOf, preventionKeys, ratePercent, satisfactionLevels, satisfactionRateOf, successRateOf, type Rollup, type RowCounts,
+  courtTotal, emptyRow, performanceRateOf, preventionKeys, ratePercent, satisfactionLevels, satisfactionRateOf, successRateOf, type Rollup, type RowCounts,
 } from './stats.ts';
 import { rowSumNames, statSums, type CountedColumn, type RowSumName } from './fields/stat-sums.ts';
 import { BOM, toCsv } from './csv.ts';
+import { noScreening, type ScreeningCounts } from './screening.ts';
 
 export type Cell = string | number | null;
 
@@ -78,6 +80,8 @@ export interface ReportMeta {
   /** An instant (ISO); printed in Beijing time, in Chinese. */
   generatedAt: string;
   footer?: ReportFooter;
+  /** 排查 rounds, findings and 预防纠纷 of the area and period (server/screening/counts.ts); absent = none recorded. */
+  screening?: ScreeningCounts;
 }
 
 /** One child area's roll-up for the 分乡镇 sheet. */
@@ -123,20 +127,33 @@ export function preventionTable(r: Rollup): Cell[][] {
 }
 
 /**
- * 矛盾纠纷排查 and 预防纠纷: not recorded by this system yet (排查 is its own record, not a case),
- * so the lines are printed with 0 and a note says so — never a guessed figure.
+ * 矛盾纠纷排查 and 预防纠纷, from the 排查 records (排查 is its own record, not a case; domain.md
+ * §3.2): rounds held, disputes found, and those 已化解 on the spot — the 预防纠纷 line.
  */
-export function screeningTable(): Cell[][] {
+export function screeningTable(counts: ScreeningCounts = noScreening()): Cell[][] {
   return [
     [t('report.screening'), t('report.org.count')],
-    [t('report.screening.rounds'), 0],
-    [t('report.screening.found'), 0],
-    [t('report.screening.prevented'), 0],
+    [t('report.screening.rounds'), counts.rounds],
+    [t('report.screening.found'), counts.found],
+    [t('report.screening.prevented'), counts.prevented],
   ];
 }
 
 export function sourceTable(r: Rollup): Cell[][] {
   return [[t('report.source'), t('report.col.cases')], ...caseSources.map((s): Cell[] => [s, r.bySource[s] ?? 0])];
+}
+
+/**
+ * 诉调对接: the cases courts delegated (委派, before filing) or entrusted (委托, after filing), by how
+ * they ended; 调解不成 ones went back to the court with a 调解终结说明.
+ */
+export function courtTable(r: Rollup): Cell[][] {
+  const line = (label: string, c: ReturnType<typeof courtTotal>): Cell[] => [label, c.accepted, c.succeeded, c.failed, c.open];
+  return [
+    [t('report.court'), t('report.court.received'), t('report.court.succeeded'), t('report.court.returned'), t('report.court.open')],
+    ...courtSources.map((s) => line(t(`source.${s}`), r.court[s])),
+    line(t('report.total'), courtTotal(r)),
+  ];
 }
 
 /** 群众满意度 from the latest 回访 of each case; 满意率 leaves 未记载 out of the denominator. */
@@ -215,7 +232,7 @@ export function reportTitle(meta: ReportMeta): Cell[][] {
   ];
 }
 
-export const reportNotes = (): Cell[][] => [[t('report.note.rate')], [t('report.note.satisfaction')], [t('report.note.screening')]];
+export const reportNotes = (): Cell[][] => [[t('report.note.rate')], [t('report.note.satisfaction')], [t('report.screening.fromRecords')]];
 
 const beijing = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -271,9 +288,10 @@ export function reportSheets(meta: ReportMeta, r: Rollup, org: OrgTable, childre
       key: 'cases', name: t('report.sheet.cases'), blocks: [
         title,
         { rows: caseTable(r, options), table: true, decimals: [undefined, ...reportColumns.map((c) => c.decimals)], printTitle: true },
-        { rows: screeningTable(), table: true },
+        { rows: screeningTable(meta.screening), table: true },
         { rows: preventionTable(r), table: true },
         { rows: sourceTable(r), table: true },
+        { rows: courtTable(r), table: true },
         { rows: satisfactionTable(r, options), table: true, decimals: [undefined, 0] },
         { rows: reportNotes(), table: false },
         footer,

@@ -1,7 +1,8 @@
 // Many phones syncing at once against one server process on loopback (issue #13): PHONES devices
 // (default 500; one in ten a town's laptop that sees its whole town) have synced before, one
 // after another (their first pull, not measured); then all at once, ROUNDS times, each pushes 5
-// new cases naming its cursor and pulls what the others sent. Prints push and pull p50/p99 —
+// new cases naming its cursor and pulls what the others sent, each with the device report the app
+// sends on its first push and first pull of a sync. Prints push and pull p50/p99 —
 // budget: push p99 ≤ 1 s — and the server's longest event-loop stall meanwhile (budget 50 ms).
 // Requests are bounded in number and go to 127.0.0.1 only.
 import { fork } from 'node:child_process';
@@ -12,20 +13,19 @@ import { stallLine } from './stall.ts';
 const PHONES = Number(process.env.PHONES ?? 500);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 
-interface Account { id: string; scope: string; role: string; token: string }
+/** A phone as the bench server signed it in: its own device and session. */
+interface Signed { userId: string; clientId: string; village: string; token: string }
 
-const child = fork(new URL('./phones-server.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-const ready = await new Promise<{ port: number; accounts: Account[] }>((resolve, reject) => {
-  child.once('message', (m) => resolve(m as { port: number; accounts: Account[] }));
+const child = fork(new URL('./phones-server.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])], stdio: 'inherit' });
+const ready = await new Promise<{ port: number; phones: Signed[] }>((resolve, reject) => {
+  child.once('message', (m) => resolve(m as { port: number; phones: Signed[] }));
   child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
 });
 const base = `http://127.0.0.1:${ready.port}`;
-const mediators = ready.accounts.filter((a) => a.role === 'mediator');
-const towns = ready.accounts.filter((a) => a.role === 'town');
 
 const pushes: number[] = [];
 const pulls: number[] = [];
-async function post<T>(account: Account, path: string, body: unknown, into: number[]): Promise<T> {
+async function post<T>(account: { token: string }, path: string, body: unknown, into: number[]): Promise<T> {
   const t0 = performance.now();
   const res = await fetch(`${base}${path}`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'br, gzip', authorization: `Bearer ${account.token}` }, body: JSON.stringify(body),
@@ -36,31 +36,29 @@ async function post<T>(account: Account, path: string, body: unknown, into: numb
   return json;
 }
 
-interface Phone { account: Account; device: Device; village: string; cursor: number }
+interface Phone { account: Signed; device: Device; village: string; cursor: number }
+
+/** What the app sends with the first push and the first pull of each sync (the 设备 list's report). */
+const report = (pending: number) => ({ appVersion: 'bench', pending, storageBytes: 5_000_000, deviceTime: new Date().toISOString() });
 
 async function pullAll(phone: Phone, into: number[]): Promise<void> {
-  for (let more = true; more; ) {
-    const page = await post<PullResponse>(phone.account, '/api/sync/pull', { protocolVersion: PROTOCOL_VERSION, clientId: phone.device.clientId, cursor: phone.cursor }, into);
+  for (let more = true, first = true; more; first = false) {
+    const page = await post<PullResponse>(phone.account, '/api/sync/pull', {
+      protocolVersion: PROTOCOL_VERSION, clientId: phone.device.clientId, cursor: phone.cursor, ...(first ? { device: report(0) } : {}),
+    }, into);
     phone.cursor = page.cursor;
     more = page.hasMore;
   }
 }
 
-function makePhone(i: number): Phone {
-  const laptop = i % 10 === 9;
-  const account = (laptop ? towns[i % towns.length] : mediators[i % mediators.length]) as Account;
-  const village = laptop ? (mediators.find((m) => m.scope.startsWith(account.scope))?.scope ?? account.scope) : account.scope;
-  return { account, device: new Device(account.id), village, cursor: 0 };
-}
-
 async function syncRound(phone: Phone): Promise<void> {
   const mutations = Array.from({ length: 5 }, () => phone.device.create(caseRecord(phone.village)));
-  const reply = await post<PushResponse>(phone.account, '/api/sync/push', { ...phone.device.request(mutations), cursor: phone.cursor }, pushes);
+  const reply = await post<PushResponse>(phone.account, '/api/sync/push', { ...phone.device.request(mutations), cursor: phone.cursor, device: report(mutations.length) }, pushes);
   if (reply.page) phone.cursor = reply.page.cursor;
   await pullAll(phone, pulls);
 }
 
-const phones = Array.from({ length: PHONES }, (_, i) => makePhone(i));
+const phones: Phone[] = ready.phones.map((p) => ({ account: p, device: new Device(p.userId, p.clientId), village: p.village, cursor: 0 }));
 const firstPulls: number[] = [];
 for (const phone of phones) await pullAll(phone, firstPulls);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;

@@ -43,6 +43,8 @@ export class Batch {
   readonly numbering: NumberRequest[] = [];
   /** Cases a processed mutation (applied or rejected) targeted: all are re-sent at commit. */
   readonly touched = new Set<string>();
+  /** Change rows of 排查 and 上报 records written by this batch (screening/sync-apply.ts), stamped at commit. */
+  readonly records: PendingChange[] = [];
   private readonly knownEvents = new Map<string, string>();
   private readonly seenMutationIds = new Set<string>();
   private readonly foreignMutationIds = new Set<string>();

@@ -88,6 +88,7 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
   }
 
   for (const caseId of moved) await retag(b, caseId, changes, new Set(events.map((e) => e.id)));
+  changes.push(...b.records);
 
   await tx.updateTable('sync_clients').set({ last_seq: lastSeq, last_seen_at: b.now }).where('client_id', '=', clientId).execute();
 

@@ -29,6 +29,8 @@ import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
 import type { idCard } from './id-card.ts';
+import type { court } from './court.ts';
+import type { screening } from './screening.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
@@ -52,7 +54,9 @@ type Catalogue = typeof core
   & typeof fields
   & typeof desk
   & typeof publicSide
-  & typeof idCard;
+  & typeof idCard
+  & typeof court
+  & typeof screening;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

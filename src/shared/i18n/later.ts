@@ -21,6 +21,8 @@ import { federation } from './federation.ts';
 import { dossier } from './dossier.ts';
 import { publicSide } from './public.ts';
 import { idCard } from './id-card.ts';
+import { court } from './court.ts';
+import { screening } from './screening.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -33,3 +35,5 @@ registerMessages(fields);
 registerMessages(desk);
 registerMessages(publicSide);
 registerMessages(idCard);
+registerMessages(court);
+registerMessages(screening);

@@ -10,12 +10,13 @@ import { FORM_DRAFT_VERSION, codecOf, emptyFormValues, upgradeFormValues, formFi
 import type { Profile } from '../../state/settings.ts';
 import { profile, profileLoaded, writeContext } from '../../state/app-state.ts';
 import { createCase } from '../../state/actions.ts';
+import { linkFinding } from '../../state/screening.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
 import { FieldError } from '../components/fields.tsx';
 import { DraftNotice, FormFooter } from '../components/form-footer.tsx';
 import { useSubmit } from '../components/use-submit.ts';
-import { today } from '../format.ts';
+import { formatDate, today } from '../format.ts';
 import { placeName } from '../../state/areas.ts';
 import { idNumberErrors } from './party-editor.tsx';
 import { newPartyDraft } from '../../shared/fields/party-form.ts';
@@ -28,6 +29,8 @@ export interface NewCaseDraft extends CaseFieldValues {
   pickingCategory: boolean;
   /** The number of the resident's request this 受理 was filled from (requests/request-draft.ts). */
   fromRequest?: string;
+  /** The 排查 finding this 受理 was filled from (screening/finding-draft.ts): linked to the case once saved. */
+  fromFinding?: { screeningId: string; findingId: string; heldOn: string };
 }
 
 /** A draft saved by an older form: fields added since start as on a blank form. */
@@ -76,6 +79,8 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
     if (Object.keys(idErrors).length > 0) return submit.fail({ message: t('transition.invalid'), fields: idErrors });
     void submit.run(async () => {
       const saved = await createCase(writeContext(), toInput(d, p.me));
+      // The finding now points at its case; saved after the case, so a failure here loses no case.
+      if (d.fromFinding) await linkFinding(d.fromFinding.screeningId, d.fromFinding.findingId, saved.id);
       await draft.clear();
       showFlash(t('common.saved'));
       p.onSaved(saved.id);
@@ -88,6 +93,8 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
       {/* Filled from a resident's request: say where it came from, not "restored". */}
       {d.fromRequest ? (
         <p class="notice" data-testid="from-request">{t('newCase.fromRequest', { number: d.fromRequest })}</p>
+      ) : d.fromFinding ? (
+        <p class="notice" data-testid="from-finding">{t('screening.fromFinding', { date: formatDate(d.fromFinding.heldOn) })}</p>
       ) : (
         draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />
       )}

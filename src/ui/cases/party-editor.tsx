@@ -163,7 +163,7 @@ export function PartyEditor(p: {
             id={id('idValidity')} label={t('partyForm.idValidity')} hint={t('partyForm.idValidity.hint')} maxLength={30} value={party.idValidity}
             error={err('idValidity')} onInput={(idValidity) => set({ idValidity })}
           />
-          <ChoiceGroup id={id('gender')} label={t('partyForm.gender')} value={party.gender} choices={genders} error={err('gender')} onChange={(gender) => set({ gender })} />
+          <ChoiceGroup id={id('gender')} label={t('partyForm.gender')} value={party.gender} choices={genders} error={err('gender')} onChange={(gender) => set({ gender })} onClear={() => set({ gender: '' })} />
           <div class="row-2">
             <TextField id={id('age')} label={t('partyForm.age')} value={party.age} inputMode="numeric" maxLength={3} error={err('age')} onInput={(age) => set({ age })} />
             <TextField id={id('phone')} label={t('partyForm.phone')} type="tel" inputMode="tel" value={party.phone} error={err('phone')} onInput={(phone) => set({ phone })} />
