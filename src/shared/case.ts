@@ -38,6 +38,10 @@ export interface Party {
   phone?: string;
   address?: string;
   idNumber?: string;
+  /** 签发机关 on the back of the person's 居民身份证 (read by 扫描身份证 or typed). */
+  idIssuer?: string;
+  /** 有效期限 on the card's back: "2015.03.01-2035.03.01" or "2015.03.01-长期". */
+  idValidity?: string;
   /** 工作单位 of a person. */
   employer?: string;
   /** 法定代表人（负责人） of a 单位. */

@@ -32,6 +32,8 @@ export const PartySchema = v.object({
   address: v.optional(text(200)),
   idNumber: v.optional(v.pipe(v.string(), v.check(isValidIdNumber, k('party.idNumber.invalid')))),
   employer: v.optional(text(100)),
+  idIssuer: v.optional(text(50)),
+  idValidity: v.optional(text(30)),
   legalRep: v.optional(text(50)),
   creditCode: v.optional(v.pipe(v.string(), v.check(isValidCreditCode, k('party.creditCode.invalid')))),
 });

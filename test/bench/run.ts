@@ -1,9 +1,10 @@
-// `npm run bench [device|sync|server|phones|guides|stats|county|federation|lighthouse]`: prints every measured budget. Not part of
+// `npm run bench [device|sync|server|phones|guides|stats|county|federation|lighthouse|idcard]`: prints every measured budget. Not part of
 // `npm test`: numbers, not assertions.
 import { execFileSync } from 'node:child_process';
 import { deviceBench } from './device.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
+import { idCardBench } from './idcard.bench.ts';
 
 const only = process.argv[2];
 const want = (name: string) => !only || only === name;
@@ -40,6 +41,10 @@ if (want('county')) {
 if (want('federation')) {
   console.log('— federation: signed county months at a province and the nation (PostgreSQL) —');
   script('federation.bench.ts');
+}
+if (want('idcard')) {
+  console.log('— 扫描身份证: accuracy and time per card over generated photos (Chromium) —');
+  await idCardBench();
 }
 if (want('lighthouse')) {
   console.log('— Lighthouse (mobile), median of 3 —');

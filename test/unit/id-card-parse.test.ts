@@ -73,4 +73,9 @@ describe('parseIdCardFront', () => {
     expect(r.gender).toEqual({ value: '女', doubtful: true });
     expect(r.ethnicity).toEqual({ value: '', doubtful: true });
   });
+
+  it('puts a 民族 read one character wrong right, and still marks it', () => {
+    const r = parseIdCardFront(['姓名 邹玉燕', '性别 女 民族 维吾乐', '出生 1992 年 7 月 8 日', '住址 安徽省合肥市瑶海区长江东路8号', `公民身份号码 ${female}`]);
+    expect(r.ethnicity).toEqual({ value: '维吾尔', doubtful: true });
+  });
 });

@@ -23,6 +23,7 @@ const PartyWire = v.strictObject({
   id: w.short, role: w.short, name: w.text, gender: v.optional(w.short), ethnicity: v.optional(w.short), age: v.optional(v.number()),
   birthDate: v.optional(w.short), occupation: v.optional(w.text), phone: v.optional(w.short), address: v.optional(w.text), idNumber: v.optional(w.short),
   kind: v.optional(w.short), employer: v.optional(w.text), legalRep: v.optional(w.text), creditCode: v.optional(w.short),
+  idIssuer: v.optional(w.text), idValidity: v.optional(w.short),
 });
 const preventionCount = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
 

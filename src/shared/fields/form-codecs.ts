@@ -60,7 +60,7 @@ export const namesCodec = <K extends string>(key: K): FormCodec<string[], string
 const isParty = (x: unknown): boolean => {
   if (typeof x !== 'object' || x === null) return false;
   const p = x as Record<string, unknown>;
-  const optionalText = ['kind', 'gender', 'phone', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'address', 'employer', 'legalRep', 'creditCode'].every((k) => p[k] === undefined || isText(p[k]));
+  const optionalText = ['kind', 'gender', 'phone', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'address', 'employer', 'legalRep', 'creditCode', 'idIssuer', 'idValidity'].every((k) => p[k] === undefined || isText(p[k]));
   return isText(p.id) && isText(p.role) && isText(p.name) && optionalText && (p.age === undefined || typeof p.age === 'number');
 };
 

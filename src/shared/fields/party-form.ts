@@ -20,6 +20,9 @@ export interface PartyDraft {
   occupation: string;
   address: string;
   employer: string;
+  /** 签发机关 and 有效期限 from the back of the 居民身份证. */
+  idIssuer: string;
+  idValidity: string;
   legalRep: string;
   creditCode: string;
   showMore: boolean;
@@ -28,7 +31,7 @@ export interface PartyDraft {
 export function newPartyDraft(role: Party['role']): PartyDraft {
   return {
     id: crypto.randomUUID(), role, kind: '自然人', name: '', gender: '', age: '', phone: '', idNumber: '', birthDate: '', ethnicity: '', occupation: '',
-    address: '', employer: '', legalRep: '', creditCode: '', showMore: false,
+    address: '', employer: '', idIssuer: '', idValidity: '', legalRep: '', creditCode: '', showMore: false,
   };
 }
 
@@ -38,7 +41,7 @@ export function upgradePartyDraft(stored: Partial<PartyDraft> & Pick<PartyDraft,
 }
 
 /** What a card of each kind shows; the other kind's values are not stored (a 单位 has no 性别). */
-export const personFields = ['gender', 'age', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'employer'] as const;
+export const personFields = ['gender', 'age', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'employer', 'idIssuer', 'idValidity'] as const;
 export const organisationFields = ['legalRep', 'creditCode'] as const;
 
 export function toParty(d: PartyDraft): Party {
@@ -55,6 +58,8 @@ export function toParty(d: PartyDraft): Party {
   }
   const idNumber = d.idNumber.trim().toUpperCase();
   const employer = d.employer.trim();
+  const idIssuer = d.idIssuer.trim();
+  const idValidity = d.idValidity.trim();
   return {
     id: d.id, role: d.role, name: d.name.trim(),
     ...(d.gender ? { gender: d.gender } : {}),
@@ -66,6 +71,8 @@ export function toParty(d: PartyDraft): Party {
     ...(d.occupation.trim() ? { occupation: d.occupation.trim() } : {}),
     ...(address ? { address } : {}),
     ...(employer ? { employer } : {}),
+    ...(idIssuer ? { idIssuer } : {}),
+    ...(idValidity ? { idValidity } : {}),
   };
 }
 
@@ -92,7 +99,7 @@ export function partyDraftOf(p: Party): PartyDraft {
   return {
     id: p.id, role: p.role, kind: p.kind ?? '自然人', name: p.name, gender: p.gender ?? '', age: p.age === undefined ? '' : String(p.age), phone: p.phone ?? '',
     idNumber: p.idNumber ?? '', birthDate: p.birthDate ?? '', ethnicity: p.ethnicity ?? '', occupation: p.occupation ?? '', address: p.address ?? '',
-    employer: p.employer ?? '', legalRep: p.legalRep ?? '', creditCode: p.creditCode ?? '', showMore: false,
+    employer: p.employer ?? '', idIssuer: p.idIssuer ?? '', idValidity: p.idValidity ?? '', legalRep: p.legalRep ?? '', creditCode: p.creditCode ?? '', showMore: false,
   };
 }
 
@@ -104,7 +111,7 @@ export function partiesOf(drafts: PartyDraft[], stored: readonly Party[]): Party
   return drafts.map((d) => {
     const {
       kind: _k, gender: _g, age: _a, phone: _p, idNumber: _i, birthDate: _b, ethnicity: _e, occupation: _o, address: _d,
-      employer: _w, legalRep: _l, creditCode: _c, ...kept
+      employer: _w, idIssuer: _s, idValidity: _v, legalRep: _l, creditCode: _c, ...kept
     } = stored.find((x) => x.id === d.id) ?? ({} as Partial<Party>);
     return { ...kept, ...toParty(d) };
   });

@@ -60,6 +60,9 @@ export const uiForms = {
   'partyForm.age': '年龄',
   'partyForm.phone': '电话',
   'partyForm.idNumber': '身份证号',
+  'partyForm.idIssuer': '签发机关',
+  'partyForm.idValidity': '身份证有效期限',
+  'partyForm.idValidity.hint': '如 2015.03.01-2035.03.01，或 2015.03.01-长期',
   'partyForm.idFilled': '已按身份证号填入：{date} 出生，{age} 岁，{gender}',
   'partyForm.remove': '删除{role}{n}',
 

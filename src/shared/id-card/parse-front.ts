@@ -55,6 +55,16 @@ const ADDRESS = /住址|住|址/;
 const NUMBER_LABEL = /公民|身份|号码/;
 const DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日?/;
 
+/**
+ * A 民族 read with one character wrong (维吾乐 for 维吾尔) is put right when exactly one of the 56
+ * names differs from it in that one place; it stays marked for the mediator all the same.
+ */
+function nearestGroup(read: string): string {
+  if (read.length < 2 || ETHNIC_GROUPS.includes(read)) return read;
+  const near = ETHNIC_GROUPS.filter((g) => g.length === read.length && [...g].filter((c, i) => c !== read[i]).length === 1);
+  return near.length === 1 ? (near[0] ?? read) : read;
+}
+
 function isoDate(y: string, m: string, d: string): string {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const t = Date.parse(`${iso}T00:00:00Z`);
@@ -120,7 +130,7 @@ export function parseIdCardFront(rawLines: readonly string[]): IdCardFront {
   return {
     name: { value: name, doubtful: !/^[\u3400-\u9fff][\u3400-\u9fff·]{1,14}$/.test(name) || name.length > 4 },
     gender: { value: gender || numberSex, doubtful: gender === '' || (numberSex !== '' && gender !== numberSex) },
-    ethnicity: { value: ethnicity, doubtful: !ETHNIC_GROUPS.includes(ethnicity) },
+    ethnicity: { value: nearestGroup(ethnicity), doubtful: !ETHNIC_GROUPS.includes(ethnicity) },
     birthDate: { value: birthDate || numberBirth, doubtful: birthDate === '' || (numberBirth !== '' && birthDate !== numberBirth) },
     address: { value: address, doubtful: address.length < 8 || /[A-Za-z]/.test(address) },
     idNumber: { value: idNumber, doubtful: !numberValid },

@@ -84,7 +84,7 @@ export function PartyEditor(p: {
   const err = (field: string) => p.errors[`${base}.${field}`];
   const heading = t('partyForm.heading', { role: party.role, n: p.n });
   const set = (patch: Partial<PartyDraft>) => p.onChange({ ...party, ...patch });
-  const hasMoreErrors = ['gender', 'age', 'phone', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'address', 'employer', 'legalRep', 'creditCode']
+  const hasMoreErrors = ['gender', 'age', 'phone', 'idNumber', 'birthDate', 'ethnicity', 'occupation', 'address', 'employer', 'idIssuer', 'idValidity', 'legalRep', 'creditCode']
     .some((f) => err(f));
   const isOrg = party.kind === '单位';
   const showMore = party.showMore || hasMoreErrors;
@@ -101,6 +101,8 @@ export function PartyEditor(p: {
       gender: s.gender.trim() === '男' || s.gender.trim() === '女' ? (s.gender.trim() as Gender) : fromNumber.gender,
       ethnicity: listedEthnicity(s.ethnicity) || party.ethnicity,
       address: s.address.trim() || party.address,
+      idIssuer: s.idIssuer.trim() || party.idIssuer,
+      idValidity: s.idValidity.trim() || party.idValidity,
       birthDate,
       age: birthDate ? String(ageOn(birthDate, p.today)) : fromNumber.age,
       showMore: true,
@@ -155,6 +157,11 @@ export function PartyEditor(p: {
             error={err('idNumber') ?? idNumberError(party.idNumber)}
             hint={idFilled ? t('partyForm.idFilled', { date: formatDate(party.birthDate), age: party.age, gender: party.gender }) : undefined}
             onInput={(value) => p.onChange(withIdNumber(party, value, p.today))}
+          />
+          <TextField id={id('idIssuer')} label={t('partyForm.idIssuer')} maxLength={50} value={party.idIssuer} error={err('idIssuer')} onInput={(idIssuer) => set({ idIssuer })} />
+          <TextField
+            id={id('idValidity')} label={t('partyForm.idValidity')} hint={t('partyForm.idValidity.hint')} maxLength={30} value={party.idValidity}
+            error={err('idValidity')} onInput={(idValidity) => set({ idValidity })}
           />
           <ChoiceGroup id={id('gender')} label={t('partyForm.gender')} value={party.gender} choices={genders} error={err('gender')} onChange={(gender) => set({ gender })} onClear={() => set({ gender: '' })} />
           <div class="row-2">

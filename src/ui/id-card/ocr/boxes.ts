@@ -98,3 +98,70 @@ export function ctcGreedy(logits: ArrayLike<number>, steps: number, classes: num
   }
   return out;
 }
+
+export interface TextLayout {
+  /** The tilt of the text lines in degrees (clockwise positive, as the image's y runs down). */
+  angle: number;
+  /** The axis-aligned region all text falls in, in map pixels (undefined when none was found). */
+  region: { x: number; y: number; w: number; h: number } | undefined;
+}
+
+/**
+ * How the text of a probability map lies: each text kernel is a long thin region along its line,
+ * so its orientation (from its second moments) is the line's tilt; the median over the longer
+ * regions, weighted by size, is the card's. This finds a card photographed on a table at an
+ * angle, and where on the photo it is, without OpenCV.
+ */
+export function textLayout(prob: ArrayLike<number>, width: number, height: number, threshold = 0.3): TextLayout {
+  const labels = new Uint8Array(width * height);
+  const stack: number[] = [];
+  const angles: { angle: number; weight: number }[] = [];
+  let rx0 = width, ry0 = height, rx1 = -1, ry1 = -1;
+  for (let start = 0; start < width * height; start++) {
+    if (labels[start] !== 0 || (prob[start] ?? 0) <= threshold) continue;
+    labels[start] = 1;
+    stack.push(start);
+    let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    let minX = width, minY = height, maxX = -1, maxY = -1;
+    while (stack.length > 0) {
+      const i = stack.pop() ?? 0;
+      const x = i % width;
+      const y = (i - x) / width;
+      n++; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      const around = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1];
+      for (const j of around) {
+        if (j >= 0 && labels[j] === 0 && (prob[j] ?? 0) > threshold) {
+          labels[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    if (n < 12) continue;
+    if (minX < rx0) rx0 = minX;
+    if (minY < ry0) ry0 = minY;
+    if (maxX > rx1) rx1 = maxX;
+    if (maxY > ry1) ry1 = maxY;
+    const mx = sx / n, my = sy / n;
+    const cxx = sxx / n - mx * mx, cyy = syy / n - my * my, cxy = sxy / n - mx * my;
+    const spread = Math.sqrt((cxx - cyy) ** 2 + 4 * cxy * cxy);
+    const major = (cxx + cyy + spread) / 2;
+    const minor = (cxx + cyy - spread) / 2;
+    // Only clearly elongated regions say which way a line runs (a lone character does not).
+    if (minor <= 0 || major / minor < 9) continue;
+    const angle = (0.5 * Math.atan2(2 * cxy, cxx - cyy) * 180) / Math.PI;
+    if (Math.abs(angle) <= 30) angles.push({ angle, weight: n });
+  }
+  angles.sort((a, b) => a.angle - b.angle);
+  const total = angles.reduce((s, a) => s + a.weight, 0);
+  let acc = 0;
+  let angle = 0;
+  for (const a of angles) {
+    acc += a.weight;
+    if (acc >= total / 2) { angle = a.angle; break; }
+  }
+  return { angle, region: rx1 < 0 ? undefined : { x: rx0, y: ry0, w: rx1 - rx0 + 1, h: ry1 - ry0 + 1 } };
+}
