@@ -52,6 +52,11 @@ export interface StatsSummary {
   trend: TrendPoint[];
   org: OrgTable;
   coverage: Coverage;
+  /**
+   * The same cases by 调解主体, the type of the committee that holds each (issue #14): every case
+   * once, so these add up to `total`. '' = cells from another server that do not say.
+   */
+  byCommitteeType: { type: string; rollup: Rollup }[];
 }
 
 export type SignoffState = 'open' | 'signed';

@@ -22,11 +22,11 @@ import { openStatuses, type Period } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
-import { caseFacts, casesWithVisit, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
 // position, so the listed columns and the selected sums can never drift apart.
-const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction'] as const;
+const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction', 'committee_type'] as const;
 const sumCells = ['n', ...sumNames.map((s) => statSums[s].cell)];
 const dims = sql.join(dimNames.map((d) => sql.ref(d)));
 const sums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(c)})`));
@@ -54,7 +54,7 @@ async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: r
   const confirmation = sql`case when f.outcome = 'success' then f.confirmation end`;
   const dimOf: Record<(typeof dimNames)[number], RawBuilder<unknown>> = {
     category_code: sql`f.category_code`, source: sql`f.source`, status, outcome: sql`f.outcome`, agreement_form: form,
-    performance: sql`f.performance`, confirmation, satisfaction: sql`f.satisfaction`,
+    performance: sql`f.performance`, confirmation, satisfaction: sql`f.satisfaction`, committee_type: committeeTypeKey,
   };
   const keys = sql`f.town_code, substr(f.accepted_on, 1, 7), ${sql.join(dimNames.map((d) => dimOf[d]))}`;
   const byTown = new Map<string, string[]>();
@@ -211,7 +211,7 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
   const byYear = q.by !== 'month' && isYearAligned(q.period);
   const from = byYear ? q.period.from.slice(0, 4) : q.period.from.slice(0, 7);
   const to = byYear ? q.period.to.slice(0, 4) : q.period.to.slice(0, 7);
-  const key = q.by === 'month' ? sql`f.period` : q.by === 'child' ? sql`f.area_code` : sql`''`;
+  const key = q.by === 'month' ? sql`f.period` : q.by === 'child' ? sql`f.area_code` : q.by === 'committeeType' ? sql`coalesce(f.committee_type, '')` : sql`''`;
   const scope = q.area === '' ? sql`1 = 1` : sql`substr(f.area_code, 1, ${q.area.length}) = ${q.area}`;
   const result = await sql<GroupRow>`
     select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance, f.confirmation,

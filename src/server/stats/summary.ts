@@ -5,6 +5,8 @@ import { addDays, localDate } from '../../shared/dates.ts';
 import { isMonthAligned, lastYearPeriod, monthsOf, previousPeriod, trendPeriod } from '../../shared/stat-periods.ts';
 import { rollupByKey, rollupGroups, emptyRollup, type Period, type Rollup } from '../../shared/stats.ts';
 import type { AreaStats, StatsSummary, TrendPoint } from '../../shared/stats-api.ts';
+import { committeeTypes } from '../../shared/network.ts';
+import { t } from '../../shared/i18n/index.ts';
 import type { Ctx } from '../deps.ts';
 import { areaCoverage, completenessOf, orgTable, villageSync, villagesOf } from '../registry/org.ts';
 import { areaInfo, areaPath, childAreas } from './area-tree.ts';
@@ -23,6 +25,16 @@ export async function statGroups(ctx: Ctx, area: string, period: Period, by: Gro
 /** The total roll-up of an area and period. */
 export async function areaRollup(ctx: Ctx, area: string, period: Period): Promise<Rollup> {
   return rollupGroups((await statGroups(ctx, area, period, 'none')).groups);
+}
+
+/**
+ * The cases of committees above the village show as their own row: a county's 县直 (town code
+ * county+000), a town's 本级 (village code town+000; shared/committee-area.ts).
+ */
+function ownLevelName(key: string, areaName: string): string {
+  if (key.length === 9 && key.endsWith('000')) return t('area.countyLevel');
+  if (key.length === 12 && key.endsWith('000')) return t('area.ownLevel', { name: areaName });
+  return key;
 }
 
 /** The day the organisation table is counted on: the period's last day, or today if earlier. */
@@ -50,12 +62,15 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     return { month, accepted: r.accepted, succeeded: r.succeeded, failed: r.failed, open: r.open };
   });
 
+  const byType = rollupByKey((await statGroups(ctx, area, period, 'committeeType')).groups);
+  const byCommitteeType = [...committeeTypes, ''].filter((type) => byType.has(type)).map((type) => ({ type, rollup: byType.get(type) ?? emptyRollup() }));
+
   const asOf = asOfDate(period, localDate(ctx.now()));
   const villages = area.length >= 6 ? await villagesOf(db, area, asOf) : [];
   const sync = area.length >= 6 ? await villageSync(db, area) : [];
   const known = new Set(children.map((c) => c.code));
   // A code no longer in the tree (retired without history) still shows, under its code.
-  for (const key of byChild.keys()) if (key !== '' && key !== area && !known.has(key)) children.push({ code: key, name: key, level: '' });
+  for (const key of byChild.keys()) if (key !== '' && key !== area && !known.has(key)) children.push({ code: key, name: ownLevelName(key, info.name), level: '' });
   const childStats: AreaStats[] = children.map((c) => ({
     ...c,
     rollup: byChild.get(c.code) ?? emptyRollup(),
@@ -71,5 +86,6 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     trend,
     org: await orgTable(db, area, asOf),
     coverage: await areaCoverage(db, area, asOf),
+    byCommitteeType,
   };
 }

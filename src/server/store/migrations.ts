@@ -12,6 +12,7 @@ import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 import { cellSatisfactionMigration } from '../stats/migration.ts';
+import { committeeCasesMigration } from '../committees/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -249,4 +250,5 @@ export const migrations: Record<string, Migration> = {
   '0080_request_secret': requestSecretMigration,
   '0130_cell_satisfaction': cellSatisfactionMigration,
   '0160_town_cells': townCells,
+  '0170_committee_cases': committeeCasesMigration,
 };

@@ -70,6 +70,8 @@ export interface ChangeLogTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  /** 0170: the committee holding the case (null: a row from before, or one with no committee). */
+  committee_id: string | null;
   op: 'upsert' | 'evict';
   data: string | null;
 }
@@ -81,6 +83,8 @@ export interface CasesTable extends Record<CaseColumn, number> {
   village_code: string;
   town_code: string;
   county_code: string;
+  /** 0170: the committee that holds the case (shared/committee-area.ts). */
+  committee_id: string | null;
   status: string;
   outcome: string | null;
   category_code: string;
@@ -105,6 +109,7 @@ export interface EventsTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  committee_id: string | null;
   kind: string;
   at: string;
   data: string;
@@ -117,6 +122,7 @@ export interface ReviewItemsTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  committee_id: string | null;
   kind: 'conflict' | 'rejected';
   field: string | null;
   status: 'open' | 'resolved';
@@ -165,6 +171,7 @@ export interface SessionsTable {
 }
 
 export interface CaseNumbersTable {
+  /** The counter's key: a village's code for its own committee (as before 0170), else `committee:<id>`. */
   village_code: string;
   year: number;
   last: number;
@@ -181,6 +188,12 @@ export interface AreasTable {
 }
 
 export type { CommitteesTable };
+
+/** 0170: the committees an account belongs to (a mediator's; staff have none). */
+export interface UserCommitteesTable {
+  user_id: string;
+  committee_id: string;
+}
 
 /** A complete photo, stored once per content hash (server/blobs). */
 export interface BlobsTable {
@@ -273,6 +286,7 @@ export interface DB extends NetworkTables, FederationTables {
   case_numbers: CaseNumbersTable;
   areas: AreasTable;
   committees: CommitteesTable;
+  user_committees: UserCommitteesTable;
   blobs: BlobsTable;
   blob_parts: BlobPartsTable;
   mediation_requests: MediationRequestsTable;

@@ -25,6 +25,7 @@ import type { fields } from './fields.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
 import type { county } from './county.ts';
+import type { committees } from './committees.ts';
 import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
@@ -52,7 +53,8 @@ type Catalogue = typeof core
   & typeof fields
   & typeof desk
   & typeof publicSide
-  & typeof idCard;
+  & typeof idCard
+  & typeof committees;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -21,6 +21,7 @@ import { federation } from './federation.ts';
 import { dossier } from './dossier.ts';
 import { publicSide } from './public.ts';
 import { idCard } from './id-card.ts';
+import { committees } from './committees.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -33,3 +34,4 @@ registerMessages(fields);
 registerMessages(desk);
 registerMessages(publicSide);
 registerMessages(idCard);
+registerMessages(committees);
