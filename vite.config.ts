@@ -66,6 +66,9 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // The OCR worker (src/ui/id-card/ocr/worker.ts) loads onnxruntime-web with a dynamic import,
+  // which only an ES-module worker can split.
+  worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, outDir: here('dist'), emptyOutDir: true },
   test: {
     root: here('.'),

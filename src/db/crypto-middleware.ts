@@ -35,6 +35,10 @@ export const sealedTables: Readonly<Record<string, TableSeal>> = {
   sent: { fields: ['args', 'patch'] },
   review: { fields: ['conflict', 'rejected'] },
   blobs: { fields: ['bytes'], binary: true },
+  // 排查: who took part, where, what was found (names, facts), 重点人员 and 隐患.
+  screenings: { fields: ['participants', 'place', 'findings', 'keyPersons', 'hazards'] },
+  // 上报: what is happening, who reported it and who acknowledged it.
+  alerts: { fields: ['summary', 'reportedByName', 'ack'] },
 };
 
 export interface SealedRow {

@@ -9,6 +9,8 @@ import type { Mutation } from '../shared/mutations.ts';
 import type { ReviewItem } from '../shared/protocol.ts';
 import type { StoredBlob } from './blobs.ts';
 import type { StoredArea } from './areas.ts';
+import type { ScreeningRecord } from '../shared/screening.ts';
+import type { AlertRecord } from '../shared/alerts.ts';
 import { Keyring } from './crypto-keyring.ts';
 import { sealingMiddleware } from './crypto-middleware.ts';
 import { NameIndex } from './crypto-name-index.ts';
@@ -69,6 +71,10 @@ export class ShuoheDb extends Dexie {
   keyring!: EntityTable<KeyringRow, 'id'>;
   areas!: EntityTable<StoredArea, 'code'>;
   sent!: EntityTable<SentEntry, 'seq'>;
+  /** 矛盾纠纷排查 rounds of the scope (shared/screening.ts); names and free text sealed. */
+  screenings!: EntityTable<ScreeningRecord, 'id'>;
+  /** 上报 of 重大/疑难 disputes in the scope (shared/alerts.ts); the summary and names sealed. */
+  alerts!: EntityTable<AlertRecord, 'id'>;
   /** The data key while unlocked; every instance seals through it (crypto-middleware.ts). */
   readonly vault = new Keyring();
   /** Party names for search, in memory only while unlocked. */
@@ -106,6 +112,11 @@ export class ShuoheDb extends Dexie {
     // Acknowledged mutations kept to re-send after a server restore (sync/restore.ts); starts empty.
     this.version(40).stores({
       sent: 'seq, ackedAt',
+    });
+    // 排查 and 上报 (issue #14): new tables, filled by the phone's forms and the pull; nothing to upgrade.
+    this.version(62).stores({
+      screenings: 'id, heldOn',
+      alerts: 'id, reportedAt',
     });
     this.use(sealingMiddleware(this.vault, (table, keys) => {
       if (table === 'cases') this.names.touched(keys);

@@ -30,6 +30,7 @@ import { importRoutes } from './import/routes.ts';
 import { publicRequestRoutes, requestRoutes } from './requests/routes.ts';
 import { accountRoutes } from './auth/accounts-routes.ts';
 import { federationRoutes } from './federation/routes.ts';
+import { screeningRoutes } from './screening/routes.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', requestRoutes(ctx));
   for (const path of ['/audit', '/audit/*']) api.use(path, auth);
   api.route('/', auditRoutes(ctx));
+  api.use('/screenings/*', auth);
+  api.route('/', screeningRoutes(ctx));
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);

@@ -5,6 +5,7 @@
 
 import type { CaseStatus, CaseOutcome } from './lifecycle.ts';
 import type { PatchableField } from './fields/case-fields.ts';
+import { clearableFields } from './fields/clearable.ts';
 
 export type Gender = '男' | '女';
 // Stored values are short and stable ('申请'); what a person reads is the catalogue's `source.*`
@@ -220,6 +221,10 @@ export function readField(record: CaseRecord, field: PatchableField): unknown {
 
 /** Returns a copy of `record` with `field` set; never mutates the input. */
 export function writeField(record: CaseRecord, field: PatchableField, value: unknown): CaseRecord {
+  if (value == null && clearableFields.has(field)) {
+    const { [field as keyof CaseRecord]: _cleared, ...rest } = record;
+    return rest as CaseRecord;
+  }
   if (field.startsWith('private.')) {
     return { ...record, private: { ...record.private, [field.slice(8)]: value } };
   }

@@ -52,6 +52,9 @@ export function changesStatistics(m: MutationBody): boolean {
       return lockedFields.includes(m.args.field);
     case 'event.append':
     case 'review.dismiss':
+    case 'screening.save':
+    case 'alert.raise':
+    case 'alert.ack':
       return false;
   }
 }

@@ -12,6 +12,8 @@ import { applyTransition } from './transition.ts';
 import type { MessageKey } from './i18n/index.ts';
 import type { FieldErrors } from './validation.ts';
 import { sameValue } from './equal.ts';
+import type { ScreeningRecord } from './screening.ts';
+import type { AlertRecord } from './alerts.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -39,7 +41,20 @@ export type MutationBody =
   | { name: 'event.append'; args: { event: CaseEvent } }
   | { name: 'conflict.resolve'; args: { conflictId: string; field: PatchableField; value: unknown } }
   /** 知道了 on a refused change (a 'rejected' review item): hides it everywhere, changes no case. */
-  | { name: 'review.dismiss'; args: { reviewId: string } };
+  | { name: 'review.dismiss'; args: { reviewId: string } }
+  /**
+   * 排查 and 上报 are records of their own, not cases (screening.ts, alerts.ts): `caseId` in the
+   * header carries the record's id. A 排查 is saved whole (the last save wins); an alert is raised
+   * once and acknowledged once.
+   */
+  | { name: 'screening.save'; args: { record: ScreeningRecord } }
+  | { name: 'alert.raise'; args: { alert: AlertRecord } }
+  | { name: 'alert.ack'; args: { alertId: string } };
+
+/** The mutations that touch a 排查 or 上报 record rather than a case. */
+export const recordMutationNames = ['screening.save', 'alert.raise', 'alert.ack'] as const;
+export type RecordMutation = Extract<MutationBody, { name: (typeof recordMutationNames)[number] }>;
+export const isRecordMutation = (m: { name: string }): m is RecordMutation => (recordMutationNames as readonly string[]).includes(m.name);
 
 export type Mutation = MutationHeader & MutationBody;
 export type MutationName = Mutation['name'];
@@ -68,6 +83,8 @@ export function applyMutation(current: CaseRecord | undefined, m: Mutation, mode
   }
   // A refused 受理登记 has no case anywhere, and its refusal must still be dismissable.
   if (m.name === 'review.dismiss') return { ok: true, record: current, events: [], conflicts: [] };
+  // Not a case's mutation: its record is written by its own path (db/write-records.ts, server sync/records-apply.ts).
+  if (isRecordMutation(m)) return { ok: true, record: current, events: [], conflicts: [] };
   if (!current) return { ok: false, code: 'sync.caseMissing' };
   if (m.name === 'event.append') {
     // A 回访 checks how an agreement is performed: there must be one (人民调解法 Art 31).

@@ -7,6 +7,7 @@ import { CaseRecordWireSchema } from './fields/case-schemas.ts';
 import { json, jsonObject, short, text, uuid } from './fields/wire.ts';
 import { caseStatuses } from './lifecycle.ts';
 import { PUSH_BATCH } from './protocol.ts';
+import { AlertRecordWireSchema, ScreeningRecordWireSchema } from './screening-schema.ts';
 
 /** A server_seq: a whole number the databases store exactly (1e308 passed `integer` and broke PostgreSQL's bigint). */
 const syncCursor = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
@@ -24,7 +25,7 @@ const headerEntries = {
 };
 export const MutationEnvelopeSchema = v.looseObject({
   ...headerEntries,
-  name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve', 'review.dismiss']),
+  name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve', 'review.dismiss', 'screening.save', 'alert.raise', 'alert.ack']),
 });
 
 export const DeviceReportSchema = v.strictObject({
@@ -83,6 +84,9 @@ export const MutationWireSchema = v.variant('name', [
     args: v.strictObject({ conflictId: uuid, field: v.picklist(patchableFields), value: json }),
   }),
   v.strictObject({ ...headerEntries, name: v.literal('review.dismiss'), args: v.strictObject({ reviewId: uuid }) }),
+  v.strictObject({ ...headerEntries, name: v.literal('screening.save'), args: v.strictObject({ record: ScreeningRecordWireSchema }) }),
+  v.strictObject({ ...headerEntries, name: v.literal('alert.raise'), args: v.strictObject({ alert: AlertRecordWireSchema }) }),
+  v.strictObject({ ...headerEntries, name: v.literal('alert.ack'), args: v.strictObject({ alertId: uuid }) }),
 ]);
 
 /** The whole push body, every mutation in full (PushRequestSchema checks only envelopes). */

@@ -5,6 +5,8 @@
 import type { CaseRecord } from './case.ts';
 import type { CaseEvent } from './events.ts';
 import type { Mutation, FieldConflict } from './mutations.ts';
+import type { ScreeningRecord } from './screening.ts';
+import type { AlertRecord } from './alerts.ts';
 
 export const PROTOCOL_VERSION = 1;
 /**
@@ -97,6 +99,8 @@ export type Change =
   | { serverSeq: number; entity: 'case'; op: 'upsert'; id: string; data: CaseRecord }
   | { serverSeq: number; entity: 'event'; op: 'upsert'; id: string; data: CaseEvent }
   | { serverSeq: number; entity: 'review'; op: 'upsert'; id: string; data: ReviewItem }
+  | { serverSeq: number; entity: 'screening'; op: 'upsert'; id: string; data: ScreeningRecord }
+  | { serverSeq: number; entity: 'alert'; op: 'upsert'; id: string; data: AlertRecord }
   /** The record left this device's scope (moved village): delete the local copy. */
   | { serverSeq: number; entity: 'case'; op: 'evict'; id: string };
 

@@ -13,6 +13,7 @@ import {
 } from './stats.ts';
 import { rowSumNames, statSums, type CountedColumn, type RowSumName } from './fields/stat-sums.ts';
 import { BOM, toCsv } from './csv.ts';
+import { noScreening, type ScreeningCounts } from './screening.ts';
 
 export type Cell = string | number | null;
 
@@ -78,6 +79,8 @@ export interface ReportMeta {
   /** An instant (ISO); printed in Beijing time, in Chinese. */
   generatedAt: string;
   footer?: ReportFooter;
+  /** 排查 rounds, findings and 预防纠纷 of the area and period (server/screening/counts.ts); absent = none recorded. */
+  screening?: ScreeningCounts;
 }
 
 /** One child area's roll-up for the 分乡镇 sheet. */
@@ -123,15 +126,15 @@ export function preventionTable(r: Rollup): Cell[][] {
 }
 
 /**
- * 矛盾纠纷排查 and 预防纠纷: not recorded by this system yet (排查 is its own record, not a case),
- * so the lines are printed with 0 and a note says so — never a guessed figure.
+ * 矛盾纠纷排查 and 预防纠纷, from the 排查 records (排查 is its own record, not a case; domain.md
+ * §3.2): rounds held, disputes found, and those 已化解 on the spot — the 预防纠纷 line.
  */
-export function screeningTable(): Cell[][] {
+export function screeningTable(counts: ScreeningCounts = noScreening()): Cell[][] {
   return [
     [t('report.screening'), t('report.org.count')],
-    [t('report.screening.rounds'), 0],
-    [t('report.screening.found'), 0],
-    [t('report.screening.prevented'), 0],
+    [t('report.screening.rounds'), counts.rounds],
+    [t('report.screening.found'), counts.found],
+    [t('report.screening.prevented'), counts.prevented],
   ];
 }
 
@@ -215,7 +218,7 @@ export function reportTitle(meta: ReportMeta): Cell[][] {
   ];
 }
 
-export const reportNotes = (): Cell[][] => [[t('report.note.rate')], [t('report.note.satisfaction')], [t('report.note.screening')]];
+export const reportNotes = (): Cell[][] => [[t('report.note.rate')], [t('report.note.satisfaction')], [t('report.screening.fromRecords')]];
 
 const beijing = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -271,7 +274,7 @@ export function reportSheets(meta: ReportMeta, r: Rollup, org: OrgTable, childre
       key: 'cases', name: t('report.sheet.cases'), blocks: [
         title,
         { rows: caseTable(r, options), table: true, decimals: [undefined, ...reportColumns.map((c) => c.decimals)], printTitle: true },
-        { rows: screeningTable(), table: true },
+        { rows: screeningTable(meta.screening), table: true },
         { rows: preventionTable(r), table: true },
         { rows: sourceTable(r), table: true },
         { rows: satisfactionTable(r, options), table: true, decimals: [undefined, 0] },

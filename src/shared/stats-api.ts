@@ -2,6 +2,7 @@
 
 import type { Coverage, OrgTable } from './network.ts';
 import type { Period, Rollup } from './stats.ts';
+import type { ScreeningCounts } from './screening.ts';
 
 export interface AreaRef {
   code: string;
@@ -57,6 +58,8 @@ export interface StatsSummary {
    * once, so these add up to `total`. '' = cells from another server that do not say.
    */
   byCommitteeType: { type: string; rollup: Rollup }[];
+  /** 排查次数, 排查发现纠纷 and 预防纠纷 (当场化解) in the area and period, from the 排查 records. */
+  screening: ScreeningCounts;
 }
 
 export type SignoffState = 'open' | 'signed';

@@ -214,6 +214,31 @@ export function rollupByKey(groups: Iterable<StatGroup & { key: string }>, perio
 
 const roundFen = (yuan: number): number => Math.round(yuan * 100) / 100;
 
+/** Adds every number of `from` into `into`, at any depth (objects made where missing). */
+function addInto(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(from)) {
+    if (typeof value === 'number') into[key] = ((into[key] as number | undefined) ?? 0) + value;
+    else if (value !== null && typeof value === 'object') addInto((into[key] ??= {}) as Record<string, unknown>, value as Record<string, unknown>);
+  }
+}
+
+/**
+ * The roll-up of the union of disjoint case sets, from their roll-ups: every figure of a Rollup
+ * is a sum (the rate is kept as its two sums), so adding them gives what rollupGroups gives over
+ * all the groups at once — the server's stored totals (server/stats/totals.ts) are added this way.
+ * Added generically, so a figure added to Rollup is added here too; 元 are re-rounded to the fen as
+ * rollupGroups rounds them.
+ */
+export function mergeRollups(rollups: Iterable<Rollup>): Rollup {
+  const total = emptyRollup();
+  for (const r of rollups) addInto(total as unknown as Record<string, unknown>, r as unknown as Record<string, unknown>);
+  for (const s of rowSumNames.filter((x) => caseColumns[statSums[x].column].type === 'double precision')) {
+    total[s] = roundFen(total[s]);
+    for (const row of [...Object.values(total.byRow), ...Object.values(total.bySplit)]) row[s] = roundFen(row[s]);
+  }
+  return total;
+}
+
 /** Rate of a row: 成功 ÷ 受理. */
 export const successRateOf = (c: Counts): Ratio => ({ numerator: c.succeeded, denominator: c.accepted });
 

@@ -8,6 +8,8 @@ import { applyMutation } from '../shared/mutations.ts';
 import type { PullResponse, ReviewItem } from '../shared/protocol.ts';
 import type { CaseRecord } from '../shared/case.ts';
 import type { CaseEvent } from '../shared/events.ts';
+import type { ScreeningRecord } from '../shared/screening.ts';
+import type { AlertRecord } from '../shared/alerts.ts';
 import type { ShuoheDb, StoredCase, OutboxEntry, SentEntry } from '../db/schema.ts';
 import { toStored } from '../db/schema.ts';
 import { sealRows } from '../db/crypto-middleware.ts';
@@ -22,6 +24,8 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
   const evicted = new Set<string>();
   const events: CaseEvent[] = [];
   const reviews: ReviewItem[] = [];
+  const screenings = new Map<string, ScreeningRecord | null>();
+  const alerts = new Map<string, AlertRecord>();
   for (const change of page.changes) {
     if (change.entity === 'case' && change.op === 'evict') {
       serverCases.delete(change.id);
@@ -31,6 +35,10 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
       evicted.delete(change.id);
     } else if (change.entity === 'event') {
       events.push(change.data);
+    } else if (change.entity === 'screening') {
+      screenings.set(change.id, change.op === 'upsert' ? change.data : null);
+    } else if (change.entity === 'alert') {
+      if (change.op === 'upsert') alerts.set(change.id, change.data);
     } else {
       reviews.push(change.data);
     }
@@ -46,10 +54,10 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
         sealRows(db.vault, 'events', 'id', events),
         sealRows(db.vault, 'sent', 'seq', sent.filter((m) => m.seq <= page.lastProcessedSeq).map((m): SentEntry => ({ ...m, ackedAt: syncedAt }))),
       ]);
-  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState], async () => {
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.screenings, db.alerts], async () => {
     if (page.wipe) {
       // A revoked (lost) device erases its case data, including what it never synced.
-      await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear()]);
+      await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear(), db.screenings.clear(), db.alerts.clear()]);
       return;
     }
     // Bulk writes: one request per table instead of one per row (a first pull is 10,000 rows).
@@ -101,9 +109,29 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
       rows.push(toStored(record));
     }
     await db.cases.bulkPut(rows);
+    await applyRecords(db, screenings, alerts);
     const epoch = page.epoch ?? (await db.syncState.get(scope))?.epoch;
     await db.syncState.put({ scope, cursor: page.cursor, lastSyncedAt: syncedAt, lastError: null, ...(epoch === undefined ? {} : { epoch }) });
   });
+}
+
+/**
+ * 排查 and 上报 rows from the page (the middleware seals them as they are put). One with a change
+ * of this device still waiting in the outbox keeps the local copy: the push carries it next, and
+ * the server's answer replaces it then.
+ */
+async function applyRecords(db: ShuoheDb, screenings: Map<string, ScreeningRecord | null>, alerts: Map<string, AlertRecord>): Promise<void> {
+  if (screenings.size === 0 && alerts.size === 0) return;
+  const ids = [...screenings.keys(), ...alerts.keys()];
+  const pending = new Set((await db.outbox.where('caseId').anyOf(ids).toArray()).map((m) => m.caseId));
+  const put: ScreeningRecord[] = [];
+  for (const [id, record] of screenings) {
+    if (pending.has(id)) continue;
+    if (record === null) await db.screenings.delete(id);
+    else put.push(record);
+  }
+  await db.screenings.bulkPut(put);
+  await db.alerts.bulkPut([...alerts].filter(([id]) => !pending.has(id)).map(([, a]) => a));
 }
 
 /** Days an acknowledged mutation is kept for re-sending after a restore: longer than any backup interval. */

@@ -66,6 +66,19 @@ for (const [village, mutations] of pending) {
   }
 }
 
+// The phones of the run, each with its own session: a session is bound to one device (issue #12),
+// so phones sharing an account each sign in. One in ten is a town's laptop that sees its whole town.
+const PHONES = Number(process.env.PHONES ?? 500);
+const mediators = accounts.filter((a) => a.role === 'mediator');
+const townAccounts = accounts.filter((a) => a.role === 'town');
+const phones = await Promise.all(Array.from({ length: PHONES }, async (_, i) => {
+  const laptop = i % 10 === 9;
+  const owner = (laptop ? townAccounts[i % townAccounts.length] : mediators[i % mediators.length]) as (typeof accounts)[number];
+  const village = laptop ? (mediators.find((m) => m.scope.startsWith(owner.scope))?.scope ?? owner.scope) : owner.scope;
+  const device = new Device(owner.id);
+  return { userId: owner.id, clientId: device.clientId, village, token: (await createSession(store.db, owner.id, device.clientId, now)).token };
+}));
+
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   let stalls = watchStalls();
   process.on('message', (message) => {
@@ -84,5 +97,5 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
       process.exit(0);
     });
   });
-  process.send?.({ port: info.port, accounts });
+  process.send?.({ port: info.port, phones });
 });

@@ -12,20 +12,19 @@ import { stallLine } from './stall.ts';
 const PHONES = Number(process.env.PHONES ?? 500);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 
-interface Account { id: string; scope: string; role: string; token: string }
+/** A phone as the bench server signed it in: its own device and session. */
+interface Signed { userId: string; clientId: string; village: string; token: string }
 
-const child = fork(new URL('./phones-server.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-const ready = await new Promise<{ port: number; accounts: Account[] }>((resolve, reject) => {
-  child.once('message', (m) => resolve(m as { port: number; accounts: Account[] }));
+const child = fork(new URL('./phones-server.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', ...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])], stdio: 'inherit' });
+const ready = await new Promise<{ port: number; phones: Signed[] }>((resolve, reject) => {
+  child.once('message', (m) => resolve(m as { port: number; phones: Signed[] }));
   child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
 });
 const base = `http://127.0.0.1:${ready.port}`;
-const mediators = ready.accounts.filter((a) => a.role === 'mediator');
-const towns = ready.accounts.filter((a) => a.role === 'town');
 
 const pushes: number[] = [];
 const pulls: number[] = [];
-async function post<T>(account: Account, path: string, body: unknown, into: number[]): Promise<T> {
+async function post<T>(account: { token: string }, path: string, body: unknown, into: number[]): Promise<T> {
   const t0 = performance.now();
   const res = await fetch(`${base}${path}`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'br, gzip', authorization: `Bearer ${account.token}` }, body: JSON.stringify(body),
@@ -36,7 +35,7 @@ async function post<T>(account: Account, path: string, body: unknown, into: numb
   return json;
 }
 
-interface Phone { account: Account; device: Device; village: string; cursor: number }
+interface Phone { account: Signed; device: Device; village: string; cursor: number }
 
 async function pullAll(phone: Phone, into: number[]): Promise<void> {
   for (let more = true; more; ) {
@@ -46,13 +45,6 @@ async function pullAll(phone: Phone, into: number[]): Promise<void> {
   }
 }
 
-function makePhone(i: number): Phone {
-  const laptop = i % 10 === 9;
-  const account = (laptop ? towns[i % towns.length] : mediators[i % mediators.length]) as Account;
-  const village = laptop ? (mediators.find((m) => m.scope.startsWith(account.scope))?.scope ?? account.scope) : account.scope;
-  return { account, device: new Device(account.id), village, cursor: 0 };
-}
-
 async function syncRound(phone: Phone): Promise<void> {
   const mutations = Array.from({ length: 5 }, () => phone.device.create(caseRecord(phone.village)));
   const reply = await post<PushResponse>(phone.account, '/api/sync/push', { ...phone.device.request(mutations), cursor: phone.cursor }, pushes);
@@ -60,7 +52,7 @@ async function syncRound(phone: Phone): Promise<void> {
   await pullAll(phone, pulls);
 }
 
-const phones = Array.from({ length: PHONES }, (_, i) => makePhone(i));
+const phones: Phone[] = ready.phones.map((p) => ({ account: p, device: new Device(p.userId, p.clientId), village: p.village, cursor: 0 }));
 const firstPulls: number[] = [];
 for (const phone of phones) await pullAll(phone, firstPulls);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;

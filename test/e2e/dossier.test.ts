@@ -126,6 +126,27 @@ describe('a case made on the phone prints its whole 卷宗', () => {
     expect(await page.getByTestId('agreement-money').textContent()).toContain('人民币50,000.00元（大写：人民币伍万元整）');
   });
 
+  it('records 防止转化为刑事案件 with 已报告公安 (人民调解法 Art 25): asked only beside that flag, shown on the case, kept on the server', async () => {
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByTestId('edit-flags').click();
+    await page.locator('#flag-criminal').waitFor();
+    // The question belongs to a dispute that may turn criminal: it appears with that flag only.
+    expect(await page.locator('#policeReported').count()).toBe(0);
+    await page.locator('#flag-criminal').check();
+    await page.locator('#prevention-criminal').fill('2');
+    await page.locator('#policeReported').check();
+    await page.screenshot({ path: join(OUT, 'flags-police.png'), fullPage: true });
+    await page.getByTestId('submit').click();
+    await page.getByTestId('case-label').waitFor();
+    await expect.poll(() => page.getByTestId('flags-summary').textContent(), { timeout: 30_000 }).toContain('已报告公安机关');
+    expect(await page.getByTestId('flags-summary').textContent()).toContain('防止民间纠纷转化为刑事案件（2 人）');
+    await syncNow(page);
+    const row = await server.store.db.selectFrom('cases').select('data').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const stored = JSON.parse(row.data) as CaseRecord;
+    expect(stored.policeReported).toBe(true);
+    expect(stored.prevention.criminal).toBe(2);
+  });
+
   it('打印全卷 lists the missing 信用代码; its 去填写 puts the cursor in that input; a wrong code is refused at once', async () => {
     await page.goto(`${server.url}/cases/${caseId}/documents`);
     const blocked = page.getByTestId('docs-print-all-blocked');
@@ -192,6 +213,8 @@ describe('a case made on the phone prints its whole 卷宗', () => {
     // Art 23 on the 调解记录; the agreement's own 履行地点 beside its way and time.
     expect(all).toContain('依当事人要求，本次调解不公开进行。');
     expect(all).toContain('履行地点：开鲁县丰收农机有限公司门市部');
+    // Art 25 on the last 调解记录, where the 卷宗 records what the committee did about escalation.
+    expect(all).toContain('本纠纷有激化可能，人民调解委员会已向当地公安机关报告。');
 
     const pkg = await printPdf(`/cases/${caseId}/documents/confirmation`, 'confirmation');
     expect(pkg[0]).toContain('司法确认申请书');
@@ -199,5 +222,33 @@ describe('a case made on the phone prints its whole 卷宗', () => {
     expect(text).toContain(PERSON.idNumber);
     expect(text).toContain(CODE);
     expect(text).toContain(amountInWords(yuan));
+  });
+
+  it('公开/不公开 once picked can be cleared again on the edit screen; the case and the server then have none, and the 调解记录 drops the line', async () => {
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await expect.poll(() => page.getByTestId('detail-mediationPublic').textContent(), { timeout: 30_000 }).toBe('不公开调解');
+    await page.getByTestId('edit-case').click();
+    const publicity = page.locator('#mediationPublic');
+    await publicity.getByRole('radio', { name: '不公开调解' }).waitFor();
+    expect(await publicity.getByRole('radio', { name: '不公开调解' }).isChecked()).toBe(true);
+    await publicity.screenshot({ path: join(OUT, 'publicity-clear.png') });
+    await publicity.getByRole('button', { name: '清除“公开或不公开调解”的选择' }).click();
+    expect(await publicity.getByRole('radio', { checked: true }).count()).toBe(0);
+    // Nothing picked: nothing left to clear.
+    expect(await publicity.getByRole('button', { name: /清除/ }).count()).toBe(0);
+    await page.getByTestId('submit').click();
+    await page.getByTestId('case-label').waitFor();
+    await expect.poll(() => page.getByTestId('detail-mediationPublic').count(), { timeout: 30_000 }).toBe(0);
+    await syncNow(page);
+    // Not refused into 待核对: the server took the clear, and the key is gone from the record.
+    await expect.poll(async () => {
+      const row = await server.store.db.selectFrom('cases').select(['data']).where('id', '=', caseId).executeTakeFirstOrThrow();
+      const stored = JSON.parse(row.data) as CaseRecord;
+      return { has: 'mediationPublic' in stored, review: stored.needsReview };
+    }, { timeout: 30_000 }).toEqual({ has: false, review: false });
+    const volume = await printPdf(`/cases/${caseId}/documents/all`, 'volume-cleared');
+    const all = volume.join('');
+    expect(all).not.toContain('本次调解不公开进行');
+    expect(all).not.toContain('本次调解公开进行');
   });
 });

@@ -64,6 +64,21 @@ describe.each(storeKinds)('a registry field on %s', (kind) => {
     expect(rows.find((r) => r[0] === '合计')?.[column]).toBe('12');
   });
 
+  test('an optional field once set can be cleared: 公开/不公开 and 涉及当事人数 go back to unset, and another device sees them unset', async () => {
+    const { med } = h.users;
+    h.clock.now = new Date('2026-03-10T02:00:00Z');
+    const a = caseRecord('150523100200', { acceptedOn: '2026-03-02', partiesInvolved: 5, mediationPublic: '公开' });
+    const reply = await h.push(med, med.device.request([
+      med.device.create(a), med.device.patch(a.id, { mediationPublic: { base: '公开', next: null }, partiesInvolved: { base: 5, next: null } }),
+    ]));
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const { changes } = await h.pullAll(med, 0, { device: new Device(med.id) });
+    const pulled = changes.flatMap((c) => (c.entity === 'case' && c.op === 'upsert' && c.id === a.id ? [c.data] : [])).at(-1);
+    expect(pulled).toBeDefined();
+    expect(pulled && 'mediationPublic' in pulled).toBe(false);
+    expect(pulled && 'partiesInvolved' in pulled).toBe(false);
+  });
+
   test('a signed month refuses a change to every summed field of the registry', async () => {
     const { med, town } = h.users;
     h.clock.now = new Date('2026-03-10T02:00:00Z');

@@ -10,6 +10,7 @@ import { fingerprint } from '../support/fingerprint.ts';
 import type { CaseRecord } from '../../src/shared/case.ts';
 import { shouldBeWritten } from '../../src/shared/case-rules.ts';
 import { isValidIdNumber } from '../../src/shared/id-number.ts';
+import { isValidCreditCode } from '../../src/shared/credit-code.ts';
 import { buildDocument } from '../../src/shared/documents/build.ts';
 import '../../src/shared/i18n/later.ts';
 
@@ -51,7 +52,15 @@ describe.each(storeKinds)('demo county on %s', (kind) => {
     expect(agreements.filter(shouldBeWritten).every((a) => a.oralChosen === true)).toBe(true);
     const confirmed = records.filter((r) => r.judicialConfirmation?.result === '确认有效');
     expect(confirmed.length).toBeGreaterThan(10);
-    expect(confirmed.every((r) => r.private.parties.every((p) => p.idNumber && isValidIdNumber(p.idNumber)))).toBe(true);
+    // A person by 身份证号, a company (单位) by its 统一社会信用代码 and 法定代表人.
+    const identified = (p: CaseRecord['private']['parties'][number]) =>
+      p.kind === '单位' ? isValidCreditCode(p.creditCode ?? '') && (p.legalRep ?? '') !== '' : p.idNumber !== undefined && isValidIdNumber(p.idNumber);
+    expect(confirmed.every((r) => r.private.parties.every(identified))).toBe(true);
+    // Some disputes are against a company: a 单位 party with a valid code, whose agreement prints.
+    const withFirm = records.filter((r) => r.private.parties.some((p) => p.kind === '单位'));
+    expect(withFirm.length).toBeGreaterThan(3);
+    expect(withFirm.every((r) => r.private.parties.every((p) => p.kind !== '单位' || identified(p)))).toBe(true);
+    expect(withFirm.filter((r) => r.agreement?.form === '书面').every((r) => buildDocument('agreement', r, [], { today: '2024-03-01' }).ok)).toBe(true);
     const options = { today: '2024-03-01' };
     expect(confirmed.every((r) => buildDocument('confirmation', r, [], options).ok)).toBe(true);
     const events = await store.db.selectFrom('events').select('kind').execute();

@@ -8,12 +8,13 @@ import { uuidv7 } from 'uuidv7';
 import { caseSources, confirmationResults, type CaseRecord, type ConfirmationResult, type PerformanceStatus } from '../../src/shared/case.ts';
 import { categories } from '../../src/shared/categories.ts';
 import type { CaseOutcome, CaseStatus } from '../../src/shared/lifecycle.ts';
-import { rollup, rollupByKey, rollupGroups, satisfactionLevels, toStatCase, type Period, type Rollup, type Satisfaction, type StatCase } from '../../src/shared/stats.ts';
+import { mergeRollups, rollup, rollupByKey, rollupGroups, satisfactionLevels, toStatCase, type Period, type Rollup, type Satisfaction, type StatCase } from '../../src/shared/stats.ts';
 import { yearPeriod } from '../../src/shared/stat-periods.ts';
 import { caseRow, eventRow } from '../../src/server/sync/records.ts';
 import { liveGroups, childColumn, type GroupBy } from '../../src/server/stats/sql.ts';
 import { cellGroups, cellLevel, rebuildCells, refreshCells } from '../../src/server/stats/cells.ts';
 import { takeSeq } from '../../src/server/sync/clock.ts';
+import { totalsByKey } from '../../src/server/stats/totals.ts';
 import type { Store } from '../../src/server/store/open.ts';
 import { closeTestStores, openTestStore, storeKinds } from '../support/stores.ts';
 
@@ -121,6 +122,16 @@ function devicePartition(cases: ReturnType<typeof deviceCases>, area: string, pe
 
 const counted = (m: Map<string, Rollup>) => new Map([...m].filter(([, r]) => r.accepted > 0));
 
+/** The stored totals (town/county/province × month/year) of a query give the device's numbers too. */
+async function expectTotals(store: Store, area: string, period: Period, by: GroupBy, device: ReturnType<typeof deviceCases>): Promise<void> {
+  const level = cellLevel(area, by);
+  if (level === undefined) throw new Error('not a cells query');
+  const totals = await totalsByKey(store.read, area, period, by, level);
+  expect(mergeRollups(totals.values())).toEqual(rollup(device, period));
+  // A stored total is kept only where some case counts (the cells' rows are only such cases).
+  expect(totals).toEqual(counted(devicePartition(device, area, period, by)));
+}
+
 describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (kind) => {
   let store: Store;
   let made: Promise<Store> | undefined;
@@ -142,7 +153,7 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
     );
   });
 
-  test('the pre-aggregated cells (town/county/province × month/year) give the same numbers as the cases', async () => {
+  test('the pre-aggregated cells and the stored totals (town/county/province × month/year) give the same numbers as the cases', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(caseArb, { maxLength: 40 }), monthsArb, cellQueryArb,
         async (cases, period, [area, by]) => {
@@ -154,12 +165,13 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
           // Cells leave out what counts nowhere (不予受理, 作废), so an area or month holding only
           // such cases has no row there instead of a row of zeros.
           expect(counted(rollupByKey(groups))).toEqual(counted(devicePartition(device, area, period, by)));
+          await expectTotals(store, area, period, by, device);
         }),
       { numRuns: kind === 'sqlite' ? 40 : 20 },
     );
   });
 
-  test('cells refreshed after random changes (moved, re-dated, re-classified, voided, a new 回访) equal cells counted afresh', async () => {
+  test('cells and totals refreshed after random changes (moved, re-dated, re-classified, voided, a new 回访) equal the cases', async () => {
     const changeArb = fc.record({
       village: fc.option(fc.constantFrom(...villages), { nil: undefined }),
       acceptedOn: fc.option(day, { nil: undefined }),
@@ -218,6 +230,7 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
           const device = deviceCases(cases, area);
           expect(rollupGroups(groups)).toEqual(rollup(device, period));
           expect(counted(rollupByKey(groups))).toEqual(counted(devicePartition(device, area, period, by)));
+          await expectTotals(store, area, period, by, device);
         }),
       { numRuns: kind === 'sqlite' ? 40 : 20 },
     );

@@ -21,6 +21,7 @@ import { applyEdits, differing, draftOf, editFields, upgradeEditDraft, valuesOf 
 import { redoOf } from '../../src/ui/review/redo.ts';
 import { agreement, caseRecord } from '../support/case-factory.ts';
 import { uuidv7 } from 'uuidv7';
+import { clearableFields } from '../../src/shared/fields/clearable.ts';
 import type { Mutation } from '../../src/shared/mutations.ts';
 import { CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, Kysely, DummyDriver } from 'kysely';
 
@@ -166,5 +167,20 @@ describe('the case field registry', () => {
     expect(upgraded.start.parties[0]?.birthDate).toBe('');
     expect(differing(upgraded.start, upgraded.values, record)).toEqual(['facts']);
     expect(upgradeFormValues(undefined, emptyFormValues())).toEqual(emptyFormValues());
+  });
+
+  it('clears an optional field once set: the form\'s blank writes a patch whose null takes the key off, on the device and on the server', () => {
+    expect([...clearableFields].sort()).toEqual(patchableFields.filter((f) => (caseFields[f] as CaseFieldSpec).clearable === true).sort());
+    const record = caseRecord({ mediationPublic: '公开', partiesInvolved: 4 });
+    const start = valuesOf(record);
+    const values = { ...start, mediationPublic: '' as const, partiesInvolved: '' };
+    expect(differing(start, values, record).sort()).toEqual(['mediationPublic', 'partiesInvolved']);
+    const edited = applyEdits(record, values, ['mediationPublic', 'partiesInvolved']);
+    expect('mediationPublic' in edited || 'partiesInvolved' in edited).toBe(false);
+    for (const f of clearableFields) {
+      expect(checkField(f, null), f).toBeUndefined();
+      expect(f in writeField({ ...record, policeReported: true }, f, null), f).toBe(false);
+    }
+    expect(v.safeParse(CaseRecordWireSchema, edited).success).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { federationFormat, type FederatedCell, type FederationFile, type Federat
 import type { Ctx } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { orgTable } from '../registry/org.ts';
-import { refreshCells } from '../stats/cells.ts';
+import { countyMonthCells, refreshCells } from '../stats/cells.ts';
 import { nationalArea } from '../divisions/national.ts';
 import { serverIdentity } from './identity.ts';
 
@@ -36,7 +36,7 @@ export async function exportMonth(ctx: Ctx, county: string, month: string): Prom
 
   const identity = await serverIdentity(ctx.store, ctx.now());
   await refreshCells(ctx.store, ctx.now);
-  const cells = await db.selectFrom('stat_cells').selectAll().where('area_code', '=', county).where('period', '=', month).execute();
+  const cells = await countyMonthCells(db, county, month);
   const previous = await db.selectFrom('federation_exports').select('hash').where('county_code', '=', county).where('month', '=', month)
     .where('version', '<', version).orderBy('version', 'desc').executeTakeFirst();
   const lastDay = addDays(monthPeriod(month).to, -1);
@@ -46,7 +46,7 @@ export async function exportMonth(ctx: Ctx, county: string, month: string): Prom
     month, version, previousHash: previous?.hash ?? null, signedAt: signoff.signed_at, generatedAt: ctx.now().toISOString(),
     keyFingerprint: identity.fingerprint,
     // Every column but the area (the county, already named) and the period (the month).
-    cells: cells.map(({ area_code: _area, period: _period, ...rest }) => rest as FederatedCell),
+    cells: cells as FederatedCell[],
     org: { ...(await orgTable(db, county, lastDay)) },
   };
   const signed = JSON.stringify(payload);

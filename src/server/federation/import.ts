@@ -90,7 +90,7 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
   const now = ctx.now().toISOString();
   return ctx.store.write(async (tx) => {
     const results: ImportResult[] = [];
-    const years = new Set<string>();
+    const months = new Set<string>();
     for (const { payload, hash, countyName } of files) {
       const county = payload.county.code;
       // A county kept here (its cases or its network) is counted from its own rows, never twice.
@@ -112,7 +112,7 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
         const rows = payload.cells.slice(i, i + 200).map((cell) => ({ ...cell, area_code: county, period: payload.month }));
         await tx.insertInto('stat_cells').values(rows as never).execute();
       }
-      years.add(`${county}|${payload.month.slice(0, 4)}`);
+      months.add(`${county}|${payload.month}`);
       if (current) {
         await tx.updateTable('federation_imports').set({ replaced_at: now })
           .where('county_code', '=', county).where('month', '=', payload.month).where('replaced_at', 'is', null).execute();
@@ -123,8 +123,7 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
       }).execute();
       results.push({ county, month: payload.month, version: payload.version, replaced: current?.version ?? null });
     }
-    const byYear = [...years].map((k) => k.split('|') as [string, string]);
-    await rebuildFromMonths(tx, byYear);
+    await rebuildFromMonths(tx, [...months].map((k) => k.split('|') as [string, string]));
     return results;
   });
 }

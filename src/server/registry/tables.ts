@@ -103,6 +103,15 @@ export interface StatCellsTable extends Omit<GroupRow, 'key' | 'voided'> {
   period: string;
 }
 
+/** One area's finished roll-up for one period (stats/totals.ts). */
+export interface StatTotalsTable {
+  area_code: string;
+  /** YYYY-MM or YYYY. */
+  period: string;
+  /** The shared roll-up (stats.ts Rollup) as JSON. */
+  rollup: string;
+}
+
 /** Where each case was last counted in the cells, so a change can take it out of there. */
 export interface StatCaseKeysTable {
   case_id: string;
@@ -129,4 +138,5 @@ export interface NetworkTables {
   stat_cells: StatCellsTable;
   stat_cells_state: StatCellsStateTable;
   stat_case_keys: StatCaseKeysTable;
+  stat_totals: StatTotalsTable;
 }

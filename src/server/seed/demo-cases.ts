@@ -8,7 +8,7 @@ import type { CaseStatus, TransitionArgs } from '../../shared/lifecycle.ts';
 import type { MutationBody } from '../../shared/mutations.ts';
 import { villageKind, type Area } from '../../shared/areas.ts';
 import { committeeName } from './areas.ts';
-import { derivedIdNumber, party } from './people.ts';
+import { derivedIdNumber, firmCategories, organisationParty, party } from './people.ts';
 import { amountStated } from '../../shared/money.ts';
 import { followUpAfterVisit } from '../../shared/case-rules.ts';
 import { int, pick, type Rand, seededUuid, weighted } from './random.ts';
@@ -75,7 +75,12 @@ export function planCase(rand: Rand, village: Area, town: Area, team: readonly [
   if (category === '14' && villageKind(village.code) !== '社区') category = '02';
   const address = `开鲁县${town.name}${village.name.replace(/村委会|居委会/, '')}`;
   const applicant = party(rand, '申请人', year, address, t0.getTime());
-  const respondent = party(rand, '被申请人', year, address, t0.getTime());
+  const drawn = party(rand, '被申请人', year, address, t0.getTime());
+  // Every 物业 dispute and about half of the grain-sale and wage ones are against a company (a 单位
+  // party with its 法定代表人 and 统一社会信用代码); decided by the case id, not `rand`, so the
+  // seeded year's figures stay as they were.
+  const firm = firmCategories.has(category) && (category === '14' || parseInt(id.slice(-4, -2), 16) < 128);
+  const respondent = firm ? organisationParty(drawn.id, '被申请人', category, village.code.slice(0, 6), town.name, id.replaceAll('-', '')) : drawn;
   const s = story(category, rand, applicant.name, respondent.name);
   const codes = { villageCode: village.code, townCode: town.code, countyCode: village.code.slice(0, 6) };
   const record: CaseRecord = {

@@ -1,5 +1,6 @@
 // Plausible residents of 开鲁县 for the demo: names, ages, phones and valid-looking 身份证号.
 import { idNumberCheckChar } from '../../shared/id-number.ts';
+import { creditCodeCheck } from '../../shared/credit-code.ts';
 import type { Gender, Party } from '../../shared/case.ts';
 import { int, pick, type Rand, seededUuid } from './random.ts';
 
@@ -46,5 +47,32 @@ export function party(rand: Rand, role: Party['role'], year: number, address: st
     phone: `1${pick(rand, ['39', '51', '58', '77', '86', '89'])}${String(int(rand, 0, 99_999_999)).padStart(8, '0')}`,
     address,
     ...(rand() < 0.6 ? { idNumber: idNumber(rand, birthDate, gender) } : {}),
+  };
+}
+
+const firmWords = ['鑫源', '安居', '宏泰', '和顺', '丰盛', '兴旺', '金穗', '瑞达'];
+const firmKinds: Record<string, string> = { '04': '粮贸有限公司', '10.1': '建筑工程有限公司', '14': '物业服务有限公司' };
+const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** Categories whose respondent may be a company: a grain buyer, a building contractor, a property manager. */
+export const firmCategories: ReadonlySet<string> = new Set(Object.keys(firmKinds));
+
+/**
+ * A 单位 party (a company of the county) drawn from `seed` (hex), not from the random stream, so
+ * turning a party into a company changes nothing else in the seeded year. Its 统一社会信用代码
+ * is valid under GB 32100: 9 (工商) 1 (企业), the county's code, a 9-character 主体标识码, and the
+ * check character.
+ */
+export function organisationParty(id: string, role: Party['role'], category: string, countyCode: string, town: string, seed: string): Party {
+  const n = parseInt(seed.slice(-8), 16);
+  const word = firmWords[n % firmWords.length] as string;
+  let body = '';
+  for (let i = 0, x = n; i < 8; i++, x = Math.floor(x / 7) + i * 13) body += CODE_ALPHABET[x % CODE_ALPHABET.length];
+  const first17 = `91${countyCode}${body}${n % 10}`;
+  const rep = `${surnames[n % surnames.length] as string}${male[(n >> 5) % male.length] as string}`;
+  return {
+    id, role, kind: '单位', name: `开鲁县${word}${firmKinds[category] ?? '有限公司'}`,
+    legalRep: rep, creditCode: first17 + creditCodeCheck(first17),
+    phone: `0475-${String(6_200_000 + (n % 99_999)).padStart(7, '0')}`, address: `开鲁县${town}${word}路${(n % 90) + 1}号`,
   };
 }

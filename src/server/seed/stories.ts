@@ -71,7 +71,7 @@ const tellers: Record<string, Teller> = {
     amountYuan: pay(rand, 20, 150), method: '现金一次付清', failure: '双方对误工费计算分歧较大，建议通过诉讼解决',
   }),
   '14': (rand, a, b) => ({
-    facts: `${a}以小区${pick(rand, ['供暖不达标', '楼道照明损坏', '垃圾清运不及时'])}为由拒交物业费，物业公司${b}多次催缴。`,
+    facts: `${a}以小区${pick(rand, ['供暖不达标', '楼道照明损坏', '垃圾清运不及时'])}为由拒交物业费，${b}多次催缴。`,
     claims: ['补缴物业费', '物业公司整改服务问题'],
     terms: ['物业公司于一个月内完成整改', `${a}于整改后补缴物业费`],
     amountYuan: pay(rand, 10, 30), method: '分期付款', failure: '双方各执一词，未能达成协议',

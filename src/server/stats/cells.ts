@@ -1,7 +1,10 @@
-// Pre-aggregated statistics, after DHIS2's analytics tables (peers.md §3 B8). Cells are StatGroup
-// rows at three levels — town, county, province — each by month and by year, so a county-year
-// roll-up sums a few hundred town rows instead of 150,000 cases, and a national year a few
-// thousand province rows.
+// Pre-aggregated statistics, after DHIS2's analytics tables (peers.md §3 B8). Dimension cells
+// are StatGroup rows of a town and a month, so a county roll-up reads a few hundred rows instead
+// of 150,000 cases; beside them, stored totals (totals.ts) hold each town's, county's and
+// province's finished roll-up by month and by year, which is what the dashboard and the report
+// read. Counties whose figures arrived from another server (federation) have county-month
+// dimension cells instead of town ones; a county, province or year of dimension cells is summed
+// when asked (cellGroups), never stored.
 //
 // To keep them few, cells hold only what the roll-up can count: 不予受理 and 作废 are left out,
 // and a status is stored as a representative of its class ('accepted' for the open statuses,
@@ -11,25 +14,20 @@
 // Refresh is incremental: the cases changed since the last refresh (a case row, or an event of it —
 // a 回访 changes 履行) mark the town-months they were counted in before (`stat_case_keys`) and
 // the ones they belong to now; only those town-months are recomputed from the cases, then the
-// county and province cells of the same periods are re-summed from the level below. All in one
+// totals of those town-months and of the county, province and years above them. All in one
 // write transaction. The watermark is the clock read first, so a change committed meanwhile is
-// picked up next time: a refresh can be late, never wrong for what it covers. Counties whose
-// figures arrived from another server (federation) have county cells only, which the re-summing
-// of their province includes.
+// picked up next time: a refresh can be late, never wrong for what it covers.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { isMonthAligned } from '../../shared/stat-periods.ts';
-import { openStatuses, type Period } from '../../shared/stats.ts';
+import { isMonthAligned, monthPeriod } from '../../shared/stat-periods.ts';
+import { openStatuses } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
-import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
 import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { countyMonthTotals, dimNames, provinceMonthTotals, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
 // position, so the listed columns and the selected sums can never drift apart.
-const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction', 'committee_type'] as const;
-const sumCells = ['n', ...sumNames.map((s) => statSums[s].cell)];
 const dims = sql.join(dimNames.map((d) => sql.ref(d)));
-const sums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(c)})`));
 const columns = sql`area_code, period, ${dims}, ${sql.join(sumCells.map((c) => sql.ref(c)))}`;
 /** Sums of the cells under their own names (the roll-up's GroupRow). */
 const namedSums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(`f.${c}`)}) as ${sql.ref(c)}`));
@@ -38,15 +36,13 @@ const namedSums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(`f.${c}`)}) as 
 const CHUNK = 400;
 const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/** An area and a period (YYYY-MM or YYYY): the key of a group of cells. */
-type AreaPeriod = readonly [area: string, period: string];
 /** A town and a month whose cells must be recomputed. */
 type TownMonth = AreaPeriod;
 
 const distinct = (pairs: readonly AreaPeriod[]): AreaPeriod[] => [...new Map(pairs.map((p) => [`${p[0]}|${p[1]}`, p] as const)).values()];
 const yearsOf = (pairs: readonly AreaPeriod[]): AreaPeriod[] => distinct(pairs.map(([a, m]) => [a, m.slice(0, 4)]));
 
-/** Recomputes the given town-months from the cases (grouped by town so each town is one query). */
+/** Recomputes the given town-months' dimension cells from the cases. */
 async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: readonly TownMonth[]): Promise<void> {
   // Literals, not parameters: PostgreSQL must see the same expression in SELECT and GROUP BY.
   const status = sql`case when f.status in (${sql.join(openStatuses.map((s) => sql.lit(s)))}) then 'accepted' else 'archived' end`;
@@ -59,39 +55,30 @@ async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: r
   const keys = sql`f.town_code, substr(f.accepted_on, 1, 7), ${sql.join(dimNames.map((d) => dimOf[d]))}`;
   const byTown = new Map<string, string[]>();
   for (const [town, month] of dirty) byTown.set(town, [...(byTown.get(town) ?? []), month]);
+  const insert = (where: RawBuilder<unknown>) => sql`
+    insert into stat_cells (${columns})
+    select ${keys}, ${groupSums}
+    from (select ${caseFacts(kind)} from ${casesWithVisit} where ${where}) f
+    where f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')
+    group by ${keys}`.execute(tx);
+  // groupSums is n and then every sum in sumNames' order: the order of `columns`.
   for (const [town, months] of byTown) {
+    if (months.length <= 2) {
+      // A push's one or two months, each as a range of 受理日期 on the (town, accepted_on) index:
+      // they read their own cases, not every case of the town.
+      for (const month of months) {
+        const { from, to } = monthPeriod(month);
+        await tx.deleteFrom('stat_cells').where('area_code', '=', town).where('period', '=', month).execute();
+        await insert(sql`c.town_code = ${town} and c.accepted_on >= ${from} and c.accepted_on < ${to}`);
+      }
+      continue;
+    }
+    // Many months of a town (counting afresh, a big import): one pass over the town's cases.
     for (const some of chunks(months)) {
       await tx.deleteFrom('stat_cells').where('area_code', '=', town).where('period', 'in', some).execute();
-      // groupSums is n and then every sum in sumNames' order: the order of `columns`.
-      await sql`
-        insert into stat_cells (${columns})
-        select ${keys}, ${groupSums}
-        from (select ${caseFacts(kind)} from ${casesWithVisit} where c.town_code = ${town} and substr(c.accepted_on, 1, 7) in (${sql.join(some)})) f
-        where f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')
-        group by ${keys}`.execute(tx);
+      await insert(sql`c.town_code = ${town} and substr(c.accepted_on, 1, 7) in (${sql.join(some)})`);
     }
   }
-}
-
-/**
- * Re-sums the cells of `areas` (all of one level) for `periods` from the level below: the
- * areas' own months from their children's months, and a year from the area's own months.
- */
-async function resum(tx: Kysely<DB>, parentLength: 6 | 2, childLength: 9 | 6, pairs: readonly AreaPeriod[]): Promise<void> {
-  for (const [area, month] of distinct(pairs)) {
-    await tx.deleteFrom('stat_cells').where('area_code', '=', area).where('period', '=', month).execute();
-    await sql`insert into stat_cells (${columns}) select ${area}, period, ${dims}, ${sums} from stat_cells
-      where length(area_code) = ${childLength} and substr(area_code, 1, ${parentLength}) = ${area} and period = ${month}
-      group by period, ${dims}`.execute(tx);
-  }
-  for (const [area, year] of yearsOf(pairs)) await yearFromMonths(tx, area, year);
-}
-
-/** An area's year cells, summed from its own month cells. */
-async function yearFromMonths(tx: Kysely<DB>, area: string, year: string): Promise<void> {
-  await tx.deleteFrom('stat_cells').where('area_code', '=', area).where('period', '=', year).execute();
-  await sql`insert into stat_cells (${columns}) select area_code, substr(period, 1, 4), ${dims}, ${sums} from stat_cells
-    where area_code = ${area} and length(period) = 7 and substr(period, 1, 4) = ${year} group by area_code, substr(period, 1, 4), ${dims}`.execute(tx);
 }
 
 /** The cases changed after `since`: their own rows, and those whose events (回访 …) changed. */
@@ -124,30 +111,32 @@ async function dirtyOf(tx: Kysely<DB>, ids: readonly string[] | 'all'): Promise<
   return distinct(dirty);
 }
 
-/** Recomputes what the changed cases touch: their town-months, then the counties and provinces above. */
+/** Recomputes what the changed cases touch: their town-months' cells, then the totals from there up. */
 async function recompute(tx: Kysely<DB>, kind: Store['kind'], ids: readonly string[] | 'all'): Promise<void> {
   const towns = await dirtyOf(tx, ids);
-  if (towns.length === 0) return;
-  await recomputeTownMonths(tx, kind, towns);
-  for (const [town, year] of yearsOf(towns)) await yearFromMonths(tx, town, year);
-  const counties = distinct(towns.map(([t, m]) => [t.slice(0, 6), m]));
-  await resum(tx, 6, 9, counties);
+  let counties = distinct(towns.map(([t, m]) => [t.slice(0, 6), m]));
   if (ids === 'all') {
-    // Counting afresh: every province whole, so no province period keeps a sum of vanished cells.
-    const provinces = await tx.selectFrom('stat_cells').select(sql<string>`substr(area_code, 1, 2)`.as('p')).distinct().where(sql`length(area_code)`, '=', 6).execute();
-    await recomputeProvinces(tx, provinces.map((r) => r.p));
-  } else {
-    await resum(tx, 2, 6, counties.map(([c, m]) => [c.slice(0, 2), m]));
+    // Counting afresh: every town cell and every total anew, the totals of counties imported by
+    // federation (whose county cells stay) included.
+    await tx.deleteFrom('stat_totals').execute();
+    await tx.deleteFrom('stat_cells').where(sql`length(area_code)`, '=', 9).execute();
+    const imported = await tx.selectFrom('stat_cells').select(['area_code', 'period']).distinct().where(sql`length(area_code)`, '=', 6).execute();
+    counties = distinct([...counties, ...imported.map((r): AreaPeriod => [r.area_code, r.period])]);
   }
+  if (counties.length === 0) return;
+  await recomputeTownMonths(tx, kind, towns);
+  await totalsUp(tx, towns, counties);
 }
 
-/** A province's cells, all periods, re-summed from its counties (after a federation import). */
-async function recomputeProvinces(tx: Kysely<DB>, provinces: readonly string[]): Promise<void> {
-  for (const province of provinces) {
-    await tx.deleteFrom('stat_cells').where('area_code', '=', province).execute();
-    await sql`insert into stat_cells (${columns}) select ${province}, period, ${dims}, ${sums} from stat_cells
-      where length(area_code) = 6 and substr(area_code, 1, 2) = ${province} group by period, ${dims}`.execute(tx);
-  }
+/** Totals of the given town-months and county-months, then their years and provinces. */
+async function totalsUp(tx: Kysely<DB>, towns: readonly AreaPeriod[], counties: readonly AreaPeriod[]): Promise<void> {
+  await townMonthTotals(tx, towns);
+  await yearTotals(tx, yearsOf(towns));
+  await countyMonthTotals(tx, counties);
+  await yearTotals(tx, yearsOf(counties));
+  const provinces = distinct(counties.map(([c, m]) => [c.slice(0, 2), m]));
+  await provinceMonthTotals(tx, provinces);
+  await yearTotals(tx, yearsOf(provinces));
 }
 
 export interface CellsState {
@@ -175,14 +164,10 @@ export async function refreshCells(store: Store, now: () => Date): Promise<Cells
 export async function rebuildCells(store: Store, now: () => Date): Promise<void> {
   await store.write(async (tx) => {
     const upTo = Number((await tx.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
-    await tx.deleteFrom('stat_cells').execute();
     await recompute(tx, store.kind, 'all');
     await tx.updateTable('stat_cells_state').set({ last_seq: upTo, refreshed_at: now().toISOString(), counted: 1 }).where('id', '=', 1).execute();
   });
 }
-
-/** Whole calendar years (the year cells answer them). */
-const isYearAligned = (p: Period) => p.from.endsWith('-01-01') && p.to.endsWith('-01-01');
 
 /**
  * Which cells answer a query: split by child, the level below the area; otherwise the area's own
@@ -204,29 +189,40 @@ export function cellLevel(area: string, by: GroupBy): 9 | 6 | 2 | undefined {
   }
 }
 
-/** Roll-up rows from the cells; the period must be whole months and the area have a cell level. */
+/**
+ * Roll-up rows from the dimension cells, summed here: the town-months of hosted counties and the
+ * county-months of imported ones (never both for one county). The period must be whole months
+ * and the area have a cell level. The dashboard reads the stored totals instead (totals.ts); this
+ * is what a county's month is sent upstream as, and what the property tests check.
+ */
 export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGroup[]> {
   const level = cellLevel(q.area, q.by);
   if (!isMonthAligned(q.period) || level === undefined) throw new Error('cells answer whole months of a town or wider only');
-  const byYear = q.by !== 'month' && isYearAligned(q.period);
-  const from = byYear ? q.period.from.slice(0, 4) : q.period.from.slice(0, 7);
-  const to = byYear ? q.period.to.slice(0, 4) : q.period.to.slice(0, 7);
-  const key = q.by === 'month' ? sql`f.period` : q.by === 'child' ? sql`f.area_code` : q.by === 'committeeType' ? sql`coalesce(f.committee_type, '')` : sql`''`;
+  // 调解主体: cells imported from another server do not say ('').
+  const key = q.by === 'month' ? sql`f.period` : q.by === 'child' ? sql`substr(f.area_code, 1, ${level})`
+    : q.by === 'committeeType' ? sql`coalesce(f.committee_type, '')` : sql`''`;
   const scope = q.area === '' ? sql`1 = 1` : sql`substr(f.area_code, 1, ${q.area.length}) = ${q.area}`;
   const result = await sql<GroupRow>`
     select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance, f.confirmation,
       f.satisfaction, ${namedSums}
     from stat_cells f
-    where length(f.period) = ${byYear ? 4 : 7} and f.period >= ${from} and f.period < ${to} and length(f.area_code) = ${level} and ${scope}
+    where length(f.period) = 7 and f.period >= ${q.period.from.slice(0, 7)} and f.period < ${q.period.to.slice(0, 7)}
+      and length(f.area_code) >= ${level} and ${scope}
     group by 1, 2, 3, 4, 5, 6, 8, 9, 10`.execute(db);
   return result.rows.map(toKeyedGroup);
 }
 
+/** A hosted county's month as dimension cells (summed from its towns'), as federation sends it. */
+export async function countyMonthCells(db: Kysely<DB>, county: string, month: string): Promise<Record<string, unknown>[]> {
+  const result = await sql<Record<string, unknown>>`select ${dims}, ${sql.join(sumCells.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`))}
+    from stat_cells where length(area_code) = 9 and substr(area_code, 1, 6) = ${county} and period = ${month} group by ${dims}`.execute(db);
+  return result.rows;
+}
+
 /**
- * County months that arrived from another server (federation): rebuild those counties' year cells
- * from their month cells, then their provinces' — the same sums refreshCells makes for hosted counties.
+ * County months that arrived from another server (federation): their totals from their cells,
+ * then their years' and their provinces' — the same sums refreshCells makes for hosted counties.
  */
-export async function rebuildFromMonths(tx: Kysely<DB>, countyYears: readonly (readonly [county: string, year: string])[]): Promise<void> {
-  for (const [county, year] of countyYears) await yearFromMonths(tx, county, year);
-  await recomputeProvinces(tx, [...new Set(countyYears.map(([county]) => county.slice(0, 2)))]);
+export async function rebuildFromMonths(tx: Kysely<DB>, countyMonths: readonly (readonly [county: string, month: string])[]): Promise<void> {
+  await totalsUp(tx, [], distinct(countyMonths));
 }

@@ -11,3 +11,21 @@ export const cellSatisfactionMigration: Migration = {
     await sql`update stat_cells_state set last_seq = 0 where id = 1`.execute(db);
   },
 };
+
+// 0220_stat_totals (issue #13): finished roll-ups per area and period beside the dimension cells
+// (totals.ts); the dimension cells keep only town-months of hosted counties and county-months of
+// imported ones — years, provinces and hosted counties are summed when asked. Every case is
+// counted afresh on the next refresh (`counted` = 0), which fills the totals.
+export const statTotalsMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('stat_totals')
+      .addColumn('area_code', 'text', (c) => c.notNull())
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('rollup', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('stat_totals_pk', ['area_code', 'period'])
+      .execute();
+    await sql`delete from stat_cells where length(period) = 4 or length(area_code) = 2
+      or (length(area_code) = 6 and area_code in (select distinct county_code from cases))`.execute(db);
+    await sql`update stat_cells_state set counted = 0 where id = 1`.execute(db);
+  },
+};

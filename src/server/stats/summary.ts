@@ -3,28 +3,48 @@
 // coverage and how complete the synced data is. All figures come from the shared roll-up.
 import { addDays, localDate } from '../../shared/dates.ts';
 import { isMonthAligned, lastYearPeriod, monthsOf, previousPeriod, trendPeriod } from '../../shared/stat-periods.ts';
-import { rollupByKey, rollupGroups, emptyRollup, type Period, type Rollup } from '../../shared/stats.ts';
+import { emptyRollup, mergeRollups, rollupByKey, type Period, type Rollup } from '../../shared/stats.ts';
 import type { AreaStats, StatsSummary, TrendPoint } from '../../shared/stats-api.ts';
 import { committeeTypes } from '../../shared/network.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { Ctx } from '../deps.ts';
 import { areaCoverage, completenessOf, orgTable, villageSync, villagesOf } from '../registry/org.ts';
 import { areaInfo, areaPath, childAreas } from './area-tree.ts';
-import { cellGroups, cellLevel, refreshCells } from './cells.ts';
-import { liveGroups, type GroupBy, type KeyedGroup } from './sql.ts';
+import { cellGroups, cellLevel, refreshCells, type CellsState } from './cells.ts';
+import { liveGroups, type GroupBy } from './sql.ts';
+import { totalsByKey } from './totals.ts';
+import { screeningCounts } from '../screening/counts.ts';
 
-/** Whole months of a town or wider read the pre-aggregated cells; everything else the cases. */
-export async function statGroups(ctx: Ctx, area: string, period: Period, by: GroupBy): Promise<{ groups: KeyedGroup[]; source: 'live' | 'cells'; asOf: string | null }> {
-  if (cellLevel(area, by) !== undefined && isMonthAligned(period)) {
-    const state = await refreshCells(ctx.store, ctx.now);
-    return { groups: await cellGroups(ctx.store.read, { area, period, by }), source: 'cells', asOf: state.refreshedAt };
+/**
+ * The cells brought up to date once for one request: every roll-up a request makes reads the same
+ * refreshed cells, and the refresh (a read of the clock, or a write when something changed) is
+ * paid once, not once per roll-up.
+ */
+export function cellsOnce(ctx: Ctx): () => Promise<CellsState> {
+  let refreshed: Promise<CellsState> | undefined;
+  return () => (refreshed ??= refreshCells(ctx.store, ctx.now));
+}
+
+export interface KeyedRollups {
+  /** By child area code, by month (YYYY-MM), or '' alone (by = 'none'). */
+  byKey: Map<string, Rollup>;
+  source: 'live' | 'cells';
+  asOf: string | null;
+}
+
+/** Whole months of a town or wider read the stored totals; everything else the cases. */
+export async function statRollups(ctx: Ctx, area: string, period: Period, by: GroupBy, cells = cellsOnce(ctx)): Promise<KeyedRollups> {
+  const level = cellLevel(area, by);
+  if (level !== undefined && isMonthAligned(period)) {
+    const state = await cells();
+    return { byKey: await totalsByKey(ctx.store.read, area, period, by, level), source: 'cells', asOf: state.refreshedAt };
   }
-  return { groups: await liveGroups(ctx.store.read, ctx.store.kind, { area, period, by }), source: 'live', asOf: ctx.now().toISOString() };
+  return { byKey: rollupByKey(await liveGroups(ctx.store.read, ctx.store.kind, { area, period, by })), source: 'live', asOf: ctx.now().toISOString() };
 }
 
 /** The total roll-up of an area and period. */
-export async function areaRollup(ctx: Ctx, area: string, period: Period): Promise<Rollup> {
-  return rollupGroups((await statGroups(ctx, area, period, 'none')).groups);
+export async function areaRollup(ctx: Ctx, area: string, period: Period, cells = cellsOnce(ctx)): Promise<Rollup> {
+  return (await statRollups(ctx, area, period, 'none', cells)).byKey.get('') ?? emptyRollup();
 }
 
 /**
@@ -37,6 +57,19 @@ function ownLevelName(key: string, areaName: string): string {
   return key;
 }
 
+/**
+ * The roll-up by 调解主体 (issue #14): from the dimension cells (which carry the committee's type)
+ * for whole months of a town or wider, else from the cases. Each case once, so the rows add up.
+ */
+async function byCommitteeTypeOf(ctx: Ctx, area: string, period: Period, cells: () => Promise<CellsState>): Promise<Map<string, Rollup>> {
+  const query = { area, period, by: 'committeeType' as const };
+  if (cellLevel(area, 'committeeType') !== undefined && isMonthAligned(period)) {
+    await cells();
+    return rollupByKey(await cellGroups(ctx.store.read, query));
+  }
+  return rollupByKey(await liveGroups(ctx.store.read, ctx.store.kind, query));
+}
+
 /** The day the organisation table is counted on: the period's last day, or today if earlier. */
 export function asOfDate(period: Period, today: string): string {
   const last = addDays(period.to, -1);
@@ -46,23 +79,24 @@ export function asOfDate(period: Period, today: string): string {
 export async function summary(ctx: Ctx, area: string, period: Period): Promise<StatsSummary> {
   const db = ctx.store.read;
   const [info, path, children] = [await areaInfo(db, area), await areaPath(db, area), await childAreas(db, area, period)];
-  const current = await statGroups(ctx, area, period, 'child');
-  const total = rollupGroups(current.groups);
-  const byChild = rollupByKey(current.groups);
+  const cells = cellsOnce(ctx);
+  const current = await statRollups(ctx, area, period, 'child', cells);
+  const byChild = current.byKey;
+  const total = mergeRollups(byChild.values());
 
   const previous = previousPeriod(period);
   const lastYear = lastYearPeriod(period);
-  const previousRollup = await areaRollup(ctx, area, previous);
-  const lastYearRollup = previous.from === lastYear.from && previous.to === lastYear.to ? previousRollup : await areaRollup(ctx, area, lastYear);
+  const previousRollup = await areaRollup(ctx, area, previous, cells);
+  const lastYearRollup = previous.from === lastYear.from && previous.to === lastYear.to ? previousRollup : await areaRollup(ctx, area, lastYear, cells);
 
   const trendRange = trendPeriod(period);
-  const byMonth = rollupByKey((await statGroups(ctx, area, trendRange, 'month')).groups);
+  const byMonth = (await statRollups(ctx, area, trendRange, 'month', cells)).byKey;
   const trend: TrendPoint[] = monthsOf(trendRange).map((month) => {
     const r = byMonth.get(month) ?? emptyRollup();
     return { month, accepted: r.accepted, succeeded: r.succeeded, failed: r.failed, open: r.open };
   });
 
-  const byType = rollupByKey((await statGroups(ctx, area, period, 'committeeType')).groups);
+  const byType = await byCommitteeTypeOf(ctx, area, period, cells);
   const byCommitteeType = [...committeeTypes, ''].filter((type) => byType.has(type)).map((type) => ({ type, rollup: byType.get(type) ?? emptyRollup() }));
 
   const asOf = asOfDate(period, localDate(ctx.now()));
@@ -87,5 +121,6 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     org: await orgTable(db, area, asOf),
     coverage: await areaCoverage(db, area, asOf),
     byCommitteeType,
+    screening: await screeningCounts(db, area, period.from, period.to),
   };
 }

@@ -11,8 +11,9 @@ import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
-import { cellSatisfactionMigration } from '../stats/migration.ts';
 import { committeeCasesMigration } from '../committees/migration.ts';
+import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migration.ts';
+import { screeningMigration } from '../screening/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -251,4 +252,6 @@ export const migrations: Record<string, Migration> = {
   '0130_cell_satisfaction': cellSatisfactionMigration,
   '0160_town_cells': townCells,
   '0170_committee_cases': committeeCasesMigration,
+  '0180_screening': screeningMigration,
+  '0220_stat_totals': statTotalsMigration,
 };

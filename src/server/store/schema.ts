@@ -65,7 +65,7 @@ export interface ChangeLogTable {
   server_seq: number;
   /** The last server_seq of the same commit: a pull page never ends before it (pull.ts). */
   commit_seq: number;
-  entity: 'case' | 'event' | 'review';
+  entity: 'case' | 'event' | 'review' | 'screening' | 'alert';
   entity_id: string;
   village_code: string;
   town_code: string;
@@ -272,7 +272,39 @@ export interface LedgerRowsTable {
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
+/** 矛盾纠纷排查 rounds (0180): columns derived from `data`, a ScreeningRecord. */
+export interface ScreeningsTable {
+  id: string;
+  area_code: string;
+  town_code: string;
+  county_code: string;
+  held_on: string;
+  found: number;
+  prevented: number;
+  version: number;
+  data: string;
+  updated_at: string;
+}
+
+/** 上报 of 重大/疑难 disputes (0180): columns derived from `data`, an AlertRecord. */
+export interface AlertsTable {
+  id: string;
+  area_code: string;
+  town_code: string;
+  county_code: string;
+  grade: string;
+  case_id: string | null;
+  screening_id: string | null;
+  reported_at: string;
+  acked_at: string | null;
+  acked_by: string | null;
+  version: number;
+  data: string;
+}
+
 export interface DB extends NetworkTables, FederationTables {
+  screenings: ScreeningsTable;
+  alerts: AlertsTable;
   sync_clock: SyncClockTable;
   sync_clients: SyncClientsTable;
   devices: DevicesTable;

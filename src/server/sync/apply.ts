@@ -5,7 +5,8 @@
 import { uuidv7 } from 'uuidv7';
 import type { CaseRecord, PatchableField } from '../../shared/case.ts';
 import { patchableFields } from '../../shared/fields/case-fields.ts';
-import { applyMutation, type Mutation } from '../../shared/mutations.ts';
+import { applyMutation, isRecordMutation, type Mutation } from '../../shared/mutations.ts';
+import { applyRecordMutation } from '../screening/sync-apply.ts';
 import { nextStatuses } from '../../shared/lifecycle.ts';
 import { countyCodeOf, isVillageCode, townCodeOf } from '../../shared/areas.ts';
 import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.ts';
@@ -34,6 +35,7 @@ function targetVillage(m: Mutation): unknown {
 export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
   if (m.name === 'case.create') return create(b, m);
   if (m.name === 'review.dismiss') return dismissReview(b, m);
+  if (isRecordMutation(m)) return applyRecordMutation(b, m);
   const entry = b.caseEntry(m.caseId);
   if (!entry) return reject('sync.caseMissing');
   assertCaseInScope(b.principal, entry.record);

@@ -28,7 +28,8 @@ export interface ReviewEntry {
 }
 
 export type LogEntry = Omit<Insertable<MutationLogTable>, 'server_seq' | 'received_at'>;
-export type PendingChange = Omit<ChangeLogTable, 'server_seq' | 'commit_seq'>;
+/** committee_id may be left out by records that no committee holds (排查, 上报): null. */
+export type PendingChange = Omit<ChangeLogTable, 'server_seq' | 'commit_seq' | 'committee_id'> & { committee_id?: string | null };
 
 const committeeColumns = ['id', 'name', 'kind', 'location', 'area_code', 'short_name'] as const;
 export interface CommitteeRow {
@@ -53,6 +54,8 @@ export class Batch {
   readonly numbering: NumberRequest[] = [];
   /** Cases a processed mutation (applied or rejected) targeted: all are re-sent at commit. */
   readonly touched = new Set<string>();
+  /** Change rows of 排查 and 上报 records written by this batch (screening/sync-apply.ts), stamped at commit. */
+  readonly records: PendingChange[] = [];
   private readonly knownEvents = new Map<string, string>();
   private readonly seenMutationIds = new Set<string>();
   private readonly foreignMutationIds = new Set<string>();

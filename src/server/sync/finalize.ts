@@ -94,6 +94,7 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
   }
 
   for (const caseId of moved) await retag(b, caseId, changes, new Set(events.map((e) => e.id)));
+  changes.push(...b.records);
 
   await tx.updateTable('sync_clients').set({ last_seq: lastSeq, last_seen_at: b.now }).where('client_id', '=', clientId).execute();
 
@@ -103,7 +104,7 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
   const start = end - changes.length + 1;
   const logRows = b.logs.map((log) => ({ ...log, server_seq: end, received_at: b.now }));
   for (const rows of chunkRows(logRows)) await tx.insertInto('mutation_log').values(rows).execute();
-  const changeRows = changes.map((c, i) => ({ ...c, server_seq: start + i, commit_seq: end }));
+  const changeRows = changes.map((c, i) => ({ ...c, committee_id: c.committee_id ?? null, server_seq: start + i, commit_seq: end }));
   for (const rows of chunkRows(changeRows)) await tx.insertInto('change_log').values(rows).execute();
   await hooks.beforeCommit?.({ clientId, serverSeq: end });
   return { serverSeq: end, changes: changeRows };

@@ -52,6 +52,9 @@ export function parsePush(body: unknown, principal: Principal): ParsedPush {
     if (m.clientId !== clientId) throw badRequest([`mutations.${i}.clientId: differs from the request`]);
     if (m.schemaVersion > SCHEMA_VERSION) throw new ApiError(400, 'protocol.tooNew');
     if (m.name === 'case.create' && m.args.record.id !== m.caseId) throw badRequest([`mutations.${i}.args.record.id: differs from caseId`]);
+    if (m.name === 'screening.save' && m.args.record.id !== m.caseId) throw badRequest([`mutations.${i}.args.record.id: differs from caseId`]);
+    if (m.name === 'alert.raise' && m.args.alert.id !== m.caseId) throw badRequest([`mutations.${i}.args.alert.id: differs from caseId`]);
+    if (m.name === 'alert.ack' && m.args.alertId !== m.caseId) throw badRequest([`mutations.${i}.args.alertId: differs from caseId`]);
     if (m.name === 'event.append' && m.args.event.caseId !== m.caseId) throw badRequest([`mutations.${i}.args.event.caseId: differs from caseId`]);
   }
   // The device is bound to the signed-in user (clients.ts), and may have recorded these offline

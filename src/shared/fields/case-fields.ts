@@ -38,6 +38,12 @@ export interface CaseFieldSpec {
   editedOn: EditedOn;
   /** Long prose never merged by itself: a concurrent change always goes to 待核对. */
   prose?: boolean;
+  /**
+   * Optional and absent until set: a person may clear it again (null in a patch), which takes the
+   * key off the record rather than storing null (the record's wire shape has it optional). Listed
+   * again in clearable.ts, which writeField reads.
+   */
+  clearable?: boolean;
   /** On the 受理 and 编辑受理信息 forms, held by this codec. */
   form?: FormCodec<unknown, unknown>;
   /**
@@ -67,16 +73,16 @@ export const caseFields = {
     documents: ['cover', 'session', 'agreement', 'oral-agreement'],
   },
   partiesInvolved: {
-    label: 'field.partiesInvolved', personal: false, locked: true, stats: { sums: ['partiesInvolved'] }, editedOn: 'edit',
+    label: 'field.partiesInvolved', personal: false, locked: true, stats: { sums: ['partiesInvolved'] }, editedOn: 'edit', clearable: true,
     form: countCodec('partiesInvolved'), input: { kind: 'count', hint: 'field.partiesInvolved.hint' }, documents: ['registration'],
   },
   // Art 23 (三): the parties' choice, printed on the 调解记录. Drawn beside 案件来源.
   mediationPublic: {
-    label: 'field.mediationPublic', personal: false, locked: false, stats: {}, editedOn: 'edit',
+    label: 'field.mediationPublic', personal: false, locked: false, stats: {}, editedOn: 'edit', clearable: true,
     form: optionalPickCodec<MediationPublicity, 'mediationPublic'>('mediationPublic'), documents: ['session'],
   },
   // Art 25: asked with the 防激化 flags, printed on the last 调解记录.
-  policeReported: { label: 'field.policeReported', personal: false, locked: false, stats: {}, editedOn: 'flags', documents: ['session'] },
+  policeReported: { label: 'field.policeReported', personal: false, locked: false, stats: {}, editedOn: 'flags', clearable: true, documents: ['session'] },
   isDifficult: { label: 'field.isDifficult', personal: false, locked: true, stats: { sums: ['difficult'] }, editedOn: 'flags', documents: [] },
   prevention: {
     label: 'field.prevention', personal: false, locked: true, editedOn: 'flags', documents: [],

@@ -35,10 +35,11 @@ export const caseFieldSchemas = {
   },
   partiesInvolved: {
     wire: v.optional(v.number()),
-    content: v.optional(v.pipe(v.number(k('validation.count')), v.integer(k('validation.count')), v.minValue(0, k('validation.count')), v.maxValue(100_000, k('validation.count')))),
+    content: v.nullish(v.pipe(v.number(k('validation.count')), v.integer(k('validation.count')), v.minValue(0, k('validation.count')), v.maxValue(100_000, k('validation.count')))),
   },
   // Optional on the wire: records saved before these fields existed lack them.
-  mediationPublic: { wire: v.optional(w.short), content: v.optional(v.picklist(mediationPublicities, k('case.mediationPublic.invalid'))) },
+  // Content nullish: a patch clears it with null (case-fields.ts `clearable`).
+  mediationPublic: { wire: v.optional(w.short), content: v.nullish(v.picklist(mediationPublicities, k('case.mediationPublic.invalid'))) },
   policeReported: { wire: v.optional(v.boolean()), content: v.nullish(v.boolean('push.fieldInvalid')) },
   isDifficult: { wire: v.boolean(), content: v.boolean('push.fieldInvalid') },
   prevention: {

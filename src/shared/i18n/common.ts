@@ -18,6 +18,8 @@ export const common = {
   'common.yes': '是',
   'common.no': '否',
   'common.optional': '选填',
+  'common.clearChoice': '清除选择',
+  'common.clearChoiceOf': '清除“{label}”的选择',
   'common.required': '必填',
   'common.persons': '{n} 人',
   'common.cases': '{n} 件',

@@ -8,6 +8,7 @@ export const idCard = {
   'idCard.pick.hint': '身份证人像面朝上，平放，拍满画面，避免反光',
   'idCard.cancel': '不扫了，手动填写',
   'idCard.download': '首次使用，正在下载识别程序 {percent}%（约 30 MB，之后离线可用）。可以先手动填写。',
+  'idCard.downloadBar': '识别程序下载进度',
   'idCard.prepare': '正在准备识别程序…',
   'idCard.detect': '正在查找证件上的文字…',
   'idCard.recognise': '正在识别第 {done} 行，共 {total} 行…',

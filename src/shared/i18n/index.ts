@@ -30,6 +30,7 @@ import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
 import type { idCard } from './id-card.ts';
+import type { screening } from './screening.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
@@ -54,7 +55,8 @@ type Catalogue = typeof core
   & typeof desk
   & typeof publicSide
   & typeof idCard
-  & typeof committees;
+  & typeof committees
+  & typeof screening;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -22,6 +22,7 @@ import { dossier } from './dossier.ts';
 import { publicSide } from './public.ts';
 import { idCard } from './id-card.ts';
 import { committees } from './committees.ts';
+import { screening } from './screening.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -35,3 +36,4 @@ registerMessages(desk);
 registerMessages(publicSide);
 registerMessages(idCard);
 registerMessages(committees);
+registerMessages(screening);

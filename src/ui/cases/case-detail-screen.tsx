@@ -93,6 +93,8 @@ function CaseDetail(p: { record: CaseRecord }) {
 
       <p>
         <a class="button link" href={`/cases/${r.id}/documents`} data-testid="documents-link">{t('docs.title')} ›</a>
+        {/* 重大、疑难: reported upward to the town and county (alerts/alert-form-screen.tsx). */}
+        <a class="button link" href={`/alerts/new?case=${r.id}`} data-testid="report-case">{t('alert.raise')} ›</a>
       </p>
 
       <OutcomeRecord record={r} show={show} />
@@ -115,6 +117,8 @@ function CaseDetail(p: { record: CaseRecord }) {
           <dt>{t('detail.source')}</dt><dd>{t(`source.${r.source}`)}</dd>
           <dt>{t('detail.mediators')}</dt><dd>{r.mediators.join('、')}</dd>
           <dt>{t('detail.committee')}</dt><dd>{r.committeeName}</dd>
+          {/* Art 23 (三): the parties' choice, where it was recorded. */}
+          {r.mediationPublic && <><dt>{t('field.mediationPublic')}</dt><dd data-testid="detail-mediationPublic">{t(`field.mediationPublic.${r.mediationPublic}`)}</dd></>}
           {moreFields.map(({ field }) => {
             // The forms' 更多信息, as the form shows each value; nothing when not recorded.
             const text = String(codecOf(field).encode(readField(r, field)));

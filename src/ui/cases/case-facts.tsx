@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatDate, formatYuan } from '../format.ts';
 import { dueText, reminderText } from '../case-text.ts';
 import { amountStated } from '../../shared/money.ts';
+import { policeReportRelevant } from '../../shared/case-rules.ts';
 import { followUpText } from './forms/follow-up-form.tsx';
 
 /** Party names, phones and 身份证号 masked until `revealed`; the one toggle of the case screen. */
@@ -63,8 +64,10 @@ export function FlagsSummary(p: { record: CaseRecord }) {
   const items = [
     ...(p.record.isDifficult ? [t('flags.difficult')] : []),
     ...flagKeys.filter((f) => p.record.prevention[f.key] > 0).map((f) => t('flags.item', { label: t(f.label), n: p.record.prevention[f.key] })),
+    // Art 25: shown where it counts, as the 调解记录 prints it (only beside a 转刑事/械斗 flag).
+    ...(p.record.policeReported === true && policeReportRelevant(p.record.prevention) ? [t('field.policeReported')] : []),
   ];
-  return <p>{items.length > 0 ? items.join('；') : t('detail.flags.none')}</p>;
+  return <p data-testid="flags-summary">{items.length > 0 ? items.join('；') : t('detail.flags.none')}</p>;
 }
 
 /** "2026-11-02 向××县人民法院申请；2026-11-12 确认有效" — the detail card and the 待核对 inbox. */

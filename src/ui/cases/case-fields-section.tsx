@@ -85,7 +85,7 @@ export function CaseFieldsSection(p: {
       <ChoiceGroup id="source" label={t('newCase.source')} required value={d.source} choices={sourceChoices} error={e.source} onChange={(source) => set({ source })} />
       <ChoiceGroup
         id="mediationPublic" label={t('field.mediationPublic')} hint={t('field.mediationPublic.hint')} value={d.mediationPublic} choices={publicityChoices}
-        error={e.mediationPublic} onChange={(mediationPublic) => set({ mediationPublic })}
+        error={e.mediationPublic} onChange={(mediationPublic) => set({ mediationPublic })} onClear={() => set({ mediationPublic: '' })}
       />
       <TextField id="claims" label={t('newCase.claims')} hint={t('newCase.claims.hint')} rows={3} value={d.claims} error={e.claims} onInput={(claims) => set({ claims })} />
       <div class="row-2">

@@ -10,13 +10,14 @@ import { FORM_DRAFT_VERSION, codecOf, emptyFormValues, upgradeFormValues, formFi
 import type { Profile } from '../../state/settings.ts';
 import { profile, profileLoaded, writeContext } from '../../state/app-state.ts';
 import { createCase } from '../../state/actions.ts';
+import { linkFinding } from '../../state/screening.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
 import { ChoiceGroup, FieldError } from '../components/fields.tsx';
 import type { CommitteeRef } from '../../shared/committee-area.ts';
 import { DraftNotice, FormFooter } from '../components/form-footer.tsx';
 import { useSubmit } from '../components/use-submit.ts';
-import { today } from '../format.ts';
+import { formatDate, today } from '../format.ts';
 import { placeName } from '../../state/areas.ts';
 import { idNumberErrors } from './party-editor.tsx';
 import { newPartyDraft } from '../../shared/fields/party-form.ts';
@@ -31,6 +32,8 @@ export interface NewCaseDraft extends CaseFieldValues {
   committeeId?: string;
   /** The number of the resident's request this 受理 was filled from (requests/request-draft.ts). */
   fromRequest?: string;
+  /** The 排查 finding this 受理 was filled from (screening/finding-draft.ts): linked to the case once saved. */
+  fromFinding?: { screeningId: string; findingId: string; heldOn: string };
 }
 
 /** A draft saved by an older form: fields added since start as on a blank form. */
@@ -93,6 +96,8 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
     if (several && !committee) return submit.fail({ message: t('transition.invalid'), fields: { committeeId: 'committee.pick.required' } });
     void submit.run(async () => {
       const saved = await createCase(writeContext(), toInput(d, p.me, committee));
+      // The finding now points at its case; saved after the case, so a failure here loses no case.
+      if (d.fromFinding) await linkFinding(d.fromFinding.screeningId, d.fromFinding.findingId, saved.id);
       await draft.clear();
       showFlash(t('common.saved'));
       p.onSaved(saved.id);
@@ -105,6 +110,8 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
       {/* Filled from a resident's request: say where it came from, not "restored". */}
       {d.fromRequest ? (
         <p class="notice" data-testid="from-request">{t('newCase.fromRequest', { number: d.fromRequest })}</p>
+      ) : d.fromFinding ? (
+        <p class="notice" data-testid="from-finding">{t('screening.fromFinding', { date: formatDate(d.fromFinding.heldOn) })}</p>
       ) : (
         draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />
       )}

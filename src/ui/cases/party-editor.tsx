@@ -156,7 +156,7 @@ export function PartyEditor(p: {
             hint={idFilled ? t('partyForm.idFilled', { date: formatDate(party.birthDate), age: party.age, gender: party.gender }) : undefined}
             onInput={(value) => p.onChange(withIdNumber(party, value, p.today))}
           />
-          <ChoiceGroup id={id('gender')} label={t('partyForm.gender')} value={party.gender} choices={genders} error={err('gender')} onChange={(gender) => set({ gender })} />
+          <ChoiceGroup id={id('gender')} label={t('partyForm.gender')} value={party.gender} choices={genders} error={err('gender')} onChange={(gender) => set({ gender })} onClear={() => set({ gender: '' })} />
           <div class="row-2">
             <TextField id={id('age')} label={t('partyForm.age')} value={party.age} inputMode="numeric" maxLength={3} error={err('age')} onInput={(age) => set({ age })} />
             <TextField id={id('phone')} label={t('partyForm.phone')} type="tel" inputMode="tel" value={party.phone} error={err('phone')} onInput={(phone) => set({ phone })} />

@@ -120,9 +120,13 @@ export interface Choice<V extends string> {
   label: string;
 }
 
-/** Native radios drawn as big buttons: one tap, keyboard arrows, and a real accessible name. */
+/**
+ * Native radios drawn as big buttons: one tap, keyboard arrows, and a real accessible name. A
+ * radio cannot be unticked, so an optional choice passes `onClear`: once something is picked, a
+ * 清除选择 button puts the field back to unset.
+ */
 export function ChoiceGroup<V extends string>(
-  p: FieldBase & { value: V | ''; choices: readonly Choice<V>[]; onChange: (value: V) => void; layout?: 'chips' | 'grid' },
+  p: FieldBase & { value: V | ''; choices: readonly Choice<V>[]; onChange: (value: V) => void; onClear?: () => void; layout?: 'chips' | 'grid' },
 ) {
   return (
     <fieldset
@@ -145,6 +149,11 @@ export function ChoiceGroup<V extends string>(
             <span>{c.label}</span>
           </label>
         ))}
+        {p.onClear && p.value !== '' && (
+          <button type="button" class="button link choice-clear" aria-label={t('common.clearChoiceOf', { label: p.label })} onClick={p.onClear}>
+            {t('common.clearChoice')}
+          </button>
+        )}
       </div>
     </fieldset>
   );

@@ -21,16 +21,18 @@ export interface ScannedParty {
 
 type Phase =
   | { kind: 'pick' }
-  | { kind: 'working'; message: string }
+  | { kind: 'working'; message: string; percent?: number }
   | { kind: 'review'; values: ScannedParty; doubtful: Set<keyof ScannedParty> }
   | { kind: 'failed'; message: string };
 
 const fieldKeys: readonly (keyof ScannedParty)[] = ['name', 'gender', 'ethnicity', 'birthDate', 'address', 'idNumber'];
 
+const downloadPercent = (p: { loaded: number; total: number }) => Math.min(99, Math.floor((p.loaded / p.total) * 100));
+
 function progressText(p: OcrProgress): string {
   switch (p.phase) {
     case 'download':
-      return t('idCard.download', { percent: Math.min(99, Math.floor((p.loaded / p.total) * 100)) });
+      return t('idCard.download', { percent: downloadPercent(p) });
     case 'prepare':
       return t('idCard.prepare');
     case 'detect':
@@ -61,9 +63,12 @@ export function IdCardScanPanel(p: { idPrefix: string; role: string; onApply: (v
     setPhase({ kind: 'working', message: t('idCard.prepare') });
     let bitmap: ImageBitmap | undefined;
     try {
-      const { readLines } = await import('./ocr/engine.ts');
+      const { checkRoom, readLinesInWorker } = await import('./ocr/client.ts');
+      await checkRoom();
       bitmap = await createImageBitmap(file);
-      const lines = await readLines(bitmap, (progress) => setPhase({ kind: 'working', message: progressText(progress) }));
+      // The bitmap moves to the OCR worker, which reads and closes it; the page stays responsive.
+      const lines = await readLinesInWorker(bitmap, (progress) =>
+        setPhase({ kind: 'working', message: progressText(progress), percent: progress.phase === 'download' ? downloadPercent(progress) : undefined }));
       const front = parseIdCardFront(lines);
       if (fieldKeys.every((k) => front[k].value === '')) setPhase({ kind: 'failed', message: t('idCard.nothing') });
       else setPhase({ kind: 'review', ...proposal(front) });
@@ -102,7 +107,12 @@ export function IdCardScanPanel(p: { idPrefix: string; role: string; onApply: (v
           <p class="hint">{t('idCard.pick.hint')}</p>
         </>
       )}
-      {phase.kind === 'working' && <p class="id-scan-progress" role="status" data-testid="id-scan-progress">{phase.message}</p>}
+      {phase.kind === 'working' && (
+        <>
+          <p class="id-scan-progress" role="status" data-testid="id-scan-progress">{phase.message}</p>
+          {phase.percent !== undefined && <progress class="id-scan-bar" max={100} value={phase.percent} aria-label={t('idCard.downloadBar')} data-testid="id-scan-bar" />}
+        </>
+      )}
       {phase.kind === 'failed' && (
         <>
           <p class="warning" role="alert" data-testid="id-scan-failed">{phase.message}</p>

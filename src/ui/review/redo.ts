@@ -101,5 +101,10 @@ export function redoOf(m: Mutation, record: CaseRecord | undefined, viewerId: st
     case 'conflict.resolve':
     case 'review.dismiss':
       return action(undefined);
+    // Not a case's change: a refused 排查 or 上报 is redone from its own screen.
+    case 'screening.save':
+    case 'alert.raise':
+    case 'alert.ack':
+      return undefined;
   }
 }

@@ -35,6 +35,12 @@ export function describeMutation(m: Mutation): string {
       return t('review.action.resolve', { field: fieldLabel(m.args.field) });
     case 'review.dismiss':
       return t('review.action.dismiss');
+    case 'screening.save':
+      return t('review.action.screening', { date: m.args.record.heldOn });
+    case 'alert.raise':
+      return t('review.action.alertRaise', { grade: t(`alert.grade.${m.args.alert.grade}`) });
+    case 'alert.ack':
+      return t('review.action.alertAck');
   }
 }
 

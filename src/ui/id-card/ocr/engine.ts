@@ -1,8 +1,8 @@
 // On-device OCR of one photo: PaddleOCR PP-OCRv4 (Chinese) detection and recognition run by
 // onnxruntime-web's single-threaded WebAssembly backend. Everything is fetched from this app's own
 // origin under /ocr/ (copied there at build time, vite.config.ts) and kept by the service worker's
-// runtime cache after the first use, so a second scan works offline. The photo never leaves the
-// page: it is decoded into a canvas, read, and dropped with it.
+// runtime cache after the first use, so a second scan works offline. It runs in the OCR worker
+// (./worker.ts); the photo never leaves the phone: it is drawn into a canvas, read, and dropped.
 
 import type * as Ort from 'onnxruntime-web/wasm';
 // The runtime's WebAssembly, emitted by Vite as a hashed asset of this origin.
@@ -31,6 +31,8 @@ interface Engine {
 }
 
 let loading: Promise<Engine> | undefined;
+/** Who hears the download's progress: the latest scan, even if an earlier one started it. */
+let listener: (p: OcrProgress) => void = () => undefined;
 
 /** Bytes of a file, reporting progress as they arrive (the models are ~16 MB on a village link). */
 async function fetchBytes(url: string, onBytes: (n: number) => void): Promise<Uint8Array> {
@@ -76,7 +78,8 @@ async function load(onProgress: (p: OcrProgress) => void): Promise<Engine> {
 
 /** Loads the models once per page; a failed load may be tried again. */
 export function loadEngine(onProgress: (p: OcrProgress) => void): Promise<Engine> {
-  loading ??= load(onProgress).catch((e: unknown) => {
+  listener = onProgress;
+  loading ??= load((p) => listener(p)).catch((e: unknown) => {
     loading = undefined;
     throw e;
   });
