@@ -23,8 +23,18 @@ const TOWN = '150523100'; // 开鲁镇
 const TOWN_CASES = 20;
 
 /** The seeded committees' short names, and their mediators' memberships. */
-export async function seedCommitteeWork(store: Store, now: Date | undefined): Promise<number> {
+export async function seedCommitteeWork(
+  store: Store, now: Date | undefined, accounts: readonly { username: string; scope: string }[], passwordHash: string,
+): Promise<number> {
   const db = store.db;
+  // Their own seeded names, so the rest of the demo (seeded before) stays exactly as it was.
+  const names = mulberry32(20261207);
+  for (const [i, a] of accounts.entries()) {
+    await db.insertInto('users').values({
+      id: seededUuid(names, Date.UTC(2023, 0, 1) + i), username: a.username, display_name: personName(names, i === 0 ? '男' : '女'), password_hash: passwordHash,
+      role: 'mediator', scope_code: a.scope, disabled: 0, created_at: '2023-01-01T00:00:00.000Z',
+    }).execute();
+  }
   const town = await db.selectFrom('committees').select(['id', 'name']).where('area_code', '=', TOWN).executeTakeFirstOrThrow();
   const court = await db.selectFrom('committees').select(['id', 'name']).where('kind', '=', '派驻').where('location', '=', TOWN.slice(0, 6))
     .where('name', 'like', '%法院%').executeTakeFirstOrThrow();

@@ -34,16 +34,19 @@ export interface DemoLogin {
 const demoAccounts: readonly DemoLogin[] = [
   { username: 'tiaojie', role: 'mediator', scope: HOME_VILLAGE, area: '开鲁镇五家村' },
   { username: 'tiaojie2', role: 'mediator', scope: '150523101200', area: '大榆树镇榆树村' },
-  // Mediators of committees above the village (issue #14): the 镇调委会 and the court's 派驻 one.
-  { username: TOWN_MEDIATOR, role: 'mediator', scope: '150523100000', area: '开鲁镇人民调解委员会' },
-  { username: COURT_MEDIATOR, role: 'mediator', scope: '150523000000', area: '开鲁县人民法院诉前人民调解室' },
   { username: 'zhen', role: 'town', scope: '150523100', area: '开鲁镇' },
   { username: 'xian', role: 'county', scope: '150523', area: '开鲁县' },
   { username: 'admin', role: 'admin', scope: '', area: '全部地区' },
 ];
 
+/** Mediators of committees above the village (issue #14), made after the rest (demo-committees.ts). */
+const committeeAccounts: readonly DemoLogin[] = [
+  { username: TOWN_MEDIATOR, role: 'mediator', scope: '150523100000', area: '开鲁镇人民调解委员会' },
+  { username: COURT_MEDIATOR, role: 'mediator', scope: '150523000000', area: '开鲁县人民法院诉前人民调解室' },
+];
+
 export function demoLogins(): readonly DemoLogin[] {
-  return demoAccounts;
+  return [...demoAccounts, ...committeeAccounts];
 }
 
 /**
@@ -56,7 +59,7 @@ export async function seedIfEmpty(store: Store, options: { demo: boolean; now?: 
   if (anyUser) return { seeded: false, cases: 0 };
   await seedAreas(store.db, kailuAreas);
   const cases = await withDemoNetwork(store, () => seedDemo(store, options.now));
-  return { seeded: true, cases: cases + (await seedCommitteeWork(store, options.now)) };
+  return { seeded: true, cases: cases + (await seedCommitteeWork(store, options.now, committeeAccounts, await hashPassword(DEMO_PASSWORD))) };
 }
 
 /**
