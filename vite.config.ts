@@ -105,6 +105,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a screen that fills from IndexedDB or the server: on a loaded CI
+          // machine that takes seconds, not the default 1 s.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

@@ -43,6 +43,11 @@ const PasswordScreen = lazy(() => screen(() => import('./ui/account/password-scr
 const CaseTableScreen = lazy(() => screen(() => import('./ui/desk/case-table-screen.tsx')).then((m) => m.CaseTableScreen));
 const DeskHome = lazy(() => screen(() => import('./ui/desk/desk-home.tsx')).then((m) => m.DeskHome));
 const DevicesScreen = lazy(() => screen(() => import('./ui/desk/devices-screen.tsx')).then((m) => m.DevicesScreen));
+const SubsidyScreen = lazy(() => screen(() => import('./ui/subsidy/subsidy-screen.tsx')).then((m) => m.SubsidyScreen));
+const SubsidyRulesScreen = lazy(() => screen(() => import('./ui/subsidy/rules-screen.tsx')).then((m) => m.RulesScreen));
+const ScoreScreen = lazy(() => screen(() => import('./ui/subsidy/score-screen.tsx')).then((m) => m.ScoreScreen));
+const AppraisalScreen = lazy(() => screen(() => import('./ui/subsidy/appraisal-screen.tsx')).then((m) => m.AppraisalScreen));
+const AppraisalPageScreen = lazy(() => screen(() => import('./ui/subsidy/appraisal-page.tsx')).then((m) => m.AppraisalPageScreen));
 const AuditScreen = lazy(() => screen(() => import('./ui/audit/audit-screen.tsx')).then((m) => m.AuditScreen));
 /** `/` is the residents' home or the work home, by device and role (ui/shell/home.tsx). */
 const HomeRoute = () => <Home CaseList={WorkHome} land={!isDesk()} />;
@@ -82,6 +87,11 @@ export function App() {
             <Route path="/network" component={NetworkScreen} />
             <Route path="/network/areas" component={AreasScreen} />
             <Route path="/import" component={ImportScreen} />
+            <Route path="/subsidy" component={SubsidyScreen} />
+            <Route path="/subsidy/rules" component={SubsidyRulesScreen} />
+            <Route path="/subsidy/cases/:id" component={ScoreScreen} />
+            <Route path="/appraisal" component={AppraisalScreen} />
+            <Route path="/appraisal/:id" component={AppraisalPageScreen} />
             <Route path="/stats" component={StatsScreen} />
             <Route path="/me" component={SetupScreen} />
             <Route path="/guides" component={GuidesScreen} />

@@ -3,7 +3,9 @@
 // 10,000 short entries takes about a millisecond and keeps the old "contains" behaviour for
 // Chinese names (张三 finds 张三丰, 三丰 too), which a token index such as MiniSearch would need
 // n-grams for. Writes in this tab mark their cases stale (the sealing middleware reports them), so
-// the index is patched from those rows only.
+// the index is patched from those rows only. It is built in idle time right after unlock (warm,
+// state/lock.ts), so the first search finds it ready; a search during that build waits for it
+// rather than starting a second one.
 
 import type { EntityTable } from 'dexie';
 import type { CaseRecord } from '../shared/case.ts';
@@ -28,10 +30,17 @@ export class NameIndex {
   private entries: Map<string, Entry> | undefined;
   private readonly stale = new Set<string>();
   private rebuild = false;
+  /** The full build under way, shared by whoever asks meanwhile. */
+  private building: Promise<Map<string, Entry>> | undefined;
+  /** Bumped on lock: a build that was under way then is thrown away. */
+  private generation = 0;
+  /** Full builds made (for tests: a search during a warm-up must not make a second one). */
+  builds = 0;
 
   /** A write to the cases table (keys) or a range delete ('all'). */
   touched(keys: readonly unknown[] | 'all'): void {
-    if (!this.entries) return;
+    // While a build reads (a warm-up racing the first pull's writes), its pages may predate a write.
+    if (!this.entries && !this.building) return;
     if (keys === 'all') this.rebuild = true;
     else for (const k of keys) this.stale.add(String(k));
   }
@@ -41,25 +50,44 @@ export class NameIndex {
     this.entries = undefined;
     this.stale.clear();
     this.rebuild = false;
+    this.building = undefined;
+    this.generation++;
+  }
+
+  /** Builds the index ahead of the first search (after unlock); a failure (locked meanwhile) is left to the search. */
+  async warm(cases: CaseTable, keyring: Keyring): Promise<void> {
+    await this.fresh(cases, keyring).catch(() => undefined);
+  }
+
+  private async build(cases: CaseTable, keyring: Keyring): Promise<Map<string, Entry>> {
+    const generation = this.generation;
+    this.builds++;
+    this.stale.clear();
+    this.rebuild = false;
+    const entries = new Map<string, Entry>();
+    // Read sealed, then opened in one WebCrypto batch after the read (several times faster than
+    // opening each case in JavaScript inside it); a page at a time bounds the memory.
+    let after: string | undefined;
+    for (;;) {
+      const page = await (after === undefined ? cases.orderBy('id') : cases.where('id').above(after)).limit(INDEX_PAGE).toArray();
+      await openRowsNow(keyring, page);
+      for (const c of page) entries.set(c.id, { id: c.id, updatedAt: c.updatedAt, text: textOf(c) });
+      if (page.length < INDEX_PAGE) break;
+      after = page[page.length - 1]?.id;
+    }
+    // Locked while building: the names must not outlive the key.
+    if (generation === this.generation) this.entries = entries;
+    return entries;
   }
 
   private async fresh(cases: CaseTable, keyring: Keyring): Promise<Map<string, Entry>> {
     if (!this.entries || this.rebuild) {
-      this.stale.clear();
-      this.rebuild = false;
-      const entries = new Map<string, Entry>();
-      // Read sealed, then opened in one WebCrypto batch after the read (several times faster than
-      // opening each case in JavaScript inside it); a page at a time bounds the memory.
-      let after: string | undefined;
-      for (;;) {
-        const page = await (after === undefined ? cases.orderBy('id') : cases.where('id').above(after)).limit(INDEX_PAGE).toArray();
-        await openRowsNow(keyring, page);
-        for (const c of page) entries.set(c.id, { id: c.id, updatedAt: c.updatedAt, text: textOf(c) });
-        if (page.length < INDEX_PAGE) break;
-        after = page[page.length - 1]?.id;
-      }
-      this.entries = entries;
-      return entries;
+      // Writes made while the build reads are marked stale (touched), and patched just below.
+      const pending = (this.building ??= this.build(cases, keyring).finally(() => {
+        this.building = undefined;
+      }));
+      await pending;
+      if (!this.entries) return pending;
     }
     if (this.stale.size > 0) {
       const ids = [...this.stale];

@@ -30,6 +30,7 @@ import { importRoutes } from './import/routes.ts';
 import { publicRequestRoutes, requestRoutes } from './requests/routes.ts';
 import { accountRoutes } from './auth/accounts-routes.ts';
 import { federationRoutes } from './federation/routes.ts';
+import { appraisalRoutes, subsidyRoutes } from './subsidy/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
@@ -73,6 +74,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', registryRoutes(ctx));
   api.route('/', importRoutes(ctx));
   api.route('/', federationRoutes(ctx));
+  for (const path of ['/subsidy/*', '/appraisal', '/appraisal.xlsx', '/appraisal.csv', '/appraisal/*']) api.use(path, auth);
+  api.route('/', subsidyRoutes(ctx));
+  api.route('/', appraisalRoutes(ctx));
   for (const path of ['/requests', '/requests/*']) api.use(path, auth);
   api.route('/', requestRoutes(ctx));
   for (const path of ['/audit', '/audit/*']) api.use(path, auth);

@@ -5,13 +5,16 @@
 
 import type { CaseStatus, CaseOutcome } from './lifecycle.ts';
 import type { PatchableField } from './fields/case-fields.ts';
+import type { CourtReferral } from './court.ts';
 import { clearableFields } from './fields/clearable.ts';
 
 export type Gender = '男' | '女';
 // Stored values are short and stable ('申请'); what a person reads is the catalogue's `source.*`
-// ("当事人申请"). 检察院移送: procuratorates refer civil disputes too (人民调解法 Art 18).
-export type CaseSource = '申请' | '主动调解' | '法院移送' | '检察院移送' | '公安移送' | '信访移送' | '其他移送';
-export const caseSources: readonly CaseSource[] = ['申请', '主动调解', '法院移送', '检察院移送', '公安移送', '信访移送', '其他移送'];
+// ("当事人申请"). 检察院移送: procuratorates refer civil disputes too (人民调解法 Art 18). 法院委派
+// (before the court files the suit) and 法院委托 (after) carry the court's reference (court.ts);
+// 法院移送 stays for what came from a court without one (old records, paper ledgers).
+export type CaseSource = '申请' | '主动调解' | '法院委派' | '法院委托' | '法院移送' | '检察院移送' | '公安移送' | '信访移送' | '其他移送';
+export const caseSources: readonly CaseSource[] = ['申请', '主动调解', '法院委派', '法院委托', '法院移送', '检察院移送', '公安移送', '信访移送', '其他移送'];
 
 /** 自然人 or 单位 (a company, an association, an organ): a 单位 party signs by seal and its 法定代表人. */
 export type PartyKind = '自然人' | '单位';
@@ -197,6 +200,8 @@ export interface CaseRecord {
   judicialConfirmation?: JudicialConfirmation | null;
   /** Absent on records saved before the field existed: read it as null. */
   followUp?: FollowUp | null;
+  /** 诉调对接: the court's reference of a 法院委派/委托 case (court.ts); null or absent otherwise. */
+  court?: CourtReferral | null;
   termination: Termination | null;
   rejection: Rejection | null;
   private: CasePrivate;

@@ -15,6 +15,11 @@ export type CommitteeType = (typeof committeeTypes)[number];
 export const memberRoles = ['主任', '副主任', '委员'] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
+/** 学历 as a registry records it; 大专 and above is what the 组织队伍 sheet counts. */
+export const educationLevels = ['研究生', '大学本科', '大学专科', '高中（中专）', '初中及以下'] as const;
+export type EducationLevel = (typeof educationLevels)[number];
+export const collegeLevels: readonly EducationLevel[] = ['研究生', '大学本科', '大学专科'];
+
 export const legalPersonKinds = ['法律明白人', '示范户'] as const;
 export type LegalPersonKind = (typeof legalPersonKinds)[number];
 
@@ -56,6 +61,8 @@ export interface Mediator {
   termStart: string | null;
   termEnd: string | null;
   leftOn: string | null;
+  /** 学历; null = not recorded. */
+  education: EducationLevel | null;
   trainings: Training[];
 }
 
@@ -146,6 +153,13 @@ export interface OrgTable {
   /** 培训人次 and hours of mediators in office, from the year's start (or the report's period) to the day counted. */
   trainings: number;
   trainingHours: number;
+  /** Mediators with 大专 or higher (学历 recorded as such). */
+  college: number;
+  /** Mediators whose 学历 is not recorded. */
+  educationUnknown: number;
+  /** 人民调解工作经费 and 调解员补贴 of the committees for the year counted, in 分. */
+  fundingCents: number;
+  subsidyCents: number;
 }
 
 const perType = () => Object.fromEntries(committeeTypes.map((t) => [t, 0])) as Record<CommitteeType, number>;
@@ -154,6 +168,7 @@ export const emptyOrgTable = (): OrgTable => ({
   committees: perType(),
   committeesTotal: 0, mediators: 0, fullTime: 0, women: 0, legalPersons: 0, households: 0,
   minority: 0, members: 0, mediatorsByType: perType(), fullTimeByType: perType(), trainings: 0, trainingHours: 0,
+  college: 0, educationUnknown: 0, fundingCents: 0, subsidyCents: 0,
 });
 
 // ---- input schemas (server API and forms) ----
@@ -189,6 +204,8 @@ const mediatorFields = {
   termStart: optionalDate,
   termEnd: optionalDate,
   leftOn: optionalDate,
+  /** Absent: left as stored (a committee's member rows do not carry it). */
+  education: v.optional(v.nullable(v.picklist(educationLevels))),
 };
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
@@ -227,3 +244,12 @@ export const LegalPersonInputSchema = v.strictObject({
   leftOn: optionalDate,
 });
 export type LegalPersonInput = v.InferOutput<typeof LegalPersonInputSchema>;
+
+/** PUT /api/registry/committees/:id/funding: a committee's 经费 and 补贴 of one year, in 分. */
+export const FundingInputSchema = v.strictObject({
+  year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
+  fundingCents: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12)),
+  subsidyCents: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12)),
+});
+export type FundingInput = v.InferOutput<typeof FundingInputSchema>;
+export type Funding = FundingInput;

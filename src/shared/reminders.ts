@@ -3,12 +3,13 @@
 // (人民调解法 Art 33), the 回访 to check performance (Art 31) and the 督促履行 a 回访 finding
 // 未履行 opens (若干规定 Art 39). Pure; `today` is injected.
 
-import type { CaseRecord } from './case.ts';
+import type { Agreement, CaseRecord } from './case.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { isOpen } from './lifecycle.ts';
 import { confirmationRisk, followUpOf } from './follow-up.ts';
+import { COURT_DUE_SOON_DAYS, isCourtSource } from './court.ts';
 
-export type ReminderKind = 'oneMonth' | 'labour15' | 'confirmation' | 'visit' | 'urge';
+export type ReminderKind = 'oneMonth' | 'labour15' | 'confirmation' | 'visit' | 'urge' | 'court' | 'courtReturn';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -18,11 +19,19 @@ export interface Reminder {
   daysLeft: number;
   /** For 司法确认: why the court may refuse this category. */
   risk?: 'status' | 'title';
+  /** For 诉调对接: the court the case came from (and goes back to). */
+  court?: string;
 }
 
 export const ONE_MONTH_DAYS = 30;
 export const CONFIRMATION_DAYS = 30;
 export const LABOUR_MEDIATION_DAYS = 15;
+
+/** The 回访 is due when performance falls due, at the latest a month after the agreement took effect. */
+export function visitDueOn(agreement: Pick<Agreement, 'effectiveOn' | 'performanceDeadline'>): string {
+  const latest = addDays(agreement.effectiveOn, ONE_MONTH_DAYS);
+  return agreement.performanceDeadline < latest ? agreement.performanceDeadline : latest;
+}
 
 export function remindersFor(record: CaseRecord, today: string): Reminder[] {
   if (record.voided) return [];
@@ -33,6 +42,14 @@ export function remindersFor(record: CaseRecord, today: string): Reminder[] {
   if (isOpen(record.status)) {
     push('oneMonth', addDays(record.acceptedOn, ONE_MONTH_DAYS));
     if (record.categoryCode.startsWith('10')) push('labour15', addDays(record.acceptedOn, LABOUR_MEDIATION_DAYS));
+  }
+  // 诉调对接: the court's deadline once it is near or past, then the result owed to the court.
+  const court = record.court;
+  if (court && isCourtSource(record.source)) {
+    const left = daysBetween(today, court.deadline);
+    if (isOpen(record.status) && left <= COURT_DUE_SOON_DAYS) push('court', court.deadline, { court: court.court });
+    const ended = record.outcome === 'success' || record.outcome === 'failure';
+    if (ended && court.returnedOn === null && record.status !== 'archived') push('courtReturn', court.deadline, { court: court.court });
   }
   const agreement = record.agreement;
   const followUp = followUpOf(record);
@@ -47,10 +64,6 @@ export function remindersFor(record: CaseRecord, today: string): Reminder[] {
   }
   const urge = followUp.urge;
   if (agreement && urge && urge.doneOn === null && record.status !== 'archived') push('urge', urge.due);
-  if (agreement && record.status === 'agreed') {
-    // Visit when performance falls due (at the latest a month after the agreement took effect).
-    const latest = addDays(agreement.effectiveOn, ONE_MONTH_DAYS);
-    push('visit', agreement.performanceDeadline < latest ? agreement.performanceDeadline : latest);
-  }
+  if (agreement && record.status === 'agreed') push('visit', visitDueOn(agreement));
   return out;
 }

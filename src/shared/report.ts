@@ -6,10 +6,11 @@
 
 import { categories, statisticsRows } from './categories.ts';
 import { caseSources } from './case.ts';
+import { courtSources } from './court.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { committeeTypes, type OrgTable } from './network.ts';
 import {
-  emptyRow, performanceRateOf, preventionKeys, ratePercent, satisfactionLevels, satisfactionRateOf, successRateOf, type Rollup, type RowCounts,
+  courtTotal, emptyRow, performanceRateOf, preventionKeys, ratePercent, satisfactionLevels, satisfactionRateOf, successRateOf, type Rollup, type RowCounts,
 } from './stats.ts';
 import { rowSumNames, statSums, type CountedColumn, type RowSumName } from './fields/stat-sums.ts';
 import { BOM, toCsv } from './csv.ts';
@@ -142,6 +143,19 @@ export function sourceTable(r: Rollup): Cell[][] {
   return [[t('report.source'), t('report.col.cases')], ...caseSources.map((s): Cell[] => [s, r.bySource[s] ?? 0])];
 }
 
+/**
+ * 诉调对接: the cases courts delegated (委派, before filing) or entrusted (委托, after filing), by how
+ * they ended; 调解不成 ones went back to the court with a 调解终结说明.
+ */
+export function courtTable(r: Rollup): Cell[][] {
+  const line = (label: string, c: ReturnType<typeof courtTotal>): Cell[] => [label, c.accepted, c.succeeded, c.failed, c.open];
+  return [
+    [t('report.court'), t('report.court.received'), t('report.court.succeeded'), t('report.court.returned'), t('report.court.open')],
+    ...courtSources.map((s) => line(t(`source.${s}`), r.court[s])),
+    line(t('report.total'), courtTotal(r)),
+  ];
+}
+
 /** 群众满意度 from the latest 回访 of each case; 满意率 leaves 未记载 out of the denominator. */
 export function satisfactionTable(r: Rollup, options: { asText?: boolean } = {}): Cell[][] {
   const rate = ratePercent(satisfactionRateOf(r.satisfaction));
@@ -164,8 +178,13 @@ export function orgTableCells(o: OrgTable): Cell[][] {
     [t('report.org.minority'), o.minority],
     [t('report.org.members'), o.members],
     [t('report.org.appointed'), o.mediators - o.members],
+    [t('report.org.college'), o.college],
+    [t('report.org.educationUnknown'), o.educationUnknown],
     [t('report.org.trainings'), o.trainings],
     [t('report.org.trainingHours'), o.trainingHours],
+    // 万元 to two places, as the form prints money (exact: the 分 divided once).
+    [t('report.org.funding'), Math.round(o.fundingCents / 10_000) / 100],
+    [t('report.org.subsidy'), Math.round(o.subsidyCents / 10_000) / 100],
     [t('report.org.legalPersons'), o.legalPersons],
     [t('report.org.households'), o.households],
   ];
@@ -277,6 +296,7 @@ export function reportSheets(meta: ReportMeta, r: Rollup, org: OrgTable, childre
         { rows: screeningTable(meta.screening), table: true },
         { rows: preventionTable(r), table: true },
         { rows: sourceTable(r), table: true },
+        { rows: courtTable(r), table: true },
         { rows: satisfactionTable(r, options), table: true, decimals: [undefined, 0] },
         { rows: reportNotes(), table: false },
         footer,

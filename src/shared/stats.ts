@@ -9,6 +9,7 @@
 import type { AgreementForm, CaseRecord, CaseSource, ConfirmationResult, PerformanceStatus } from './case.ts';
 import { categoryByCode, statisticsRowOf } from './categories.ts';
 import { caseStatuses, isOpen, type CaseOutcome, type CaseStatus } from './lifecycle.ts';
+import { courtSources, isCourtSource, type CourtSource } from './court.ts';
 import { caseColumns, rowSumNames, statSums, sumNames, sumsOf, type PreventionKey, type RowSumName, type SumSpec, type Sums } from './fields/stat-sums.ts';
 
 export { preventionKeys, toWanYuan, type PreventionKey } from './fields/stat-sums.ts';
@@ -89,6 +90,11 @@ export interface Rollup extends RowCounts {
   /** Successful 受理 cases by their latest 回访's 满意程度 (cases never visited are not counted). */
   satisfaction: Record<Satisfaction, number>;
   bySource: Partial<Record<CaseSource, number>>;
+  /**
+   * 诉调对接: the 受理 cases a court delegated (委派) or entrusted (委托), by how they ended. A
+   * 调解不成 one goes back to the court (调解终结说明): `failed` is the 退回法院 figure.
+   */
+  court: Record<CourtSource, Counts>;
   prevention: Record<PreventionKey, Prevented>;
 }
 
@@ -144,9 +150,20 @@ export const emptyRow = (): RowCounts => ({
 
 export const noSatisfaction = (): Record<Satisfaction, number> => ({ 满意: 0, 基本满意: 0, 不满意: 0, 未记载: 0 });
 
+const emptyCounts = (): Counts => ({ accepted: 0, succeeded: 0, failed: 0, open: 0 });
+export const noCourt = (): Record<CourtSource, Counts> =>
+  Object.fromEntries(courtSources.map((s) => [s, emptyCounts()])) as Record<CourtSource, Counts>;
+
+/** Both court sources added up: 受理, 成功, 退回法院 (failed), 未结. */
+export function courtTotal(r: Pick<Rollup, 'court'>): Counts {
+  const total = emptyCounts();
+  for (const s of courtSources) for (const k of ['accepted', 'succeeded', 'failed', 'open'] as const) total[k] += r.court[s][k];
+  return total;
+}
+
 export function emptyRollup(): Rollup {
   return {
-    ...emptyRow(), successRate: { numerator: 0, denominator: 0 }, byRow: {}, bySplit: {}, bySource: {}, prevention: noPrevented(),
+    ...emptyRow(), successRate: { numerator: 0, denominator: 0 }, byRow: {}, bySplit: {}, bySource: {}, court: noCourt(), prevention: noPrevented(),
     satisfaction: noSatisfaction(),
   };
 }
@@ -180,6 +197,11 @@ export function rollupGroups(groups: Iterable<StatGroup>, period?: Period): Roll
     if (g.satisfaction !== null && outcomeClass(g) === 'succeeded') total.satisfaction[g.satisfaction] += g.n;
     total.bySource[g.source] = (total.bySource[g.source] ?? 0) + g.n;
     const cls = outcomeClass(g);
+    if (isCourtSource(g.source)) {
+      const court = total.court[g.source];
+      court.accepted += g.n;
+      if (cls) court[cls] += g.n;
+    }
     for (const s of sumNames) {
       const spec: SumSpec = statSums[s];
       if (spec.prevention && counts(spec, cls)) total.prevention[spec.prevention.key][spec.prevention.part] += g.sums[s];

@@ -10,6 +10,7 @@ import { NewCaseSchema, type NewCaseInput } from '../shared/fields/case-schemas.
 import { formFields, formKeyOf } from '../shared/fields/case-fields.ts';
 import { agreementRuleErrors, followUpAfterVisit, followUpErrors, sessionDay, sessionErrors, visitErrors } from '../shared/case-rules.ts';
 import { followUpOf } from '../shared/follow-up.ts';
+import { CourtReferralSchema } from '../shared/court-schema.ts';
 import { diffCase, type MutationBody } from '../shared/mutations.ts';
 import type { CaseStatus } from '../shared/lifecycle.ts';
 import type { SessionData, VisitData, InvestigationData, EventBody } from '../shared/events.ts';
@@ -149,6 +150,17 @@ export async function recordConfirmation(ctx: WriteContext, caseId: string, conf
   check(fieldErrors(JudicialConfirmationSchema, confirmation));
   return editCase(ctx, caseId, (c) => ({ ...c, judicialConfirmation: confirmation }));
 }
+
+/** 诉调对接: the day the result (告知函 / 终结说明) went back to the court. */
+export async function recordCourtReturn(ctx: WriteContext, caseId: string, returnedOn: string): Promise<CaseRecord> {
+  const record = await requireCase(ctx, caseId);
+  if (!record.court) throw new DomainError('transition.invalid', { court: 'court.required' });
+  const court = { ...record.court, returnedOn };
+  check(prefixed('court', fieldErrors(CourtReferralSchema, court)));
+  return editCase(ctx, caseId, (c) => ({ ...c, court }));
+}
+
+const prefixed = (prefix: string, errors: Record<string, unknown>) => Object.fromEntries(Object.entries(errors).map(([k, e]) => [`${prefix}.${k}`, e]));
 
 /** 督促履行 done, or the parties' decision not to apply for 司法确认: the case's follow-up. */
 export async function recordFollowUp(ctx: WriteContext, caseId: string, change: (current: FollowUp) => FollowUp): Promise<CaseRecord> {

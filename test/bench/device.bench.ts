@@ -39,8 +39,9 @@ export async function deviceBench(): Promise<void> {
     console.log(`cases stored: ${count}`);
     console.log(`save a case p95: ${saves.p95.toFixed(1)} ms  [budget 50 ms]`);
     console.log(`list first page query p95: ${list.p95.toFixed(1)} ms`);
-    const search = await page.evaluate(() => (window as unknown as { bench: { unlockAndSearch(): Promise<{ unlockMs: number; firstSearchMs: number; warmSearchMs: number; hits: number; heapBytes: number }> } }).bench.unlockAndSearch());
-    console.log(`unlock with the PIN (PBKDF2 600,000): ${search.unlockMs.toFixed(0)} ms; first name search (builds the index of 10,000): ${search.firstSearchMs.toFixed(0)} ms  [budget 100 ms]; next search: ${search.warmSearchMs.toFixed(1)} ms (${search.hits} hit)`);
+    const search = await page.evaluate(() => (window as unknown as { bench: { unlockAndSearch(): Promise<{ unlockMs: number; firstSearchMs: number; warmSearchMs: number; hits: number; heapBytes: number; idleBuildMs: number; firstSearchAfterIdleMs: number; hitsAfterIdle: number }> } }).bench.unlockAndSearch());
+    console.log(`unlock with the PIN (PBKDF2 600,000): ${search.unlockMs.toFixed(0)} ms; first name search (builds the index of 10,000): ${search.firstSearchMs.toFixed(0)} ms  (without the idle build); next search: ${search.warmSearchMs.toFixed(1)} ms (${search.hits} hit)`);
+    console.log(`as the app unlocks: the name index built in idle time ${search.idleBuildMs.toFixed(0)} ms, then the first name search ${search.firstSearchAfterIdleMs.toFixed(1)} ms  [budget 100 ms: ${search.firstSearchAfterIdleMs <= 100 ? 'ok' : 'OVER'}] (${search.hitsAfterIdle} hit)`);
     console.log(`page JS heap with the name index of 10,000 built: ${(search.heapBytes / 1048576).toFixed(1)} MB  [budget 50 MB]`);
     // Every page load starts locked: time the load to the PIN screen, then the PIN to the first row.
     const opens: number[] = [];

@@ -1,7 +1,8 @@
 // Many phones syncing at once against one server process on loopback (issue #13): PHONES devices
 // (default 500; one in ten a town's laptop that sees its whole town) have synced before, one
 // after another (their first pull, not measured); then all at once, ROUNDS times, each pushes 5
-// new cases naming its cursor and pulls what the others sent. Prints push and pull p50/p99 —
+// new cases naming its cursor and pulls what the others sent, each with the device report the app
+// sends on its first push and first pull of a sync. Prints push and pull p50/p99 —
 // budget: push p99 ≤ 1 s — and the server's longest event-loop stall meanwhile (budget 50 ms).
 // Requests are bounded in number and go to 127.0.0.1 only.
 import { fork } from 'node:child_process';
@@ -37,9 +38,14 @@ async function post<T>(account: { token: string }, path: string, body: unknown, 
 
 interface Phone { account: Signed; device: Device; village: string; cursor: number }
 
+/** What the app sends with the first push and the first pull of each sync (the 设备 list's report). */
+const report = (pending: number) => ({ appVersion: 'bench', pending, storageBytes: 5_000_000, deviceTime: new Date().toISOString() });
+
 async function pullAll(phone: Phone, into: number[]): Promise<void> {
-  for (let more = true; more; ) {
-    const page = await post<PullResponse>(phone.account, '/api/sync/pull', { protocolVersion: PROTOCOL_VERSION, clientId: phone.device.clientId, cursor: phone.cursor }, into);
+  for (let more = true, first = true; more; first = false) {
+    const page = await post<PullResponse>(phone.account, '/api/sync/pull', {
+      protocolVersion: PROTOCOL_VERSION, clientId: phone.device.clientId, cursor: phone.cursor, ...(first ? { device: report(0) } : {}),
+    }, into);
     phone.cursor = page.cursor;
     more = page.hasMore;
   }
@@ -47,7 +53,7 @@ async function pullAll(phone: Phone, into: number[]): Promise<void> {
 
 async function syncRound(phone: Phone): Promise<void> {
   const mutations = Array.from({ length: 5 }, () => phone.device.create(caseRecord(phone.village)));
-  const reply = await post<PushResponse>(phone.account, '/api/sync/push', { ...phone.device.request(mutations), cursor: phone.cursor }, pushes);
+  const reply = await post<PushResponse>(phone.account, '/api/sync/push', { ...phone.device.request(mutations), cursor: phone.cursor, device: report(mutations.length) }, pushes);
   if (reply.page) phone.cursor = reply.page.cursor;
   await pullAll(phone, pulls);
 }

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { setUpProfile, openLogin, passLock } from './flows.ts';
+import { setUpProfile, signIn } from './flows.ts';
 import { makePng } from '../support/png.ts';
 
 let server: AppServer;
@@ -25,44 +25,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Signs in: the login screen when the app has one, else the API plus the saved session (state/session.ts). */
-async function signIn(p: Page, baseUrl: string): Promise<void> {
-  await openLogin(p, baseUrl);
-  // The lazy route renders a heading either way (the form, or 页面不存在 in an app without one).
-  await p.locator('main h1').first().waitFor();
-  if (await p.getByTestId('login-submit').count() > 0) {
-    await p.getByLabel('用户名').fill('tiaojie');
-    await p.getByLabel('密码').fill('shuohe-2023');
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await passLock(p);
-    return;
-  }
-  await p.evaluate(async () => {
-    const response = await fetch('/api/auth/login', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tiaojie', password: 'shuohe-2023', clientId: crypto.randomUUID() }),
-    });
-    if (!response.ok) throw new Error(`login: ${response.status}`);
-    const session: unknown = await response.json();
-    // idb-keyval's default store, as session.ts saves it.
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('keyval-store');
-      open.onupgradeneeded = () => open.result.createObjectStore('keyval');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('keyval', 'readwrite');
-        tx.objectStore('keyval').put(session, 'session');
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
-  });
-  await p.goto(`${baseUrl}/`);
-}
-
 async function registerCase(p: Page): Promise<void> {
   await p.getByTestId('nav-plus').click();
   await p.getByRole('radio', { name: '邻里纠纷' }).check();
@@ -77,7 +39,7 @@ async function registerCase(p: Page): Promise<void> {
 describe('attachments on the phone', () => {
   it('adds a photo from a file: compressed to ≤ 400 KB on the phone, 已上传 after sync, equal bytes on the server', async () => {
     await setUpProfile(page, server.url);
-    await signIn(page, server.url);
+    await signIn(page, server.url, 'tiaojie');
     await registerCase(page);
     const caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
 
@@ -95,8 +57,8 @@ describe('attachments on the phone', () => {
 
     const tile = section.locator('.thumb-item');
     await tile.first().waitFor();
-    expect(await tile.count()).toBe(1);
-    expect(await tile.first().locator('.thumb-purpose').textContent()).toBe('证据');
+    await expect.poll(() => tile.count()).toBe(1);
+    await expect.poll(() => tile.first().locator('.thumb-purpose').textContent()).toBe('证据');
     await expect.poll(() => tile.first().getByTestId('attach-status').textContent(), { timeout: 30_000 }).toBe('已上传');
 
     const rows = await server.store.read.selectFrom('blobs').select(['sha256', 'size', 'mime', 'bytes']).execute();

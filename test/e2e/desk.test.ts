@@ -98,7 +98,7 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
     if (user !== 'xian') return;
     await page.getByTestId('nav-accounts').click();
     await page.getByTestId('account-group').first().waitFor();
-    expect(await page.getByTestId('account-group').count()).toBeGreaterThan(2);
+    await expect.poll(() => page.getByTestId('account-group').count()).toBeGreaterThan(2);
     const town = page.getByTestId('account-town');
     const first = await town.locator('option').nth(2).getAttribute('value');
     await town.selectOption(first ?? '');
@@ -107,7 +107,7 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
 
     await page.getByTestId('nav-network').click();
     await page.getByTestId('town-group').first().waitFor();
-    expect(await page.getByTestId('town-group').count()).toBeGreaterThan(2);
+    await expect.poll(() => page.getByTestId('town-group').count()).toBeGreaterThan(2);
     // The add forms: 乡镇 then 村 by name; no field takes a typed code.
     const form = page.getByTestId('new-committee');
     await form.getByTestId('nc-location-town').selectOption({ index: 1 });
@@ -141,7 +141,7 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
     await page.getByTestId('case-table-row').first().waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="case-table"]')?.getAttribute('aria-busy') === 'false');
     expect(await read()).toEqual(before);
-    expect(await page.getByTestId('filter-status').inputValue()).toBe('archived');
+    await expect.poll(() => page.getByTestId('filter-status').inputValue()).toBe('archived');
 
     // Back returns to the list before the sort.
     await page.goBack();
@@ -179,7 +179,8 @@ describe('设备: the town revokes one lost phone', () => {
     // The id is read from IndexedDB after the screen draws.
     await expect.poll(() => status.getByTestId('me-client-id').textContent()).toBe(clientId.slice(0, 8));
     await expect.poll(() => status.getByTestId('me-server').textContent()).toContain('正常使用');
-    expect(await status.getByTestId('me-pending').textContent()).toBe('0 条');
+    // Counted from IndexedDB after the screen draws, like the id.
+    await expect.poll(() => status.getByTestId('me-pending').textContent()).toBe('0 条');
 
     deskDevice = await openDevice(DESK);
     const desk = await deskDevice.context.newPage();
@@ -190,7 +191,8 @@ describe('设备: the town revokes one lost phone', () => {
     const row = desk.locator(`[data-testid="device-row"][data-client="${clientId}"]`);
     await row.waitFor();
     // The phone reported its app version with the sync: it is not an "old app" row.
-    expect(await row.textContent()).toContain('0.1.0');
+    // (recorded just after the sync's answer, so it may land after the row shows)
+    await expect.poll(() => row.textContent()).toContain('0.1.0');
     // No result yet: the result line takes no space (it was an empty coloured bar).
     expect(await desk.getByTestId('devices-message').isVisible()).toBe(false);
 

@@ -256,13 +256,14 @@ describe('withdrawing a photo, then the 全卷', () => {
     await page.goto(`${server.url}/cases/${c.record.id}`);
     const section = page.getByTestId('attachments');
     await section.locator('.thumb-item').first().waitFor();
-    expect(await section.locator('.thumb-item').count()).toBe(2);
+    // Photos are read from IndexedDB one by one: wait for both.
+    await expect.poll(() => section.locator('.thumb-item').count()).toBe(2);
     await section.getByRole('button', { name: /无关路人/ }).click();
     const viewer = page.getByTestId('photo-viewer');
     await viewer.getByTestId('attach-withdraw').click();
     // A reason is required: 确认撤回 without one says so and withdraws nothing.
     await viewer.getByTestId('withdraw-confirm').click();
-    expect(await viewer.locator('.error').textContent()).toBe('请写明撤回原因');
+    await expect.poll(() => viewer.locator('.error').textContent()).toBe('请写明撤回原因');
     await viewer.getByLabel('撤回原因').fill(reason);
     await page.screenshot({ path: join(PNG_DIR, 'withdraw-form.png') });
     const box = await viewer.getByTestId('withdraw-confirm').boundingBox();
@@ -270,8 +271,8 @@ describe('withdrawing a photo, then the 全卷', () => {
     await viewer.getByTestId('withdraw-confirm').click();
     await viewer.waitFor({ state: 'detached' });
     await page.getByTestId('flash').filter({ hasText: '照片已撤回' }).waitFor();
-    expect(await section.locator('.thumb-item').count()).toBe(1);
-    expect(await section.textContent()).not.toContain('无关路人');
+    await expect.poll(() => section.locator('.thumb-item').count()).toBe(1);
+    await expect.poll(() => section.textContent()).not.toContain('无关路人');
     // The timeline keeps who, when and why — not the photo.
     const timeline = page.getByTestId('timeline');
     await expect.poll(() => timeline.textContent()).toContain(`撤回了一张证据照片。原因：${reason}`);
@@ -287,8 +288,8 @@ describe('withdrawing a photo, then the 全卷', () => {
     await page.getByTestId('explanation-save').click();
     await page.getByTestId('explanation-paragraph').waitFor();
     await page.getByTestId('explanation').screenshot({ path: join(PNG_DIR, 'explanation-editor.png') });
-    const ids = await page.getByTestId('docs-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-doc')));
-    expect(ids.slice(-3)).toEqual(['explanation', 'back-cover', 'confirmation']);
+    const ids = () => page.getByTestId('docs-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-doc')));
+    await expect.poll(async () => (await ids()).slice(-3)).toEqual(['explanation', 'back-cover', 'confirmation']);
 
     // The same case as the model sees it now: the withdrawal supersedes the wrong photo.
     const wrong = c.events.find((e) => e.kind === 'attachment' && e.data.name === '无关路人.jpg') as CaseEvent;
@@ -318,20 +319,20 @@ describe('document screens', () => {
     await page.goto(`${server.url}/cases/${c.record.id}/documents/application`);
     const missing = page.getByTestId('doc-missing');
     await missing.waitFor();
-    expect(await missing.locator('li').count()).toBe(6);
+    await expect.poll(() => missing.locator('li').count()).toBe(6);
     expect(await missing.locator('li').first().textContent()).toContain('申请人张三：未填写性别');
     expect(await missing.locator('a').first().getAttribute('href')).toBe(`/cases/${c.record.id}/edit?field=parties.0.gender`);
     expect(await page.getByTestId('doc-print').count()).toBe(0);
 
     await page.goto(`${server.url}/cases/${c.record.id}/documents/agreement`);
     await page.getByTestId('doc-missing').waitFor();
-    expect(await page.getByTestId('doc-missing').textContent()).toContain('还没有记录调解协议');
+    await expect.poll(() => page.getByTestId('doc-missing').textContent()).toContain('还没有记录调解协议');
     expect(await page.getByTestId('doc-missing').locator('a').getAttribute('href')).toBe(`/cases/${c.record.id}/agreement`);
 
     await page.goto(`${server.url}/cases/${c.record.id}/documents`);
     await page.getByTestId('docs-entry').first().waitFor();
-    const ready = await page.getByTestId('docs-entry').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-doc')}:${e.getAttribute('data-ready')}`));
-    expect(ready).toEqual(['cover:yes', 'contents:no', 'application:no', 'notice:yes', 'session-1:no', 'agreement:no', 'back-cover:no']);
+    const ready = () => page.getByTestId('docs-entry').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-doc')}:${e.getAttribute('data-ready')}`));
+    await expect.poll(ready).toEqual(['cover:yes', 'contents:no', 'application:no', 'notice:yes', 'session-1:no', 'agreement:no', 'back-cover:no']);
   });
 
   it('at 360 px a document reads on screen with a big 打印 button and no sideways scrolling', async () => {
@@ -342,7 +343,7 @@ describe('document screens', () => {
     const box = await button.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
     const preview = page.getByTestId('doc-preview');
-    expect(await preview.textContent()).toContain('经调解，自愿达成如下协议');
+    await expect.poll(() => preview.textContent()).toContain('经调解，自愿达成如下协议');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const fontPx = await preview.locator('.doc-para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(14);
@@ -369,7 +370,7 @@ describe('document screens', () => {
     try {
       await page.goto(`${server.url}/cases/${c.record.id}/documents/oral-agreement`);
       await page.getByTestId('doc-print').waitFor();
-      expect(await page.getByTestId('doc-preview').textContent()).toContain('李四当面向张三赔礼道歉');
+      await expect.poll(() => page.getByTestId('doc-preview').textContent()).toContain('李四当面向张三赔礼道歉');
     } finally {
       await device.context.setOffline(false);
     }

@@ -157,8 +157,9 @@ describe('扫描身份证', () => {
     // What was saved (sealed in IndexedDB, read back through the edit form).
     await page.goto(`${page.url()}/edit`);
     await page.getByTestId('party-0').getByRole('button', { name: /更多信息/ }).click();
+    // The form fills from the sealed record it reads back: wait for it before reading it whole.
+    await expect.poll(() => page.locator('#party-0-idNumber').inputValue()).toBe(PERSON.idNumber);
     expect(await page.locator('#party-0-name').inputValue()).toBe(PERSON.name);
-    expect(await page.locator('#party-0-idNumber').inputValue()).toBe(PERSON.idNumber);
     // The card prints 汉; the party form's 民族 select holds the group's full name.
     expect(await page.locator('#party-0-ethnicity').inputValue()).toBe(`${PERSON.ethnicity}族`);
     expect(await page.locator('#party-0-address').inputValue()).toBe(PERSON.addressLines.join(''));

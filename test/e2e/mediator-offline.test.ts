@@ -22,6 +22,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The case's status as its detail screen shows it (drawn from IndexedDB after the screen). */
+const chip = () => page.getByTestId('status-chip').first().textContent();
+
 async function goOffline(): Promise<void> {
   await device.context.setOffline(true);
   await server.stop();
@@ -49,7 +52,7 @@ describe('mediator phone, offline', () => {
     await page.getByLabel('本次调解结果').fill('双方同意由李家改造排水沟');
     await page.getByTestId('submit').click();
     await page.getByTestId('timeline').waitFor();
-    expect(await page.getByTestId('status-chip').first().textContent()).toBe('调解中');
+    await expect.poll(chip).toBe('调解中');
 
     await page.getByTestId('action-agreement').click();
     await page.locator('#terms-0').fill('李国强于2026年12月31日前改造排水沟，使雨水不流入张家院内');
@@ -57,7 +60,7 @@ describe('mediator phone, offline', () => {
     await page.getByLabel('履行期限').fill('2026-12-31');
     await page.getByTestId('submit').click();
     await page.getByTestId('agreement').waitFor();
-    expect(await page.getByTestId('status-chip').first().textContent()).toBe('调解成功');
+    await expect.poll(chip).toBe('调解成功');
 
     await page.getByTestId('action-visit').click();
     await page.getByRole('radio', { name: '已履行', exact: true }).check();
@@ -65,15 +68,15 @@ describe('mediator phone, offline', () => {
     const person = page.getByLabel('回访对象');
     if ((await person.inputValue()) === '') await person.fill('张秀英');
     await page.getByTestId('submit').click();
-    await page.getByTestId('timeline').waitFor();
-    expect(await page.getByTestId('status-chip').first().textContent()).toBe('已回访');
+    // The timeline was already drawn before the visit: wait for the status the visit set.
+    await expect.poll(chip).toBe('已回访');
 
     // 司法确认 of the written agreement: first the application (审查中), later the court's ruling.
     await page.getByTestId('action-confirmation').click();
-    expect(await page.getByLabel('受理法院').inputValue()).toBe('开鲁县人民法院');
+    // Prefilled from the phone's county once the form has read it.
+    await expect.poll(() => page.getByLabel('受理法院').inputValue()).toBe('开鲁县人民法院');
     await page.getByTestId('submit').click();
-    await page.getByTestId('confirmation').waitFor();
-    expect(await page.getByTestId('confirmation').textContent()).toContain('审查中');
+    await page.getByTestId('confirmation').filter({ hasText: '审查中' }).waitFor();
     await page.getByTestId('action-confirmation').click();
     await page.getByRole('radio', { name: '确认有效' }).check();
     await page.getByTestId('submit').click();
@@ -86,19 +89,20 @@ describe('mediator phone, offline', () => {
     await page.reload();
     await page.getByTestId('timeline').waitFor();
     expect(page.url()).toBe(caseUrl);
-    const timeline = await page.getByTestId('timeline').textContent();
-    expect(timeline).toContain('双方同意由李家改造排水沟');
-    expect(timeline).toMatch(/回访/);
-    expect(await page.getByTestId('agreement').textContent()).toContain('改造排水沟');
-    expect(await page.getByTestId('confirmation').textContent()).toContain('确认有效');
-    expect(await page.getByTestId('status-chip').first().textContent()).toBe('已回访');
+    // After the reload everything is read back from IndexedDB: wait for each part's final text.
+    const timeline = () => page.getByTestId('timeline').textContent();
+    await expect.poll(timeline).toContain('双方同意由李家改造排水沟');
+    await expect.poll(timeline).toMatch(/回访/);
+    await expect.poll(() => page.getByTestId('agreement').textContent()).toContain('改造排水沟');
+    await expect.poll(() => page.getByTestId('confirmation').textContent()).toContain('确认有效');
+    await expect.poll(chip).toBe('已回访');
     // Nothing reached a server: the status line says so.
-    expect(await page.getByTestId('sync-pending').textContent()).toMatch(/\d+ 条未同步/);
+    await expect.poll(() => page.getByTestId('sync-pending').textContent()).toMatch(/\d+ 条未同步/);
 
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('tab-all').click();
     await page.getByTestId('case-row').first().waitFor();
-    expect(await page.getByTestId('case-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
   });
 
   it('refuses an illegal step with its message and changes nothing', async () => {
@@ -112,6 +116,7 @@ describe('mediator phone, offline', () => {
     await page.getByText('当前状态下不能进行这一步').first().waitFor();
     expect(await page.getByText(/已回访 之后只能/).count()).toBeGreaterThan(0);
     await page.goto(`${server.url}/cases/${id}`).catch(() => undefined);
-    expect(await page.getByTestId('status-chip').first().textContent()).toBe('已回访');
+    await page.getByTestId('case-label').waitFor();
+    await expect.poll(chip).toBe('已回访');
   });
 });

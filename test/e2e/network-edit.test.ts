@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { LAPTOP, openDevice, type Device } from './browser.ts';
-import { openLogin, passLock } from './flows.ts';
+import { signIn } from './flows.ts';
 
 const VILLAGE = '150523100200';
 
@@ -35,12 +35,7 @@ async function openNetwork() {
 
 describe('editing the network on /network', () => {
   it('signs in as county staff', async () => {
-    await openLogin(page, server.url);
-    await page.getByLabel('用户名').fill('xian');
-    await page.getByLabel('密码').fill('shuohe-2023');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await passLock(page);
+    await signIn(page, server.url, 'xian');
   });
 
   it('adds a member to a village committee; after a reload the member and the recomputed warnings show', async () => {
@@ -113,8 +108,8 @@ describe('editing the network on /network', () => {
     await expect.poll(() => committee().locator('.members').textContent()).toContain('王调解（聘任调解员，专职，男，汉族）');
     await committee().getByRole('button', { name: '修改 王调解' }).click();
     await expect.poll(() => page.getByTestId('training-list').textContent()).toContain('人民调解业务培训');
-    expect(await page.getByTestId('mediator-editor').getByLabel('电话', { exact: true }).inputValue()).toBe('13900001111');
-    expect(await page.getByTestId('mediator-editor').getByRole('checkbox').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('mediator-editor').getByLabel('电话', { exact: true }).inputValue()).toBe('13900001111');
+    await expect.poll(() => page.getByTestId('mediator-editor').getByRole('checkbox').isChecked()).toBe(true);
   });
 
   it('shows the server\'s refusal in Chinese next to the new-committee form', async () => {

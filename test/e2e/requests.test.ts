@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, PHONE, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { waitForOfflineReady, openLogin, passLock } from './flows.ts';
+import { waitForOfflineReady, signIn } from './flows.ts';
 import { requestNumber } from '../../src/shared/public-api.ts';
 
 let server: AppServer;
@@ -58,7 +58,8 @@ describe('申请调解 from a resident to the committee', () => {
     await resident.getByLabel('发生了什么').fill(FACTS);
     await resident.getByTestId('request-submit').click();
     await resident.getByTestId('request-outcome').getByText('已保存，有网络时自动发送').waitFor();
-    expect(await resident.getByTestId('my-request-state').textContent()).toBe('待发送');
+    // The phone's own list of requests is read back from IndexedDB after the save.
+    await expect.poll(() => resident.getByTestId('my-request-state').textContent()).toBe('待发送');
     expect(await storedRequests()).toEqual([]);
 
     // Back online: the queue sends by itself (the 'online' event), a reload would too.
@@ -75,17 +76,12 @@ describe('申请调解 from a resident to the committee', () => {
     await resident.getByTestId('my-request-state').filter({ hasText: '已送达' }).waitFor();
 
     // The village mediator signs in and finds it above the case list.
-    await openLogin(mediator, server.url);
-    await mediator.getByLabel('用户名').fill('tiaojie');
-    await mediator.getByLabel('密码').fill('shuohe-2023');
-    await mediator.getByTestId('login-submit').click();
-    await mediator.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await passLock(mediator);
+    await signIn(mediator, server.url, 'tiaojie');
     await mediator.getByTestId('flash').filter({ hasText: '已登录' }).waitFor();
     await mediator.goto(`${server.url}/`);
     const card = mediator.getByTestId('requests-card');
     await card.waitFor();
-    expect(await card.textContent()).toContain('新申请（1）');
+    await expect.poll(() => card.textContent()).toContain('新申请（1）');
     await card.click();
 
     await mediator.getByRole('heading', { level: 1, name: '新申请' }).waitFor();
@@ -102,13 +98,13 @@ describe('申请调解 from a resident to the committee', () => {
     expect(text).toContain('邻里纠纷');
     expect(text).toContain(FACTS);
     await mediator.getByTestId('request-name-toggle').click();
-    expect(await mediator.getByTestId('request-name').textContent()).toBe('王秀英');
+    await expect.poll(() => mediator.getByTestId('request-name').textContent()).toBe('王秀英');
 
     await mediator.getByTestId('request-accept').click();
     await mediator.waitForURL(/\/new$/);
     await mediator.getByTestId('picked-category').waitFor();
     expect(await mediator.getByTestId('picked-category').textContent()).toBe('邻里纠纷');
-    expect(await mediator.locator('#party-0-name').inputValue()).toBe('王秀英');
+    await expect.poll(() => mediator.locator('#party-0-name').inputValue()).toBe('王秀英');
     expect(await mediator.locator('#party-0-phone').inputValue()).toBe('13812345678');
     expect(await mediator.locator('#party-1-name').inputValue()).toBe('李建国');
     expect(await mediator.locator('#facts').inputValue()).toBe(FACTS);
@@ -132,6 +128,6 @@ describe('申请调解 from a resident to the committee', () => {
     // Recorded as a case like any other 受理.
     await mediator.getByTestId('submit').click();
     await mediator.getByTestId('case-label').waitFor();
-    expect(await mediator.locator('details.facts').textContent()).toContain(FACTS);
+    await expect.poll(() => mediator.locator('details.facts').textContent()).toContain(FACTS);
   });
 });

@@ -57,7 +57,7 @@ describe('a refused step in 待核对', () => {
     await syncNow(mediator);
     await syncNow(clerk);
     await openCase(clerk);
-    expect(await clerk.getByTestId('status-chip').first().textContent()).toBe('已受理');
+    await expect.poll(() => clerk.getByTestId('status-chip').first().textContent()).toBe('已受理');
   });
 
   it('offline, the mediator starts mediating and the clerk records 不予受理; the clerk’s step is refused', async () => {
@@ -73,13 +73,14 @@ describe('a refused step in 待核对', () => {
     await mediator.getByLabel('地点', { exact: true }).fill('五家村村委会');
     await mediator.getByLabel('本次调解结果').fill('双方同意再谈一次');
     await mediator.getByTestId('submit').click();
-    await mediator.getByTestId('timeline').waitFor();
+    // Saved: the session is in 办理经过 and the case is 调解中, before the clerk's step and the syncs.
+    await mediator.getByTestId('status-chip').first().filter({ hasText: '调解中' }).waitFor();
 
     await clerk.getByTestId('action-reject').click();
     await clerk.getByRole('radio', { name: '法院已受理' }).check();
     await clerk.getByTestId('submit').click();
     await clerk.getByTestId('case-label').waitFor();
-    expect(await clerk.getByTestId('status-chip').first().textContent()).toBe('不予受理');
+    await expect.poll(() => clerk.getByTestId('status-chip').first().textContent()).toBe('不予受理');
 
     await mediatorDevice.context.setOffline(false);
     await syncNow(mediator);
@@ -95,11 +96,12 @@ describe('a refused step in 待核对', () => {
     const group = clerk.locator(`[data-case-id="${caseId}"]`);
     const card = group.getByTestId('rejected');
     await card.waitFor();
+    // The card draws before the author's name is looked up: wait for the whole text.
+    await expect.poll(() => card.textContent()).toContain('修改人：白红霞（我）');
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('被退回的操作：把案件从“已受理”改为“不予受理”');
     expect(text).toContain('原因：');
-    expect(text).toContain('修改人：白红霞（我）');
-    expect(await clerk.getByTestId('review-badge').textContent()).toBe('1');
+    await expect.poll(() => clerk.getByTestId('review-badge').textContent()).toBe('1');
     // 不予受理 is no longer a legal step, so 重新办理 opens the case rather than a form that would refuse.
     expect(await card.getByTestId('redo').count()).toBe(1);
     await card.scrollIntoViewIfNeeded();
@@ -110,7 +112,7 @@ describe('a refused step in 待核对', () => {
     await card.getByTestId('dismiss').click();
     await clerk.getByTestId('flash').filter({ hasText: '已标记为知道了' }).waitFor();
     await clerk.getByTestId('review-empty').waitFor();
-    expect(await clerk.getByTestId('review-badge').count()).toBe(0);
+    await expect.poll(() => clerk.getByTestId('review-badge').count()).toBe(0);
 
     // The mediator still lists it until the clerk's 知道了 reaches the server and comes back down.
     await mediator.getByTestId('nav-review').click();
@@ -118,7 +120,7 @@ describe('a refused step in 待核对', () => {
     await syncNow(clerk);
     await syncNow(mediator);
     await mediator.getByTestId('review-empty').waitFor();
-    expect(await mediator.getByTestId('review-badge').count()).toBe(0);
+    await expect.poll(() => mediator.getByTestId('review-badge').count()).toBe(0);
   });
 
   it('both keep it under 已知悉 with who said 知道了, and the case stays 调解中', async () => {
@@ -126,15 +128,15 @@ describe('a refused step in 待核对', () => {
       const history = page.getByTestId('review-history');
       await history.locator('summary').click();
       const item = history.getByTestId('dismissed');
-      expect(await item.count()).toBe(1);
-      expect(await item.textContent()).toContain('不予受理');
-      expect(await item.getByTestId('dismissed-by').textContent()).toMatch(/标记为知道了/);
+      await expect.poll(() => item.count()).toBe(1);
+      await expect.poll(() => item.textContent()).toContain('不予受理');
+      await expect.poll(() => item.getByTestId('dismissed-by').textContent()).toMatch(/标记为知道了/);
     }
-    expect(await clerk.getByTestId('dismissed-by').textContent()).toContain('（我）');
+    await expect.poll(() => clerk.getByTestId('dismissed-by').textContent()).toContain('（我）');
     await mediator.screenshot({ path: 'test-results/review-history-phone.png', fullPage: true });
     await openCase(mediator);
-    expect(await mediator.getByTestId('status-chip').first().textContent()).toBe('调解中');
-    expect(await mediator.getByTestId('review-panel').count()).toBe(0);
+    await expect.poll(() => mediator.getByTestId('status-chip').first().textContent()).toBe('调解中');
     await mediator.getByTestId('review-history').waitFor();
+    expect(await mediator.getByTestId('review-panel').count()).toBe(0);
   });
 });

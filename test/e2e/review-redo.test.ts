@@ -44,6 +44,8 @@ async function editFacts(page: Page, facts: string): Promise<void> {
   await page.locator('#facts').fill(facts);
   await page.getByTestId('submit').click();
   await page.getByTestId('case-label').waitFor();
+  // Saved: the detail shows the new text (inside the closed 纠纷简要情况, so attached, not visible).
+  await page.locator('details.facts').filter({ hasText: facts }).waitFor({ state: 'attached' });
 }
 
 describe('one mediator on two phones: a refused step redone', () => {
@@ -78,7 +80,7 @@ describe('one mediator on two phones: a refused step redone', () => {
     await a.getByLabel('地点', { exact: true }).fill('五家村村委会');
     await a.getByLabel('本次调解结果').fill('张秀英同意再谈一次');
     await a.getByTestId('submit').click();
-    await a.getByTestId('timeline').waitFor();
+    await a.getByTestId('timeline').filter({ hasText: '同意再谈一次' }).waitFor();
     await editFacts(a, '两家因院墙滴水发生争执。A 机补充：菜地被淹。');
 
     await b.getByTestId('action-terminate').click();
@@ -86,6 +88,7 @@ describe('one mediator on two phones: a refused step redone', () => {
     await b.locator('#otherRoutesTold').check();
     await b.getByTestId('submit').click();
     await b.getByTestId('case-label').waitFor();
+    await b.getByTestId('status-chip').first().filter({ hasText: '调解不成' }).waitFor();
     await editFacts(b, '两家因院墙滴水发生争执。B 机补充：已持续两年。');
 
     await deviceA.context.setOffline(false);
@@ -100,9 +103,13 @@ describe('one mediator on two phones: a refused step redone', () => {
     const group = b.locator(`[data-case-id="${caseId}"]`);
     const conflict = group.getByTestId('conflict');
     await conflict.waitFor();
-    const kept = (await conflict.getByTestId('version-kept').textContent()) ?? '';
-    const other = (await conflict.getByTestId('version-other').textContent()) ?? '';
     const phoneOf = (text: string) => /（我） · 手机 ([0-9A-F]{4})/.exec(text)?.[1];
+    // The card may draw before the phones' names are known: wait for both to be named.
+    const version = (which: string) => async () => (await conflict.getByTestId(which).textContent()) ?? '';
+    await expect.poll(async () => phoneOf(await version('version-kept')())).toMatch(/^[0-9A-F]{4}$/);
+    await expect.poll(async () => phoneOf(await version('version-other')())).toMatch(/^[0-9A-F]{4}$/);
+    const kept = await version('version-kept')();
+    const other = await version('version-other')();
     expect(phoneOf(kept)).toMatch(/^[0-9A-F]{4}$/);
     expect(phoneOf(other)).toMatch(/^[0-9A-F]{4}$/);
     expect(phoneOf(kept)).not.toBe(phoneOf(other));
@@ -113,13 +120,14 @@ describe('one mediator on two phones: a refused step redone', () => {
   it('the refused 调解不成 shows its reason; 重新办理 opens the form filled with it', async () => {
     const card = b.locator(`[data-case-id="${caseId}"]`).getByTestId('rejected');
     await card.waitFor();
-    expect(await card.getByTestId('refused-content').textContent()).toContain(REASON);
+    await expect.poll(() => card.getByTestId('refused-content').textContent()).toContain(REASON);
     await card.scrollIntoViewIfNeeded();
     await b.screenshot({ path: 'test-results/review-redo-card.png', fullPage: true });
     await card.getByTestId('redo').click();
     await b.waitForURL(`${server.url}/cases/${caseId}/terminate`);
-    expect(await b.locator('#reason').inputValue()).toBe(REASON);
-    expect(await b.locator('#otherRoutesTold').isChecked()).toBe(true);
+    // The form fills from the refused step it reads back: wait for it.
+    await expect.poll(() => b.locator('#reason').inputValue()).toBe(REASON);
+    await expect.poll(() => b.locator('#otherRoutesTold').isChecked()).toBe(true);
     await b.screenshot({ path: 'test-results/review-redo-form.png', fullPage: true });
     await b.getByTestId('submit').click();
     await b.getByTestId('case-label').waitFor();
@@ -132,8 +140,8 @@ describe('one mediator on two phones: a refused step redone', () => {
     const history = b.getByTestId('review-history');
     await history.locator('summary').click();
     const item = history.getByTestId('dismissed');
-    expect(await item.count()).toBe(1);
-    expect(await item.getByTestId('refused-content').textContent()).toContain(REASON);
+    await expect.poll(() => item.count()).toBe(1);
+    await expect.poll(() => item.getByTestId('refused-content').textContent()).toContain(REASON);
 
     const conflict = b.locator(`[data-case-id="${caseId}"]`).getByTestId('conflict');
     await conflict.getByTestId('keep').click();

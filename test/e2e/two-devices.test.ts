@@ -61,6 +61,8 @@ async function caseText(page: Page): Promise<{ facts: string; chips: string }> {
   };
 }
 
+const facts = async (page: Page): Promise<string> => (await caseText(page)).facts;
+
 describe('two devices edit the same case offline', () => {
   it('both sign in; the phone registers a case online and the laptop receives it', async () => {
     await signIn(phone, server.url, 'tiaojie');
@@ -84,8 +86,10 @@ describe('two devices edit the same case offline', () => {
 
     await syncNow(laptop);
     await openCase(laptop);
-    expect(await laptop.getByTestId('case-label').textContent()).toBe(await phone.getByTestId('case-label').textContent());
-    expect((await caseText(laptop)).facts).toContain(FACTS);
+    const label = await phone.getByTestId('case-label').textContent();
+    // The detail draws first and fills from IndexedDB (personal text unsealed after): poll for it.
+    await expect.poll(() => laptop.getByTestId('case-label').textContent()).toBe(label);
+    await expect.poll(() => facts(laptop)).toContain(FACTS);
   });
 
   it('offline edits merge by field; the same field keeps the first-synced value and needs review', async () => {
@@ -99,8 +103,8 @@ describe('two devices edit the same case offline', () => {
     await edit(phone, { place: PHONE_PLACE, facts: PHONE_FACTS });
     await edit(laptop, { claims: LAPTOP_CLAIMS.join('\n'), facts: LAPTOP_FACTS });
     // Each device shows its own edit at once, and says it is not on the server yet.
-    expect((await caseText(phone)).facts).toContain(PHONE_FACTS);
-    expect((await caseText(laptop)).facts).toContain(LAPTOP_FACTS);
+    await expect.poll(() => facts(phone)).toContain(PHONE_FACTS);
+    await expect.poll(() => facts(laptop)).toContain(LAPTOP_FACTS);
     await phone.getByTestId('sync-pending').waitFor();
     await laptop.getByTestId('sync-pending').waitFor();
 
@@ -112,11 +116,12 @@ describe('two devices edit the same case offline', () => {
 
     for (const page of [phone, laptop]) {
       await page.locator('.case-head .chip.review').waitFor();
-      const { facts, chips } = await caseText(page);
-      expect(facts).toContain(PHONE_FACTS);
-      expect(facts).not.toContain(LAPTOP_FACTS);
-      expect(facts).toContain(PHONE_PLACE);
-      for (const claim of LAPTOP_CLAIMS) expect(facts).toContain(claim);
+      // The merged record arrives by sync; wait for all of it before reading it whole.
+      await expect.poll(() => facts(page)).toContain(PHONE_PLACE);
+      for (const claim of LAPTOP_CLAIMS) await expect.poll(() => facts(page)).toContain(claim);
+      const { facts: text, chips } = await caseText(page);
+      expect(text).toContain(PHONE_FACTS);
+      expect(text).not.toContain(LAPTOP_FACTS);
       expect(chips).toContain('待核对');
       await page.getByTestId('review-panel').waitFor();
     }
@@ -131,7 +136,7 @@ describe('two devices edit the same case offline', () => {
     expect(await conflict.getByTestId('value-other').textContent()).toContain(LAPTOP_FACTS);
     expect(await conflict.getByTestId('version-other').textContent()).toContain('（我）');
     expect(await conflict.getByTestId('version-other').textContent()).toMatch(/设备时间：\d{2}:\d{2}/);
-    expect(await laptop.getByTestId('review-badge').textContent()).toBe('1');
+    await expect.poll(() => laptop.getByTestId('review-badge').textContent()).toBe('1');
 
     await conflict.getByTestId('merge').click();
     const box = conflict.getByLabel('合并后的纠纷简要情况');
@@ -140,7 +145,7 @@ describe('two devices edit the same case offline', () => {
     await conflict.getByTestId('merge-save').click();
     await conflict.getByTestId('conflict-handled').waitFor();
     expect(await conflict.getByTestId('decided').textContent()).toContain(MERGED_FACTS);
-    expect(await laptop.getByTestId('review-badge').count()).toBe(0);
+    await expect.poll(() => laptop.getByTestId('review-badge').count()).toBe(0);
 
     await syncNow(laptop);
     await laptop.getByTestId('review-empty').waitFor();
@@ -148,12 +153,12 @@ describe('two devices edit the same case offline', () => {
 
     for (const page of [phone, laptop]) {
       await openCase(page);
-      const { facts, chips } = await caseText(page);
-      expect(facts).toContain(MERGED_FACTS);
-      expect(facts).toContain(PHONE_PLACE);
-      for (const claim of LAPTOP_CLAIMS) expect(facts).toContain(claim);
-      expect(chips).not.toContain('待核对');
-      expect(await page.getByTestId('review-panel').count()).toBe(0);
+      await expect.poll(() => facts(page)).toContain(MERGED_FACTS);
+      const text = await facts(page);
+      expect(text).toContain(PHONE_PLACE);
+      for (const claim of LAPTOP_CLAIMS) expect(text).toContain(claim);
+      await expect.poll(async () => (await caseText(page)).chips).not.toContain('待核对');
+      await expect.poll(() => page.getByTestId('review-panel').count()).toBe(0);
     }
   });
 });

@@ -85,6 +85,39 @@ describe('personal data sealed at rest', () => {
     await expect(searchCases(device.db, '三丰')).rejects.toThrow(LockedError);
   });
 
+  it('warms the name index ahead of the first search: same results, one build shared with a search meanwhile, writes during it found, a lock throws it away', async () => {
+    const device = newDevice();
+    await createPin(device.db, PIN, ITERATIONS);
+    const records = Array.from({ length: 1_500 }, (_, i) => caseRecord({
+      private: { parties: [{ id: uuidv7(), role: '申请人', name: `丙${i}号` }, { id: uuidv7(), role: '被申请人', name: '丁' }], facts: '院墙滴水', claims: [], place: '' },
+    }));
+    await device.db.cases.bulkPut(await sealRows(device.db.vault, 'cases', 'id', records.map(toStored)));
+    const { names } = device.db;
+
+    // A search while the warm-up runs waits for that build instead of making a second one.
+    const warming = names.warm(device.db.cases, device.db.vault);
+    const during = searchCases(device.db, '丙1499号');
+    // A case written while the build reads its pages is found all the same.
+    const late = await createCase(device, newCaseInput({ parties: [{ id: uuidv7(), role: '申请人', name: '丙晚到' }, { id: uuidv7(), role: '被申请人', name: '丁' }] }));
+    await warming;
+    expect((await during).map((c) => c.id)).toEqual([records[1499]?.id]);
+    expect(names.builds).toBe(1);
+    expect((await searchCases(device.db, '丙晚到')).map((c) => c.id)).toEqual([late.id]);
+    expect((await searchCases(device.db, '丙7号')).map((c) => c.id)).toEqual([records[7]?.id]);
+    expect(names.builds).toBe(1);
+
+    // Locked while warming: nothing of that build is kept, and the next search after unlock builds anew.
+    names.clear();
+    const again = names.warm(device.db.cases, device.db.vault);
+    device.db.vault.lock();
+    await again;
+    await expect(searchCases(device.db, '丙7号')).rejects.toThrow(LockedError);
+    expect(await unlockWithPin(device.db, PIN)).toEqual({ ok: true });
+    const builds = names.builds;
+    expect((await searchCases(device.db, '丙7号')).map((c) => c.id)).toEqual([records[7]?.id]);
+    expect(names.builds).toBe(builds + 1);
+  });
+
   it('builds the name index a page at a time, opened in batches, over more cases than one page', async () => {
     const device = newDevice();
     await createPin(device.db, PIN, ITERATIONS);

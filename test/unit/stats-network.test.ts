@@ -11,7 +11,7 @@ import { agreement, caseRecord } from '../support/case-factory.ts';
 
 const person = (over: Partial<Mediator>): Mediator => ({
   id: 'm', committeeId: 'c', name: '甲', gender: '男', ethnicity: '汉族', phone: null, isPhonePublic: false, memberRole: '委员', isFullTime: false,
-  termStart: '2024-01-01', termEnd: '2027-01-01', leftOn: null, trainings: [], ...over,
+  termStart: '2024-01-01', termEnd: '2027-01-01', leftOn: null, education: null, trainings: [], ...over,
 });
 
 describe('committee warnings', () => {

@@ -6,7 +6,7 @@ import { periodOf } from '../../src/ui/stats/periods.ts';
 import { ageOn, newPartyDraft, toParty, withIdNumber } from '../../src/shared/fields/party-form.ts';
 import { committeeNameOf as defaultCommitteeName } from '../../src/shared/areas.ts';
 import { splitList } from '../../src/ui/format.ts';
-import { dueText, reminderText } from '../../src/ui/case-text.ts';
+import { dueText, reminderText } from '../../src/ui/reminder-text.ts';
 import { idNumberCheckChar } from '../../src/shared/id-number.ts';
 import type { Reminder } from '../../src/shared/reminders.ts';
 import type { Agreement } from '../../src/shared/case.ts';

@@ -53,6 +53,8 @@ export interface MediatorsTable {
   term_start: string | null;
   term_end: string | null;
   left_on: string | null;
+  /** 0201: 学历 (shared/network.ts educationLevels); null = not recorded. */
+  education: string | null;
   updated_at: string;
   updated_by: string | null;
 }

@@ -15,9 +15,11 @@ import { seedAreas } from './areas.ts';
 import { withDemoNetwork } from '../registry/demo-network.ts';
 import { planCase } from './demo-cases.ts';
 import { planCurrentYear, seedTodaysWork } from './demo-current.ts';
+import { planCourtCases } from './demo-court.ts';
 import { personName } from './people.ts';
 import { COURT_MEDIATOR, TOWN_MEDIATOR, seedCommitteeWork } from './demo-committees.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
+import { seedDemoSubsidy } from './demo-subsidy.ts';
 
 export const DEMO_PASSWORD = 'shuohe-2023';
 export const DEMO_YEAR = 2023;
@@ -59,6 +61,7 @@ export async function seedIfEmpty(store: Store, options: { demo: boolean; now?: 
   if (anyUser) return { seeded: false, cases: 0 };
   await seedAreas(store.db, kailuAreas);
   const cases = await withDemoNetwork(store, () => seedDemo(store, options.now));
+  await seedDemoSubsidy(store);
   return { seeded: true, cases: cases + (await seedCommitteeWork(store, options.now, committeeAccounts, await hashPassword(DEMO_PASSWORD))) };
 }
 
@@ -105,8 +108,13 @@ export async function seedDemo(store: Store, now?: Date): Promise<number> {
   planned.sort((a, b) => (a.mutations[0]?.at.getTime() ?? 0) - (b.mutations[0]?.at.getTime() ?? 0));
 
   const current = now ? planCurrentYear(mulberry32(20260101), { villages: weights, byCode, teams, home: HOME_VILLAGE }, now) : [];
+  // 诉调对接: cases the county's court handed over this year (demo-court.ts), in the home village.
+  const homeVillage = byCode.get(HOME_VILLAGE) as Area;
+  const court = now
+    ? planCourtCases(mulberry32(20261201), homeVillage, byCode.get(homeVillage.parent ?? '') as Area, teams.get(HOME_VILLAGE) ?? ['调解员', '调解员'], byCode.get(HOME_VILLAGE.slice(0, 6)) as Area, now)
+    : [];
   const seqs = new Map<string, number>();
-  for (const plan of [...planned, ...current]) {
+  for (const plan of [...planned, ...current, ...court]) {
     let principal = principals.get(plan.villageCode);
     if (!principal) {
       const team = teams.get(plan.villageCode) ?? ['调解员', ''];
@@ -130,5 +138,5 @@ export async function seedDemo(store: Store, now?: Date): Promise<number> {
     const home = principals.get(HOME_VILLAGE) as Principal;
     await seedTodaysWork(store, home, current, now);
   }
-  return planned.length + current.length;
+  return planned.length + current.length + court.length;
 }

@@ -184,8 +184,11 @@ export function cellLevel(area: string, by: GroupBy): 9 | 6 | 2 | undefined {
       return by === 'child' ? 9 : 6;
     case 4:
       return 6;
-    default:
+    case 2:
       return by === 'child' ? 6 : 2;
+    default:
+      // The nation: its children are the provinces (childAreas('') lists them), not the counties.
+      return 2;
   }
 }
 

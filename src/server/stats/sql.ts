@@ -117,8 +117,9 @@ export const groupColumns = sql`f.category_code, f.source, f.status, f.outcome, 
 
 /** Live roll-up rows straight from the cases (county, town or village; any period). */
 export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQuery): Promise<KeyedGroup[]> {
-  const key = q.by === 'month' ? sql`substr(f.accepted_on, 1, 7)` : q.by === 'child' ? sql.ref(`f.${childColumn(q.area)}`)
-    : q.by === 'committeeType' ? committeeTypeKey : sql`''`;
+  // The nation's children are its provinces (the first two digits), as childAreas('') lists them.
+  const child = q.area === '' ? sql`substr(f.county_code, 1, 2)` : sql.ref(`f.${childColumn(q.area)}`);
+  const key = q.by === 'month' ? sql`substr(f.accepted_on, 1, 7)` : q.by === 'child' ? child : q.by === 'committeeType' ? committeeTypeKey : sql`''`;
   const result = await sql<GroupRow>`
     select ${key} as key, ${groupColumns}, ${groupSums}
     from (select ${caseFacts(kind)} from ${casesWithVisit}

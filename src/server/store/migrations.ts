@@ -14,6 +14,7 @@ import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts'
 import { committeeCasesMigration } from '../committees/migration.ts';
 import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migration.ts';
 import { screeningMigration } from '../screening/migration.ts';
+import { orgFieldsMigration, subsidyMigration } from '../subsidy/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -254,4 +255,6 @@ export const migrations: Record<string, Migration> = {
   '0170_committee_cases': committeeCasesMigration,
   '0180_screening': screeningMigration,
   '0220_stat_totals': statTotalsMigration,
+  '0200_subsidy': subsidyMigration,
+  '0201_org_fields': orgFieldsMigration,
 };

@@ -3,6 +3,7 @@
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
+import type { SubsidyTables } from '../subsidy/tables.ts';
 import type { CaseColumn } from '../../shared/fields/stat-sums.ts';
 import type { FederationTables } from '../federation/migration.ts';
 
@@ -302,7 +303,7 @@ export interface AlertsTable {
   data: string;
 }
 
-export interface DB extends NetworkTables, FederationTables {
+export interface DB extends NetworkTables, FederationTables, SubsidyTables {
   screenings: ScreeningsTable;
   alerts: AlertsTable;
   sync_clock: SyncClockTable;

@@ -8,7 +8,7 @@ import type { SignedMonths } from '../../shared/month-locks.ts';
 import { readEpoch, withEpoch } from '../ops/epoch.ts';
 import { pushJson } from './push.ts';
 import { pull } from './pull.ts';
-import { recordDeviceReport } from './device-report.ts';
+import { noteDeviceReport } from './device-report.ts';
 
 export function syncRoutes(ctx: Ctx): Hono<Env> {
   const app = new Hono<Env>();
@@ -17,14 +17,14 @@ export function syncRoutes(ctx: Ctx): Hono<Env> {
     const body = await readJson(c);
     assertOwnDevice(c.var.principal, body);
     const text = await pushJson(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
-    await recordDeviceReport(ctx, c.var.principal, body);
+    noteDeviceReport(ctx, c.var.principal, body);
     return c.body(withEpoch(text, await readEpoch(ctx.store.read)), 200, headers);
   });
   app.post('/sync/pull', async (c) => {
     const body = await readJson(c);
     assertOwnDevice(c.var.principal, body);
     const result = await pull(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
-    await recordDeviceReport(ctx, c.var.principal, body);
+    noteDeviceReport(ctx, c.var.principal, body);
     return c.body(withEpoch(result.json, await readEpoch(ctx.store.read)), 200, headers);
   });
   // The signed months the device refuses locked edits by, offline too (shared/month-locks.ts).

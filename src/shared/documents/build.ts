@@ -15,6 +15,8 @@ import {
   backCoverContent, contentsContent, coverContent, evidencePhotos, explanationContent, placeItems, type ContentsItem,
 } from './archive.ts';
 import { integrityCode } from './integrity.ts';
+import { courtReturnContent } from './court-return.ts';
+import { isCourtSource } from '../court.ts';
 import { estimatePages } from './pages.ts';
 import {
   docKinds, perEventKinds, type AttachmentKind, type BuildResult, type Built, type DocKind, type DocumentModel,
@@ -35,6 +37,8 @@ export const docTitle: Record<DocKind, MessageKey> = {
   confirmation: 'doc.title.confirmation',
   explanation: 'doc.title.explanation',
   'back-cover': 'doc.title.back-cover',
+  'court-result': 'doc.title.court-result',
+  'court-ending': 'doc.title.court-ending',
 };
 
 const isPerEvent = (kind: DocKind): kind is PerEventKind => (perEventKinds as readonly DocKind[]).includes(kind);
@@ -66,6 +70,8 @@ function contentOf(kind: DocKind, index: number, record: CaseRecord, recs: CaseR
     case 'confirmation': return confirmationContent(record, options.today);
     case 'explanation': return explanationContent(record, recs);
     case 'back-cover': return backCoverContent(record, recs, bodyItems(record, recs, options), options);
+    case 'court-result':
+    case 'court-ending': return courtReturnContent(kind, record, options.today);
   }
 }
 
@@ -130,6 +136,8 @@ function plan(record: CaseRecord, recs: CaseRecords): (Planned | AttachmentKind)
     'receipts',
     ...many('visit', recs.visits.length, false),
     'confirmation',
+    // 诉调对接: the letter back to the court, once the mediation has ended (or while it runs: still to come).
+    ...(isCourtSource(record.source) && mediated ? [one(record.termination ? 'court-ending' : 'court-result', true)] : []),
     // 按需: in the 卷宗 only once the mediator has written one.
     ...(recs.explanations.length > 0 ? [one('explanation', false)] : []),
   ];

@@ -42,7 +42,8 @@ export function registrationContent(record: CaseRecord): Built<RegistrationConte
       sources: [
         { label: t('doc.registration.source.apply'), checked: source === '申请' },
         { label: t('doc.registration.source.initiative'), checked: source === '主动调解' },
-        { label: referred ? t('doc.registration.source.otherNamed', { source }) : t('doc.registration.source.other'), checked: referred },
+        // A court case names the court's 案号, so the 登记表 ties the 卷宗 to the court's file.
+        { label: referred ? t('doc.registration.source.otherNamed', { source: record.court ? `${source}（${record.court.court}${record.court.caseNo}）` : source }) : t('doc.registration.source.other'), checked: referred },
       ],
       facts: record.private.facts.trim(),
       date: formatDate(record.acceptedOn),

@@ -230,6 +230,15 @@ function layoutModel(BODY: number) {
           keep(GAP + 0.6 * EM + signRowHeight([sign('说明人（签名）', 7)]) + SEAL),
         ];
       }
+      case 'court-result':
+      case 'court-ending': {
+        // A letter: the addressee, its paragraphs and terms, the close, 承办法官, the seal corner.
+        const c = doc.content;
+        return [
+          split(line(c.addressee) + para(c.opening)), ...c.paragraphs.map((text) => split(para(text))), ...c.terms.map((text) => split(para(text))),
+          split(paras(c.closing)), keep(GAP + (c.attachment !== '' ? LINE : 0) + LINE + SEAL),
+        ];
+      }
       case 'back-cover': {
         // The 备考表: 本卷情况说明 in a tall cell, two cells to sign and two dates.
         const c = doc.content;

@@ -6,7 +6,7 @@ import type { MessageKey, MessageParams } from '../i18n/index.ts';
 
 export const docKinds = [
   'application', 'registration', 'notice', 'investigation', 'session', 'agreement', 'oral-agreement', 'visit',
-  'cover', 'contents', 'confirmation', 'explanation', 'back-cover',
+  'cover', 'contents', 'confirmation', 'explanation', 'back-cover', 'court-result', 'court-ending',
 ] as const;
 export type DocKind = (typeof docKinds)[number];
 
@@ -241,6 +241,24 @@ export interface ConfirmationContent {
   identities: IdentityRow[];
 }
 
+/** 调解结果告知函 / 调解终结说明: the committee's letter back to the court (诉调对接, court.ts). */
+export interface CourtReturnContent {
+  committee: string;
+  /** "某某县人民法院：" */
+  addressee: string;
+  /** Who referred what, when, and when the committee took it in. */
+  opening: string;
+  /** The agreement (告知函) or the ending (终结说明), paragraph by paragraph. */
+  paragraphs: string[];
+  /** The agreement's terms, numbered on the page; empty for 终结说明. */
+  terms: string[];
+  closing: string;
+  /** "附：人民调解协议书（复印件）一份"; '' when nothing is attached. */
+  attachment: string;
+  judge: string;
+  date: string;
+}
+
 interface DocOf<K extends DocKind, C> {
   kind: K;
   /** Route id: the kind, or `session-2` for per-event kinds. */
@@ -269,7 +287,9 @@ export type DocumentModel =
   | DocOf<'contents', ContentsContent>
   | DocOf<'confirmation', ConfirmationContent>
   | DocOf<'explanation', ExplanationContent>
-  | DocOf<'back-cover', BackCoverContent>;
+  | DocOf<'back-cover', BackCoverContent>
+  | DocOf<'court-result', CourtReturnContent>
+  | DocOf<'court-ending', CourtReturnContent>;
 
 export type DocumentOf<K extends DocKind> = Extract<DocumentModel, { kind: K }>;
 export type ContentOf<K extends DocKind> = DocumentOf<K>['content'];

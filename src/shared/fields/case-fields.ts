@@ -11,6 +11,7 @@ import type { DocKind } from '../documents/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { upgradePartyDraft } from './party-form.ts';
 import { countCodec, linesCodec, namesCodec, optionalPickCodec, partiesCodec, pickCodec, textCodec, type FormCodec } from './form-codecs.ts';
+import { courtCodec } from './court-codec.ts';
 import type { SumName } from './stat-sums.ts';
 
 /** Where a person changes the field: the 编辑受理信息 form, the 疑难/防激化 form, 司法确认, a step, or a move. */
@@ -67,6 +68,12 @@ export const caseFields = {
   acceptedOn: {
     label: 'field.acceptedOn', personal: false, locked: true, stats: { dimensions: ['accepted_on'] }, editedOn: 'edit',
     form: pickCodec<string, 'acceptedOn'>('acceptedOn'), documents: ['registration', 'cover'],
+  },
+  // 诉调对接 (court.ts): drawn under 案件来源 when it is 法院委派/委托. Not locked: the day the
+  // result went back to the court is written after the month, and no figure reads the field.
+  court: {
+    label: 'field.court', personal: false, locked: false, stats: {}, editedOn: 'edit', form: courtCodec('court'),
+    documents: ['registration', 'court-result', 'court-ending'],
   },
   mediators: {
     label: 'field.mediators', personal: false, locked: false, stats: {}, editedOn: 'edit', form: namesCodec('mediators'),

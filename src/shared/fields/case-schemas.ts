@@ -9,6 +9,7 @@ import { caseSources, mediationPublicities, type CaseRecord } from '../case.ts';
 import { isCategoryCode } from '../categories.ts';
 import { isVillageCode } from '../areas.ts';
 import { caseStatuses } from '../lifecycle.ts';
+import { CourtReferralSchema, courtSourceRule } from '../court-schema.ts';
 import { AgreementSchema, FollowUpSchema, JudicialConfirmationSchema, PartySchema, isoDate, k, requiredText, text } from '../validation.ts';
 import { formFields, formKeyOf, patchableFields, type FormInput, type PatchableField } from './case-fields.ts';
 import * as w from './wire.ts';
@@ -29,6 +30,8 @@ export const caseFieldSchemas = {
   categoryCode: { wire: w.short, content: v.pipe(v.string(k('case.category.required')), v.check(isCategoryCode, k('case.category.required'))) },
   source: { wire: w.short, content: v.picklist(caseSources, k('case.source.required')) },
   acceptedOn: { wire: w.short, content: isoDate('case.acceptedOn.invalid') },
+  // Optional on the wire: records saved before 诉调对接 existed lack it.
+  court: { wire: v.optional(v.nullable(w.jsonObject)), content: v.nullish(CourtReferralSchema) },
   mediators: {
     wire: w.list(w.text, 50),
     content: v.pipe(v.array(requiredText(30, 'case.mediators.required')), v.minLength(1, k('case.mediators.required'))),
@@ -93,12 +96,16 @@ export const CaseRecordWireSchema = v.strictObject({
  * What 受理登记 checks: every form field by its form name, plus the village and committee the
  * profile supplies. Its errors are keyed as the form's inputs are ("parties.0.name").
  */
-export const NewCaseSchema = v.object({
-  villageCode: caseFieldSchemas.villageCode.content,
-  committeeName: requiredText(100, 'case.committee.required'),
-  committeeId: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  ...(Object.fromEntries(formFields.map((f) => [formKeyOf(f), caseFieldSchemas[f].content])) as unknown as Record<keyof FormInput, v.GenericSchema>),
-});
+export const NewCaseSchema = v.pipe(
+  v.object({
+    villageCode: caseFieldSchemas.villageCode.content,
+    committeeName: requiredText(100, 'case.committee.required'),
+    committeeId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    ...(Object.fromEntries(formFields.map((f) => [formKeyOf(f), caseFieldSchemas[f].content])) as unknown as Record<keyof FormInput, v.GenericSchema>),
+  }),
+  // Across two fields: a 法院委派/委托 case carries its court reference, no other case does.
+  courtSourceRule(),
+);
 export type NewCaseInput = FormInput & { villageCode: string; committeeName: string; committeeId?: string };
 
 /** A record's header in the shape NewCaseSchema checks (an edit, a pushed 受理登记). */

@@ -30,7 +30,9 @@ import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
 import type { idCard } from './id-card.ts';
+import type { court } from './court.ts';
 import type { screening } from './screening.ts';
+import type { subsidy } from './subsidy.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
@@ -56,7 +58,9 @@ type Catalogue = typeof core
   & typeof publicSide
   & typeof idCard
   & typeof committees
-  & typeof screening;
+  & typeof court
+  & typeof screening
+  & typeof subsidy;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

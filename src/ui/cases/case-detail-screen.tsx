@@ -20,6 +20,7 @@ import { Timeline } from './timeline.tsx';
 import { CaseReviewPanel } from '../review/case-review-panel.tsx';
 import { AttachmentsSection } from '../attachments/attachments-section.tsx';
 import { CaseNotReady } from './case-missing.tsx';
+import { CourtCard } from './court-card.tsx';
 
 export function CaseDetailScreen() {
   const { params } = useRoute();
@@ -72,6 +73,8 @@ function CaseDetail(p: { record: CaseRecord }) {
           <ReminderList reminders={reminders} />
         </section>
       )}
+
+      <CourtCard record={r} />
 
       {actions.length > 0 && (
         <section aria-labelledby="actions-h" class="actions">

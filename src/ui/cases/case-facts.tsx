@@ -6,7 +6,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../shared/case.ts';
 import type { Reminder } from '../../shared/reminders.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { formatDate, formatYuan } from '../format.ts';
-import { dueText, reminderText } from '../case-text.ts';
+import { dueText, reminderText } from '../reminder-text.ts';
 import { amountStated } from '../../shared/money.ts';
 import { policeReportRelevant } from '../../shared/case-rules.ts';
 import { followUpText } from './forms/follow-up-form.tsx';

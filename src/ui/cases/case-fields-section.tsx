@@ -13,6 +13,9 @@ import { categoryName } from '../case-text.ts';
 import { COLLAPSE_MS } from '../setup/village-picker.tsx';
 import { PartyEditor } from './party-editor.tsx';
 import { CaseMoreFields } from './case-more-fields.tsx';
+import { CourtFields } from './court-fields.tsx';
+import { isCourtSource } from '../../shared/court.ts';
+import { emptyCourtForm } from '../../shared/fields/court-codec.ts';
 import { newPartyDraft, type PartyDraft } from '../../shared/fields/party-form.ts';
 
 /** The section's values as the form holds them (lists as typed text, so drafts keep half-typed input; source '' until picked). */
@@ -82,7 +85,17 @@ export function CaseFieldsSection(p: {
       </section>
 
       <TextField id="facts" label={t('newCase.facts')} hint={t('newCase.facts.hint')} required rows={4} value={d.facts} error={e.facts} onInput={(facts) => set({ facts })} />
-      <ChoiceGroup id="source" label={t('newCase.source')} required value={d.source} choices={sourceChoices} error={e.source} onChange={(source) => set({ source })} />
+      <ChoiceGroup
+        id="source" label={t('newCase.source')} required value={d.source} choices={sourceChoices} error={e.source}
+        // Another source drops the court's reference: only 法院委派/委托 cases carry one (court-schema.ts).
+        onChange={(source) => p.onChange(isCourtSource(source) ? { source } : { source, court: emptyCourtForm() }, ['source', 'court'])}
+      />
+      {isCourtSource(d.source) && (
+        <CourtFields
+          source={d.source} values={d.court} errors={e}
+          onChange={(court) => p.onChange({ court }, ['court', 'court.court', 'court.caseNo', 'court.judge', 'court.referredOn', 'court.deadline'])}
+        />
+      )}
       <ChoiceGroup
         id="mediationPublic" label={t('field.mediationPublic')} hint={t('field.mediationPublic.hint')} value={d.mediationPublic} choices={publicityChoices}
         error={e.mediationPublic} onChange={(mediationPublic) => set({ mediationPublic })} onClear={() => set({ mediationPublic: '' })}

@@ -25,6 +25,8 @@ export const deskSections: readonly DeskSection[] = [
   { href: '/review', testId: 'nav-review', label: 'nav.review', prefix: '/review', roles: staff, badge: 'review' },
   { href: '/requests', testId: 'nav-requests', label: 'desk.nav.requests', prefix: '/requests', roles: staff },
   { href: '/dashboard', testId: 'nav-stats', label: 'desk.nav.dashboard', prefix: '/dashboard', roles: staff },
+  { href: '/subsidy', testId: 'nav-subsidy', label: 'desk.nav.subsidy', prefix: '/subsidy', roles: staff },
+  { href: '/appraisal', testId: 'nav-appraisal', label: 'desk.nav.appraisal', prefix: '/appraisal', roles: staff },
   { href: '/network', testId: 'nav-network', label: 'desk.nav.network', prefix: '/network', roles: staff },
   { href: '/import', testId: 'nav-import', label: 'desk.nav.import', prefix: '/import', roles: staff },
   { href: '/network/areas', testId: 'nav-areas', label: 'desk.nav.areas', prefix: '/network/areas', roles: staff },

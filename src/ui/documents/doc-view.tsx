@@ -8,6 +8,7 @@ import { DocFrame } from './doc-frame.tsx';
 import { ApplicationBody, NoticeBody, RegistrationBody } from './intake-docs.tsx';
 import { InvestigationBody, SessionBody, VisitBody } from './record-docs.tsx';
 import { AgreementBody, CertificateBody, ConfirmationApplicationBody, ConfirmationListBody, OralAgreementBody } from './agreement-docs.tsx';
+import { CourtReturnBody } from './court-docs.tsx';
 import { BackCoverBody, ContentsBody, CoverBody, CoverHeading, ExplanationBody } from './archive-docs.tsx';
 
 export function DocView(p: { doc: DocumentModel }) {
@@ -29,6 +30,8 @@ export function DocView(p: { doc: DocumentModel }) {
     case 'back-cover':
       // Listed as 封底 in the 目录; the sheet itself is headed 备考表, as on the county templates.
       return <DocFrame {...frame} heading={<h1 class="doc-title">{t('doc.backCover.heading')}</h1>}><BackCoverBody c={d.content} /></DocFrame>;
+    case 'court-result':
+    case 'court-ending': return <DocFrame {...frame}><CourtReturnBody c={d.content} /></DocFrame>;
     case 'confirmation':
       return (
         <>

@@ -29,7 +29,11 @@ export function HelpScreen() {
         <a class="button call" href="tel:110">{t('help.emergency.call')}</a>
       </div>
       <MyRequests />
-      {isRestored && <VillagePicker value={villageCode} onChange={(code) => void chooseHelpVillage(code)} />}
+      {/* The picker fills in as the remembered village and the county's names arrive: its place is
+          kept from the first paint, so the 申请调解 form below does not jump down (layout shift). */}
+      <div class={villageCode ? 'help-picker' : 'help-picker reserved'}>
+        {isRestored && <VillagePicker value={villageCode} onChange={(code) => void chooseHelpVillage(code)} />}
+      </div>
       {villageCode && contacts.value.villageCode === villageCode && <ContactsCard view={contacts.value} />}
       <section class="request" aria-labelledby="request-title">
         <h2 id="request-title">{t('help.form.title')}</h2>

@@ -16,6 +16,7 @@ import {
 import { addCommittee, saveCommittee, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
 import { ChoiceGroup, TextField } from '../components/fields.tsx';
 import { PlaceSelects } from '../components/place-selects.tsx';
+import { FundingForm } from './funding-form.tsx';
 
 const firstIssue = (issues: readonly { message: string }[]): MessageKey => issues[0]?.message as MessageKey;
 
@@ -110,7 +111,7 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
       setDrafts(list.map((d, i) => {
         const id = memberIds[i] as string;
         const { id: _sent, ...fields } = members[i] as CommitteeMemberInput;
-        return { ...d, id, original: { ...(d.original ?? { trainings: [] }), ...fields, id, committeeId: c.id } };
+        return { ...d, id, original: { ...(d.original ?? { trainings: [] }), ...fields, education: fields.education ?? d.original?.education ?? null, id, committeeId: c.id } };
       }));
       setMessage({ text: t('net.savedWarnings'), error: false });
       p.onSaved();
@@ -123,6 +124,7 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
 
   const live = drafts.filter((d) => !d.removed);
   return (
+    <>
     <form class="card committee-editor" onSubmit={save} noValidate data-testid="committee-editor">
       <h2>{t('net.editCommittee')}</h2>
       <TextField id={`${c.id}-name`} label={t('net.committeeName')} value={name} onInput={setName} error={errors['committee-name']} required />
@@ -160,6 +162,8 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
       </div>
       {message && <p class={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'} data-testid="committee-message">{message.text}</p>}
     </form>
+    <FundingForm committee={c} onSaved={p.onSaved} />
+    </>
   );
 }
 

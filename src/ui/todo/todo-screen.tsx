@@ -5,7 +5,8 @@
 import { useTodos } from '../../state/case-queries.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { formatDate, today } from '../format.ts';
-import { categoryName, dueText, reminderText } from '../case-text.ts';
+import { categoryName } from '../case-text.ts';
+import { dueText, reminderText } from '../reminder-text.ts';
 import { displayLabel } from '../cases/labels.ts';
 import { maskedParties } from '../cases/case-row.tsx';
 import { RequestsCard } from '../requests/requests-card.tsx';

@@ -23,8 +23,9 @@ interface ConfirmationDraft {
 function draftOf(record: CaseRecord): ConfirmationDraft {
   const c = record.judicialConfirmation;
   if (c) return { appliedOn: c.appliedOn, court: c.court, result: c.result, decidedOn: c.decidedOn ?? '' };
-  // The basic court where the committee sits (2011 SPC rules Art 2): the county's court.
-  return { appliedOn: today(), court: `${areaName(record.countyCode)}人民法院`, result: '审查中', decidedOn: '' };
+  // The court that delegated the case (诉调对接), else the basic court where the committee sits
+  // (2011 SPC rules Art 2): the county's court.
+  return { appliedOn: today(), court: record.court?.court ?? `${areaName(record.countyCode)}人民法院`, result: '审查中', decidedOn: '' };
 }
 
 export function ConfirmationForm(p: { record: CaseRecord }) {
