@@ -171,6 +171,11 @@ export interface CaseRecord {
   villageCode: string;
   townCode: string;
   countyCode: string;
+  /**
+   * The registered committee that holds the case (issue #14); `villageCode` is then its area in
+   * 12 digits (committee-area.ts). Absent on cases recorded before committees held cases.
+   */
+  committeeId?: string | null;
   committeeName: string;
   /** Human number `（2026）开鲁人调字第42号`, assigned by the server at first push. */
   caseNo: string | null;

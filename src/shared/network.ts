@@ -35,6 +35,8 @@ export interface Committee {
   address: string | null;
   foundedOn: string | null;
   dissolvedOn: string | null;
+  /** The abbreviation its case numbers use (开鲁镇调 → （2026）开鲁镇调字第N号); null: from the name. */
+  shortName?: string | null;
 }
 
 export interface Training {
@@ -196,6 +198,8 @@ export const CommitteeInputSchema = v.strictObject({
   address: v.nullable(v.pipe(v.string(), v.maxLength(200, k('validation.tooLong')))),
   foundedOn: optionalDate,
   dissolvedOn: optionalDate,
+  // Optional: clients from before case numbers per committee leave the stored one as it is.
+  shortName: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(20, k('validation.tooLong'))))),
 });
 export type CommitteeInput = v.InferOutput<typeof CommitteeInputSchema>;
 

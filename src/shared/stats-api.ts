@@ -53,6 +53,11 @@ export interface StatsSummary {
   trend: TrendPoint[];
   org: OrgTable;
   coverage: Coverage;
+  /**
+   * The same cases by 调解主体, the type of the committee that holds each (issue #14): every case
+   * once, so these add up to `total`. '' = cells from another server that do not say.
+   */
+  byCommitteeType: { type: string; rollup: Rollup }[];
   /** 排查次数, 排查发现纠纷 and 预防纠纷 (当场化解) in the area and period, from the 排查 records. */
   screening: ScreeningCounts;
 }

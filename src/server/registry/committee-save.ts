@@ -16,6 +16,7 @@ export function committeeColumns(input: CommitteeInput) {
   return {
     area_code: statutory ? input.location : null, located_in: statutory ? null : input.location, type: input.type, name: input.name,
     phone: input.phone, address: input.address, founded_on: input.foundedOn, dissolved_on: input.dissolvedOn,
+    ...(input.shortName === undefined ? {} : { short_name: input.shortName === '' ? null : input.shortName }),
   };
 }
 

@@ -8,7 +8,7 @@ import type { CommitteesTable, LegalPersonsTable, MediatorsTable } from './table
 export function toCommittee(r: Selectable<CommitteesTable>): Committee {
   return {
     id: r.id, areaCode: r.area_code, location: r.location, type: r.kind as CommitteeType, name: r.name, phone: r.phone, address: r.address,
-    foundedOn: r.founded_on, dissolvedOn: r.dissolved_on,
+    foundedOn: r.founded_on, dissolvedOn: r.dissolved_on, shortName: r.short_name,
   };
 }
 

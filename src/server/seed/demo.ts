@@ -17,6 +17,7 @@ import { planCase } from './demo-cases.ts';
 import { planCurrentYear, seedTodaysWork } from './demo-current.ts';
 import { planCourtCases } from './demo-court.ts';
 import { personName } from './people.ts';
+import { COURT_MEDIATOR, TOWN_MEDIATOR, seedCommitteeWork } from './demo-committees.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
 import { seedScreening } from './demo-screening.ts';
 import { seedDemoSubsidy } from './demo-subsidy.ts';
@@ -41,8 +42,14 @@ const demoAccounts: readonly DemoLogin[] = [
   { username: 'admin', role: 'admin', scope: '', area: '全部地区' },
 ];
 
+/** Mediators of committees above the village (issue #14), made after the rest (demo-committees.ts). */
+const committeeAccounts: readonly DemoLogin[] = [
+  { username: TOWN_MEDIATOR, role: 'mediator', scope: '150523100000', area: '开鲁镇人民调解委员会' },
+  { username: COURT_MEDIATOR, role: 'mediator', scope: '150523000000', area: '开鲁县人民法院诉前人民调解室' },
+];
+
 export function demoLogins(): readonly DemoLogin[] {
-  return demoAccounts;
+  return [...demoAccounts, ...committeeAccounts];
 }
 
 /**
@@ -56,7 +63,7 @@ export async function seedIfEmpty(store: Store, options: { demo: boolean; now?: 
   await seedAreas(store.db, kailuAreas);
   const cases = await withDemoNetwork(store, () => seedDemo(store, options.now));
   await seedDemoSubsidy(store);
-  return { seeded: true, cases };
+  return { seeded: true, cases: cases + (await seedCommitteeWork(store, options.now, committeeAccounts, await hashPassword(DEMO_PASSWORD))) };
 }
 
 /**

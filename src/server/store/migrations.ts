@@ -11,6 +11,7 @@ import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
+import { committeeCasesMigration } from '../committees/migration.ts';
 import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migration.ts';
 import { screeningMigration } from '../screening/migration.ts';
 import { intakePointsMigration } from '../registry/intake-points.ts';
@@ -252,6 +253,7 @@ export const migrations: Record<string, Migration> = {
   '0080_request_secret': requestSecretMigration,
   '0130_cell_satisfaction': cellSatisfactionMigration,
   '0160_town_cells': townCells,
+  '0170_committee_cases': committeeCasesMigration,
   '0180_screening': screeningMigration,
   '0181_intake_points': intakePointsMigration,
   '0220_stat_totals': statTotalsMigration,

@@ -71,6 +71,8 @@ export interface ChangeLogTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  /** 0170: the committee holding the case (null: a row from before, or one with no committee). */
+  committee_id: string | null;
   op: 'upsert' | 'evict';
   data: string | null;
 }
@@ -82,6 +84,8 @@ export interface CasesTable extends Record<CaseColumn, number> {
   village_code: string;
   town_code: string;
   county_code: string;
+  /** 0170: the committee that holds the case (shared/committee-area.ts). */
+  committee_id: string | null;
   status: string;
   outcome: string | null;
   category_code: string;
@@ -106,6 +110,7 @@ export interface EventsTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  committee_id: string | null;
   kind: string;
   at: string;
   data: string;
@@ -118,6 +123,7 @@ export interface ReviewItemsTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  committee_id: string | null;
   kind: 'conflict' | 'rejected';
   field: string | null;
   status: 'open' | 'resolved';
@@ -166,6 +172,7 @@ export interface SessionsTable {
 }
 
 export interface CaseNumbersTable {
+  /** The counter's key: a village's code for its own committee (as before 0170), else `committee:<id>`. */
   village_code: string;
   year: number;
   last: number;
@@ -182,6 +189,12 @@ export interface AreasTable {
 }
 
 export type { CommitteesTable };
+
+/** 0170: the committees an account belongs to (a mediator's; staff have none). */
+export interface UserCommitteesTable {
+  user_id: string;
+  committee_id: string;
+}
 
 /** A complete photo, stored once per content hash (server/blobs). */
 export interface BlobsTable {
@@ -311,6 +324,7 @@ export interface DB extends NetworkTables, FederationTables, SubsidyTables {
   case_numbers: CaseNumbersTable;
   areas: AreasTable;
   committees: CommitteesTable;
+  user_committees: UserCommitteesTable;
   blobs: BlobsTable;
   blob_parts: BlobPartsTable;
   mediation_requests: MediationRequestsTable;

@@ -86,7 +86,7 @@ function fieldWire(): { top: Record<string, v.GenericSchema>; personal: Record<s
 const { top, personal } = fieldWire();
 /** A whole case record on the wire: what the server keeps itself, then every registry field. */
 export const CaseRecordWireSchema = v.strictObject({
-  id: w.uuid, version: w.count, townCode: w.short, countyCode: w.short, committeeName: w.text,
+  id: w.uuid, version: w.count, townCode: w.short, countyCode: w.short, committeeId: v.optional(v.nullable(w.short)), committeeName: w.text,
   caseNo: v.nullable(w.short), provisionalNo: w.short, status: v.picklist(caseStatuses),
   outcome: v.nullable(v.picklist(['success', 'failure', 'rejected'])),
   termination: v.nullable(w.jsonObject), rejection: v.nullable(w.jsonObject),
@@ -103,17 +103,18 @@ export const NewCaseSchema = v.pipe(
   v.object({
     villageCode: caseFieldSchemas.villageCode.content,
     committeeName: requiredText(100, 'case.committee.required'),
+    committeeId: v.optional(v.pipe(v.string(), v.maxLength(64))),
     ...(Object.fromEntries(formFields.map((f) => [formKeyOf(f), caseFieldSchemas[f].content])) as unknown as Record<keyof FormInput, v.GenericSchema>),
   }),
   // Across two fields: a 法院委派/委托 case carries its court reference, no other case does.
   courtSourceRule(),
 );
-export type NewCaseInput = FormInput & { villageCode: string; committeeName: string };
+export type NewCaseInput = FormInput & { villageCode: string; committeeName: string; committeeId?: string };
 
 /** A record's header in the shape NewCaseSchema checks (an edit, a pushed 受理登记). */
 export function newCaseInputOf(r: CaseRecord): NewCaseInput {
   const form = Object.fromEntries(formFields.map((f) => [formKeyOf(f), readFieldLoose(r, f)])) as FormInput;
-  return { ...form, villageCode: r.villageCode, committeeName: r.committeeName };
+  return { ...form, villageCode: r.villageCode, committeeName: r.committeeName, ...(r.committeeId ? { committeeId: r.committeeId } : {}) };
 }
 
 function readFieldLoose(r: CaseRecord, f: PatchableField): unknown {

@@ -25,6 +25,7 @@ import type { fields } from './fields.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
 import type { county } from './county.ts';
+import type { committees } from './committees.ts';
 import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
@@ -56,6 +57,7 @@ type Catalogue = typeof core
   & typeof desk
   & typeof publicSide
   & typeof idCard
+  & typeof committees
   & typeof court
   & typeof screening
   & typeof subsidy;

@@ -54,14 +54,16 @@ function memberInput(d: MemberDraft, today: string): CommitteeMemberInput {
   };
 }
 
-const committeeInput = (c: RegistryCommittee, name: string, type: CommitteeType): CommitteeInput => ({
+const committeeInput = (c: RegistryCommittee, name: string, type: CommitteeType, shortName: string): CommitteeInput => ({
   location: c.location, type, name: name.trim(), phone: c.phone, address: c.address, foundedOn: c.foundedOn, dissolvedOn: c.dissolvedOn,
+  shortName: shortName.trim() === '' ? null : shortName.trim(),
 });
 
 export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () => void; onClose: () => void }) {
   const c = p.committee;
   const [name, setName] = useState(c.name);
   const [type, setType] = useState<CommitteeType>(c.type);
+  const [shortName, setShortName] = useState(c.shortName ?? '');
   const [drafts, setDrafts] = useState<MemberDraft[]>(() => c.mediators.filter((m) => m.memberRole !== null && m.leftOn === null).map(draftOf));
   const [errors, setErrors] = useState<Record<string, MessageKey>>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
@@ -82,7 +84,7 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
     setDrafts(list);
     // Check everything first, with the same schemas the server uses.
     const found: Record<string, MessageKey> = {};
-    const committee = v.safeParse(CommitteeInputSchema, committeeInput(c, name, type));
+    const committee = v.safeParse(CommitteeInputSchema, committeeInput(c, name, type, shortName));
     if (!committee.success) found['committee-name'] = firstIssue(committee.issues);
     for (const d of list) {
       if (d.removed) continue;
@@ -126,6 +128,7 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
     <form class="card committee-editor" onSubmit={save} noValidate data-testid="committee-editor">
       <h2>{t('net.editCommittee')}</h2>
       <TextField id={`${c.id}-name`} label={t('net.committeeName')} value={name} onInput={setName} error={errors['committee-name']} required />
+      <TextField id={`${c.id}-short`} label={t('network.shortName')} hint={t('network.shortName.hint')} value={shortName} onInput={setShortName} />
       <ChoiceGroup id={`${c.id}-type`} label={t('net.committeeType')} value={type} choices={committeeTypes.map((x) => ({ value: x, label: x }))} onChange={setType} layout="grid" />
       <h3>{t('net.membersTitle', { n: live.length })}</h3>
       <ol class="member-drafts">
