@@ -212,3 +212,14 @@ export function sheetTotals(lines: readonly SubsidyLine[]): { byMediator: Person
 export const SUBSIDY_PATH = '/api/subsidy';
 export const subsidyParts = ['mediators', 'committees', 'cases'] as const;
 export type SubsidyPart = (typeof subsidyParts)[number];
+
+/** GET /api/subsidy/cases/:id: a case file with the rules it is scored by and its score, if any. */
+export interface ScoreView {
+  case: { id: string; caseNo: string | null; villageCode: string; villageName: string; acceptedOn: string; categoryCode: string; isDifficult: boolean; mediators: string[] };
+  rules: StoredRules;
+  score: CaseFileScore | null;
+  /** The month is signed off: the score cannot change. */
+  locked: boolean;
+  month: string;
+  amount: number | null;
+}

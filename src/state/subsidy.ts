@@ -1,6 +1,7 @@
 // 以案定补 and 调解员考核 on the desk: online reads and writes of /api/subsidy and /api/appraisal
 // (an office has a connection; nothing here is kept on the device).
-import type { CaseFileScore, Difficulty, StoredRules, SubsidyPart, SubsidyRules, SubsidySheet } from '../shared/subsidy.ts';
+import type { CaseFileScore, Difficulty, ScoreView, StoredRules, SubsidyPart, SubsidyRules, SubsidySheet } from '../shared/subsidy.ts';
+export type { ScoreView };
 import type { AppraisalPage, AppraisalTable } from '../shared/appraisal.ts';
 import { download, getJson } from './dashboard.ts';
 import { session } from './session.ts';
@@ -13,14 +14,6 @@ export interface RulesLogEntry {
   target: string;
 }
 
-export interface ScoreView {
-  case: { id: string; caseNo: string | null; villageCode: string; villageName: string; acceptedOn: string; categoryCode: string; isDifficult: boolean; mediators: string[] };
-  rules: StoredRules;
-  score: CaseFileScore | null;
-  locked: boolean;
-  month: string;
-  amount: number | null;
-}
 
 async function put<T>(path: string, body: unknown): Promise<T> {
   const token = session.value?.token;

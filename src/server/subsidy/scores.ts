@@ -3,7 +3,7 @@
 // signed off is locked like the month's figures (the sheet was frozen at the sign-off).
 import { uuidv7 } from 'uuidv7';
 import { monthOf } from '../../shared/stat-periods.ts';
-import { caseAmount, scoreItems, type CaseFileScore, type Difficulty, type ScoreInput, type ScoredItem, type StoredRules } from '../../shared/subsidy.ts';
+import { caseAmount, scoreItems, type CaseFileScore, type Difficulty, type ScoreInput, type ScoredItem, type StoredRules, type ScoreView } from '../../shared/subsidy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { assertInScope } from '../auth/principal.ts';
 import type { Ctx } from '../deps.ts';
@@ -12,15 +12,6 @@ import type { DB } from '../store/schema.ts';
 import type { Kysely } from 'kysely';
 import { rulesOf } from './rules.ts';
 
-export interface ScoreView {
-  case: { id: string; caseNo: string | null; villageCode: string; villageName: string; acceptedOn: string; categoryCode: string; isDifficult: boolean; mediators: string[] };
-  rules: StoredRules;
-  score: CaseFileScore | null;
-  /** The month is signed off: the score cannot change. */
-  locked: boolean;
-  month: string;
-  amount: number | null;
-}
 
 async function scorableCase(db: Kysely<DB>, p: Principal, caseId: string) {
   const row = await db.selectFrom('cases').select(['id', 'case_no', 'village_code', 'town_code', 'accepted_on', 'category_code', 'outcome', 'voided', 'data'])
