@@ -173,7 +173,8 @@ export function courtTable(r: Rollup): Cell[][] {
   return [
     [t('report.court'), t('report.court.received'), t('report.court.succeeded'), t('report.court.returned'), t('report.court.open')],
     ...courtSources.map((s) => line(t(`source.${s}`), r.court[s])),
-    line(t('report.total'), courtTotal(r)),
+    // Its own name: a reader (and a county's macro) finds the sheet's 合计 by its first cell.
+    line(t('report.court.total'), courtTotal(r)),
   ];
 }
 

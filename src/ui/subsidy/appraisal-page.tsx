@@ -9,6 +9,7 @@ import { loadAppraisalPage } from '../../state/subsidy.ts';
 import { TableScroll } from '../components/table-scroll.tsx';
 import '../desk/desk.css';
 import './subsidy.css';
+import { formatDate } from '../format.ts';
 
 const percent = (n: number | null) => (n === null ? t('appraisal.na') : t('appraisal.percent', { value: n.toFixed(1) }));
 
@@ -48,9 +49,9 @@ export function AppraisalPageScreen() {
                 {page.cases.map((c) => (
                   <tr key={c.id}>
                     <th scope="row"><a href={`/cases/${c.id}`}>{c.caseNo ?? '—'}</a></th>
-                    <td>{c.acceptedOn}</td>
-                    <td>{c.visitDue ?? t('appraisal.na')}</td>
-                    <td>{c.visitedOn ?? (c.visitDue ? t('appraisal.notVisited') : t('appraisal.na'))}</td>
+                    <td>{formatDate(c.acceptedOn)}</td>
+                    <td>{c.visitDue ? formatDate(c.visitDue) : t('appraisal.na')}</td>
+                    <td>{c.visitedOn ? formatDate(c.visitedOn) : c.visitDue ? t('appraisal.notVisited') : t('appraisal.na')}</td>
                     <td>{c.score ? t('subsidy.scoreOf', { score: c.score.score, max: c.score.maxScore }) : t('appraisal.na')}</td>
                   </tr>
                 ))}

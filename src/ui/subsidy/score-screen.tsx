@@ -13,7 +13,7 @@ import { useRemote, RemoteError } from '../../state/dashboard.ts';
 import { loadScore, saveScore, type ScoreView } from '../../state/subsidy.ts';
 import { documentOptions, useCaseDocumentsSource } from '../../state/documents.ts';
 import { VolumeSheets } from '../documents/volume.tsx';
-import { formatInstant } from '../format.ts';
+import { formatInstant, formatDate } from '../format.ts';
 import '../documents/print.css';
 import '../desk/desk.css';
 import './subsidy.css';
@@ -66,7 +66,7 @@ function ScoreForm(p: { view: ScoreView; onSaved: (view: ScoreView) => void }) {
   };
   return (
     <form class="score-form" onSubmit={(e) => void submit(e)} data-testid="score-form">
-      <p><strong>{t('subsidy.score.case', { no: c.caseNo ?? '—', village: c.villageName, date: c.acceptedOn })}</strong></p>
+      <p><strong>{t('subsidy.score.case', { no: c.caseNo ?? '—', village: c.villageName, date: formatDate(c.acceptedOn) })}</strong></p>
       <p class="muted">{categoryByCode(c.categoryCode)?.name ?? c.categoryCode} · {c.mediators.join('、')}</p>
       {view.locked && <p class="notice" role="status" data-testid="score-locked">{t('subsidy.score.lockedHint', { month: view.month })}</p>}
       {view.score && <p class="muted small" data-testid="score-previous">{t('subsidy.score.previous', { score: view.score.score, max: view.score.maxScore, by: view.score.scoredByName, at: formatInstant(view.score.scoredAt) })}</p>}

@@ -15,6 +15,7 @@ import { TableScroll } from '../components/table-scroll.tsx';
 import { TownSelect } from './town-select.tsx';
 import '../desk/desk.css';
 import './subsidy.css';
+import { formatDate } from '../format.ts';
 
 const money = (cents: number) => amountInFigures(yuanOf(cents));
 const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
@@ -105,7 +106,7 @@ function SheetBody(p: { sheet: SubsidySheet; area: string; month: string }) {
               <tbody>
                 {sheet.lines.map((l) => (
                   <tr key={l.caseId} data-testid="subsidy-line" data-case={l.caseId}>
-                    <th scope="row">{l.caseNo ?? '—'}<div class="muted small">{l.acceptedOn}</div></th>
+                    <th scope="row">{l.caseNo ?? '—'}<div class="muted small">{formatDate(l.acceptedOn)}</div></th>
                     <td>{l.villageName}</td>
                     <td>{l.mediators.join('、')}</td>
                     <td>{categoryByCode(l.categoryCode)?.name ?? l.categoryCode}</td>
