@@ -6,6 +6,9 @@
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Change } from '../../src/shared/protocol.ts';
 import type { StatsSummary } from '../../src/shared/stats-api.ts';
+import { BOM, parseCsv } from '../../src/shared/csv.ts';
+import { t } from '../../src/shared/i18n/index.ts';
+import { committeeTypes } from '../../src/shared/network.ts';
 import { createSession } from '../../src/server/auth/sessions.ts';
 import { closeTestStores, storeKinds } from '../support/stores.ts';
 import { lazyHarness, type Harness, type TestUser } from '../support/server.ts';
@@ -103,6 +106,15 @@ describe.each(storeKinds)('committees hold cases on %s', (kind) => {
     expect(stats.body.total.accepted).toBe(2);
     const byType = Object.fromEntries(stats.body.byCommitteeType.map((r) => [r.type, r.rollup.accepted]));
     expect(byType).toEqual({ '村/居': 1, '乡镇/街道': 1 });
+    // The report's 按调解主体 block splits them the same way (its CSV twin: the same cells as the XLSX).
+    const report = await h.call<string>('GET', '/api/stats/report.csv?area=150523&from=2026-01-01&to=2026-12-31&sheet=cases', { token: county.token });
+    expect(report.status).toBe(200);
+    const csv = parseCsv(report.body.replace(BOM, ''));
+    const head = csv.findIndex((r) => r[0] === t('stats.committeeType'));
+    expect(head).toBeGreaterThan(0);
+    const accepted = (csv[head] ?? []).indexOf('受理（件）');
+    const block = Object.fromEntries(csv.slice(head + 1, head + committeeTypes.length + 2).map((r) => [r[0], r[accepted]]));
+    expect(block).toEqual({ '村/居': '1', '乡镇/街道': '1', 企事业: '0', 行业性专业性: '0', 派驻: '0', 个人工作室: '0', 合计: '2' });
     // The town's own cases show as one row of the town: its 本级.
     const townStats = await h.call<StatsSummary>('GET', '/api/stats?area=150523100&from=2026-01-01&to=2026-12-31', { token: town.token });
     const own = townStats.body.children.find((c) => c.code === '150523100000');

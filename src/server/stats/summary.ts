@@ -3,7 +3,7 @@
 // coverage and how complete the synced data is. All figures come from the shared roll-up.
 import { addDays, localDate } from '../../shared/dates.ts';
 import { isMonthAligned, lastYearPeriod, monthsOf, previousPeriod, trendPeriod } from '../../shared/stat-periods.ts';
-import { emptyRollup, mergeRollups, rollupByKey, type Period, type Rollup } from '../../shared/stats.ts';
+import { emptyRollup, mergeRollups, rollupByKey, type CommitteeTypeRollup, type Period, type Rollup } from '../../shared/stats.ts';
 import type { AreaStats, StatsSummary, TrendPoint } from '../../shared/stats-api.ts';
 import { committeeTypes } from '../../shared/network.ts';
 import { t } from '../../shared/i18n/index.ts';
@@ -70,6 +70,12 @@ async function byCommitteeTypeOf(ctx: Ctx, area: string, period: Period, cells: 
   return rollupByKey(await liveGroups(ctx.store.read, ctx.store.kind, query));
 }
 
+/** The 调解主体 rows in the form's order, '' (another county's cells without a type) last; only types with cases. */
+export async function committeeTypeRollups(ctx: Ctx, area: string, period: Period, cells = cellsOnce(ctx)): Promise<CommitteeTypeRollup[]> {
+  const byType = await byCommitteeTypeOf(ctx, area, period, cells);
+  return [...committeeTypes, ''].filter((type) => byType.has(type)).map((type) => ({ type, rollup: byType.get(type) ?? emptyRollup() }));
+}
+
 /** The day the organisation table is counted on: the period's last day, or today if earlier. */
 export function asOfDate(period: Period, today: string): string {
   const last = addDays(period.to, -1);
@@ -96,8 +102,7 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     return { month, accepted: r.accepted, succeeded: r.succeeded, failed: r.failed, open: r.open };
   });
 
-  const byType = await byCommitteeTypeOf(ctx, area, period, cells);
-  const byCommitteeType = [...committeeTypes, ''].filter((type) => byType.has(type)).map((type) => ({ type, rollup: byType.get(type) ?? emptyRollup() }));
+  const byCommitteeType = await committeeTypeRollups(ctx, area, period, cells);
 
   const asOf = asOfDate(period, localDate(ctx.now()));
   const villages = area.length >= 6 ? await villagesOf(db, area, asOf) : [];
