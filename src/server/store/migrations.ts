@@ -16,6 +16,7 @@ import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migrati
 import { screeningMigration } from '../screening/migration.ts';
 import { intakePointsMigration } from '../registry/intake-points.ts';
 import { orgFieldsMigration, subsidyMigration } from '../subsidy/migration.ts';
+import { referralsMigration } from '../referrals/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -259,4 +260,5 @@ export const migrations: Record<string, Migration> = {
   '0220_stat_totals': statTotalsMigration,
   '0200_subsidy': subsidyMigration,
   '0201_org_fields': orgFieldsMigration,
+  '0240_referrals': referralsMigration,
 };
