@@ -167,4 +167,28 @@ describe.each(storeKinds)('移交 on %s', (kind) => {
     const reRefer = await h.push(med, med.device.request([med.device.refer(villageCase.id, townCommittee, '村里调解不成')]));
     expect(reRefer.body.results[0]).toMatchObject({ status: 'applied' });
   });
+
+  test('the county sets the working days to decide; a phone learns the committees it may refer to', async () => {
+    const { med, town, county } = h.users;
+    const targets = await h.call<{ committees: { id: string; areaCode: string }[] }>('GET', '/api/referrals/targets', { token: med.token });
+    expect(targets.status).toBe(200);
+    expect(targets.body.committees.map((c) => c.id)).toContain(townCommittee);
+    expect(targets.body.committees.map((c) => c.id)).not.toContain(villageCommittee);
+    expect(targets.body.committees.every((c) => c.areaCode.startsWith('150523') && c.areaCode.endsWith('000'))).toBe(true);
+
+    expect((await h.call('PUT', '/api/referrals/settings', { token: town.token, body: { county: '150523', dueWorkingDays: 5 } })).status).toBe(403);
+    const bad = await h.call('PUT', '/api/referrals/settings', { token: county.token, body: { county: '150523', dueWorkingDays: 30 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe(t('referral.settings.invalid'));
+    expect((await h.call('PUT', '/api/referrals/settings', { token: county.token, body: { county: '150523', dueWorkingDays: 5 } })).status).toBe(200);
+    expect((await h.call('GET', '/api/referrals/settings?county=150523', { token: med.token })).body.dueWorkingDays).toBe(5);
+
+    const villageCase = caseRecord('150523100200');
+    const create = med.device.create(villageCase);
+    const send = med.device.refer(villageCase.id, townCommittee);
+    const referralId = send.name === 'referral.send' ? send.args.referral.id : '';
+    expect((await h.push(med, med.device.request([create, send]))).body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // Tuesday + 5 working days: the next Tuesday.
+    expect((await h.store.db.selectFrom('referrals').select('due_on').where('id', '=', referralId).executeTakeFirstOrThrow()).due_on).toBe('2026-03-17');
+  });
 });
