@@ -62,7 +62,11 @@ const DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日?/;
 function nearestGroup(read: string): string {
   if (read.length < 2 || ETHNIC_GROUPS.includes(read)) return read;
   const near = ETHNIC_GROUPS.filter((g) => g.length === read.length && [...g].filter((c, i) => c !== read[i]).length === 1);
-  return near.length === 1 ? (near[0] ?? read) : read;
+  if (near.length === 1) return near[0] ?? read;
+  // PP-OCRv4 drops the 亻 of the rarer groups' first character: 么佬 for 仫佬, 乞佬 for 仡佬.
+  const dropped: Record<string, string> = { 么: '仫', 乞: '仡' };
+  const restored = [...read].map((c) => dropped[c] ?? c).join('');
+  return ETHNIC_GROUPS.includes(restored) ? restored : read;
 }
 
 function isoDate(y: string, m: string, d: string): string {
