@@ -43,6 +43,15 @@ const PasswordScreen = lazy(() => screen(() => import('./ui/account/password-scr
 const CaseTableScreen = lazy(() => screen(() => import('./ui/desk/case-table-screen.tsx')).then((m) => m.CaseTableScreen));
 const DeskHome = lazy(() => screen(() => import('./ui/desk/desk-home.tsx')).then((m) => m.DeskHome));
 const DevicesScreen = lazy(() => screen(() => import('./ui/desk/devices-screen.tsx')).then((m) => m.DevicesScreen));
+const ScreeningListScreen = lazy(() => screen(() => import('./ui/screening/screening-list-screen.tsx')).then((m) => m.ScreeningListScreen));
+const ScreeningFormScreen = lazy(() => screen(() => import('./ui/screening/screening-form-screen.tsx')).then((m) => m.ScreeningFormScreen));
+const AlertsScreen = lazy(() => screen(() => import('./ui/alerts/alerts-screen.tsx')).then((m) => m.AlertsScreen));
+const AlertFormScreen = lazy(() => screen(() => import('./ui/alerts/alert-form-screen.tsx')).then((m) => m.AlertFormScreen));
+const SubsidyScreen = lazy(() => screen(() => import('./ui/subsidy/subsidy-screen.tsx')).then((m) => m.SubsidyScreen));
+const SubsidyRulesScreen = lazy(() => screen(() => import('./ui/subsidy/rules-screen.tsx')).then((m) => m.RulesScreen));
+const ScoreScreen = lazy(() => screen(() => import('./ui/subsidy/score-screen.tsx')).then((m) => m.ScoreScreen));
+const AppraisalScreen = lazy(() => screen(() => import('./ui/subsidy/appraisal-screen.tsx')).then((m) => m.AppraisalScreen));
+const AppraisalPageScreen = lazy(() => screen(() => import('./ui/subsidy/appraisal-page.tsx')).then((m) => m.AppraisalPageScreen));
 const AuditScreen = lazy(() => screen(() => import('./ui/audit/audit-screen.tsx')).then((m) => m.AuditScreen));
 /** `/` is the residents' home or the work home, by device and role (ui/shell/home.tsx). */
 const HomeRoute = () => <Home CaseList={WorkHome} land={!isDesk()} />;
@@ -70,6 +79,10 @@ export function App() {
             <Route path="/cases/:id/edit" component={EditCaseScreen} />
             <Route path="/cases/:id/:action" component={CaseActionScreen} />
             <Route path="/todo" component={TodoScreen} />
+            <Route path="/screening" component={ScreeningListScreen} />
+            <Route path="/screening/:id" component={ScreeningFormScreen} />
+            <Route path="/alerts" component={AlertsScreen} />
+            <Route path="/alerts/new" component={AlertFormScreen} />
             <Route path="/review" component={ReviewScreen} />
             <Route path="/requests" component={RequestsScreen} />
             <Route path="/login" component={LoginScreen} />
@@ -82,6 +95,11 @@ export function App() {
             <Route path="/network" component={NetworkScreen} />
             <Route path="/network/areas" component={AreasScreen} />
             <Route path="/import" component={ImportScreen} />
+            <Route path="/subsidy" component={SubsidyScreen} />
+            <Route path="/subsidy/rules" component={SubsidyRulesScreen} />
+            <Route path="/subsidy/cases/:id" component={ScoreScreen} />
+            <Route path="/appraisal" component={AppraisalScreen} />
+            <Route path="/appraisal/:id" component={AppraisalPageScreen} />
             <Route path="/stats" component={StatsScreen} />
             <Route path="/me" component={SetupScreen} />
             <Route path="/guides" component={GuidesScreen} />

@@ -2,6 +2,7 @@
 // mediator's profile (until accounts exist it is what stamps each case) and drafts that must
 // survive a reload, a crash and an app update.
 
+import type { CommitteeRef } from '../shared/committee-area.ts';
 import { get, set, del, keys } from 'idb-keyval';
 import type { Keyring } from './crypto-keyring.ts';
 import type { SignedMonths } from '../shared/month-locks.ts';
@@ -10,6 +11,8 @@ export interface Profile {
   name: string;
   committeeName: string;
   villageCode: string;
+  /** A signed-in mediator's committees (issue #14); the first one is the default above. */
+  committees?: CommitteeRef[];
 }
 
 const PROFILE_KEY = 'profile';

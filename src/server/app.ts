@@ -30,7 +30,9 @@ import { importRoutes } from './import/routes.ts';
 import { publicRequestRoutes, requestRoutes } from './requests/routes.ts';
 import { accountRoutes } from './auth/accounts-routes.ts';
 import { federationRoutes } from './federation/routes.ts';
+import { appraisalRoutes, subsidyRoutes } from './subsidy/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
+import { intakePointRoutes } from './registry/intake-points.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -71,8 +73,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   for (const path of ['/stats', '/stats/*', '/registry', '/registry/*', '/import/*', '/federation/*']) api.use(path, auth);
   api.route('/', statsRoutes(ctx));
   api.route('/', registryRoutes(ctx));
+  api.route('/', intakePointRoutes(ctx));
   api.route('/', importRoutes(ctx));
   api.route('/', federationRoutes(ctx));
+  for (const path of ['/subsidy/*', '/appraisal', '/appraisal.xlsx', '/appraisal.csv', '/appraisal/*']) api.use(path, auth);
+  api.route('/', subsidyRoutes(ctx));
+  api.route('/', appraisalRoutes(ctx));
   for (const path of ['/requests', '/requests/*']) api.use(path, auth);
   api.route('/', requestRoutes(ctx));
   for (const path of ['/audit', '/audit/*']) api.use(path, auth);

@@ -59,6 +59,11 @@ export const NewAccountSchema = v.pipe(v.strictObject({
   role: v.picklist(accountRoles, 'account.role.invalid'),
   scope: v.pipe(v.string('account.scope.invalid'), v.regex(/^(\d{6}|\d{9}|\d{12})?$/, 'account.scope.invalid')),
   password,
+  /**
+   * A mediator's committees (issue #14), any registered committee in the creator's area. Given,
+   * the account's area is the first committee's; absent, the village's own committee, as before.
+   */
+  committees: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), v.maxLength(10))),
 }), v.forward(v.check((a) => !passwordIsUsername(a.password, a.username), 'account.password.username'), ['password']));
 export type NewAccount = v.InferOutput<typeof NewAccountSchema>;
 
@@ -89,7 +94,12 @@ export interface AccountSummary {
   createdAt: string;
   /** The latest session opened, if any. */
   lastSignInAt: string | null;
+  /** A mediator's committees by name (issue #14); absent when none is recorded. */
+  committees?: string[];
 }
+
+/** GET /api/accounts/committees: the committees a new mediator account may join. */
+export const ACCOUNT_COMMITTEES_PATH = '/api/accounts/committees';
 
 export interface AccountList {
   accounts: AccountSummary[];

@@ -171,6 +171,11 @@ export interface CaseRecord {
   villageCode: string;
   townCode: string;
   countyCode: string;
+  /**
+   * The registered committee that holds the case (issue #14); `villageCode` is then its area in
+   * 12 digits (committee-area.ts). Absent on cases recorded before committees held cases.
+   */
+  committeeId?: string | null;
   committeeName: string;
   /** Human number `（2026）开鲁人调字第42号`, assigned by the server at first push. */
   caseNo: string | null;
@@ -187,6 +192,8 @@ export interface CaseRecord {
   partiesInvolved?: number;
   /** Persons involved in each prevented escalation; 0 = not applicable. */
   prevention: PreventionFlags;
+  /** The 评理说事点 the dispute came through (its name); absent = not through one. */
+  intakePoint?: string;
   /** 公开/不公开 调解 as the parties chose (Art 23); absent = not recorded. */
   mediationPublic?: MediationPublicity;
   /**

@@ -15,6 +15,11 @@ export type CommitteeType = (typeof committeeTypes)[number];
 export const memberRoles = ['主任', '副主任', '委员'] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
+/** 学历 as a registry records it; 大专 and above is what the 组织队伍 sheet counts. */
+export const educationLevels = ['研究生', '大学本科', '大学专科', '高中（中专）', '初中及以下'] as const;
+export type EducationLevel = (typeof educationLevels)[number];
+export const collegeLevels: readonly EducationLevel[] = ['研究生', '大学本科', '大学专科'];
+
 export const legalPersonKinds = ['法律明白人', '示范户'] as const;
 export type LegalPersonKind = (typeof legalPersonKinds)[number];
 
@@ -30,6 +35,8 @@ export interface Committee {
   address: string | null;
   foundedOn: string | null;
   dissolvedOn: string | null;
+  /** The abbreviation its case numbers use (开鲁镇调 → （2026）开鲁镇调字第N号); null: from the name. */
+  shortName?: string | null;
 }
 
 export interface Training {
@@ -54,7 +61,20 @@ export interface Mediator {
   termStart: string | null;
   termEnd: string | null;
   leftOn: string | null;
+  /** 学历; null = not recorded. */
+  education: EducationLevel | null;
   trainings: Training[];
+}
+
+/** A village's 评理说事点 (domain.md §6.3): an intake point of the village's 调委会. */
+export interface IntakePoint {
+  id: string;
+  committeeId: string;
+  villageCode: string;
+  name: string;
+  /** 说事员/评理员. */
+  keeper: string;
+  address: string;
 }
 
 export interface LegalPerson {
@@ -144,6 +164,13 @@ export interface OrgTable {
   /** 培训人次 and hours of mediators in office, from the year's start (or the report's period) to the day counted. */
   trainings: number;
   trainingHours: number;
+  /** Mediators with 大专 or higher (学历 recorded as such). */
+  college: number;
+  /** Mediators whose 学历 is not recorded. */
+  educationUnknown: number;
+  /** 人民调解工作经费 and 调解员补贴 of the committees for the year counted, in 分. */
+  fundingCents: number;
+  subsidyCents: number;
 }
 
 const perType = () => Object.fromEntries(committeeTypes.map((t) => [t, 0])) as Record<CommitteeType, number>;
@@ -152,6 +179,7 @@ export const emptyOrgTable = (): OrgTable => ({
   committees: perType(),
   committeesTotal: 0, mediators: 0, fullTime: 0, women: 0, legalPersons: 0, households: 0,
   minority: 0, members: 0, mediatorsByType: perType(), fullTimeByType: perType(), trainings: 0, trainingHours: 0,
+  college: 0, educationUnknown: 0, fundingCents: 0, subsidyCents: 0,
 });
 
 // ---- input schemas (server API and forms) ----
@@ -170,6 +198,8 @@ export const CommitteeInputSchema = v.strictObject({
   address: v.nullable(v.pipe(v.string(), v.maxLength(200, k('validation.tooLong')))),
   foundedOn: optionalDate,
   dissolvedOn: optionalDate,
+  // Optional: clients from before case numbers per committee leave the stored one as it is.
+  shortName: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(20, k('validation.tooLong'))))),
 });
 export type CommitteeInput = v.InferOutput<typeof CommitteeInputSchema>;
 
@@ -185,6 +215,8 @@ const mediatorFields = {
   termStart: optionalDate,
   termEnd: optionalDate,
   leftOn: optionalDate,
+  /** Absent: left as stored (a committee's member rows do not carry it). */
+  education: v.optional(v.nullable(v.picklist(educationLevels))),
 };
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
@@ -223,3 +255,12 @@ export const LegalPersonInputSchema = v.strictObject({
   leftOn: optionalDate,
 });
 export type LegalPersonInput = v.InferOutput<typeof LegalPersonInputSchema>;
+
+/** PUT /api/registry/committees/:id/funding: a committee's 经费 and 补贴 of one year, in 分. */
+export const FundingInputSchema = v.strictObject({
+  year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
+  fundingCents: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12)),
+  subsidyCents: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12)),
+});
+export type FundingInput = v.InferOutput<typeof FundingInputSchema>;
+export type Funding = FundingInput;

@@ -29,6 +29,8 @@ export const MediationRequestSchema = v.object({
   categoryCode: v.pipe(v.string(), v.check(isCategoryCode, k('help.form.category.required'))),
   facts: v.pipe(v.string(), v.trim(), v.minLength(1, k('help.form.facts.required')), v.maxLength(2000, k('help.form.tooLong'))),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  /** The 评理说事点 the resident came through (its name, from the village's contacts); optional. */
+  intakePoint: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, k('help.form.tooLong')))),
   /**
    * A random secret the sending phone keeps, so it alone can later ask how the request was
    * answered; the server stores only its SHA-256. Optional: phones from before it send none.
@@ -81,6 +83,8 @@ export const AreaContactsSchema = v.object({
   committee: v.nullable(Org),
   justiceOffice: v.nullable(Org),
   people: v.array(Person),
+  /** The village's 评理说事点 (absent from servers before them): a request may name one. */
+  intakePoints: v.optional(v.array(v.object({ name: v.pipe(v.string(), v.minLength(1)), address: v.optional(v.string()) }))),
 });
 
 export type AreaContacts = v.InferOutput<typeof AreaContactsSchema>;

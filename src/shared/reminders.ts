@@ -3,7 +3,7 @@
 // (人民调解法 Art 33), the 回访 to check performance (Art 31) and the 督促履行 a 回访 finding
 // 未履行 opens (若干规定 Art 39). Pure; `today` is injected.
 
-import type { CaseRecord } from './case.ts';
+import type { Agreement, CaseRecord } from './case.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { isOpen } from './lifecycle.ts';
 import { confirmationRisk, followUpOf } from './follow-up.ts';
@@ -26,6 +26,12 @@ export interface Reminder {
 export const ONE_MONTH_DAYS = 30;
 export const CONFIRMATION_DAYS = 30;
 export const LABOUR_MEDIATION_DAYS = 15;
+
+/** The 回访 is due when performance falls due, at the latest a month after the agreement took effect. */
+export function visitDueOn(agreement: Pick<Agreement, 'effectiveOn' | 'performanceDeadline'>): string {
+  const latest = addDays(agreement.effectiveOn, ONE_MONTH_DAYS);
+  return agreement.performanceDeadline < latest ? agreement.performanceDeadline : latest;
+}
 
 export function remindersFor(record: CaseRecord, today: string): Reminder[] {
   if (record.voided) return [];
@@ -58,10 +64,6 @@ export function remindersFor(record: CaseRecord, today: string): Reminder[] {
   }
   const urge = followUp.urge;
   if (agreement && urge && urge.doneOn === null && record.status !== 'archived') push('urge', urge.due);
-  if (agreement && record.status === 'agreed') {
-    // Visit when performance falls due (at the latest a month after the agreement took effect).
-    const latest = addDays(agreement.effectiveOn, ONE_MONTH_DAYS);
-    push('visit', agreement.performanceDeadline < latest ? agreement.performanceDeadline : latest);
-  }
+  if (agreement && record.status === 'agreed') push('visit', visitDueOn(agreement));
   return out;
 }

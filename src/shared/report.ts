@@ -1,7 +1,8 @@
 // The official 人民调解 statistics report (司法部 2010 layout as counties submit it, domain.md §3
 // and §9): three sheets — 调解案件 (dispute categories as rows, the case measures as columns, the
-// 排查/预防, prevention, source and 满意度 blocks, the notes and the form footer), 组织队伍 (the
-// organisation and staffing table) and 分乡镇 (one row per child area, exact 元). One model
+// same measures by 调解主体, the 排查/预防, prevention, source and 满意度 blocks, the notes and
+// the form footer), 组织队伍 (the organisation and staffing table) and 分乡镇 (one row per child
+// area, exact 元). One model
 // (reportSheets) serves the XLSX (server), the CSV twins and the tests, so all print the same cells.
 
 import { categories, statisticsRows } from './categories.ts';
@@ -10,7 +11,7 @@ import { courtSources } from './court.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { committeeTypes, type OrgTable } from './network.ts';
 import {
-  courtTotal, emptyRow, performanceRateOf, preventionKeys, ratePercent, satisfactionLevels, satisfactionRateOf, successRateOf, type Rollup, type RowCounts,
+  courtTotal, emptyRow, performanceRateOf, type CommitteeTypeRollup, preventionKeys, ratePercent, satisfactionLevels, satisfactionRateOf, successRateOf, type Rollup, type RowCounts,
 } from './stats.ts';
 import { rowSumNames, statSums, type CountedColumn, type RowSumName } from './fields/stat-sums.ts';
 import { BOM, toCsv } from './csv.ts';
@@ -82,6 +83,8 @@ export interface ReportMeta {
   footer?: ReportFooter;
   /** 排查 rounds, findings and 预防纠纷 of the area and period (server/screening/counts.ts); absent = none recorded. */
   screening?: ScreeningCounts;
+  /** The same cases by 调解主体 (server/stats/summary.ts), each once; absent = not split (no 按调解主体 block). */
+  byCommitteeType?: readonly CommitteeTypeRollup[];
 }
 
 /** One child area's roll-up for the 分乡镇 sheet. */
@@ -113,6 +116,24 @@ export function caseTable(r: Rollup, options: { asText?: boolean } = {}): Cell[]
     ...reportedSplits.filter((s) => s.row === row.code).map((s) => line(t('report.ofWhich', { name: s.name }), r.bySplit[s.code] ?? emptyRow())),
   ]);
   return [header, ...lines, line(t('report.total'), r)];
+}
+
+/**
+ * 按调解主体: the case table's measures for each committee type (every type, zeros included) and,
+ * when there are any, the figures another county sent without a type as their own row; 合计 is
+ * the sheet's total, which the rows add up to because each case is counted under one type only.
+ */
+export function committeeTypeTable(byType: readonly CommitteeTypeRollup[], total: Rollup, options: { asText?: boolean } = {}): Cell[][] {
+  const asText = options.asText === true;
+  const line = (label: string, row: RowCounts): Cell[] => [label, ...reportColumns.map((c) => cellOf(c, row, asText))];
+  const of = (type: string) => byType.find((r) => r.type === type)?.rollup;
+  const unknown = of('');
+  return [
+    [t('stats.committeeType'), ...reportColumns.map((c) => t(c.label))],
+    ...committeeTypes.map((type) => line(type, of(type) ?? emptyRow())),
+    ...(unknown ? [line(t('stats.committeeType.unknown'), unknown)] : []),
+    line(t('report.total'), total),
+  ];
 }
 
 const preventionLabels: Record<(typeof preventionKeys)[number], MessageKey> = {
@@ -152,7 +173,8 @@ export function courtTable(r: Rollup): Cell[][] {
   return [
     [t('report.court'), t('report.court.received'), t('report.court.succeeded'), t('report.court.returned'), t('report.court.open')],
     ...courtSources.map((s) => line(t(`source.${s}`), r.court[s])),
-    line(t('report.total'), courtTotal(r)),
+    // Its own name: a reader (and a county's macro) finds the sheet's 合计 by its first cell.
+    line(t('report.court.total'), courtTotal(r)),
   ];
 }
 
@@ -178,8 +200,13 @@ export function orgTableCells(o: OrgTable): Cell[][] {
     [t('report.org.minority'), o.minority],
     [t('report.org.members'), o.members],
     [t('report.org.appointed'), o.mediators - o.members],
+    [t('report.org.college'), o.college],
+    [t('report.org.educationUnknown'), o.educationUnknown],
     [t('report.org.trainings'), o.trainings],
     [t('report.org.trainingHours'), o.trainingHours],
+    // 万元 to two places, as the form prints money (exact: the 分 divided once).
+    [t('report.org.funding'), Math.round(o.fundingCents / 10_000) / 100],
+    [t('report.org.subsidy'), Math.round(o.subsidyCents / 10_000) / 100],
     [t('report.org.legalPersons'), o.legalPersons],
     [t('report.org.households'), o.households],
   ];
@@ -288,6 +315,7 @@ export function reportSheets(meta: ReportMeta, r: Rollup, org: OrgTable, childre
       key: 'cases', name: t('report.sheet.cases'), blocks: [
         title,
         { rows: caseTable(r, options), table: true, decimals: [undefined, ...reportColumns.map((c) => c.decimals)], printTitle: true },
+        ...(meta.byCommitteeType ? [{ rows: committeeTypeTable(meta.byCommitteeType, r, options), table: true, decimals: [undefined, ...reportColumns.map((c) => c.decimals)] }] : []),
         { rows: screeningTable(meta.screening), table: true },
         { rows: preventionTable(r), table: true },
         { rows: sourceTable(r), table: true },

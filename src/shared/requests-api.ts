@@ -22,6 +22,8 @@ export interface ReceivedRequest {
   otherParty: string;
   categoryCode: string;
   facts: string;
+  /** The 评理说事点 the resident came through, when they named one. */
+  intakePoint?: string;
   /** When the resident filled it in (the phone's clock). */
   createdAt: string;
   receivedAt: string;

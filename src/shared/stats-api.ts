@@ -1,7 +1,7 @@
 // The statistics API's answers, defined once for the server and the dashboard.
 
 import type { Coverage, OrgTable } from './network.ts';
-import type { Period, Rollup } from './stats.ts';
+import type { CommitteeTypeRollup, Period, Rollup } from './stats.ts';
 import type { ScreeningCounts } from './screening.ts';
 
 export interface AreaRef {
@@ -53,6 +53,11 @@ export interface StatsSummary {
   trend: TrendPoint[];
   org: OrgTable;
   coverage: Coverage;
+  /**
+   * The same cases by 调解主体, the type of the committee that holds each (issue #14): every case
+   * once, so these add up to `total`. '' = cells from another server that do not say.
+   */
+  byCommitteeType: CommitteeTypeRollup[];
   /** 排查次数, 排查发现纠纷 and 预防纠纷 (当场化解) in the area and period, from the 排查 records. */
   screening: ScreeningCounts;
 }

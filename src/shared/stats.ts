@@ -98,6 +98,12 @@ export interface Rollup extends RowCounts {
   prevention: Record<PreventionKey, Prevented>;
 }
 
+/** One 调解主体's roll-up (issue #14): type is a committee type, or '' for another county's cells that do not say. */
+export interface CommitteeTypeRollup {
+  type: string;
+  rollup: Rollup;
+}
+
 export interface Period {
   from: string;
   /** Exclusive end date. */

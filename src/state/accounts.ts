@@ -3,14 +3,20 @@
 // stable code and Chinese message.
 import { ApiError, createApiClient } from '../sync/http.ts';
 import { session } from './session.ts';
+import type { CommitteeRef } from '../shared/committee-area.ts';
 import {
-  ACCOUNTS_PATH, CHANGE_PASSWORD_PATH, accountActionPath,
+  ACCOUNTS_PATH, ACCOUNT_COMMITTEES_PATH, CHANGE_PASSWORD_PATH, accountActionPath,
   type AccountList, type AccountSummary, type NewAccount,
 } from '../shared/accounts-api.ts';
 
 const token = () => session.value?.token;
 const api = () => createApiClient(fetch.bind(globalThis), '', token);
 
+
+/** The committees in the staff member's area a new mediator may join (issue #14). */
+export async function fetchAccountCommittees(): Promise<CommitteeRef[]> {
+  return (await api().get<{ committees: CommitteeRef[] }>(ACCOUNT_COMMITTEES_PATH)).committees;
+}
 
 export async function fetchAccounts(): Promise<AccountSummary[]> {
   return (await api().get<AccountList>(ACCOUNTS_PATH)).accounts;

@@ -28,6 +28,7 @@ export async function createCase(ctx: WriteContext, input: NewCaseInput): Promis
   const blank: CaseRecord = {
     id: uuidv7(), version: 0, villageCode: parsed.villageCode, townCode: townCodeOf(parsed.villageCode),
     countyCode: countyCodeOf(parsed.villageCode), committeeName: parsed.committeeName, caseNo: null,
+    ...(parsed.committeeId ? { committeeId: parsed.committeeId } : {}),
     provisionalNo: await nextProvisionalNo(ctx.db), status: 'accepted', outcome: null, categoryCode: '', source: '申请', acceptedOn: '',
     mediators: [], isDifficult: false, prevention: noPrevention(), agreement: null, termination: null, rejection: null,
     private: { parties: [], facts: '', claims: [], place: '' },

@@ -7,6 +7,7 @@ import { effect, signal } from '@preact/signals';
 import type { Area } from '../shared/areas.ts';
 import type { AreaRow, CountyChoice, CountySetUp, DivisionRow } from '../shared/areas-api.ts';
 import { committeeNameOf } from '../shared/areas.ts';
+import { areaOfCaseCode } from '../shared/committee-area.ts';
 import { loadAreas, loadCountyAreas, replaceCountyAreas, type StoredArea } from '../db/areas.ts';
 import { createApiClient } from '../sync/http.ts';
 import { db, profile } from './app-state.ts';
@@ -71,12 +72,15 @@ export function areaName(code: string): string {
 
 /** "麦新镇 麦新村委会": a village with its town. */
 export function placeName(villageCode: string): string {
+  // A case held by a town's or the county's committee sits at that area (committee-area.ts).
+  const area = areaOfCaseCode(villageCode);
+  if (area !== villageCode) return areaName(area);
   return `${areaName(villageCode.slice(0, 9))} ${areaName(villageCode)}`;
 }
 
 /** "麦新镇 麦新村委会" once the phone knows the names, else undefined (never a bare code in a list). */
 export function knownPlaceName(villageCode: string): string | undefined {
-  return places.value.has(villageCode) ? placeName(villageCode) : undefined;
+  return places.value.has(areaOfCaseCode(villageCode)) ? placeName(villageCode) : undefined;
 }
 
 /** The village's committee as the server has it, else the default name (人民调解法 Art 8). */

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CaseRecord } from '../shared/case.ts';
 import type { MonthSignoff, SignoffLogEntry, StatsSummary } from '../shared/stats-api.ts';
 import type { AreaChangeRecord, AreaImportResult } from '../shared/divisions.ts';
-import type { Committee, CommitteeInput, CommitteeSave, Coverage, LegalPerson, Mediator, MediatorInput, OrgTable, CommitteeWarning, TrainingInput } from '../shared/network.ts';
+import type { Funding, FundingInput, Committee, CommitteeInput, CommitteeSave, Coverage, LegalPerson, Mediator, MediatorInput, OrgTable, CommitteeWarning, TrainingInput, IntakePoint } from '../shared/network.ts';
 import type { Period } from '../shared/stats.ts';
 import { addDays } from '../shared/dates.ts';
 import { t } from '../shared/i18n/index.ts';
@@ -126,7 +126,7 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export type RegistryCommittee = Committee & { mediators: Mediator[]; warnings: CommitteeWarning[] };
+export type RegistryCommittee = Committee & { mediators: Mediator[]; warnings: CommitteeWarning[]; funding: Funding[] };
 
 export interface Registry {
   area: string;
@@ -137,12 +137,15 @@ export interface Registry {
 }
 
 export const loadRegistry = (area: string) => getJson<Registry>(`/api/registry?area=${area}`);
+export const loadIntakePoints = (area: string) => getJson<{ points: IntakePoint[] }>(`/api/registry/intake-points?area=${area}`);
+export const addIntakePoint = (body: { villageCode: string; name: string; keeper: string; address: string }) => postJson<{ id: string }>('/api/registry/intake-points', body);
 export const addLegalPerson = (body: Omit<LegalPerson, 'id'>) => postJson<{ id: string }>('/api/registry/legal-persons', body);
 export const addCommittee = (body: CommitteeInput) => postJson<{ id: string }>('/api/registry/committees', body);
 /** The committee and its changed member rows, in one transaction; `memberIds` follow the rows' order. */
 export const saveCommittee = (id: string, body: CommitteeSave) => putJson<{ ok: true; memberIds: string[] }>(`/api/registry/committees/${encodeURIComponent(id)}`, body);
 export const addMediator = (body: MediatorInput) => postJson<{ id: string }>('/api/registry/mediators', body);
 export const saveMediator = (id: string, body: MediatorInput) => putJson<{ ok: true }>(`/api/registry/mediators/${encodeURIComponent(id)}`, body);
+export const saveFunding = (committeeId: string, body: FundingInput) => putJson<{ ok: true }>(`/api/registry/committees/${encodeURIComponent(committeeId)}/funding`, body);
 export const addTraining = (mediatorId: string, body: TrainingInput) => postJson<{ id: string }>(`/api/registry/mediators/${encodeURIComponent(mediatorId)}/trainings`, body);
 
 /** A county's 统计用区划代码 as `code,name,level,parent` CSV; `dryRun` previews without writing. A refused file throws RemoteError with `{line, message}` rows in `details`. */

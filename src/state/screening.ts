@@ -60,17 +60,8 @@ export async function linkFinding(screeningId: string, findingId: string, caseId
   await saveScreening({ ...record, findings }, localDate(new Date()));
 }
 
-export interface AlertInput {
-  grade: AlertGrade;
-  reasons: AlertReason[];
-  persons: number;
-  summary: string;
-  caseId: string | null;
-  screeningId: string | null;
-  findingId: string | null;
-  /** Where it happened, for the phone's own copy until the server sets it. */
-  areaCode: string;
-}
+/** What the 上报 form gives; `areaCode` places the phone's own copy until the server sets it. */
+export type AlertInput = Pick<AlertRecord, 'grade' | 'reasons' | 'persons' | 'summary' | 'caseId' | 'screeningId' | 'findingId' | 'areaCode'>;
 
 export async function raiseAlert(input: AlertInput): Promise<AlertRecord> {
   const problem = alertProblem(input);

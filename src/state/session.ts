@@ -14,6 +14,7 @@ import { LockedError } from '../db/crypto-keyring.ts';
 import { forgetSealedSetting, loadProfile, loadSealedSetting, saveSealedSetting } from '../db/settings.ts';
 import { clearCaseData, deviceMeta, resetDevice } from '../db/device.ts';
 import { committeeNameOf } from '../shared/areas.ts';
+import type { CommitteeRef } from '../shared/committee-area.ts';
 import { updateProfile } from './profile.ts';
 import { markWorkDevice } from './device-kind.ts';
 
@@ -24,6 +25,8 @@ export interface Me {
   role: Role;
   scope: string;
   areaName: string;
+  /** A mediator's committees, as the server has them (absent from older servers). */
+  committees?: CommitteeRef[];
 }
 
 export interface Session {
@@ -136,10 +139,12 @@ export async function login(username: string, password: string): Promise<Session
 async function adoptProfile(me: Me): Promise<void> {
   if (me.role !== 'mediator') return;
   const current = profile.value;
+  const first = me.committees?.[0];
   await updateProfile({
     name: me.user.displayName,
-    villageCode: me.scope,
-    committeeName: current?.villageCode === me.scope ? current.committeeName : committeeNameOf(me.areaName),
+    villageCode: first?.areaCode ?? me.scope,
+    committeeName: first?.name ?? (current?.villageCode === me.scope ? current.committeeName : committeeNameOf(me.areaName)),
+    ...(me.committees ? { committees: me.committees } : {}),
   });
 }
 
@@ -154,7 +159,8 @@ export async function refreshMe(): Promise<void> {
   const res = await fetch('/api/me', { headers: { authorization: `Bearer ${s.token}` } }).catch(() => undefined);
   if (!res?.ok) return;
   const me = (await res.json()) as Me;
-  if (session.value?.token !== s.token || (me.scope === s.me.scope && me.areaName === s.me.areaName && me.user.displayName === s.me.user.displayName)) return;
+  if (session.value?.token !== s.token || (me.scope === s.me.scope && me.areaName === s.me.areaName && me.user.displayName === s.me.user.displayName
+    && JSON.stringify(me.committees ?? []) === JSON.stringify(s.me.committees ?? []))) return;
   const next = { ...s, me };
   // Locked meanwhile: keep what is stored; the next pass after the unlock asks again.
   if (session.value !== s) return;

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openDevice, PHONE, type Device } from './browser.ts';
+import { LAPTOP, openDevice, PHONE, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
 import { signIn, syncNow, waitForOfflineReady } from './flows.ts';
 import type { CaseRecord } from '../../src/shared/case.ts';
@@ -106,6 +106,11 @@ describe('a court-delegated case on the phone', () => {
     const card = page.getByTestId('court-card');
     await card.getByTestId('court-confirmation').filter({ hasText: `共同向${COURT}申请司法确认` }).waitFor();
     await page.screenshot({ path: join(OUT, 'court-card-agreed.png'), fullPage: true });
+    // Touch targets of the card (the sweep's rule, ≥ 44 px) and no sideways scrolling at 360 px.
+    const small = await card.locator('a.button, button, input').evaluateAll((els) => els.map((e) => e.getBoundingClientRect())
+      .filter((r) => r.height < 44 || r.width < 44).length);
+    expect(small).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await card.getByTestId('court-doc-link').click();
     await page.waitForURL(`${server.url}/cases/${caseId}/documents/court-result`);
     await page.locator('.doc-print-root .doc').first().waitFor({ state: 'attached' });
@@ -131,5 +136,23 @@ describe('a court-delegated case on the phone', () => {
     await syncNow(page);
     await expect.poll(async () => (await stored())?.court?.returnedOn).toBe(today);
     await page.screenshot({ path: join(OUT, 'court-card-returned.png'), fullPage: true });
+  });
+
+  it('the county dashboard counts it under 诉调对接', async () => {
+    const desk = await openDevice(LAPTOP);
+    try {
+      const staff = await desk.context.newPage();
+      staff.setDefaultTimeout(30_000);
+      await signIn(staff, server.url, 'xian');
+      const year = today.slice(0, 4);
+      await staff.goto(`${server.url}/dashboard?area=150523&from=${year}-01-01&to=${year}-12-31`);
+      const figures = staff.getByTestId('dash-court');
+      await expect.poll(async () => squash((await figures.textContent()) ?? ''), { timeout: 60_000 })
+        .toContain(squash('法院委派（诉前）受理1·调解成功1·调解不成退回法院0'));
+      await figures.scrollIntoViewIfNeeded();
+      await staff.screenshot({ path: join(OUT, 'dashboard-court.png') });
+    } finally {
+      await desk.close();
+    }
   });
 });

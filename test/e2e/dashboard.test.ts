@@ -47,7 +47,7 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
     await page.getByTestId('year-select').selectOption('2023');
     await page.waitForURL((url) => url.searchParams.get('from') === '2023-01-01');
     await expect.poll(() => title(page).textContent()).toBe('开鲁县人民调解统计');
-    expect(await cardNumber(page, 'stat-accepted')).toBe(297);
+    await expect.poll(() => cardNumber(page, 'stat-accepted')).toBe(297);
     await expect.poll(() => page.getByTestId('area-table').locator('tbody tr').count()).toBe(13);
     await page.getByTestId('bar-chart').waitFor();
     await page.getByTestId('trend-chart').waitFor();
@@ -55,14 +55,14 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
 
     await page.getByTestId('area-150523100').click();
     await expect.poll(() => title(page).textContent()).toBe('开鲁镇人民调解统计');
-    expect(await cardNumber(page, 'stat-accepted')).toBe(townCount);
+    await expect.poll(() => cardNumber(page, 'stat-accepted')).toBe(townCount);
     await expect.poll(() => page.getByTestId('area-table').locator('tbody tr').count()).toBe(63);
     const villageCount = await rowAccepted(page, '150523100200');
     expect(villageCount).toBeGreaterThan(0);
 
     await page.getByTestId('area-150523100200').click();
     await expect.poll(() => title(page).textContent()).toBe('五家村委会人民调解统计');
-    expect(await cardNumber(page, 'stat-accepted')).toBe(villageCount);
+    await expect.poll(() => cardNumber(page, 'stat-accepted')).toBe(villageCount);
     expect(await page.getByTestId('area-table').count()).toBe(0);
 
     // The number opens the very cases it counts.
@@ -74,11 +74,11 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('dashboard on a %
 
     await page.getByTestId('crumb-150523100').click();
     await expect.poll(() => title(page).textContent()).toBe('开鲁镇人民调解统计');
-    expect(await cardNumber(page, 'stat-accepted')).toBe(townCount);
+    await expect.poll(() => cardNumber(page, 'stat-accepted')).toBe(townCount);
     await page.getByTestId('crumb-150523').click();
     await expect.poll(() => title(page).textContent()).toBe('开鲁县人民调解统计');
-    expect(await cardNumber(page, 'stat-accepted')).toBe(297);
-    expect(await page.getByTestId('org-committees').locator('strong').textContent()).toBe('250');
+    await expect.poll(() => cardNumber(page, 'stat-accepted')).toBe(297);
+    await expect.poll(() => page.getByTestId('org-committees').locator('strong').textContent()).toBe('250');
   });
 });
 

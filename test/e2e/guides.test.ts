@@ -53,7 +53,7 @@ describe('guides and 申请调解 offline', () => {
     await page.getByLabel('按名称查找村（社区）').fill('麦新');
     await page.getByText('麦新村委会', { exact: true }).click();
     await page.getByText('暂无联系方式，可直接到村委会或镇司法所').waitFor();
-    expect(await page.getByTestId('contacts').textContent()).toContain('麦新村人民调解委员会');
+    await expect.poll(() => page.getByTestId('contacts').textContent()).toContain('麦新村人民调解委员会');
     await page.goto(`${server.url}/guides`);
     await page.getByRole('heading', { level: 1, name: '法律指南' }).waitFor();
     await waitForOfflineReady(page);
@@ -78,7 +78,7 @@ describe('guides and 申请调解 offline', () => {
     await search.fill('彩礼');
     const first = page.getByTestId('search-results').getByRole('link').first();
     await first.waitFor();
-    expect(await first.textContent()).toContain('彩礼');
+    await expect.poll(() => first.textContent()).toContain('彩礼');
     await first.click();
 
     await page.getByRole('heading', { level: 1, name: /彩礼/ }).waitFor();
@@ -92,6 +92,8 @@ describe('guides and 申请调解 offline', () => {
     const sizes = [await fontSizeOf(body)];
     for (const step of [1, 2]) {
       await page.getByTestId(`font-${step}`).click();
+      // Read the size once the step is applied, not in the same tick as the tap.
+      await page.locator(`[data-testid="font-${step}"][aria-pressed="true"]`).waitFor();
       sizes.push(await fontSizeOf(body));
     }
     expect(sizes[1]).toBeGreaterThan(sizes[0] ?? Infinity);
@@ -103,7 +105,7 @@ describe('guides and 申请调解 offline', () => {
 
     // 分享 without a share sheet: the link and a QR code, both made offline.
     await page.getByTestId('share').click();
-    expect(await page.locator('#share-url').inputValue()).toMatch(/\/guides\/caili-fanhuan$/);
+    await expect.poll(() => page.locator('#share-url').inputValue()).toMatch(/\/guides\/caili-fanhuan$/);
     await page.getByTestId('share-qr').waitFor();
 
     // 申请调解 from the guide.

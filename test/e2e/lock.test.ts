@@ -41,7 +41,7 @@ describe('PIN lock', () => {
     await settled();
     expect(await phase()).toBe('setPin');
     await tapPin('123456');
-    expect(await page.getByTestId('pin-problem').textContent()).toContain('太容易猜到');
+    await expect.poll(() => page.getByTestId('pin-problem').textContent()).toContain('太容易猜到');
     await tapPin(PIN);
     await page.getByRole('heading', { name: '请再输入一次 PIN' }).waitFor();
     await tapPin(PIN);
@@ -66,7 +66,7 @@ describe('PIN lock', () => {
     await page.getByTestId('submit').click();
     await page.getByTestId('case-label').waitFor();
     // While open, the data is really there (the dump below is not empty by accident).
-    expect(await page.locator('main').textContent()).toContain('院墙滴水');
+    await expect.poll(() => page.locator('main').textContent()).toContain('院墙滴水');
 
     await page.goto(`${server.url}/me`);
     await settled();
@@ -104,13 +104,14 @@ describe('PIN lock', () => {
       await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.pin-key')?.disabled === false);
     }
     await tapPin('111111');
-    expect(await page.getByTestId('pin-warning').textContent()).toContain('再错 5 次');
+    // The PIN is checked asynchronously (key derivation): wait for the fifth miss to be counted.
+    await expect.poll(() => page.getByTestId('pin-warning').textContent()).toContain('再错 5 次');
     for (let i = 6; i <= 10; i++) {
       await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.pin-key')?.disabled === false);
       await tapPin('111111');
     }
     await page.waitForFunction(() => document.documentElement.dataset.lock === 'setPin');
-    expect(await page.locator('main').textContent()).toContain('已清除');
+    await expect.poll(() => page.locator('main').textContent()).toContain('已清除');
     const dump = await pageDump();
     expect(SECRETS.filter((s) => dump.includes(s))).toEqual([]);
     const counts = await page.evaluate(async () => {

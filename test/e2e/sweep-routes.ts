@@ -55,6 +55,16 @@ export const SWEEP_ROUTES: readonly SweepRoute[] = [
   { path: '/cases', roles: STAFF },
   { path: '/devices', roles: STAFF },
   { path: '/audit', roles: ['county', 'admin'] },
+  // 排查 and 上报 (sweep-seed.ts sends a round and a red 上报 into the mediator's village).
+  { path: '/screening', roles: ['mediator'], ready: '[data-testid="screening-item"]' },
+  { path: '/screening', roles: ['town'], ready: '[data-testid="coverage-row"]' },
+  { path: '/screening/new', roles: ['mediator', 'town'] },
+  { path: '/alerts', roles: ['mediator', 'town', 'county'], ready: '[data-testid="alert-item"]' },
+  { path: '/alerts/new?case=:case', roles: ['mediator'] },
+  // 以案定补 and 调解员考核 (ui/subsidy/), with the demo's scored December 2023.
+  { path: '/subsidy?month=2023-12', roles: ['town', 'county'], ready: '[data-testid="subsidy-cases"]' },
+  { path: '/subsidy/rules', roles: ['town', 'county'], ready: '[data-testid="rules-form"]' },
+  { path: '/appraisal?year=2023', roles: ['town', 'county'], ready: '[data-testid="appraisal-table"]' },
 ];
 
 /**
@@ -67,4 +77,7 @@ export const DESK_EXTRA_ROUTES: readonly SweepRoute[] = [
   { path: '/accounts/new', roles: ['town', 'county'] },
   { path: '/me', roles: ['town', 'county'] },
   { path: '/password', roles: ['town', 'county'] },
+  { path: '/subsidy?month=2023-12', roles: ['town', 'county'], ready: '[data-testid="subsidy-cases"]' },
+  { path: '/subsidy/rules', roles: ['town', 'county'], ready: '[data-testid="rules-form"]' },
+  { path: '/appraisal?year=2023', roles: ['town', 'county'], ready: '[data-testid="appraisal-table"]' },
 ];

@@ -32,7 +32,24 @@ export async function seedInboxes(baseUrl: string, username = 'tiaojie', passwor
   const record = caseRecord(village);
   const refuse = { from: 'accepted' as const, to: 'rejected' as const, rejection: { reason: '法院已受理' as const, note: '' } };
   // 不予受理 twice: the second finds the case already closed and is refused.
-  const push: PushRequest = { protocolVersion: PROTOCOL_VERSION, clientId, mutations: [phone.create(record), phone.transition(record.id, refuse), phone.transition(record.id, refuse)] };
+  // A 排查 round with a finding 已化解 and a red 上报 of the case (the 排查 and 上报 screens).
+  const heldOn = new Date().toISOString().slice(0, 10);
+  const round = {
+    id: uuidv7(), areaCode: village, townCode: village.slice(0, 9), countyCode: village.slice(0, 6), heldOn, participants: '调委会主任、网格员', place: '一组、二组',
+    findings: [{ id: uuidv7(), summary: '两户因院墙滴水发生口角', persons: 2, state: 'resolved' as const, caseId: null, note: '当场讲明相邻关系，双方和好' }],
+    keyPersons: '', hazards: '', author: '', createdAt: `${heldOn}T01:00:00.000Z`, updatedAt: `${heldOn}T01:00:00.000Z`, version: 0,
+  };
+  const alert = {
+    id: uuidv7(), grade: 'red' as const, reasons: ['group' as const], persons: 6, summary: '六户因灌溉用水顺序争执，有推搡', caseId: record.id, screeningId: null, findingId: null,
+    areaCode: village, townCode: village.slice(0, 9), countyCode: village.slice(0, 6), reportedBy: '', reportedByName: '', reportedAt: '', ack: null, version: 0,
+  };
+  const push: PushRequest = {
+    protocolVersion: PROTOCOL_VERSION, clientId,
+    mutations: [
+      phone.create(record), phone.transition(record.id, refuse), phone.transition(record.id, refuse),
+      phone.build(round.id, { name: 'screening.save', args: { record: round } }), phone.build(alert.id, { name: 'alert.raise', args: { alert } }),
+    ],
+  };
   const answer = await post<PushResponse>(`${baseUrl}/api/sync/push`, push, session.token);
   if (!answer.results.some((r) => r.status === 'rejected')) throw new Error(`no refused change: ${JSON.stringify(answer.results)}`);
   await post(`${baseUrl}${REQUESTS_PATH}`, {

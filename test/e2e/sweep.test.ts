@@ -177,5 +177,14 @@ async function sweep(page: Page, url: string, route: SweepRoute, shot: string): 
   await page.goto(url);
   await settle(page, route.ready);
   await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
-  return page.evaluate(findProblems, MIN);
+  // A table that grew with its data learns it scrolls from a ResizeObserver a frame or two later
+  // (TableScroll): a problem counts only if it is still there after the screen has had 10 s to settle.
+  const frames = () => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  const deadline = Date.now() + 10_000;
+  let problems = await page.evaluate(findProblems, MIN);
+  while (problems.length > 0 && Date.now() < deadline) {
+    await frames();
+    problems = await page.evaluate(findProblems, MIN);
+  }
+  return problems;
 }

@@ -8,6 +8,7 @@ import type { BrowserContext } from 'playwright-core';
 import { nationalChildren, nationalCounty } from '../../src/server/divisions/national.ts';
 import { ETHNIC_GROUPS } from '../../src/shared/id-card/ethnic-groups.ts';
 import { idNumberCheckChar } from '../../src/shared/id-number.ts';
+import { mulberry32 as seeded, type Rand } from '../../src/server/seed/random.ts';
 
 export interface CardPerson {
   name: string;
@@ -34,19 +35,6 @@ export interface Distortion {
   grain: number;
 }
 
-export type Rand = () => number;
-
-/** mulberry32: a small seeded generator, enough for test data. */
-export function seeded(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
@@ -208,3 +196,4 @@ export function makeCards(count: number, seed: number, mild = false): GeneratedC
   const rand = seeded(seed);
   return Array.from({ length: count }, (_, i) => ({ seed: seed * 1000 + i, person: makePerson(rand), distortion: makeDistortion(rand, mild) }));
 }
+

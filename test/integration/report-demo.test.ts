@@ -142,6 +142,37 @@ describe.each(storeKinds)('report.xlsx of 开鲁县 2023 on %s', (kind) => {
     expect(s.getRow(indexOf(rows, '合计') + 1).getCell(col('协议涉及金额（万元）') + 1).numFmt).toBe('0.00');
   });
 
+  test('调解案件: the 按调解主体 block, every type a row adding up to the sheet\'s totals; the demo\'s 2023 all under 村/居', async () => {
+    const rows = rowsOf(sheet('调解案件'));
+    const main = rows[indexOf(rows, '纠纷类型')] as Row;
+    const h = indexOf(rows, t('stats.committeeType'));
+    // After the category table, with the same measures as columns.
+    expect(h).toBeGreaterThan(indexOf(rows, '合计'));
+    expect(rows[h]).toEqual([t('stats.committeeType'), ...main.slice(1)]);
+    const total = rows.findIndex((r, i) => i > h && r[0] === '合计');
+    const types = rows.slice(h + 1, total);
+    // Every type, zeros included; no 未分 row: every demo case is the county's own.
+    expect(types.map((r) => r[0])).toEqual([...committeeTypes]);
+    // The 合计 is the category table's 合计, and the types add up to it in every counted column.
+    expect(rows[total]).toEqual(labelled(rows, '合计'));
+    for (const [i, label] of main.entries()) {
+      if (i === 0 || String(label).includes('率')) continue;
+      expect(types.reduce((n, r) => n + Number(r[i]), 0)).toBeCloseTo(Number(rows[total]?.[i]), 6);
+    }
+    // The published 2023 figures are unchanged: all 297 under 村/居, none under another type.
+    const accepted = main.indexOf('受理（件）');
+    expect(types[0]?.[accepted]).toBe(297);
+    expect(types.slice(1).every((r) => r[accepted] === 0)).toBe(true);
+    expect(summary.byCommitteeType.map((r) => [r.type, r.rollup.accepted])).toEqual([['村/居', 297]]);
+    for (const c of ['调解成功（件）', '调解成功率（%）', '协议涉及金额（万元）']) expect(types[0]?.[main.indexOf(c)]).toBe(rows[total]?.[main.indexOf(c)]);
+    // The CSV twin prints the same block, rates with their two places.
+    const csv = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await (await get(`/api/stats/report.csv?area=150523&${YEAR}&sheet=cases`)).arrayBuffer())));
+    const ch = csv.findIndex((r) => r[0] === t('stats.committeeType'));
+    expect(csv.slice(ch, ch + committeeTypes.length + 2).map((r) => r[0])).toEqual([t('stats.committeeType'), ...committeeTypes, '合计']);
+    expect(csv[ch + 1]?.[accepted]).toBe('297');
+    expect(csv[ch + 1]?.[main.indexOf('调解成功率（%）')]).toMatch(/^\d+\.\d{2}$/);
+  });
+
   test('调解案件: 排查 and 预防 lines from the 排查 records (none in 2023) with their note, prevention, sources, 满意度 and 满意率', () => {
     const rows = rowsOf(sheet('调解案件'));
     // The demo's 排查 records are of the current year only (seed/demo-screening.ts): 2023 has none.

@@ -111,6 +111,8 @@ function deviceCases(cases: Generated[], area: string): (StatCase & { village: s
 function deviceKey(c: ReturnType<typeof deviceCases>[number], area: string, by: GroupBy): string {
   if (by === 'month') return c.acceptedOn.slice(0, 7);
   if (by === 'none') return '';
+  // The nation splits into provinces (its children in the area tree), not counties.
+  if (area === '') return c.county.slice(0, 2);
   const column = childColumn(area);
   return column === 'town_code' ? c.town : column === 'village_code' ? c.village : c.county;
 }

@@ -95,7 +95,7 @@ describe('the case field registry', () => {
   });
 
   it('puts every form field in the 受理 schema, the edit form and its diff, and 重新办理', () => {
-    expect(Object.keys(NewCaseSchema.entries).sort()).toEqual([...formFields.map(formKeyOf), 'villageCode', 'committeeName'].sort());
+    expect(Object.keys(NewCaseSchema.entries).sort()).toEqual([...formFields.map(formKeyOf), 'villageCode', 'committeeName', 'committeeId'].sort());
     expect(Object.keys(emptyFormValues()).sort()).toEqual([...editFields].sort());
     expect(v.safeParse(NewCaseSchema, newCaseInputOf(sample)).success).toBe(true);
     const record = caseRecord({ mediators: ['王建国', '李明'] });

@@ -1,17 +1,17 @@
 // Registry checks (人民调解法 Art 8–9), coverage, the report layout, CSV and division files.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { committeeWarnings, coverage, emptyOrgTable, type Mediator } from '../../src/shared/network.ts';
+import { committeeTypes, committeeWarnings, coverage, emptyOrgTable, type Mediator } from '../../src/shared/network.ts';
 import { BOM, parseCsv, toCsv } from '../../src/shared/csv.ts';
-import { caseTable, orgTableCells, reportCsv, reportedSplits, satisfactionTable } from '../../src/shared/report.ts';
-import { rollup, toStatCase } from '../../src/shared/stats.ts';
+import { caseTable, committeeTypeTable, orgTableCells, reportCsv, reportedSplits, satisfactionTable } from '../../src/shared/report.ts';
+import { mergeRollups, rollup, toStatCase } from '../../src/shared/stats.ts';
 import { parseDivisions } from '../../src/shared/divisions.ts';
 import { statisticsRows } from '../../src/shared/categories.ts';
 import { agreement, caseRecord } from '../support/case-factory.ts';
 
 const person = (over: Partial<Mediator>): Mediator => ({
   id: 'm', committeeId: 'c', name: '甲', gender: '男', ethnicity: '汉族', phone: null, isPhonePublic: false, memberRole: '委员', isFullTime: false,
-  termStart: '2024-01-01', termEnd: '2027-01-01', leftOn: null, trainings: [], ...over,
+  termStart: '2024-01-01', termEnd: '2027-01-01', leftOn: null, education: null, trainings: [], ...over,
 });
 
 describe('committee warnings', () => {
@@ -77,6 +77,26 @@ describe('report lines the form asks for', () => {
     expect(table[labour + 1]?.[performanceRate]).toBe(33.33);
     expect(r.satisfaction).toEqual({ 满意: 1, 基本满意: 0, 不满意: 1, 未记载: 1 });
     expect(satisfactionTable(r).at(-1)).toEqual(['群众满意率（%）', 50]);
+  });
+});
+
+describe('report by 调解主体', () => {
+  it('every type a row, another county\'s untyped figures their own 未分 row, 合计 the total; absent split = no block', () => {
+    const ok = (n: number) => rollup(Array.from({ length: n }, () => toStatCase(caseRecord({ status: 'agreed', outcome: 'success', agreement: agreement({ amountYuan: 20_000 }) }))));
+    const village = ok(3);
+    const town = ok(1);
+    const imported = ok(2);
+    const total = mergeRollups([village, town, imported]);
+    const table = committeeTypeTable([{ type: '村/居', rollup: village }, { type: '乡镇/街道', rollup: town }, { type: '', rollup: imported }], total);
+    expect(table.map((r) => r[0])).toEqual(['调解主体', ...committeeTypes, '未分（外县报送）', '合计']);
+    expect(table.slice(1).map((r) => r.slice(1, 4))).toEqual([[3, 3, 100], [1, 1, 100], [0, 0, null], [0, 0, null], [0, 0, null], [0, 0, null], [2, 2, 100], [6, 6, 100]]);
+    const amount = table[0]?.indexOf('协议涉及金额（万元）') ?? -1;
+    expect(table.map((r) => r[amount]).slice(1)).toEqual([6, 2, 0, 0, 0, 0, 4, 12]);
+    // Without a 未分 figure there is no such row.
+    expect(committeeTypeTable([{ type: '村/居', rollup: total }], total).map((r) => r[0])).not.toContain('未分（外县报送）');
+    const meta = { areaName: '测试县', areaCode: '150523', from: '2026-01-01', toInclusive: '2026-12-31', generatedAt: 'x' };
+    expect(parseCsv(reportCsv(meta, total, emptyOrgTable())).some((r) => r[0] === '调解主体')).toBe(false);
+    expect(parseCsv(reportCsv({ ...meta, byCommitteeType: [{ type: '村/居', rollup: total }] }, total, emptyOrgTable())).filter((r) => r[0] === '村/居')[0]?.slice(1, 4)).toEqual(['6', '6', '100.00']);
   });
 });
 

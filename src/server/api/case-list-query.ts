@@ -29,7 +29,7 @@ export const CaseListQuery = v.strictObject({
 });
 export type CaseListQuery = v.InferOutput<typeof CaseListQuery>;
 
-type CasesQuery<O> = SelectQueryBuilder<DB, 'cases', O>;
+export type CasesQuery<O> = SelectQueryBuilder<DB, 'cases', O>;
 
 /** LIKE pattern for "contains", with the user's own % and _ taken literally. */
 function contains(value: string): string {

@@ -21,6 +21,8 @@ import { findAccount, listAccounts } from './accounts-store.ts';
 import { parseAccountBody } from './accounts-parse.ts';
 import { changePasswordRoute } from './accounts-password.ts';
 import { disabledAccountDevices } from './accounts-wipe.ts';
+import { chosenCommittees, committeesFor } from '../committees/membership.ts';
+import { areaOfCaseCode } from '../../shared/committee-area.ts';
 
 const ListQuery = v.strictObject({ area: v.optional(v.pipe(v.string(), v.regex(/^(\d{6}|\d{9}|\d{12})$/))) });
 const uuid = v.pipe(v.string(), v.uuid());
@@ -55,12 +57,17 @@ export function accountRoutes(ctx: Ctx): Hono<Env> {
     return c.json({ accounts: await listAccounts(ctx.store.read, principal, area) });
   });
 
+  app.get('/accounts/committees', async (c) => c.json({ committees: await committeesFor(ctx.store.read, c.var.principal.scope) }));
+
   app.post('/accounts', async (c) => {
-    const body = parseAccountBody(NewAccountSchema, await readJson(c));
+    const parsed = parseAccountBody(NewAccountSchema, await readJson(c));
     const principal = c.var.principal;
+    // A mediator of named committees works where the first of them sits (committee-area.ts).
+    const joined = parsed.role === 'mediator' ? await chosenCommittees(ctx.store.read, principal, parsed.committees ?? []) : [];
+    const body = joined[0] ? { ...parsed, scope: joined[0].areaCode } : parsed;
     if (body.scope.length !== roleScopeLength[body.role]) throw new ApiError(400, 'account.scope.mismatch');
     if (!canManage(principal, body)) throw new ApiError(403, 'account.forbidden');
-    if (body.scope !== '' && !(await ctx.store.read.selectFrom('areas').select('code').where('code', '=', body.scope).executeTakeFirst())) {
+    if (body.scope !== '' && !(await ctx.store.read.selectFrom('areas').select('code').where('code', '=', areaOfCaseCode(body.scope)).executeTakeFirst())) {
       throw new ApiError(400, 'account.scope.unknown');
     }
     assertStrongPassword(body.password, body.username);
@@ -70,7 +77,11 @@ export function accountRoutes(ctx: Ctx): Hono<Env> {
     const id = await ctx.store.write(async (tx) => {
       if (await usernameTaken(tx, body.username)) throw new ApiError(409, 'account.username.taken', { username: body.username });
       const created = await createUser(tx, { ...body, passwordHash, mustChangePassword: true }, now);
-      await logAccount(tx, { at: now.toISOString(), actorId: principal.userId, userId: created, action: 'create', detail: { username: body.username, role: body.role, scope: body.scope } });
+      if (joined.length > 0) await tx.insertInto('user_committees').values(joined.map((k) => ({ user_id: created, committee_id: k.id }))).execute();
+      await logAccount(tx, {
+        at: now.toISOString(), actorId: principal.userId, userId: created, action: 'create',
+        detail: { username: body.username, role: body.role, scope: body.scope, ...(joined.length > 0 ? { committees: joined.map((k) => k.id) } : {}) },
+      });
       return created;
     });
     return c.json({ account: await findAccount(ctx.store.db, id) }, 201);

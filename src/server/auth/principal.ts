@@ -18,6 +18,11 @@ export interface Principal {
   formerScopes?: readonly string[];
   /** The device the session was opened on: sync requests must name this clientId. */
   clientId?: string;
+  /**
+   * A mediator's committees (issue #14; committees/membership.ts): their cases are the ones these
+   * committees hold, wherever the committee sits. Empty: the account's area decides, as before.
+   */
+  committeeIds?: readonly string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,6 +50,30 @@ export function canSee(principal: Principal, areaCode: string): boolean {
 /** Throws 403 unless `areaCode` (a village, or a wider area) lies inside the principal's scope. */
 export function assertInScope(principal: Principal, areaCode: string): void {
   if (!canSee(principal, areaCode)) throw forbidden();
+}
+
+/** A case (or its child record) as the scope checks need it: its area and its committee. */
+export interface CaseScope {
+  villageCode: string;
+  committeeId?: string | null;
+}
+
+/** True when the principal holds the committee, or (no committee known) may see its area. */
+export function canSeeCase(principal: Principal, c: CaseScope): boolean {
+  const committees = principal.committeeIds ?? [];
+  if (principal.role === 'mediator' && committees.length > 0 && c.committeeId) return committees.includes(c.committeeId);
+  return canSee(principal, c.villageCode);
+}
+
+/** Throws 403 unless the principal may read and write the case: every case read and write asks this. */
+export function assertCaseInScope(principal: Principal, c: CaseScope): void {
+  if (!canSeeCase(principal, c)) throw forbidden();
+}
+
+/** A mediator's committees when they decide what a list shows; undefined for staff (their area decides). */
+export function mediatorCommittees(principal: Principal): readonly string[] | undefined {
+  const committees = principal.committeeIds ?? [];
+  return principal.role === 'mediator' && committees.length > 0 ? committees : undefined;
 }
 
 /** The denormalised column that holds codes of the principal's level, for SQL scope filters. */

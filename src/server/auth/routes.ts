@@ -10,6 +10,8 @@ import { createSession, revokeSession } from './sessions.ts';
 import { ensureClient } from '../sync/clients.ts';
 import { bearerToken, requireAuth } from './middleware.ts';
 import type { Principal } from './principal.ts';
+import { committeeIdsOf, committeeRefs } from '../committees/membership.ts';
+import { areaOfCaseCode, type CommitteeRef } from '../../shared/committee-area.ts';
 
 // Bounded so a megabyte "password" cannot keep argon2 busy.
 const LoginSchema = v.strictObject({
@@ -24,15 +26,22 @@ export interface Me {
   role: Principal['role'];
   scope: string;
   areaName: string;
+  /** A mediator's committees (issue #14): the 受理 form asks which one when there are several. */
+  committees?: CommitteeRef[];
 }
 
 async function describe(ctx: Ctx, p: Principal): Promise<Me> {
-  const area = p.scope === '' ? undefined : await ctx.store.read.selectFrom('areas').select('name').where('code', '=', p.scope).executeTakeFirst();
+  // A mediator of a town's or the county's committee has that area, in 12 digits, as scope.
+  const code = areaOfCaseCode(p.scope);
+  const area = p.scope === '' ? undefined : await ctx.store.read.selectFrom('areas').select('name').where('code', '=', code).executeTakeFirst();
+  const ids = p.committeeIds ?? await committeeIdsOf(ctx.store.read, p.userId, p.role, p.scope);
+  const committees = p.role === 'mediator' ? await committeeRefs(ctx.store.read, ids) : [];
   return {
     user: { id: p.userId, username: p.username, displayName: p.displayName },
     role: p.role,
     scope: p.scope,
     areaName: area?.name ?? t('server.allAreas'),
+    ...(committees.length > 0 ? { committees } : {}),
   };
 }
 

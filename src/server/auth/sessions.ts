@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
 import type { Principal } from './principal.ts';
+import { committeeIdsOf } from '../committees/membership.ts';
 
 export const SESSION_DAYS = 30;
 
@@ -37,6 +38,7 @@ export async function findSession(db: Kysely<DB>, token: string, now: Date): Pro
   if (row.role === 'mediator') {
     const former = await formerCodes(db, row.scope_code);
     if (former.length > 0) principal.formerScopes = former;
+    principal.committeeIds = await committeeIdsOf(db, row.id, row.role, row.scope_code);
   }
   return { ok: true, principal };
 }

@@ -8,15 +8,15 @@ import type { AttachmentData } from '../../shared/attachments.ts';
 import { visibleEvents, type CaseEvent } from '../../shared/events.ts';
 import type { DB } from '../store/schema.ts';
 import type { Principal } from '../auth/principal.ts';
-import { assertInScope } from '../auth/principal.ts';
+import { assertCaseInScope } from '../auth/principal.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseJson } from '../sync/records.ts';
 
 /** The attachment records of case `caseId` that name `sha256` (at least one, or it throws). */
 export async function attachmentsNaming(read: Kysely<DB>, principal: Principal, caseId: string, sha256: string): Promise<AttachmentData[]> {
-  const row = await read.selectFrom('cases').select('village_code').where('id', '=', caseId).executeTakeFirst();
+  const row = await read.selectFrom('cases').select(['village_code', 'committee_id']).where('id', '=', caseId).executeTakeFirst();
   if (!row) throw new ApiError(404, 'case.notFound');
-  assertInScope(principal, row.village_code);
+  assertCaseInScope(principal, { villageCode: row.village_code, committeeId: row.committee_id });
   // A case has a handful of events; reading its attachment and note rows beats a JSON index on
   // `data`. A withdrawn photo (a note that supersedes its attachment event) is no longer the
   // case's: its bytes are refused to everyone, though they stay stored (nothing is deleted).

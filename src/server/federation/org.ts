@@ -28,6 +28,10 @@ export async function addFederatedOrg(db: Kysely<DB>, area: string, asOf: string
     table.members += Number(org.members ?? 0);
     table.trainings += Number(org.trainings ?? 0);
     table.trainingHours += Number(org.trainingHours ?? 0);
+    table.college += Number(org.college ?? 0);
+    table.educationUnknown += Number(org.educationUnknown ?? 0);
+    table.fundingCents += Number(org.fundingCents ?? 0);
+    table.subsidyCents += Number(org.subsidyCents ?? 0);
     for (const key of ['mediatorsByType', 'fullTimeByType'] as const) {
       for (const [type, n] of Object.entries(org[key] ?? {})) {
         if (type in table[key]) table[key][type as keyof OrgTable['committees']] += Number(n);

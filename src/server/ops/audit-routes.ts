@@ -7,7 +7,7 @@ import { AUDIT_PAGE_SIZE, auditActions, type AuditEntry, type AuditPage } from '
 import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseWith, readJson } from '../http/body.ts';
-import { assertInScope } from '../auth/principal.ts';
+import { assertCaseInScope, assertInScope } from '../auth/principal.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { recordAudit } from './audit.ts';
 
@@ -58,9 +58,9 @@ export function auditRoutes(ctx: Ctx): Hono<Env> {
 
   app.post('/audit/print', async (c) => {
     const body = parseWith(PrintBody, await readJson(c));
-    const row = await ctx.store.read.selectFrom('cases').select('village_code').where('id', '=', body.caseId).executeTakeFirst();
+    const row = await ctx.store.read.selectFrom('cases').select(['village_code', 'committee_id']).where('id', '=', body.caseId).executeTakeFirst();
     if (!row) throw new ApiError(404, 'case.notFound');
-    assertInScope(c.var.principal, row.village_code);
+    assertCaseInScope(c.var.principal, { villageCode: row.village_code, committeeId: row.committee_id });
     await recordAudit(ctx, c, { action: 'document.print', target: body.caseId, areaCode: row.village_code, detail: body.document });
     return c.json({ ok: true });
   });

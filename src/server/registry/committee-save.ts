@@ -16,6 +16,7 @@ export function committeeColumns(input: CommitteeInput) {
   return {
     area_code: statutory ? input.location : null, located_in: statutory ? null : input.location, type: input.type, name: input.name,
     phone: input.phone, address: input.address, founded_on: input.foundedOn, dissolved_on: input.dissolvedOn,
+    ...(input.shortName === undefined ? {} : { short_name: input.shortName === '' ? null : input.shortName }),
   };
 }
 
@@ -42,6 +43,7 @@ export function parseCommitteeSave(body: unknown): CommitteeSave {
 const memberColumns = (m: CommitteeMemberInput) => ({
   name: m.name, gender: m.gender, ethnicity: m.ethnicity, phone: m.phone, phone_public: m.isPhonePublic ? 1 : 0, member_role: m.memberRole,
   full_time: m.isFullTime ? 1 : 0, term_start: m.termStart, term_end: m.termEnd, left_on: m.leftOn,
+  ...(m.education !== undefined ? { education: m.education } : {}),
 });
 /** Stored and next values alike (PostgreSQL and SQLite may return the integer flags differently). */
 function unchanged(stored: Record<string, unknown>, next: ReturnType<typeof memberColumns>): boolean {

@@ -2,7 +2,7 @@
 // coverage against the statutory and 八五普法 targets, and how far each village's devices have
 // synced — all for one area, as at one date.
 import { sql, type Kysely } from 'kysely';
-import { committeeTypes, coverage, emptyOrgTable, type CommitteeType, type Coverage, type OrgTable } from '../../shared/network.ts';
+import { collegeLevels, committeeTypes, coverage, emptyOrgTable, type CommitteeType, type Coverage, type OrgTable } from '../../shared/network.ts';
 import type { Completeness } from '../../shared/stats-api.ts';
 import type { DB } from '../store/schema.ts';
 import { addFederatedOrg } from '../federation/org.ts';
@@ -44,6 +44,8 @@ export async function orgTable(db: Kysely<DB>, area: string, asOf: string, train
       (eb) => eb.fn.sum<number>('mediators.full_time').as('full_time'),
       sql<number>`sum(case when mediators.ethnicity <> '汉族' and mediators.ethnicity <> '' then 1 else 0 end)`.as('minority'),
       sql<number>`sum(case when mediators.member_role is not null then 1 else 0 end)`.as('members'),
+      sql<number>`sum(case when mediators.education in (${sql.join(collegeLevels)}) then 1 else 0 end)`.as('college'),
+      sql<number>`sum(case when mediators.education is null then 1 else 0 end)`.as('unknown'),
     ])
     .where('committees.location', 'like', prefix(area))
     .where((eb) => eb.or([eb('mediators.left_on', 'is', null), eb('mediators.left_on', '>', asOf)]))
@@ -55,7 +57,16 @@ export async function orgTable(db: Kysely<DB>, area: string, asOf: string, train
     }
     table.minority += Number(row.minority ?? 0);
     table.members += Number(row.members ?? 0);
+    table.college += Number(row.college ?? 0);
+    table.educationUnknown += Number(row.unknown ?? 0);
   }
+  // 经费 and 补贴 of the year counted, of the committees in the area.
+  const money = await db.selectFrom('committee_funding').innerJoin('committees', 'committees.id', 'committee_funding.committee_id')
+    .select([(eb) => eb.fn.sum<number>('committee_funding.funding_cents').as('funding'), (eb) => eb.fn.sum<number>('committee_funding.subsidy_cents').as('subsidy')])
+    .where('committees.location', 'like', prefix(area)).where('committee_funding.year', '=', Number(asOf.slice(0, 4)))
+    .executeTakeFirst();
+  table.fundingCents = Number(money?.funding ?? 0);
+  table.subsidyCents = Number(money?.subsidy ?? 0);
   const trained = await db.selectFrom('mediator_trainings').innerJoin('mediators', 'mediators.id', 'mediator_trainings.mediator_id')
     .innerJoin('committees', 'committees.id', 'mediators.committee_id')
     .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('mediator_trainings.hours').as('hours')])

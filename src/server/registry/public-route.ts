@@ -32,6 +32,7 @@ export function publicRoutes(ctx: Ctx): Hono<Env> {
     mediators.sort((a, b) => rank(a.member_role) - rank(b.member_role));
     const legal = await db.selectFrom('legal_persons').select(['name', 'phone', 'phone_public']).where('village_code', '=', villageCode)
       .where('kind', '=', '法律明白人').where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', today)])).orderBy('id').execute();
+    const points = await db.selectFrom('intake_points').select(['name', 'address']).where('village_code', '=', villageCode).where('closed_on', 'is', null).orderBy('name').execute();
     const phoneIfPublic = (p: { phone: string | null; phone_public: number }) => (p.phone_public !== 0 && p.phone ? { phone: p.phone } : {});
     const body: AreaContacts = {
       villageCode,
@@ -41,6 +42,7 @@ export function publicRoutes(ctx: Ctx): Hono<Env> {
         ...mediators.map((m) => ({ name: m.name, role: 'mediator' as const, ...phoneIfPublic(m) })),
         ...legal.map((p) => ({ name: p.name, role: 'legalAdvisor' as const, ...phoneIfPublic(p) })),
       ],
+      intakePoints: points.map((p) => ({ name: p.name, ...(p.address ? { address: p.address } : {}) })),
     };
     return c.json(body);
   });

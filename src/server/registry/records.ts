@@ -1,14 +1,14 @@
 // Registry rows ↔ the shared shapes (shared/network.ts), and the reads the API and the public
 // contacts endpoint share.
 import type { Kysely, Selectable } from 'kysely';
-import type { Committee, CommitteeType, LegalPerson, LegalPersonKind, Mediator, MemberRole, Training } from '../../shared/network.ts';
+import { educationLevels, type Committee, type CommitteeType, type EducationLevel, type LegalPerson, type Funding, type LegalPersonKind, type Mediator, type MemberRole, type Training } from '../../shared/network.ts';
 import type { DB } from '../store/schema.ts';
 import type { CommitteesTable, LegalPersonsTable, MediatorsTable } from './tables.ts';
 
 export function toCommittee(r: Selectable<CommitteesTable>): Committee {
   return {
     id: r.id, areaCode: r.area_code, location: r.location, type: r.kind as CommitteeType, name: r.name, phone: r.phone, address: r.address,
-    foundedOn: r.founded_on, dissolvedOn: r.dissolved_on,
+    foundedOn: r.founded_on, dissolvedOn: r.dissolved_on, shortName: r.short_name,
   };
 }
 
@@ -16,7 +16,8 @@ export function toMediator(r: Selectable<MediatorsTable>, trainings: Training[] 
   return {
     id: r.id, committeeId: r.committee_id, name: r.name, gender: r.gender === '女' ? '女' : '男', ethnicity: r.ethnicity, phone: r.phone,
     isPhonePublic: r.phone_public !== 0, memberRole: r.member_role as MemberRole | null, isFullTime: r.full_time !== 0,
-    termStart: r.term_start, termEnd: r.term_end, leftOn: r.left_on, trainings,
+    termStart: r.term_start, termEnd: r.term_end, leftOn: r.left_on,
+    education: (educationLevels as readonly string[]).includes(r.education ?? '') ? (r.education as EducationLevel) : null, trainings,
   };
 }
 
@@ -52,6 +53,16 @@ export async function mediatorsOf(db: Kysely<DB>, committeeIds: readonly string[
 export async function legalPersonsIn(db: Kysely<DB>, area: string): Promise<LegalPerson[]> {
   const rows = await db.selectFrom('legal_persons').selectAll().where('village_code', 'like', prefix(area)).orderBy('village_code').orderBy('kind').orderBy('id').execute();
   return rows.map(toLegalPerson);
+}
+
+/** 经费 and 补贴 per year of the given committees (newest year first). */
+export async function fundingOf(db: Kysely<DB>, committeeIds: readonly string[]): Promise<Map<string, Funding[]>> {
+  const out = new Map<string, Funding[]>();
+  for (let i = 0; i < committeeIds.length; i += 300) {
+    const rows = await db.selectFrom('committee_funding').selectAll().where('committee_id', 'in', committeeIds.slice(i, i + 300)).orderBy('year', 'desc').execute();
+    for (const r of rows) out.set(r.committee_id, [...(out.get(r.committee_id) ?? []), { year: Number(r.year), fundingCents: Number(r.funding_cents), subsidyCents: Number(r.subsidy_cents) }]);
+  }
+  return out;
 }
 
 /** The area (6/9/12 digits) a committee sits in, for scope checks on writes. */

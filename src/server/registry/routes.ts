@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { uuidv7 } from 'uuidv7';
 import { localDate } from '../../shared/dates.ts';
 import {
-  CommitteeInputSchema, LegalPersonInputSchema, MediatorInputSchema, TrainingInputSchema, committeeWarnings,
+  CommitteeInputSchema, FundingInputSchema, LegalPersonInputSchema, MediatorInputSchema, TrainingInputSchema, committeeWarnings,
   type CommitteeInput,
 } from '../../shared/network.ts';
 import type { Ctx, Env } from '../deps.ts';
@@ -15,7 +15,7 @@ import { parseWith, readJson } from '../http/body.ts';
 import { assertInScope } from '../auth/principal.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { areaCoverage, orgTable } from './org.ts';
-import { committeeLocation, committeesIn, legalPersonsIn, mediatorsOf } from './records.ts';
+import { committeeLocation, committeesIn, fundingOf, legalPersonsIn, mediatorsOf } from './records.ts';
 import { importAreasRoute } from './area-import-route.ts';
 import { committeeColumns, parseCommitteeSave, saveCommittee } from './committee-save.ts';
 
@@ -35,11 +35,12 @@ export function registryRoutes(ctx: Ctx): Hono<Env> {
     const today = localDate(ctx.now());
     const committees = await committeesIn(db(), area);
     const mediators = await mediatorsOf(db(), committees.map((x) => x.id));
+    const funding = await fundingOf(db(), committees.map((x) => x.id));
     return c.json({
       area,
       committees: committees.map((committee) => {
         const own = mediators.filter((m) => m.committeeId === committee.id);
-        return { ...committee, mediators: own, warnings: committee.dissolvedOn ? [] : committeeWarnings(own, today) };
+        return { ...committee, mediators: own, warnings: committee.dissolvedOn ? [] : committeeWarnings(own, today), funding: funding.get(committee.id) ?? [] };
       }),
       legalPersons: await legalPersonsIn(db(), area),
       coverage: await areaCoverage(db(), area, today),
@@ -70,6 +71,20 @@ export function registryRoutes(ctx: Ctx): Hono<Env> {
     return c.json({ id: newId }, 201);
   });
 
+  // 经费 and 补贴 of one year (组织队伍): one row per committee and year, replaced on save.
+  app.put('/registry/committees/:id/funding', editors, async (c) => {
+    const committeeId = parseWith(id, c.req.param('id'));
+    const input = parseWith(FundingInputSchema, await readJson(c));
+    const location = await committeeLocation(db(), committeeId);
+    if (location === undefined) throw new ApiError(404, 'network.notFound');
+    assertInScope(c.var.principal, location);
+    await ctx.store.write(async (tx) => {
+      await tx.deleteFrom('committee_funding').where('committee_id', '=', committeeId).where('year', '=', input.year).execute();
+      await tx.insertInto('committee_funding').values({ committee_id: committeeId, year: input.year, funding_cents: input.fundingCents, subsidy_cents: input.subsidyCents, ...stamp(c) }).execute();
+    });
+    return c.json({ ok: true });
+  });
+
   // The committee and its member rows in one request and one transaction (committee-save.ts).
   app.put('/registry/committees/:id', editors, async (c) => {
     const committeeId = parseWith(id, c.req.param('id'));
@@ -86,6 +101,7 @@ export function registryRoutes(ctx: Ctx): Hono<Env> {
     committee_id: input.committeeId, name: input.name, gender: input.gender, ethnicity: input.ethnicity, phone: input.phone,
     phone_public: input.isPhonePublic ? 1 : 0, member_role: input.memberRole, full_time: input.isFullTime ? 1 : 0,
     term_start: input.termStart, term_end: input.termEnd, left_on: input.leftOn,
+    ...(input.education !== undefined ? { education: input.education } : {}),
   });
   const checkCommittee = async (c: Context<Env>, committeeId: string) => {
     const location = await committeeLocation(db(), committeeId);

@@ -21,6 +21,8 @@ export interface CommitteesTable {
   dissolved_on: string | null;
   updated_at: string | null;
   updated_by: string | null;
+  /** 0170: the abbreviation in its case numbers (开鲁镇调 → （2026）开鲁镇调字第N号); null: made from the name. */
+  short_name: string | null;
   /** coalesce(area_code, located_in) */
   location: Computed<string>;
   /** coalesce(type, 村/居 | 乡镇/街道 by the area's level) */
@@ -51,6 +53,8 @@ export interface MediatorsTable {
   term_start: string | null;
   term_end: string | null;
   left_on: string | null;
+  /** 0201: 学历 (shared/network.ts educationLevels); null = not recorded. */
+  education: string | null;
   updated_at: string;
   updated_by: string | null;
 }

@@ -43,6 +43,7 @@ function toApi(row: MediationRequestsTable & { village_name: string | null }): R
     id: row.id, villageCode: row.village_code, villageName: row.village_name ?? row.village_code, applicantName: row.applicant_name,
     phone: row.phone, otherParty: row.other_party, categoryCode: row.category_code, facts: row.facts, createdAt: row.created_at,
     receivedAt: row.received_at, status: row.status, refuseReason: row.refuse_reason, decidedAt: row.decided_at, number: requestNumber(row.id),
+    ...(row.intake_point ? { intakePoint: row.intake_point } : {}),
   };
 }
 
@@ -72,7 +73,7 @@ export function publicRequestRoutes(ctx: Ctx): Hono<Env> {
       id: r.id, village_code: r.villageCode, town_code: r.villageCode.slice(0, 9), county_code: r.villageCode.slice(0, 6),
       applicant_name: r.applicantName, phone: r.phone, other_party: r.otherParty, category_code: r.categoryCode, facts: r.facts,
       status: 'new', refuse_reason: null, created_at: r.createdAt, received_at: ctx.now().toISOString(), decided_at: null, decided_by: null,
-      secret_hash: r.secret === undefined ? null : hashSecret(r.secret),
+      secret_hash: r.secret === undefined ? null : hashSecret(r.secret), intake_point: r.intakePoint ? r.intakePoint : null,
     }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
     // Two copies racing: the loser inserted nothing and is the same request.
     return c.json({ id: r.id }, Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 ? 201 : 200);

@@ -17,7 +17,10 @@ import { planCase } from './demo-cases.ts';
 import { planCurrentYear, seedTodaysWork } from './demo-current.ts';
 import { planCourtCases } from './demo-court.ts';
 import { personName } from './people.ts';
+import { COURT_MEDIATOR, TOWN_MEDIATOR, seedCommitteeWork } from './demo-committees.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
+import { seedScreening } from './demo-screening.ts';
+import { seedDemoSubsidy } from './demo-subsidy.ts';
 
 export const DEMO_PASSWORD = 'shuohe-2023';
 export const DEMO_YEAR = 2023;
@@ -39,8 +42,14 @@ const demoAccounts: readonly DemoLogin[] = [
   { username: 'admin', role: 'admin', scope: '', area: '全部地区' },
 ];
 
+/** Mediators of committees above the village (issue #14), made after the rest (demo-committees.ts). */
+const committeeAccounts: readonly DemoLogin[] = [
+  { username: TOWN_MEDIATOR, role: 'mediator', scope: '150523100000', area: '开鲁镇人民调解委员会' },
+  { username: COURT_MEDIATOR, role: 'mediator', scope: '150523000000', area: '开鲁县人民法院诉前人民调解室' },
+];
+
 export function demoLogins(): readonly DemoLogin[] {
-  return demoAccounts;
+  return [...demoAccounts, ...committeeAccounts];
 }
 
 /**
@@ -52,7 +61,9 @@ export async function seedIfEmpty(store: Store, options: { demo: boolean; now?: 
   const anyUser = await store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { seeded: false, cases: 0 };
   await seedAreas(store.db, kailuAreas);
-  return { seeded: true, cases: await withDemoNetwork(store, () => seedDemo(store, options.now)) };
+  const cases = await withDemoNetwork(store, () => seedDemo(store, options.now));
+  await seedDemoSubsidy(store);
+  return { seeded: true, cases: cases + (await seedCommitteeWork(store, options.now, committeeAccounts, await hashPassword(DEMO_PASSWORD))) };
 }
 
 /**
@@ -76,10 +87,12 @@ export async function seedDemo(store: Store, now?: Date): Promise<number> {
     }).execute();
     return { userId: id, username, displayName, role, scope };
   };
+  let countyPrincipal: Principal | undefined;
   for (const account of demoAccounts) {
     const name = personName(rand, '女');
     const principal = await addUser(account.username, name, account.role, account.scope);
     if (account.role === 'mediator') principals.set(account.scope, principal);
+    if (account.role === 'county') countyPrincipal = principal;
   }
 
   const weights = villages.map((v) => [v, v.code === HOME_VILLAGE ? 12 : v.code.startsWith('150523100') ? 1.6 : v.code.slice(9) >= '500' ? 0.3 : 1] as const);
@@ -127,6 +140,8 @@ export async function seedDemo(store: Store, now?: Date): Promise<number> {
   if (now) {
     const home = principals.get(HOME_VILLAGE) as Principal;
     await seedTodaysWork(store, home, current, now);
+    const county = countyPrincipal as Principal;
+    await seedScreening(store, villages, county, home, current, now);
   }
   return planned.length + current.length + court.length;
 }

@@ -22,7 +22,7 @@ import { isMonthAligned, monthPeriod } from '../../shared/stat-periods.ts';
 import { openStatuses } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
-import { caseFacts, casesWithVisit, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
 import { countyMonthTotals, dimNames, provinceMonthTotals, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
@@ -50,7 +50,7 @@ async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: r
   const confirmation = sql`case when f.outcome = 'success' then f.confirmation end`;
   const dimOf: Record<(typeof dimNames)[number], RawBuilder<unknown>> = {
     category_code: sql`f.category_code`, source: sql`f.source`, status, outcome: sql`f.outcome`, agreement_form: form,
-    performance: sql`f.performance`, confirmation, satisfaction: sql`f.satisfaction`,
+    performance: sql`f.performance`, confirmation, satisfaction: sql`f.satisfaction`, committee_type: committeeTypeKey,
   };
   const keys = sql`f.town_code, substr(f.accepted_on, 1, 7), ${sql.join(dimNames.map((d) => dimOf[d]))}`;
   const byTown = new Map<string, string[]>();
@@ -184,8 +184,11 @@ export function cellLevel(area: string, by: GroupBy): 9 | 6 | 2 | undefined {
       return by === 'child' ? 9 : 6;
     case 4:
       return 6;
-    default:
+    case 2:
       return by === 'child' ? 6 : 2;
+    default:
+      // The nation: its children are the provinces (childAreas('') lists them), not the counties.
+      return 2;
   }
 }
 
@@ -198,7 +201,9 @@ export function cellLevel(area: string, by: GroupBy): 9 | 6 | 2 | undefined {
 export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGroup[]> {
   const level = cellLevel(q.area, q.by);
   if (!isMonthAligned(q.period) || level === undefined) throw new Error('cells answer whole months of a town or wider only');
-  const key = q.by === 'month' ? sql`f.period` : q.by === 'child' ? sql`substr(f.area_code, 1, ${level})` : sql`''`;
+  // 调解主体: cells imported from another server do not say ('').
+  const key = q.by === 'month' ? sql`f.period` : q.by === 'child' ? sql`substr(f.area_code, 1, ${level})`
+    : q.by === 'committeeType' ? sql`coalesce(f.committee_type, '')` : sql`''`;
   const scope = q.area === '' ? sql`1 = 1` : sql`substr(f.area_code, 1, ${q.area.length}) = ${q.area}`;
   const result = await sql<GroupRow>`
     select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance, f.confirmation,

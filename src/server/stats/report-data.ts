@@ -1,6 +1,6 @@
 // Everything the official report prints for one area and period: the total roll-up, each child
-// area's (the 分乡镇 sheet; the total is their sum, so the rows add up to it), the
-// organisation table and the form footer taken from the period's latest signed-off month.
+// area's (the 分乡镇 sheet; the total is their sum, so the rows add up to it), the roll-up by
+// 调解主体, the organisation table and the form footer taken from the period's latest signed-off month.
 import { addDays, localDate } from '../../shared/dates.ts';
 import { t } from '../../shared/i18n/index.ts';
 import type { OrgTable } from '../../shared/network.ts';
@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Ctx } from '../deps.ts';
 import { orgTable } from '../registry/org.ts';
 import { areaInfo, childAreas } from './area-tree.ts';
-import { asOfDate, statRollups } from './summary.ts';
+import { asOfDate, cellsOnce, committeeTypeRollups, statRollups } from './summary.ts';
 import { screeningCounts } from '../screening/counts.ts';
 
 export interface ReportData {
@@ -44,7 +44,8 @@ async function footerOf(ctx: Ctx, area: string, areaName: string, period: Period
 export async function reportData(ctx: Ctx, principal: Principal, area: string, period: Period): Promise<ReportData> {
   const db = ctx.store.read;
   const info = await areaInfo(db, area);
-  const byChild = (await statRollups(ctx, area, period, 'child')).byKey;
+  const cells = cellsOnce(ctx);
+  const byChild = (await statRollups(ctx, area, period, 'child', cells)).byKey;
   const rollup = mergeRollups(byChild.values());
   const children: ChildRollup[] = (await childAreas(db, area, period)).map((c) => ({ code: c.code, name: c.name, rollup: byChild.get(c.code) ?? emptyRollup() }));
   // A code no longer in the tree (retired without history) still has its row, under its code.
@@ -55,6 +56,7 @@ export async function reportData(ctx: Ctx, principal: Principal, area: string, p
     areaName: info.name, areaCode: area, from: period.from, toInclusive: addDays(period.to, -1), generatedAt: ctx.now().toISOString(),
     footer: await footerOf(ctx, area, info.name, period, principal.displayName),
     screening: await screeningCounts(db, area, period.from, period.to),
+    byCommitteeType: await committeeTypeRollups(ctx, area, period, cells),
   };
   return { meta, rollup, org: await orgTable(db, area, asOf, period.from), children };
 }

@@ -13,6 +13,7 @@ import { ApiError } from '../http/errors.ts';
 import { assertInScope } from '../auth/principal.ts';
 import { childAreas } from './area-tree.ts';
 import { localDate } from '../../shared/dates.ts';
+import { freezeTown, thawTown } from '../subsidy/sheet.ts';
 
 async function townsOf(db: Kysely<DB>, county: string, month: string) {
   return childAreas(db, county, monthPeriod(month));
@@ -62,6 +63,8 @@ export async function signMonth(ctx: Ctx, p: Principal, area: string, month: str
     if (existing) throw new ApiError(409, 'signoff.already');
     await tx.insertInto('stat_signoffs').values({ area_code: area, month, signed_at: now, signed_by: p.username }).execute();
     await tx.insertInto('stat_signoff_log').values({ id: uuidv7(), area_code: area, month, action: 'sign', at: now, by_user: p.username, reason: null }).execute();
+    // The town's subsidy sheet of the month is locked with its figures (以案定补, subsidy/sheet.ts).
+    if (area.length === 9) await freezeTown(tx, area, month, now);
   });
 }
 
@@ -81,6 +84,7 @@ export async function unlockMonth(ctx: Ctx, p: Principal, area: string, month: s
     for (const code of released) {
       await tx.deleteFrom('stat_signoffs').where('area_code', '=', code).where('month', '=', month).execute();
       await tx.insertInto('stat_signoff_log').values({ id: uuidv7(), area_code: code, month, action: 'unlock', at: now, by_user: p.username, reason }).execute();
+      if (code.length === 9) await thawTown(tx, code, month);
     }
   });
 }

@@ -12,7 +12,8 @@ import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 
 /** How rows are split: not at all, by the next level of the area tree, or by month (YYYY-MM). */
-export type GroupBy = 'none' | 'child' | 'month';
+/** 'committeeType': by the 调解主体 of the committee that holds the case (issue #14). */
+export type GroupBy = 'none' | 'child' | 'month' | 'committeeType';
 
 export type KeyedGroup = StatGroup & { key: string };
 
@@ -69,6 +70,7 @@ export function caseFacts(kind: Store['kind']): RawBuilder<unknown> {
   const field = (name: string) => (kind === 'sqlite' ? sql`json_extract(v.data, ${`$.data.${name}`})` : sql`(v.data::json #>> ${`{data,${name}}`})`);
   return sql`c.id, c.village_code, c.town_code, c.county_code, c.accepted_on, c.category_code, c.source, c.status, c.outcome,
     c.agreement_form, c.judicial_result as confirmation, c.voided, ${summed},
+    (select k.kind from committees k where k.id = c.committee_id) as committee_type,
     ${field('performance')} as performance, ${field('satisfaction')} as satisfaction`;
 }
 
@@ -97,6 +99,9 @@ export type GroupRow = {
   n: number;
 } & Record<CellColumn, number>;
 
+/** A case without a committee (none was registered for its village) is a village's: 村/居. */
+export const committeeTypeKey = sql`coalesce(f.committee_type, '村/居')`;
+
 const num = (v: unknown) => Number(v ?? 0);
 
 export function toKeyedGroup(r: GroupRow): KeyedGroup {
@@ -112,7 +117,9 @@ export const groupColumns = sql`f.category_code, f.source, f.status, f.outcome, 
 
 /** Live roll-up rows straight from the cases (county, town or village; any period). */
 export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQuery): Promise<KeyedGroup[]> {
-  const key = q.by === 'month' ? sql`substr(f.accepted_on, 1, 7)` : q.by === 'child' ? sql.ref(`f.${childColumn(q.area)}`) : sql`''`;
+  // The nation's children are its provinces (the first two digits), as childAreas('') lists them.
+  const child = q.area === '' ? sql`substr(f.county_code, 1, 2)` : sql.ref(`f.${childColumn(q.area)}`);
+  const key = q.by === 'month' ? sql`substr(f.accepted_on, 1, 7)` : q.by === 'child' ? child : q.by === 'committeeType' ? committeeTypeKey : sql`''`;
   const result = await sql<GroupRow>`
     select ${key} as key, ${groupColumns}, ${groupSums}
     from (select ${caseFacts(kind)} from ${casesWithVisit}

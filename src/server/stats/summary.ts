@@ -3,12 +3,14 @@
 // coverage and how complete the synced data is. All figures come from the shared roll-up.
 import { addDays, localDate } from '../../shared/dates.ts';
 import { isMonthAligned, lastYearPeriod, monthsOf, previousPeriod, trendPeriod } from '../../shared/stat-periods.ts';
-import { emptyRollup, mergeRollups, rollupByKey, type Period, type Rollup } from '../../shared/stats.ts';
+import { emptyRollup, mergeRollups, rollupByKey, type CommitteeTypeRollup, type Period, type Rollup } from '../../shared/stats.ts';
 import type { AreaStats, StatsSummary, TrendPoint } from '../../shared/stats-api.ts';
+import { committeeTypes } from '../../shared/network.ts';
+import { t } from '../../shared/i18n/index.ts';
 import type { Ctx } from '../deps.ts';
 import { areaCoverage, completenessOf, orgTable, villageSync, villagesOf } from '../registry/org.ts';
 import { areaInfo, areaPath, childAreas } from './area-tree.ts';
-import { cellLevel, refreshCells, type CellsState } from './cells.ts';
+import { cellGroups, cellLevel, refreshCells, type CellsState } from './cells.ts';
 import { liveGroups, type GroupBy } from './sql.ts';
 import { totalsByKey } from './totals.ts';
 import { screeningCounts } from '../screening/counts.ts';
@@ -45,6 +47,35 @@ export async function areaRollup(ctx: Ctx, area: string, period: Period, cells =
   return (await statRollups(ctx, area, period, 'none', cells)).byKey.get('') ?? emptyRollup();
 }
 
+/**
+ * The cases of committees above the village show as their own row: a county's 县直 (town code
+ * county+000), a town's 本级 (village code town+000; shared/committee-area.ts).
+ */
+function ownLevelName(key: string, areaName: string): string {
+  if (key.length === 9 && key.endsWith('000')) return t('area.countyLevel');
+  if (key.length === 12 && key.endsWith('000')) return t('area.ownLevel', { name: areaName });
+  return key;
+}
+
+/**
+ * The roll-up by 调解主体 (issue #14): from the dimension cells (which carry the committee's type)
+ * for whole months of a town or wider, else from the cases. Each case once, so the rows add up.
+ */
+async function byCommitteeTypeOf(ctx: Ctx, area: string, period: Period, cells: () => Promise<CellsState>): Promise<Map<string, Rollup>> {
+  const query = { area, period, by: 'committeeType' as const };
+  if (cellLevel(area, 'committeeType') !== undefined && isMonthAligned(period)) {
+    await cells();
+    return rollupByKey(await cellGroups(ctx.store.read, query));
+  }
+  return rollupByKey(await liveGroups(ctx.store.read, ctx.store.kind, query));
+}
+
+/** The 调解主体 rows in the form's order, '' (another county's cells without a type) last; only types with cases. */
+export async function committeeTypeRollups(ctx: Ctx, area: string, period: Period, cells = cellsOnce(ctx)): Promise<CommitteeTypeRollup[]> {
+  const byType = await byCommitteeTypeOf(ctx, area, period, cells);
+  return [...committeeTypes, ''].filter((type) => byType.has(type)).map((type) => ({ type, rollup: byType.get(type) ?? emptyRollup() }));
+}
+
 /** The day the organisation table is counted on: the period's last day, or today if earlier. */
 export function asOfDate(period: Period, today: string): string {
   const last = addDays(period.to, -1);
@@ -71,12 +102,14 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     return { month, accepted: r.accepted, succeeded: r.succeeded, failed: r.failed, open: r.open };
   });
 
+  const byCommitteeType = await committeeTypeRollups(ctx, area, period, cells);
+
   const asOf = asOfDate(period, localDate(ctx.now()));
   const villages = area.length >= 6 ? await villagesOf(db, area, asOf) : [];
   const sync = area.length >= 6 ? await villageSync(db, area) : [];
   const known = new Set(children.map((c) => c.code));
   // A code no longer in the tree (retired without history) still shows, under its code.
-  for (const key of byChild.keys()) if (key !== '' && key !== area && !known.has(key)) children.push({ code: key, name: key, level: '' });
+  for (const key of byChild.keys()) if (key !== '' && key !== area && !known.has(key)) children.push({ code: key, name: ownLevelName(key, info.name), level: '' });
   const childStats: AreaStats[] = children.map((c) => ({
     ...c,
     rollup: byChild.get(c.code) ?? emptyRollup(),
@@ -92,6 +125,7 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     trend,
     org: await orgTable(db, area, asOf),
     coverage: await areaCoverage(db, area, asOf),
+    byCommitteeType,
     screening: await screeningCounts(db, area, period.from, period.to),
   };
 }

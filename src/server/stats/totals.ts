@@ -17,7 +17,7 @@ import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
 import { type GroupBy, type GroupRow, toKeyedGroup } from './sql.ts';
 
 /** The dimensions of a cell (stat_cells), in the one order every cells query lists them. */
-export const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction'] as const;
+export const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction', 'committee_type'] as const;
 /** n and every sum, by their stat_cells column. */
 export const sumCells = ['n', ...sumNames.map((s) => statSums[s].cell)];
 /** A cell row as a GroupRow (its sums under their own names). */

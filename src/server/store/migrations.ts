@@ -11,8 +11,11 @@ import { compactionMigration } from '../sync/migration.ts';
 import { federationMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
+import { committeeCasesMigration } from '../committees/migration.ts';
 import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migration.ts';
 import { screeningMigration } from '../screening/migration.ts';
+import { intakePointsMigration } from '../registry/intake-points.ts';
+import { orgFieldsMigration, subsidyMigration } from '../subsidy/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -250,6 +253,10 @@ export const migrations: Record<string, Migration> = {
   '0080_request_secret': requestSecretMigration,
   '0130_cell_satisfaction': cellSatisfactionMigration,
   '0160_town_cells': townCells,
+  '0170_committee_cases': committeeCasesMigration,
   '0180_screening': screeningMigration,
+  '0181_intake_points': intakePointsMigration,
   '0220_stat_totals': statTotalsMigration,
+  '0200_subsidy': subsidyMigration,
+  '0201_org_fields': orgFieldsMigration,
 };

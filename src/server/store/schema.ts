@@ -3,6 +3,7 @@
 // one code path serves both (pg's int8 strings are parsed to numbers in open.ts).
 import type { Generated } from 'kysely';
 import type { CommitteesTable, NetworkTables } from '../registry/tables.ts';
+import type { SubsidyTables } from '../subsidy/tables.ts';
 import type { CaseColumn } from '../../shared/fields/stat-sums.ts';
 import type { FederationTables } from '../federation/migration.ts';
 
@@ -70,6 +71,8 @@ export interface ChangeLogTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  /** 0170: the committee holding the case (null: a row from before, or one with no committee). */
+  committee_id: string | null;
   op: 'upsert' | 'evict';
   data: string | null;
 }
@@ -81,6 +84,8 @@ export interface CasesTable extends Record<CaseColumn, number> {
   village_code: string;
   town_code: string;
   county_code: string;
+  /** 0170: the committee that holds the case (shared/committee-area.ts). */
+  committee_id: string | null;
   status: string;
   outcome: string | null;
   category_code: string;
@@ -105,6 +110,7 @@ export interface EventsTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  committee_id: string | null;
   kind: string;
   at: string;
   data: string;
@@ -117,6 +123,7 @@ export interface ReviewItemsTable {
   village_code: string;
   town_code: string;
   county_code: string;
+  committee_id: string | null;
   kind: 'conflict' | 'rejected';
   field: string | null;
   status: 'open' | 'resolved';
@@ -165,6 +172,7 @@ export interface SessionsTable {
 }
 
 export interface CaseNumbersTable {
+  /** The counter's key: a village's code for its own committee (as before 0170), else `committee:<id>`. */
   village_code: string;
   year: number;
   last: number;
@@ -181,6 +189,12 @@ export interface AreasTable {
 }
 
 export type { CommitteesTable };
+
+/** 0170: the committees an account belongs to (a mediator's; staff have none). */
+export interface UserCommitteesTable {
+  user_id: string;
+  committee_id: string;
+}
 
 /** A complete photo, stored once per content hash (server/blobs). */
 export interface BlobsTable {
@@ -228,6 +242,8 @@ export interface MediationRequestsTable {
   decided_by: string | null;
   /** SHA-256 (hex) of the sending phone's secret (0080); null for requests sent before it. */
   secret_hash: string | null;
+  /** 0181: the 评理说事点 the resident named (its name); null when none. */
+  intake_point: string | null;
 }
 
 /** 0040: one row, the id of this database's timeline (ops/epoch.ts). */
@@ -259,6 +275,8 @@ export interface LedgerRowsTable {
 }
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
+import type { IntakePointsTable } from '../registry/intake-points.ts';
+
 /** 矛盾纠纷排查 rounds (0180): columns derived from `data`, a ScreeningRecord. */
 export interface ScreeningsTable {
   id: string;
@@ -289,7 +307,8 @@ export interface AlertsTable {
   data: string;
 }
 
-export interface DB extends NetworkTables, FederationTables {
+export interface DB extends NetworkTables, FederationTables, SubsidyTables {
+  intake_points: IntakePointsTable;
   screenings: ScreeningsTable;
   alerts: AlertsTable;
   sync_clock: SyncClockTable;
@@ -305,6 +324,7 @@ export interface DB extends NetworkTables, FederationTables {
   case_numbers: CaseNumbersTable;
   areas: AreasTable;
   committees: CommitteesTable;
+  user_committees: UserCommitteesTable;
   blobs: BlobsTable;
   blob_parts: BlobPartsTable;
   mediation_requests: MediationRequestsTable;

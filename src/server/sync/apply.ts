@@ -11,8 +11,10 @@ import { nextStatuses } from '../../shared/lifecycle.ts';
 import { countyCodeOf, isVillageCode, townCodeOf } from '../../shared/areas.ts';
 import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.ts';
 import type { ReviewItem } from '../../shared/protocol.ts';
-import { assertInScope } from '../auth/principal.ts';
-import type { Batch, CaseEntry } from './batch.ts';
+import { assertCaseInScope, assertInScope, mediatorCommittees, type Principal } from '../auth/principal.ts';
+import { caseAreaOf, isAboveVillage } from '../../shared/committee-area.ts';
+import { forbidden } from '../http/errors.ts';
+import type { Batch, CaseEntry, CommitteeRow } from './batch.ts';
 import { setAuthor, writtenBy } from './records.ts';
 import { checkEvent, checkEventOnCase, checkField, checkNewCase, checkPatchOnCase, checkVoidReason, firstError } from './validate.ts';
 import { lockRefusal } from '../stats/month-locks.ts';
@@ -36,10 +38,12 @@ export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
   if (isRecordMutation(m)) return applyRecordMutation(b, m);
   const entry = b.caseEntry(m.caseId);
   if (!entry) return reject('sync.caseMissing');
-  assertInScope(b.principal, entry.record.villageCode);
+  assertCaseInScope(b.principal, entry.record);
   const target = targetVillage(m);
   if (typeof target === 'string' && isVillageCode(target)) assertInScope(b.principal, target);
   if (target !== undefined && !b.isKnownVillage(target)) return reject(checkField('villageCode', target) ?? 'push.villageUnknown');
+  // A case held above the village sits where its committee does: it moves only by 移交.
+  if (target !== undefined && isAboveVillage(entry.record.villageCode)) return reject('push.committeeArea');
   const locked = await lockRefusal(b.tx, m, entry.record);
   if (locked) return reject(locked.code, locked.params);
 
@@ -88,14 +92,22 @@ async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): 
   const existing = b.caseEntry(m.caseId);
   if (existing) {
     // The same case created again under another mutationId (e.g. a restored outbox): no-op.
-    assertInScope(b.principal, existing.record.villageCode);
+    assertCaseInScope(b.principal, existing.record);
     return applied;
   }
   const input = m.args.record;
-  if (isVillageCode(input.villageCode)) assertInScope(b.principal, input.villageCode);
+  // The committee that accepts the case: the one the phone named (a mediator of several chose),
+  // else the village's own. The server checks the account may act for it, and the case's area is
+  // the committee's whatever the phone sent.
+  const named = typeof input.committeeId === 'string' ? b.committee(input.committeeId) : undefined;
+  if (typeof input.committeeId === 'string' && !named) return reject('push.committeeUnknown');
+  const committee = named ?? b.ownCommittee(input.villageCode);
+  if (committee) assertMayActFor(b.principal, committee);
+  else if (isVillageCode(input.villageCode)) assertInScope(b.principal, input.villageCode);
   const problem = checkNewCase(input);
   if (problem) return reject(problem);
-  if (!b.isKnownVillage(input.villageCode)) return reject('push.villageUnknown');
+  if (committee && input.villageCode !== caseAreaOf(committee.location)) return reject('push.committeeArea');
+  if (!committee && !b.isKnownVillage(input.villageCode)) return reject('push.villageUnknown');
   const locked = await lockRefusal(b.tx, m, undefined);
   if (locked) return reject(locked.code, locked.params);
   const outcome = applyMutation(undefined, m, 'server', b.now);
@@ -106,12 +118,23 @@ async function create(b: Batch, m: Extract<Mutation, { name: 'case.create' }>): 
   // batch is written (finalize.ts), by the village and year it was accepted under here.
   const record: CaseRecord = {
     ...outcome.record, version: 1, townCode, countyCode: countyCodeOf(villageCode), needsReview: false, voided: null, updatedAt: b.now, caseNo: null,
+    committeeId: committee?.id ?? null, committeeName: committee?.name ?? outcome.record.committeeName,
   };
-  b.numbering.push({ caseId: record.id, villageCode, townCode, acceptedOn: input.acceptedOn });
+  b.numbering.push({ caseId: record.id, villageCode, townCode, acceptedOn: input.acceptedOn, committee: committee ?? null });
   const authors = {};
   for (const f of patchableFields) setAuthor(authors, f, m);
   b.cases.set(record.id, { record, authors, startCodes: null, dirty: true });
   return applied;
+}
+
+/** A mediator acts for their own committees; staff for any committee sitting in their area. */
+function assertMayActFor(principal: Principal, committee: CommitteeRow): void {
+  const committees = mediatorCommittees(principal);
+  if (committees !== undefined) {
+    if (!committees.includes(committee.id)) throw forbidden();
+    return;
+  }
+  assertInScope(principal, caseAreaOf(committee.location));
 }
 
 async function run(b: Batch, entry: CaseEntry, m: Exclude<Mutation, { name: 'case.create' }>): Promise<Applied> {
@@ -153,6 +176,11 @@ async function run(b: Batch, entry: CaseEntry, m: Exclude<Mutation, { name: 'cas
     }
     const stillOpen = await b.openConflicts(record.id);
     record = { ...record, needsReview: stillOpen.length > 0 };
+  }
+  if (record.villageCode !== before.villageCode) {
+    // Moved to another village (a correction, a 区划变更): its own committee holds it there.
+    const own = b.ownCommittee(record.villageCode);
+    record = { ...record, committeeId: own?.id ?? null, committeeName: own?.name ?? record.committeeName };
   }
   if (record !== before) {
     entry.record = { ...record, version: before.version + 1 };

@@ -28,7 +28,18 @@ export interface ReviewEntry {
 }
 
 export type LogEntry = Omit<Insertable<MutationLogTable>, 'server_seq' | 'received_at'>;
-export type PendingChange = Omit<ChangeLogTable, 'server_seq' | 'commit_seq'>;
+/** committee_id may be left out by records that no committee holds (排查, 上报): null. */
+export type PendingChange = Omit<ChangeLogTable, 'server_seq' | 'commit_seq' | 'committee_id'> & { committee_id?: string | null };
+
+const committeeColumns = ['id', 'name', 'kind', 'location', 'area_code', 'short_name'] as const;
+export interface CommitteeRow {
+  id: string;
+  name: string;
+  kind: string;
+  location: string;
+  area_code: string | null;
+  short_name: string | null;
+}
 
 const ownerKey = (userId: string, mutationId: string) => `${userId}:${mutationId}`;
 
@@ -50,6 +61,9 @@ export class Batch {
   private readonly foreignMutationIds = new Set<string>();
   private readonly villages = new Set<string>();
   private readonly names = new Map<string, string>();
+  private readonly committeesById = new Map<string, CommitteeRow>();
+  /** A village's (or town's) own committee by its area_code. */
+  private readonly ownCommittees = new Map<string, CommitteeRow>();
 
   constructor(
     readonly tx: Kysely<DB>,
@@ -63,10 +77,10 @@ export class Batch {
   async prefetch(mutations: readonly Mutation[]): Promise<void> {
     const caseIds = [...new Set(mutations.map((m) => m.caseId))].sort();
     for (const ids of chunk(caseIds)) {
-      const rows = await this.tx.selectFrom('cases').select(['id', 'data', 'field_authors', 'village_code', 'town_code', 'county_code'])
+      const rows = await this.tx.selectFrom('cases').select(['id', 'data', 'field_authors', 'village_code', 'town_code', 'county_code', 'committee_id'])
         .where('id', 'in', ids).orderBy('id').$if(this.lock, (q) => q.forUpdate()).execute();
       for (const row of rows) {
-        const startCodes = { villageCode: row.village_code, townCode: row.town_code, countyCode: row.county_code };
+        const startCodes = { villageCode: row.village_code, townCode: row.town_code, countyCode: row.county_code, committeeId: row.committee_id };
         this.cases.set(row.id, { record: parseJson<CaseRecord>(row.data), authors: parseJson<FieldAuthors>(row.field_authors), startCodes, dirty: false });
       }
     }
@@ -97,6 +111,26 @@ export class Batch {
       const rows = await this.tx.selectFrom('areas').select('code').where('code', 'in', codes).where('level', '=', 'village').execute();
       for (const row of rows) this.villages.add(row.code);
     }
+    // The committees a case is created under or moved to: named, or the village's own.
+    const committeeIds = mutations.flatMap((m) => (m.name === 'case.create' && typeof m.args.record.committeeId === 'string' ? [m.args.record.committeeId] : []));
+    for (const ids of chunk([...new Set(committeeIds)])) {
+      for (const row of await this.tx.selectFrom('committees').select(committeeColumns).where('id', 'in', ids).execute()) this.committeesById.set(row.id, row);
+    }
+    for (const codes of chunk([...new Set(villageCodes.filter((c) => typeof c === 'string'))])) {
+      for (const row of await this.tx.selectFrom('committees').select(committeeColumns).where('area_code', 'in', codes).execute()) {
+        this.committeesById.set(row.id, row);
+        if (row.area_code) this.ownCommittees.set(row.area_code, row);
+      }
+    }
+  }
+
+  committee(id: string): CommitteeRow | undefined {
+    return this.committeesById.get(id);
+  }
+
+  /** The 村/居 committee of a village (its own, by area_code), if registered. */
+  ownCommittee(villageCode: string): CommitteeRow | undefined {
+    return this.ownCommittees.get(villageCode);
   }
 
   caseEntry(id: string): CaseEntry | undefined {

@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
 import { villageBaseName } from '../../shared/ledger.ts';
+import type { CommitteeRow } from './batch.ts';
 
 const suffixes = ['街道办事处', '街道', '农场', '牧场', '林场', '苏木', '镇', '乡'];
 
@@ -27,6 +28,30 @@ export interface NumberRequest {
   villageCode: string;
   townCode: string;
   acceptedOn: string;
+  /** The accepting committee; null when none is registered for the village (numbered by the village). */
+  committee?: Pick<CommitteeRow, 'id' | 'name' | 'kind' | 'short_name'> | null;
+}
+
+/**
+ * A committee's abbreviation in its numbers: the registry's short name (开鲁镇调, 开鲁县医调), else
+ * its name without 人民调解委员会 and 调 added (开鲁镇人民调解委员会 → 开鲁镇调).
+ */
+export function committeeAbbreviation(c: Pick<CommitteeRow, 'name' | 'short_name'>): string {
+  const short = c.short_name?.trim();
+  if (short) return short;
+  return `${c.name.replace(/人民调解委员会$|调解委员会$|委员会$/, '')}调`;
+}
+
+/**
+ * Each committee counts its own cases. A village's own committee keeps the village's counter and
+ * the 镇+村 form it always had, unless the registry gave it a short name.
+ */
+function numbering(r: NumberRequest): { key: string; abbreviation?: string } {
+  const c = r.committee;
+  if (!c) return { key: r.villageCode };
+  const own = c.kind === '村/居';
+  if (own && !c.short_name) return { key: r.villageCode };
+  return { key: own ? r.villageCode : `committee:${c.id}`, abbreviation: committeeAbbreviation(c) };
 }
 
 /**
@@ -39,14 +64,14 @@ export async function assignCaseNos(tx: Kysely<DB>, requests: readonly NumberReq
   if (requests.length === 0) return numbers;
   const groups = new Map<string, NumberRequest[]>();
   for (const r of requests) {
-    const key = counterKey(r.villageCode, Number(r.acceptedOn.slice(0, 4)));
+    const key = counterKey(numbering(r).key, Number(r.acceptedOn.slice(0, 4)));
     const group = groups.get(key) ?? [];
     group.push(r);
     groups.set(key, group);
   }
   const values = [...groups.values()].map((group) => {
     const first = group[0] as NumberRequest;
-    return { village_code: first.villageCode, year: Number(first.acceptedOn.slice(0, 4)), last: group.length };
+    return { village_code: numbering(first).key, year: Number(first.acceptedOn.slice(0, 4)), last: group.length };
   });
   const counters = await tx.insertInto('case_numbers').values(values)
     .onConflict((oc) => oc.columns(['village_code', 'year']).doUpdateSet({ last: sql<number>`case_numbers.last + excluded.last` }))
@@ -59,7 +84,9 @@ export async function assignCaseNos(tx: Kysely<DB>, requests: readonly NumberReq
     const group = groups.get(counterKey(counter.village_code, year)) ?? [];
     const start = Number(counter.last) - group.length + 1;
     for (const [i, r] of group.entries()) {
-      numbers.set(r.caseId, formatCaseNo(year, name.get(r.townCode) ?? r.townCode, name.get(r.villageCode) ?? r.villageCode.slice(9), start + i));
+      const abbreviation = numbering(r).abbreviation;
+      if (abbreviation !== undefined) numbers.set(r.caseId, `（${year}）${abbreviation}字第${start + i}号`);
+      else numbers.set(r.caseId, formatCaseNo(year, name.get(r.townCode) ?? r.townCode, name.get(r.villageCode) ?? r.villageCode.slice(9), start + i));
     }
   }
   return numbers;

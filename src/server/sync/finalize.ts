@@ -10,8 +10,11 @@ import { takeSeq } from './clock.ts';
 import { assignCaseNos } from './case-number.ts';
 import { type AreaCodes, caseRow, codeColumns, eventRow, reviewRow } from './records.ts';
 
-const sameCodes = (a: AreaCodes, b: AreaCodes) => a.villageCode === b.villageCode;
+const sameCodes = (a: AreaCodes, b: AreaCodes) => a.villageCode === b.villageCode && (a.committeeId ?? null) === (b.committeeId ?? null);
+/** The codes a child record (event, review item) carries in its JSON: the area only. */
 const pick = (c: AreaCodes): AreaCodes => ({ villageCode: c.villageCode, townCode: c.townCode, countyCode: c.countyCode });
+/** The codes of the change_log and table columns: the area and the committee. */
+const withCommittee = (c: AreaCodes): AreaCodes => ({ ...pick(c), committeeId: c.committeeId ?? null });
 
 function change(entity: PendingChange['entity'], id: string, codes: AreaCodes, data: unknown): PendingChange {
   return { entity, entity_id: id, ...codeColumns(codes), op: 'upsert', data: JSON.stringify(data) };
@@ -28,7 +31,7 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
   const changes: PendingChange[] = [];
   const codesOf = (caseId: string): AreaCodes | undefined => {
     const entry = b.caseEntry(caseId);
-    return entry ? pick(entry.record) : undefined;
+    return entry ? withCommittee(entry.record) : undefined;
   };
 
   // Cases: an evict into the old area before the upsert into the new one, so a device that
@@ -67,11 +70,14 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
   }
 
   // Children follow their case's final area, including those written earlier in this batch.
-  const events: CaseEvent[] = b.newEvents.map((e) => ({ ...e, ...(codesOf(e.caseId) ?? pick(e)) }));
-  const eventRows = events.map((e) => eventRow(e, b.now));
+  const events: CaseEvent[] = b.newEvents.map((e) => ({ ...e, ...pick(codesOf(e.caseId) ?? e) }));
+  const eventRows = events.map((e) => eventRow(e, b.now, codesOf(e.caseId)?.committeeId ?? null));
   for (const rows of chunkRows(eventRows)) await tx.insertInto('events').values(rows).execute();
   for (const row of eventRows) {
-    changes.push({ entity: 'event', entity_id: row.id, village_code: row.village_code, town_code: row.town_code, county_code: row.county_code, op: 'upsert', data: row.data });
+    changes.push({
+      entity: 'event', entity_id: row.id, village_code: row.village_code, town_code: row.town_code, county_code: row.county_code,
+      committee_id: row.committee_id ?? null, op: 'upsert', data: row.data,
+    });
   }
 
   for (const [id, entry] of b.reviews) {
@@ -98,7 +104,7 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
   const start = end - changes.length + 1;
   const logRows = b.logs.map((log) => ({ ...log, server_seq: end, received_at: b.now }));
   for (const rows of chunkRows(logRows)) await tx.insertInto('mutation_log').values(rows).execute();
-  const changeRows = changes.map((c, i) => ({ ...c, server_seq: start + i, commit_seq: end }));
+  const changeRows = changes.map((c, i) => ({ ...c, committee_id: c.committee_id ?? null, server_seq: start + i, commit_seq: end }));
   for (const rows of chunkRows(changeRows)) await tx.insertInto('change_log').values(rows).execute();
   await hooks.beforeCommit?.({ clientId, serverSeq: end });
   return { serverSeq: end, changes: changeRows };
@@ -113,13 +119,13 @@ function reviewCodes(b: Batch, item: ReviewItem): AreaCodes {
 async function retag(b: Batch, caseId: string, changes: PendingChange[], fresh: Set<string>): Promise<void> {
   const entry = b.caseEntry(caseId);
   if (!entry) return;
-  const codes = pick(entry.record);
+  const codes = withCommittee(entry.record);
   const { events, reviews } = await b.childrenOf(caseId);
   await b.tx.updateTable('events').set(codeColumns(codes)).where('case_id', '=', caseId).execute();
   await b.tx.updateTable('review_items').set(codeColumns(codes)).where('case_id', '=', caseId).execute();
   for (const e of events) {
     if (fresh.has(e.id)) continue;
-    const moved = { ...e, ...codes };
+    const moved = { ...e, ...pick(codes) };
     await b.tx.updateTable('events').set({ data: JSON.stringify(moved) }).where('id', '=', e.id).execute();
     changes.push(change('event', e.id, codes, moved));
   }

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import { PULL_PAGE } from '../../shared/protocol.ts';
 import { PullRequestSchema } from '../../shared/protocol-schema.ts';
 import type { DB } from '../store/schema.ts';
-import { scopeCodes, scopeColumn, type Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
+import { whereInScope } from './scope-filter.ts';
 import type { Ctx } from '../deps.ts';
 import { parseWith } from '../http/body.ts';
 import { checkProtocol } from './push.ts';
@@ -68,10 +69,7 @@ async function readPage(tx: Kysely<DB>, principal: Principal, clientId: string, 
     // A lost or stolen phone: send nothing more and tell it to erase its case data.
     return { json: JSON.stringify({ changes: [], cursor, hasMore: false, lastProcessedSeq: lastSeq, wipe: true }), changes: 0 };
   }
-  const column = scopeColumn(principal.scope);
-  const codes = scopeCodes(principal);
-  const inScope = () => tx.selectFrom('change_log').select(['server_seq', 'commit_seq', 'entity', 'entity_id', 'op', 'data'])
-    .$if(column !== null, (q) => q.where(column ?? 'county_code', 'in', codes))
+  const inScope = () => whereInScope(tx.selectFrom('change_log').select(['server_seq', 'commit_seq', 'entity', 'entity_id', 'op', 'data']), principal)
     .$if(cursor < snapshotSeq, (q) => q.where((eb) => eb.or([eb('server_seq', '>', snapshotSeq), eb.not(newerRowExists(eb))])));
   const rows = await inScope().where('server_seq', '>', cursor).orderBy('server_seq').limit(limit + 1).execute();
   const page = rows.slice(0, limit);

@@ -10,7 +10,8 @@ import { SCHEMA_VERSION } from '../../shared/mutations.ts';
 import { PROTOCOL_VERSION, type MutationResult, type PushResponse, type ReviewItem } from '../../shared/protocol.ts';
 import { PushRequestWireSchema } from '../../shared/protocol-schema.ts';
 import { isVillageCode } from '../../shared/areas.ts';
-import { scopeCodes, scopeColumn, type Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
+import { rowInScope, whereInScope } from './scope-filter.ts';
 import type { ChangeLogTable, DB } from '../store/schema.ts';
 import type { Ctx } from '../deps.ts';
 import { ApiError, badRequest, issueDetails } from '../http/errors.ts';
@@ -162,13 +163,10 @@ async function ownPage(tx: Kysely<DB>, principal: Principal, cursor: number, com
   // finalize takes at least one number even for a commit without changes.
   const first = end - Math.max(1, committed.changes.length) + 1;
   if (cursor >= first) return undefined;
-  const column = scopeColumn(principal.scope);
-  const codes = scopeCodes(principal);
-  const between = await tx.selectFrom('change_log').select('server_seq')
-    .$if(column !== null, (q) => q.where(column ?? 'county_code', 'in', codes))
+  const between = await whereInScope(tx.selectFrom('change_log').select('server_seq'), principal)
     .where('server_seq', '>', cursor).where('server_seq', '<', first).limit(1).execute();
   if (between.length > 0) return undefined;
-  const rows = column === null ? committed.changes : committed.changes.filter((c) => codes.includes(c[column]));
+  const rows = committed.changes.filter((c) => rowInScope(principal, c));
   return { rows, cursor: end, lastProcessedSeq };
 }
 

@@ -26,9 +26,12 @@ export interface AreaCodes {
   villageCode: string;
   townCode: string;
   countyCode: string;
+  /** The committee holding the case (0170): a mediator's phone pulls by it. */
+  committeeId?: string | null;
 }
 
-export const codeColumns = (a: AreaCodes) => ({ village_code: a.villageCode, town_code: a.townCode, county_code: a.countyCode });
+export const codeColumns = (a: AreaCodes) =>
+  ({ village_code: a.villageCode, town_code: a.townCode, county_code: a.countyCode, committee_id: a.committeeId ?? null });
 
 /** The summed columns, each as the device derives it (fields/stat-sums.ts). */
 const statColumns = (record: CaseRecord) =>
@@ -57,8 +60,8 @@ export function caseRow(record: CaseRecord, authors: FieldAuthors): Insertable<C
   };
 }
 
-export function eventRow(event: CaseEvent, now: string): Insertable<EventsTable> {
-  return { id: event.id, case_id: event.caseId, ...codeColumns(event), kind: event.kind, at: event.at, data: JSON.stringify(event), created_at: now };
+export function eventRow(event: CaseEvent, now: string, committeeId: string | null = null): Insertable<EventsTable> {
+  return { id: event.id, case_id: event.caseId, ...codeColumns({ ...event, committeeId }), kind: event.kind, at: event.at, data: JSON.stringify(event), created_at: now };
 }
 
 export function reviewRow(item: ReviewItem, codes: AreaCodes): Insertable<ReviewItemsTable> {

@@ -3,15 +3,15 @@
 // device in scope like any review change; nothing about the case changes. Scope is the item's own
 // area, so a refused 受理登记 with no case behind it is still guarded.
 import type { Mutation } from '../../shared/mutations.ts';
-import { assertInScope } from '../auth/principal.ts';
+import { assertCaseInScope } from '../auth/principal.ts';
 import type { Applied } from './apply.ts';
 import type { Batch } from './batch.ts';
 
 export async function dismissReview(b: Batch, m: Extract<Mutation, { name: 'review.dismiss' }>): Promise<Applied> {
-  const row = await b.tx.selectFrom('review_items').select(['village_code', 'town_code', 'county_code'])
+  const row = await b.tx.selectFrom('review_items').select(['village_code', 'town_code', 'county_code', 'committee_id'])
     .where('id', '=', m.args.reviewId).executeTakeFirst();
   // The most precise area the row knows ('' for a refusal filed under no area: admin only).
-  if (row) assertInScope(b.principal, row.village_code || row.town_code || row.county_code);
+  if (row) assertCaseInScope(b.principal, { villageCode: row.village_code || row.town_code || row.county_code, committeeId: row.committee_id });
   const review = await b.review(m.args.reviewId);
   if (!row || !review || review.item.kind !== 'rejected' || review.item.caseId !== m.caseId) return { status: 'rejected', code: 'review.notFound' };
   // Said on another device first, or sent again: the item is already where this one would put it.

@@ -10,7 +10,7 @@ import type { CaseSource, MediationPublicity, Party } from '../case.ts';
 import type { DocKind } from '../documents/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { upgradePartyDraft } from './party-form.ts';
-import { countCodec, linesCodec, namesCodec, optionalPickCodec, partiesCodec, pickCodec, textCodec, type FormCodec } from './form-codecs.ts';
+import { countCodec, linesCodec, namesCodec, optionalPickCodec, optionalTextCodec, partiesCodec, pickCodec, textCodec, type FormCodec } from './form-codecs.ts';
 import { courtCodec } from './court-codec.ts';
 import type { SumName } from './stat-sums.ts';
 
@@ -82,6 +82,12 @@ export const caseFields = {
   partiesInvolved: {
     label: 'field.partiesInvolved', personal: false, locked: true, stats: { sums: ['partiesInvolved'] }, editedOn: 'edit', clearable: true,
     form: countCodec('partiesInvolved'), input: { kind: 'count', hint: 'field.partiesInvolved.hint' }, documents: ['registration'],
+  },
+  // The village's 评理说事点 the dispute came through (domain.md §6.3; issue #14): the point's name,
+  // as the resident's /help request or the mediator named it. Not a statistics dimension yet.
+  intakePoint: {
+    label: 'field.intakePoint', personal: false, locked: false, stats: {}, editedOn: 'edit',
+    form: optionalTextCodec('intakePoint'), input: { kind: 'text', hint: 'field.intakePoint.hint' }, documents: [],
   },
   // Art 23 (三): the parties' choice, printed on the 调解记录. Drawn beside 案件来源.
   mediationPublic: {

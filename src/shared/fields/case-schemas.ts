@@ -41,6 +41,8 @@ export const caseFieldSchemas = {
     wire: v.optional(v.number()),
     content: v.nullish(v.pipe(v.number(k('validation.count')), v.integer(k('validation.count')), v.minValue(0, k('validation.count')), v.maxValue(100_000, k('validation.count')))),
   },
+  // Optional and nullable: records before it lack it, and a patch that clears it sends null.
+  intakePoint: { wire: v.optional(v.nullable(w.short)), content: v.nullish(text(60)) },
   // Optional on the wire: records saved before these fields existed lack them.
   // Content nullish: a patch clears it with null (case-fields.ts `clearable`).
   mediationPublic: { wire: v.optional(w.short), content: v.nullish(v.picklist(mediationPublicities, k('case.mediationPublic.invalid'))) },
@@ -84,7 +86,7 @@ function fieldWire(): { top: Record<string, v.GenericSchema>; personal: Record<s
 const { top, personal } = fieldWire();
 /** A whole case record on the wire: what the server keeps itself, then every registry field. */
 export const CaseRecordWireSchema = v.strictObject({
-  id: w.uuid, version: w.count, townCode: w.short, countyCode: w.short, committeeName: w.text,
+  id: w.uuid, version: w.count, townCode: w.short, countyCode: w.short, committeeId: v.optional(v.nullable(w.short)), committeeName: w.text,
   caseNo: v.nullable(w.short), provisionalNo: w.short, status: v.picklist(caseStatuses),
   outcome: v.nullable(v.picklist(['success', 'failure', 'rejected'])),
   termination: v.nullable(w.jsonObject), rejection: v.nullable(w.jsonObject),
@@ -101,17 +103,18 @@ export const NewCaseSchema = v.pipe(
   v.object({
     villageCode: caseFieldSchemas.villageCode.content,
     committeeName: requiredText(100, 'case.committee.required'),
+    committeeId: v.optional(v.pipe(v.string(), v.maxLength(64))),
     ...(Object.fromEntries(formFields.map((f) => [formKeyOf(f), caseFieldSchemas[f].content])) as unknown as Record<keyof FormInput, v.GenericSchema>),
   }),
   // Across two fields: a 法院委派/委托 case carries its court reference, no other case does.
   courtSourceRule(),
 );
-export type NewCaseInput = FormInput & { villageCode: string; committeeName: string };
+export type NewCaseInput = FormInput & { villageCode: string; committeeName: string; committeeId?: string };
 
 /** A record's header in the shape NewCaseSchema checks (an edit, a pushed 受理登记). */
 export function newCaseInputOf(r: CaseRecord): NewCaseInput {
   const form = Object.fromEntries(formFields.map((f) => [formKeyOf(f), readFieldLoose(r, f)])) as FormInput;
-  return { ...form, villageCode: r.villageCode, committeeName: r.committeeName };
+  return { ...form, villageCode: r.villageCode, committeeName: r.committeeName, ...(r.committeeId ? { committeeId: r.committeeId } : {}) };
 }
 
 function readFieldLoose(r: CaseRecord, f: PatchableField): unknown {

@@ -32,6 +32,11 @@ export const textCodec = <K extends string>(key: K): FormCodec<string, string, K
   key, empty: () => '', encode: (x) => x, decode: (f) => f.trim(), fits: isText,
 });
 
+/** Free text that may stay empty: stored trimmed, '' as absent (a field records before it lack). */
+export const optionalTextCodec = <K extends string>(key: K): FormCodec<string | undefined, string, K> => ({
+  key, empty: () => '', encode: (x) => x ?? '', decode: (f) => (f.trim() === '' ? undefined : f.trim()), fits: (x) => x === undefined || isText(x),
+});
+
 /** A value picked from a list (a code, a date); '' until picked. */
 export const pickCodec = <V extends string, K extends string>(key: K): FormCodec<V, V | '', K> => ({
   key, empty: () => '', encode: (x) => x, decode: (f) => f as V, fits: isText,

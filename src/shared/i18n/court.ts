@@ -81,5 +81,6 @@ export const court = {
   'report.court.succeeded': '调解成功',
   'report.court.returned': '调解不成退回法院',
   'report.court.open': '未结',
+  'report.court.total': '诉调对接合计',
   'stats.court': '诉调对接：法院委派、委托 {received} 件，成功 {succeeded} 件，退回法院 {returned} 件',
 } as const;

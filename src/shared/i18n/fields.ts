@@ -5,6 +5,8 @@ export const fields = {
   'caseForm.moreHint': '{fields}',
   'validation.count': '请填写整数，例如 4 或 四',
   'field.partiesInvolved': '涉及当事人数',
+  'field.intakePoint': '评理说事点',
+  'field.intakePoint.hint': '经村里的评理说事点转来的，写明说事点名称；不是就空着',
   'field.mediationPublic': '公开或不公开调解',
   'field.mediationPublic.hint': '当事人可以要求调解公开进行或者不公开进行（人民调解法第二十三条）',
   'field.mediationPublic.公开': '公开调解',

@@ -25,12 +25,14 @@ import type { fields } from './fields.ts';
 import type { security } from './security.ts';
 import type { ops } from './ops.ts';
 import type { county } from './county.ts';
+import type { committees } from './committees.ts';
 import type { federation } from './federation.ts';
 import type { dossier } from './dossier.ts';
 import type { publicSide } from './public.ts';
 import type { idCard } from './id-card.ts';
 import type { court } from './court.ts';
 import type { screening } from './screening.ts';
+import type { subsidy } from './subsidy.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
@@ -55,8 +57,10 @@ type Catalogue = typeof core
   & typeof desk
   & typeof publicSide
   & typeof idCard
+  & typeof committees
   & typeof court
-  & typeof screening;
+  & typeof screening
+  & typeof subsidy;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

@@ -21,8 +21,10 @@ import { federation } from './federation.ts';
 import { dossier } from './dossier.ts';
 import { publicSide } from './public.ts';
 import { idCard } from './id-card.ts';
+import { committees } from './committees.ts';
 import { court } from './court.ts';
 import { screening } from './screening.ts';
+import { subsidy } from './subsidy.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -35,5 +37,7 @@ registerMessages(fields);
 registerMessages(desk);
 registerMessages(publicSide);
 registerMessages(idCard);
+registerMessages(committees);
 registerMessages(court);
 registerMessages(screening);
+registerMessages(subsidy);

@@ -2,7 +2,8 @@
 // manage only (shared/accounts-api.ts), the area chosen from the tree below their own, and a
 // temporary password the owner replaces at their first sign-in.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { CommitteeRef } from '../../shared/committee-area.ts';
 import { useLocation } from 'preact-iso';
 import * as v from 'valibot';
 import { t, hasMessage, type MessageKey } from '../../shared/i18n/index.ts';
@@ -10,13 +11,13 @@ import { manageableRoles, NewAccountSchema, roleScopeLength, type AccountRole } 
 import { session } from '../../state/session.ts';
 import { isOnline } from '../../state/app-state.ts';
 import { showFlash } from '../../state/flash.ts';
-import { createAccount } from '../../state/accounts.ts';
+import { createAccount, fetchAccountCommittees } from '../../state/accounts.ts';
 import { TextField } from '../components/fields.tsx';
 import { AreaPicker } from './area-picker.tsx';
 import { roleLabel } from './labels.ts';
 import './accounts.css';
 
-type Field = 'username' | 'displayName' | 'role' | 'scope' | 'password';
+type Field = 'username' | 'displayName' | 'role' | 'scope' | 'password' | 'committees';
 
 /** Which field a server code is about, so its sentence shows there. */
 const fieldOfCode = (code: string): Field | undefined =>
@@ -24,6 +25,7 @@ const fieldOfCode = (code: string): Field | undefined =>
   : code.startsWith('account.displayName') ? 'displayName'
   : code.startsWith('account.scope') ? 'scope'
   : code.startsWith('account.password') ? 'password'
+  : code.startsWith('account.committees') ? 'committees'
   : undefined;
 
 export function NewAccountScreen() {
@@ -47,11 +49,25 @@ function NewAccountForm(p: { scope: string; roles: readonly AccountRole[] }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const ordered = [...p.roles].reverse();
+  // Committees other than the villages' own: a mediator may also (or only) work for them.
+  const [committees, setCommittees] = useState<CommitteeRef[]>([]);
+  const [joined, setJoined] = useState<string[]>([]);
+  useEffect(() => {
+    if (isOnline.value) fetchAccountCommittees().then(setCommittees, () => setCommittees([]));
+  }, []);
+  const others = committees.filter((k) => k.type !== '村/居');
+  /** The village's own committee first (its area), then those ticked. */
+  const membership = (): string[] | undefined => {
+    if (role !== 'mediator' || joined.length === 0) return undefined;
+    const own = committees.find((k) => k.type === '村/居' && k.areaCode === scope);
+    return [...(own ? [own.id] : []), ...joined];
+  };
 
   const onSubmit = (ev: Event) => {
     ev.preventDefault();
     setError('');
-    const body = { username, displayName, role, scope: roleScopeLength[role] === 0 ? '' : scope, password };
+    const member = membership();
+    const body = { username, displayName, role, scope: roleScopeLength[role] === 0 ? '' : member && scope === '' ? '' : scope, password, ...(member ? { committees: member } : {}) };
     const checked = v.safeParse(NewAccountSchema, body);
     const found: Partial<Record<Field, MessageKey>> = {};
     if (!checked.success) {
@@ -60,7 +76,8 @@ function NewAccountForm(p: { scope: string; roles: readonly AccountRole[] }) {
         if (typeof key === 'string' && hasMessage(issue.message)) found[key as Field] ??= issue.message;
       }
     }
-    if (body.scope.length !== roleScopeLength[role]) found.scope ??= 'account.scope.invalid';
+    // A mediator of a town's (or other) committee works where it sits: no village needed.
+    if (body.scope.length !== roleScopeLength[role] && !member) found.scope ??= 'account.scope.invalid';
     setFields(found);
     if (!checked.success || Object.keys(found).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.new-account [aria-invalid="true"]')?.focus());
@@ -104,6 +121,25 @@ function NewAccountForm(p: { scope: string; roles: readonly AccountRole[] }) {
       <TextField id="displayName" label={t('accounts.form.displayName')} required autoComplete="off" value={displayName} error={fields.displayName} onInput={setDisplayName} />
       <TextField id="username" label={t('accounts.form.username')} hint={t('accounts.form.username.hint')} required autoComplete="off" value={username} error={fields.username} onInput={setUsername} />
       {roleScopeLength[role] > 0 && <AreaPicker from={p.scope} length={roleScopeLength[role]} error={fields.scope} onChange={setScope} />}
+      {role === 'mediator' && others.length > 0 && (
+        <fieldset class={fields.committees ? 'field has-error' : 'field'} data-testid="account-committees">
+          <legend>{t('account.committees')}</legend>
+          <p class="hint">{t('account.committees.hint')}</p>
+          {fields.committees && <p class="error">{t(fields.committees)}</p>}
+          {others.map((k) => (
+            <label class="check" key={k.id}>
+              <input
+                type="checkbox" value={k.id} checked={joined.includes(k.id)} data-testid={`committee-${k.id}`}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setJoined((prev) => (on ? [...prev, k.id] : prev.filter((id) => id !== k.id)));
+                }}
+              />
+              <span>{k.name}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <TextField id="password" label={t('accounts.form.password')} hint={t('accounts.form.password.hint')} required autoComplete="off" value={password} error={fields.password} onInput={setPassword} />
       {error && <p class="error" role="alert" data-testid="new-account-error">{error}</p>}
       <button type="submit" class="button primary block" disabled={busy} data-testid="new-account-submit">{t('accounts.form.submit')}</button>

@@ -13,7 +13,8 @@ import { createCase } from '../../state/actions.ts';
 import { linkFinding } from '../../state/screening.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
-import { FieldError } from '../components/fields.tsx';
+import { ChoiceGroup, FieldError } from '../components/fields.tsx';
+import type { CommitteeRef } from '../../shared/committee-area.ts';
 import { DraftNotice, FormFooter } from '../components/form-footer.tsx';
 import { useSubmit } from '../components/use-submit.ts';
 import { formatDate, today } from '../format.ts';
@@ -27,6 +28,8 @@ export interface NewCaseDraft extends CaseFieldValues {
   v: number;
   /** Shown as the big-button grid until a category is picked. */
   pickingCategory: boolean;
+  /** The committee picked, for a mediator of several (issue #14). */
+  committeeId?: string;
   /** The number of the resident's request this 受理 was filled from (requests/request-draft.ts). */
   fromRequest?: string;
   /** The 排查 finding this 受理 was filled from (screening/finding-draft.ts): linked to the case once saved. */
@@ -42,11 +45,19 @@ function emptyDraft(mediator: string): NewCaseDraft {
   return { ...emptyFormValues(), v: FORM_DRAFT_VERSION, pickingCategory: true, acceptedOn: today(), parties: [newPartyDraft('申请人'), newPartyDraft('被申请人')], mediators: mediator };
 }
 
-function toInput(d: NewCaseDraft, me: Profile): NewCaseInput {
+function toInput(d: NewCaseDraft, me: Profile, committee: CommitteeRef | undefined): NewCaseInput {
   // createCase validates the whole input; an unpicked source ('') is reported there as a field error.
   const values = d as unknown as Record<string, unknown>;
   const form = Object.fromEntries(formFields.map((f) => [formKeyOf(f), codecOf(f).decode(values[formKeyOf(f)], undefined)])) as FormInput;
+  // The committee that accepts it: its area and name go on the case (committee-area.ts).
+  if (committee) return { ...form, villageCode: committee.areaCode, committeeName: committee.name, committeeId: committee.id };
   return { ...form, villageCode: me.villageCode, committeeName: me.committeeName };
+}
+
+/** The committee a case is accepted under: the only one, or the one picked among several. */
+function chosenCommittee(me: Profile, picked: string | undefined): CommitteeRef | undefined {
+  const committees = me.committees ?? [];
+  return committees.length === 1 ? committees[0] : committees.find((c) => c.id === picked);
 }
 
 export function NewCaseScreen() {
@@ -72,13 +83,19 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
   };
 
   if (!draft.loaded) return <p class="screen muted">{t('common.loading')}</p>;
+  // A mediator of several committees says which one accepts the case; of one, nothing to ask.
+  const committees = p.me.committees ?? [];
+  const several = committees.length > 1;
+  const committee = chosenCommittee(p.me, d.committeeId);
 
   const onSubmit = (ev: Event) => {
     ev.preventDefault();
     const idErrors = idNumberErrors(d.parties);
     if (Object.keys(idErrors).length > 0) return submit.fail({ message: t('transition.invalid'), fields: idErrors });
+    const committee = chosenCommittee(p.me, d.committeeId);
+    if (several && !committee) return submit.fail({ message: t('transition.invalid'), fields: { committeeId: 'committee.pick.required' } });
     void submit.run(async () => {
-      const saved = await createCase(writeContext(), toInput(d, p.me));
+      const saved = await createCase(writeContext(), toInput(d, p.me, committee));
       // The finding now points at its case; saved after the case, so a failure here loses no case.
       if (d.fromFinding) await linkFinding(d.fromFinding.screeningId, d.fromFinding.findingId, saved.id);
       await draft.clear();
@@ -103,12 +120,21 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
         values={d} errors={e} today={day} picking={d.pickingCategory} onChange={set}
         onPicking={(pickingCategory) => draft.set((prev) => ({ ...prev, pickingCategory }))}
       />
-      <div class="field picked">
-        <span class="picked-label">{t('newCase.committee')}</span>
-        <span>{p.me.committeeName}<br /><span class="muted" data-testid="new-case-place">{placeName(p.me.villageCode)}</span></span>
-        <a class="button link" href="/me">{t('newCase.changeProfile')}</a>
-        <FieldError id="villageCode" error={e.villageCode ?? e.committeeName} />
-      </div>
+      {several && (
+        <ChoiceGroup
+          id="committeeId" label={t('committee.pick')} required value={d.committeeId ?? ''} error={e.committeeId}
+          choices={committees.map((c) => ({ value: c.id, label: c.name }))}
+          onChange={(committeeId) => set({ committeeId } as CaseFieldPatch)}
+        />
+      )}
+      {!several && (
+        <div class="field picked">
+          <span class="picked-label">{t('newCase.committee')}</span>
+          <span>{committee?.name ?? p.me.committeeName}<br /><span class="muted" data-testid="new-case-place">{placeName(committee?.areaCode ?? p.me.villageCode)}</span></span>
+          <a class="button link" href="/me">{t('newCase.changeProfile')}</a>
+          <FieldError id="villageCode" error={e.villageCode ?? e.committeeName} />
+        </div>
+      )}
 
       <FormFooter
         label={t('newCase.submit')}

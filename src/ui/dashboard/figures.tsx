@@ -5,7 +5,8 @@ import { Fragment } from 'preact';
 import { statisticsRows } from '../../shared/categories.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { committeeTypes, LEGAL_PERSONS_TARGET, type Coverage, type OrgTable } from '../../shared/network.ts';
-import { formatRate, performanceRateOf, preventionKeys, satisfactionRateOf, successRateOf, toWanYuan, type Rollup } from '../../shared/stats.ts';
+import { courtSources } from '../../shared/court.ts';
+import { formatRate, noCourt, performanceRateOf, preventionKeys, satisfactionRateOf, successRateOf, toWanYuan, type Rollup } from '../../shared/stats.ts';
 import { TableScroll } from '../components/table-scroll.tsx';
 
 type Measure = 'accepted' | 'succeeded' | 'failed' | 'open';
@@ -99,7 +100,32 @@ export function MoreFigures(p: { rollup: Rollup; casesHref: CasesHref }) {
           ))}
         </dl>
       </section>
+      <CourtFigures rollup={r} casesHref={p.casesHref} />
     </div>
+  );
+}
+
+/** 诉调对接: the court's cases by source — 受理, 调解成功, 调解不成 (returned to the court), each opening its list. */
+function CourtFigures(p: { rollup: Rollup; casesHref: CasesHref }) {
+  // Stored totals written before 诉调对接 existed have no `court`: nothing to show for them.
+  const court = p.rollup.court ?? noCourt();
+  if (courtSources.every((s) => court[s].accepted === 0)) return null;
+  return (
+    <section data-testid="dash-court">
+      <h3>{t('report.court')}</h3>
+      <dl class="kv">
+        {courtSources.map((source) => (
+          <Fragment key={source}>
+            <dt>{t(`source.${source}`)}</dt>
+            <dd>
+              {t('report.court.received')} <Num n={court[source].accepted} href={p.casesHref?.({ measure: 'accepted', source })} />
+              {' · '}{t('report.court.succeeded')} <Num n={court[source].succeeded} href={p.casesHref?.({ measure: 'succeeded', source })} />
+              {' · '}{t('report.court.returned')} <Num n={court[source].failed} href={p.casesHref?.({ measure: 'failed', source })} />
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
   );
 }
 

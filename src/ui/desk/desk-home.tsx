@@ -12,6 +12,7 @@ import { fetchNewRequests } from '../../state/requests.ts';
 import { useUndecidedCount } from '../../state/review-count.ts';
 import { session } from '../../state/session.ts';
 import { ifStillOn } from '../shell/late-route.ts';
+import { useAlerts } from '../../state/screening.ts';
 
 export function DeskHome() {
   const s = session.value;
@@ -42,6 +43,7 @@ function TownToday(p: { area: string; areaName: string }) {
   const weekFrom = addDays(today, -6);
   const week = useRemote(() => loadCaseList({ from: weekFrom, to: today, pageSize: '1' }), weekFrom);
   const open = useRemote(() => loadCaseList({ status: 'mediating', pageSize: '1' }), 'open');
+  const alerts = (useAlerts().value ?? []).filter((a) => a.ack === null);
   const month = signoffs.value?.months.find((m) => m.month === lastMonth);
   const monthNo = Number(lastMonth.slice(5));
   const year = lastMonth.slice(0, 4);
@@ -49,6 +51,11 @@ function TownToday(p: { area: string; areaName: string }) {
     <section class="screen desk-today" aria-labelledby="today-title">
       <h1 id="today-title">{t('desk.today.title', { area: p.areaName })}</h1>
       <ul class="today-list" data-testid="today-list">
+        {/* 上报: unacknowledged reports come first, a red one marked as such. */}
+        <li data-testid="today-alerts">
+          <a href="/alerts"><strong>{t('alert.inbox.open', { n: alerts.length })}</strong></a>
+          <span class={alerts.some((a) => a.grade === 'red') ? 'error' : 'muted'}>{t('alert.inbox.title')}</span>
+        </li>
         <li>
           <a href="/review"><strong>{t('desk.today.review', { n: review })}</strong></a>
           <span class="muted">{review > 0 ? t('desk.today.review.todo') : t('desk.today.nothing')}</span>

@@ -10,13 +10,14 @@ import { fieldErrors, type FieldErrors } from '../../shared/validation.ts';
 import { queuedRequestCount, submitMediationRequest, type SubmitOutcome } from '../../state/mediation-requests.ts';
 import { ChoiceGroup, FieldError, TextArea, TextField, type Choice } from '../components/fields.tsx';
 import { placeName } from '../../state/areas.ts';
+import { contacts } from '../../state/area-contacts.ts';
 
 // The kinds of trouble residents bring most, in their words; 其他 catches the rest.
 const CATEGORIES = ['01', '02', '03', '04', '06', '07', '09', '10.1', '13', '14', '15'] as const;
 type RequestCategory = (typeof CATEGORIES)[number];
 const choices: Choice<RequestCategory>[] = CATEGORIES.map((code) => ({ value: code, label: t(`help.cat.${code}`) }));
 
-const empty = { applicantName: '', phone: '', otherParty: '', categoryCode: '' as RequestCategory | '', facts: '' };
+const empty = { applicantName: '', phone: '', otherParty: '', categoryCode: '' as RequestCategory | '', facts: '', intakePoint: '' };
 
 export function RequestForm(p: { villageCode: string }) {
   const [form, setForm] = useState(empty);
@@ -24,11 +25,15 @@ export function RequestForm(p: { villageCode: string }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<SubmitOutcome | 'failed' | undefined>(undefined);
   const edit = (patch: Partial<typeof empty>) => setForm((f) => ({ ...f, ...patch }));
+  const view = contacts.value;
+  const points = (view.status === 'fresh' || view.status === 'cached') && view.villageCode === p.villageCode ? (view.contacts.intakePoints ?? []) : [];
 
   async function submit(e: Event) {
     e.preventDefault();
     if (busy) return;
-    const value = { ...form, villageCode: p.villageCode };
+    // 评理说事点: only a point of the chosen village (the picker may have changed since it was picked).
+    const { intakePoint, ...rest } = form;
+    const value = { ...rest, villageCode: p.villageCode, ...(intakePoint && points.some((x) => x.name === intakePoint) ? { intakePoint } : {}) };
     const parsed = v.safeParse(MediationRequestFieldsSchema, value);
     setErrors(parsed.success ? {} : fieldErrors(MediationRequestFieldsSchema, value));
     if (!parsed.success) return focusFirstInvalid();
@@ -79,6 +84,13 @@ export function RequestForm(p: { villageCode: string }) {
       <TextField id="otherParty" label={`${t('help.form.otherParty')}（${t('common.optional')}）`} maxLength={50} value={form.otherParty} error={errors.otherParty} onInput={(x) => edit({ otherParty: x })} />
       <ChoiceGroup id="categoryCode" label={t('help.form.category')} required layout="grid" choices={choices} value={form.categoryCode} error={errors.categoryCode} onChange={(x) => edit({ categoryCode: x })} />
       <TextArea id="facts" label={t('help.form.facts')} hint={t('help.form.facts.hint')} required rows={5} value={form.facts} error={errors.facts} onInput={(x) => edit({ facts: x })} />
+      {points.length > 0 && (
+        <ChoiceGroup
+          id="intakePoint" label={t('help.form.intakePoint')} layout="chips" value={form.intakePoint}
+          choices={[{ value: '', label: t('help.form.intakePoint.none') }, ...points.map((x) => ({ value: x.name, label: x.name }))]}
+          onChange={(x) => edit({ intakePoint: x })}
+        />
+      )}
       <p class="privacy">{t('help.form.privacy')}</p>
       <div role="alert" class="form-error">
         {outcome === 'failed' ? <p>{t('help.form.saveFailed')}</p> : Object.keys(errors).length > 0 ? <p>{t('help.form.fixErrors')}</p> : null}

@@ -16,6 +16,7 @@ import {
 import { addCommittee, saveCommittee, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
 import { ChoiceGroup, TextField } from '../components/fields.tsx';
 import { PlaceSelects } from '../components/place-selects.tsx';
+import { FundingForm } from './funding-form.tsx';
 
 const firstIssue = (issues: readonly { message: string }[]): MessageKey => issues[0]?.message as MessageKey;
 
@@ -53,14 +54,16 @@ function memberInput(d: MemberDraft, today: string): CommitteeMemberInput {
   };
 }
 
-const committeeInput = (c: RegistryCommittee, name: string, type: CommitteeType): CommitteeInput => ({
+const committeeInput = (c: RegistryCommittee, name: string, type: CommitteeType, shortName: string): CommitteeInput => ({
   location: c.location, type, name: name.trim(), phone: c.phone, address: c.address, foundedOn: c.foundedOn, dissolvedOn: c.dissolvedOn,
+  shortName: shortName.trim() === '' ? null : shortName.trim(),
 });
 
 export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () => void; onClose: () => void }) {
   const c = p.committee;
   const [name, setName] = useState(c.name);
   const [type, setType] = useState<CommitteeType>(c.type);
+  const [shortName, setShortName] = useState(c.shortName ?? '');
   const [drafts, setDrafts] = useState<MemberDraft[]>(() => c.mediators.filter((m) => m.memberRole !== null && m.leftOn === null).map(draftOf));
   const [errors, setErrors] = useState<Record<string, MessageKey>>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
@@ -81,7 +84,7 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
     setDrafts(list);
     // Check everything first, with the same schemas the server uses.
     const found: Record<string, MessageKey> = {};
-    const committee = v.safeParse(CommitteeInputSchema, committeeInput(c, name, type));
+    const committee = v.safeParse(CommitteeInputSchema, committeeInput(c, name, type, shortName));
     if (!committee.success) found['committee-name'] = firstIssue(committee.issues);
     for (const d of list) {
       if (d.removed) continue;
@@ -108,7 +111,7 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
       setDrafts(list.map((d, i) => {
         const id = memberIds[i] as string;
         const { id: _sent, ...fields } = members[i] as CommitteeMemberInput;
-        return { ...d, id, original: { ...(d.original ?? { trainings: [] }), ...fields, id, committeeId: c.id } };
+        return { ...d, id, original: { ...(d.original ?? { trainings: [] }), ...fields, education: fields.education ?? d.original?.education ?? null, id, committeeId: c.id } };
       }));
       setMessage({ text: t('net.savedWarnings'), error: false });
       p.onSaved();
@@ -121,9 +124,11 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
 
   const live = drafts.filter((d) => !d.removed);
   return (
+    <>
     <form class="card committee-editor" onSubmit={save} noValidate data-testid="committee-editor">
       <h2>{t('net.editCommittee')}</h2>
       <TextField id={`${c.id}-name`} label={t('net.committeeName')} value={name} onInput={setName} error={errors['committee-name']} required />
+      <TextField id={`${c.id}-short`} label={t('network.shortName')} hint={t('network.shortName.hint')} value={shortName} onInput={setShortName} />
       <ChoiceGroup id={`${c.id}-type`} label={t('net.committeeType')} value={type} choices={committeeTypes.map((x) => ({ value: x, label: x }))} onChange={setType} layout="grid" />
       <h3>{t('net.membersTitle', { n: live.length })}</h3>
       <ol class="member-drafts">
@@ -157,6 +162,8 @@ export function CommitteeEditor(p: { committee: RegistryCommittee; onSaved: () =
       </div>
       {message && <p class={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'} data-testid="committee-message">{message.text}</p>}
     </form>
+    <FundingForm committee={c} onSaved={p.onSaved} />
+    </>
   );
 }
 

@@ -7,9 +7,9 @@ import { useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { isIsoDate, localDate } from '../../shared/dates.ts';
-import { MediatorInputSchema, TrainingInputSchema, memberRoles, type Mediator, type MediatorInput, type MemberRole } from '../../shared/network.ts';
+import { MediatorInputSchema, TrainingInputSchema, educationLevels, memberRoles, type EducationLevel, type Mediator, type MediatorInput, type MemberRole } from '../../shared/network.ts';
 import { addMediator, addTraining, saveMediator, type RegistryCommittee, type RemoteError } from '../../state/dashboard.ts';
-import { CheckField, ChoiceGroup, TextField } from '../components/fields.tsx';
+import { CheckField, ChoiceGroup, SelectField, TextField } from '../components/fields.tsx';
 
 type Status = { text: string; error: boolean } | undefined;
 
@@ -37,6 +37,7 @@ export function MediatorEditor(p: {
   const [role, setRole] = useState<MemberRole | 'none'>(m ? (m.memberRole ?? 'none') : 'none');
   const [gender, setGender] = useState<'男' | '女' | ''>(m?.gender ?? '');
   const [ethnicity, setEthnicity] = useState(m?.ethnicity ?? '汉族');
+  const [education, setEducation] = useState<string>(m?.education ?? '');
   const [phone, setPhone] = useState(m?.phone ?? '');
   const [isPublic, setIsPublic] = useState(m?.isPhonePublic ?? false);
   const [errors, setErrors] = useState<Record<string, MessageKey>>({});
@@ -55,6 +56,7 @@ export function MediatorEditor(p: {
       committeeId, name, gender: gender as '男' | '女', ethnicity, phone: phone.trim() === '' ? null : phone.trim(), isPhonePublic: isPublic,
       memberRole: role === 'none' ? null : role, isFullTime: fullTime === 'full',
       termStart: m?.termStart ?? null, termEnd: m?.termEnd ?? null, leftOn: m?.leftOn ?? null,
+      education: education === '' ? null : (education as EducationLevel),
     };
     const found: Record<string, MessageKey> = {};
     if (gender === '') found.gender = 'party.gender.invalid';
@@ -98,6 +100,8 @@ export function MediatorEditor(p: {
         <ChoiceGroup id={`${idBase}-gender`} label={t('net.gender')} value={gender} choices={[{ value: '男', label: '男' }, { value: '女', label: '女' }]}
           onChange={edit('gender', setGender)} error={errors.gender} required />
         <TextField id={`${idBase}-ethnicity`} label={t('net.ethnicity')} value={ethnicity} onInput={edit('ethnicity', setEthnicity)} error={errors.ethnicity} required />
+        <SelectField id={`${idBase}-education`} label={t('net.education')} value={education} onChange={setEducation}
+          options={[{ value: '', label: t('net.education.none') }, ...educationLevels.map((x) => ({ value: x, label: x }))]} />
         <TextField id={`${idBase}-phone`} type="tel" inputMode="tel" label={t('net.phone')} value={phone} onInput={edit('phone', setPhone)} error={errors.phone} />
         <CheckField id={`${idBase}-public`} label={t('net.phonePublicMediator')} checked={isPublic} onChange={setIsPublic} />
         <div class="row-2 editor-actions">

@@ -14,6 +14,7 @@ import './network.css';
 import { CommitteeEditor, NewCommittee } from './committee-editor.tsx';
 import { MediatorEditor } from './mediator-editor.tsx';
 import { PlaceSelects } from '../components/place-selects.tsx';
+import { IntakePoints } from './intake-points.tsx';
 
 function warningText(w: CommitteeWarning): string {
   switch (w.code) {
@@ -66,6 +67,7 @@ function Network(p: { area: string; canEdit: boolean; canImportAreas: boolean })
           <ul class="short-list">
             {reg.coverage.shortVillages.map((v) => <li key={v.villageCode}>{areaName(v.villageCode)}：{t('common.persons', { n: v.count })}</li>)}
           </ul>
+          <IntakePoints area={p.area} canEdit={p.canEdit} />
           {p.canEdit && <NewCommittee area={p.area} onAdded={remote.reload} />}
           {p.canEdit && <AddLegalPerson area={p.area} onAdded={remote.reload} />}
         </>

@@ -14,7 +14,7 @@ export function draftFromRequest(r: ReceivedRequest, mediator: string): NewCaseD
       { ...newPartyDraft('申请人'), name: r.applicantName, phone: r.phone, showMore: true },
       { ...newPartyDraft('被申请人'), name: r.otherParty },
     ],
-    facts: r.facts, claims: '', place: '', mediators: mediator,
+    facts: r.facts, claims: '', place: '', mediators: mediator, intakePoint: r.intakePoint ?? '',
   };
 }
 

@@ -106,6 +106,11 @@ export function FieldValue(p: { field: PatchableField; value: unknown; revealed:
       return <ConfirmationValue value={value} />;
     case 'followUp':
       return isRecord(value) ? <p>{followUpText(value)}</p> : <Empty />;
+    case 'court':
+      // 诉调对接: the court's reference in one line, as the case screen's card reads it.
+      return isRecord(value)
+        ? <p>{[str(value.court), str(value.caseNo), t('court.card.judge', { judge: str(value.judge) }), t('court.card.deadline', { date: formatDate(str(value.deadline)) })].join(' · ')}</p>
+        : <Empty />;
     case 'private.parties':
       return <Parties value={value} revealed={p.revealed} />;
     default: {

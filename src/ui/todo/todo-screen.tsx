@@ -10,16 +10,37 @@ import { dueText, reminderText } from '../reminder-text.ts';
 import { displayLabel } from '../cases/labels.ts';
 import { maskedParties } from '../cases/case-row.tsx';
 import { RequestsCard } from '../requests/requests-card.tsx';
+import { useOpenRedAlerts } from '../../state/screening.ts';
+import { ageText } from '../alerts/alert-card.tsx';
+import '../screening/screening.css';
 
 export function TodoScreen() {
   const live = useTodos(today());
   const items = live.value ?? [];
+  // A red 上报 nobody has acknowledged stays first, above every deadline, until someone at the town does.
+  const red = useOpenRedAlerts().value ?? [];
   return (
     <section class="screen" aria-labelledby="todo-title">
       <h1 id="todo-title">{t('todo.title')}</h1>
       <p class="muted small">{t('todo.intro')}</p>
+      {red.length > 0 && (
+        <ul class="todo-list" data-testid="todo-alerts">
+          {red.map((a) => (
+            <li key={a.id}>
+              <a class="todo-alert" href="/alerts" data-testid="todo-alert">
+                <strong>{t('alert.todo', { summary: a.summary })}</strong>
+                <span class="muted">{ageText(a.reportedAt)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       <RequestsCard />
       {live.loaded && items.length === 0 && <p class="empty">{t('todo.empty')}</p>}
+      <p class="todo-links">
+        <a class="button" href="/screening" data-testid="todo-screening">{t('screening.title')}</a>
+        <a class="button" href="/alerts" data-testid="todo-alerts-link">{t('alert.title')}</a>
+      </p>
       <ul class="todo-list" aria-busy={!live.loaded}>
         {items.map(({ reminder: r, record }) => (
           <li key={`${record.id}:${r.kind}`}>
