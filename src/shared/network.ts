@@ -75,6 +75,8 @@ export interface IntakePoint {
   /** 说事员/评理员. */
   keeper: string;
   address: string;
+  /** The day it closed (no longer offered to residents); absent while open. */
+  closedOn?: string;
 }
 
 export interface LegalPerson {
