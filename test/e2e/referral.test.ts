@@ -9,7 +9,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDevice, PHONE, type Device } from './browser.ts';
 import { startAppServer, type AppServer } from './app-server.ts';
-import { signIn, syncNow, waitForOfflineReady } from './flows.ts';
+import { passLock, signIn, syncNow, waitForOfflineReady } from './flows.ts';
 
 const DESK = { width: 1366, height: 768 };
 const REASON = '双方分属两个村，村调委会调解两次未成，请镇调委会统一调解';
@@ -38,24 +38,25 @@ afterAll(async () => {
 
 describe('移交 from a village to the 镇调委会', () => {
   it('the village mediator refers an open case offline, then syncs', async () => {
-    // An open case of 五家村 with no referral: the demo's own three are left alone.
-    const referred = (await server.store.db.selectFrom('referrals').select('case_id').execute()).map((r) => r.case_id);
-    const open = await server.store.db.selectFrom('cases').select('id').where('village_code', '=', '150523100200').where('status', 'in', ['accepted', 'mediating'])
-      .where('voided', '=', 0).orderBy('accepted_on', 'desc').execute();
-    caseId = open.map((c) => c.id).find((id) => !referred.includes(id)) ?? '';
-    expect(caseId).not.toBe('');
-
     await signIn(village, server.url, 'tiaojie');
     await village.waitForURL(`${server.url}/`);
     await waitForOfflineReady(village);
     // The committees it may refer to are kept on the phone once it has been online.
     await village.waitForFunction(() => (localStorage.getItem('shuohe.referralTargets') ?? '[]').includes('开鲁镇人民调解委员会'));
-    await syncNow(village);
     await villageDevice.context.setOffline(true);
     await village.getByTestId('sync-phase').filter({ hasText: '离线' }).waitFor();
 
-    await village.goto(`${server.url}/cases/${caseId}`);
+    // A case taken in offline, then referred up while still offline.
+    await village.getByTestId('nav-plus').click();
+    await village.getByRole('radio', { name: '山林土地纠纷' }).check();
+    await village.locator('#party-0-name').fill('赵德胜');
+    await village.locator('#party-1-name').fill('钱广林');
+    await village.getByLabel('纠纷简要情况').fill('两村村民因机耕路改道后的承包地地界发生争执。');
+    await village.getByRole('radio', { name: '当事人申请' }).check();
+    await village.getByTestId('submit').click();
     await village.getByTestId('case-label').waitFor();
+    caseId = village.url().split('/cases/')[1] ?? '';
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
     await village.getByTestId('refer-case').click();
     await village.waitForURL(/\/referrals\/new\?case=/);
     await village.getByRole('radio', { name: '开鲁镇人民调解委员会' }).check();
@@ -122,10 +123,11 @@ describe('移交 from a village to the 镇调委会', () => {
     await village.getByRole('alert').filter({ hasText: '找不到这个案件' }).waitFor();
   });
 
-  it('the town’s desk lists what waits on 今日', async () => {
+  it('the 移交 screen at desk width', async () => {
     const desk = await townDevice.context.newPage();
     await desk.setViewportSize(DESK);
     await desk.goto(`${server.url}/referrals`);
+    await passLock(desk);
     await desk.getByRole('heading', { name: '移交待接收' }).waitFor();
     await desk.screenshot({ path: 'test-results/referral-desk.png', fullPage: true });
     await desk.close();
