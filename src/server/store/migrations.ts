@@ -17,6 +17,7 @@ import { screeningMigration } from '../screening/migration.ts';
 import { mediatorAccountMigration } from '../subsidy/mediator-account.ts';
 import { intakePointsMigration } from '../registry/intake-points.ts';
 import { orgFieldsMigration, subsidyMigration } from '../subsidy/migration.ts';
+import { referralsMigration } from '../referrals/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -260,5 +261,6 @@ export const migrations: Record<string, Migration> = {
   '0220_stat_totals': statTotalsMigration,
   '0200_subsidy': subsidyMigration,
   '0201_org_fields': orgFieldsMigration,
+  '0240_referrals': referralsMigration,
   '0250_mediator_account': mediatorAccountMigration,
 };
