@@ -32,6 +32,7 @@ import { accountRoutes } from './auth/accounts-routes.ts';
 import { federationRoutes } from './federation/routes.ts';
 import { appraisalRoutes, subsidyRoutes } from './subsidy/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
+import { referralRoutes } from './referrals/routes.ts';
 import { intakePointRoutes } from './registry/intake-points.ts';
 import { formNumberRoutes } from './stats/form-number.ts';
 
@@ -87,6 +88,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', auditRoutes(ctx));
   api.use('/screenings/*', auth);
   api.route('/', screeningRoutes(ctx));
+  api.use('/referrals/*', auth);
+  api.route('/', referralRoutes(ctx));
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);

@@ -39,7 +39,7 @@ export const CARD_ETHNIC_GROUPS: readonly string[] = ETHNICITIES.map((x) => x.re
  * side part) lost. A substitution between such a pair costs less than an arbitrary one, so 么佬
  * goes to 仫佬, not to 仡佬, which is as many edits away.
  */
-const LOOK_ALIKE: readonly string[] = ['么仫', '乞仡', '瓦佤', '同侗', '栗傈', '粟僳', '泰傣', '老佬'];
+const LOOK_ALIKE: readonly string[] = ['么仫', '乞仡', '瓦佤', '同侗', '栗傈', '粟僳', '泰傣', '老佬', '内门'];
 const lookAlike = new Set(LOOK_ALIKE.flatMap((p) => [p, [...p].reverse().join('')]));
 
 /** Edit distance with cheaper look-alike substitutions. */

@@ -87,6 +87,10 @@ describe('parseIdCardFront', () => {
     expect(read('民族 乞佬')).toEqual({ value: '仡佬', doubtful: true });
     expect(read('民族 栗粟')).toEqual({ value: '傈僳', doubtful: true });
     expect(read('民族 柯尔克仔')).toEqual({ value: '柯尔克孜', doubtful: true });
+    // Seen in the bench: a stray character beside the name, 内 for 门 (珞巴 is as many plain edits away).
+    expect(read('民族 汉店')).toEqual({ value: '汉', doubtful: true });
+    expect(read('民族 毛南餐')).toEqual({ value: '毛南', doubtful: true });
+    expect(read('民族 内巴')).toEqual({ value: '门巴', doubtful: true });
     // Nothing near enough, or two names as near: left as read, for the mediator.
     expect(read('民族 天')).toEqual({ value: '天', doubtful: true });
     expect(read('民族 山地人')).toEqual({ value: '山地人', doubtful: true });

@@ -18,6 +18,7 @@ import { formNumbersMigration } from '../stats/form-number.ts';
 import { mediatorAccountMigration } from '../subsidy/mediator-account.ts';
 import { intakePointsMigration } from '../registry/intake-points.ts';
 import { orgFieldsMigration, subsidyMigration } from '../subsidy/migration.ts';
+import { referralsMigration } from '../referrals/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -261,6 +262,7 @@ export const migrations: Record<string, Migration> = {
   '0220_stat_totals': statTotalsMigration,
   '0200_subsidy': subsidyMigration,
   '0201_org_fields': orgFieldsMigration,
+  '0240_referrals': referralsMigration,
   '0250_mediator_account': mediatorAccountMigration,
   '0251_form_numbers': formNumbersMigration,
 };
