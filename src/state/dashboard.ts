@@ -136,8 +136,13 @@ export interface Registry {
   org: OrgTable;
 }
 
+export const loadFormNumber = (area: string) => getJson<{ area: string; formNo: string }>(`/api/stats/form-number?area=${area}`);
+export const saveFormNumber = (area: string, formNo: string) => putJson<{ ok: true }>('/api/stats/form-number', { area, formNo });
 export const loadRegistry = (area: string) => getJson<Registry>(`/api/registry?area=${area}`);
-export const loadIntakePoints = (area: string) => getJson<{ points: IntakePoint[] }>(`/api/registry/intake-points?area=${area}`);
+export const loadIntakePoints = (area: string, withClosed = false) => getJson<{ points: IntakePoint[] }>(`/api/registry/intake-points?area=${area}${withClosed ? '&all=1' : ''}`);
+export const editIntakePoint = (id: string, body: { villageCode?: string; name?: string; keeper?: string; address?: string }) =>
+  putJson<{ ok: true }>(`/api/registry/intake-points/${encodeURIComponent(id)}`, body);
+export const closeIntakePoint = (id: string, closedOn: string) => postJson<{ ok: true }>(`/api/registry/intake-points/${encodeURIComponent(id)}/close`, { closedOn });
 export const addIntakePoint = (body: { villageCode: string; name: string; keeper: string; address: string }) => postJson<{ id: string }>('/api/registry/intake-points', body);
 export const addLegalPerson = (body: Omit<LegalPerson, 'id'>) => postJson<{ id: string }>('/api/registry/legal-persons', body);
 export const addCommittee = (body: CommitteeInput) => postJson<{ id: string }>('/api/registry/committees', body);

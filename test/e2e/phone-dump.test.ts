@@ -4,7 +4,8 @@
 // participants, statements, result), 调查记录, 备注, 回访 (person, notes); the agreement's terms,
 // payer/payee, way, place and liability; termination, rejection and void reasons; a 待核对
 // conflict's two versions; a case registered offline (in the outbox) and a half-typed new case (a
-// draft) — and the signed-in session's token. While unlocked every marker is on screen (the data
+// draft); a 排查 round recorded on the phone (参加人员, 地点, a finding's 纠纷情况, 重点人员, 隐患) and
+// the 上报 made from its finding (情况说明) — and the signed-in session's token. While unlocked every marker is on screen (the data
 // is really there); then the phone locks, and none is found in any IndexedDB database and store
 // (values and keys, bytes included), Cache Storage (every cache, every response body),
 // localStorage, sessionStorage — nor, once the browser has closed, in the raw bytes of any file
@@ -45,6 +46,9 @@ const M = {
   account: marker('ACCOUNT'),
   formName: marker('FNAMEA'), formAddress: marker('FADDR'), formFacts: marker('FFACTS'), formClaim: marker('FCLAIM'), formPlace: marker('FPLACE'), formName2: marker('FNAMEB'),
   draftName: marker('DNAME'), draftFacts: marker('DFACTS'),
+  // 排查 and 上报, typed into the app's own screens on the phone.
+  scrParticipants: marker('SCRPART'), scrPlace: marker('SCRPLACE'), scrFinding: marker('SCRFIND'), scrKeyPersons: marker('SCRKEY'), scrHazards: marker('SCRHAZ'),
+  scrAlert: marker('ALERTSUM'),
 };
 // Digits cannot carry a letter marker: unique ones, made for this run.
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
@@ -58,6 +62,7 @@ let server: AppServer;
 let device: Device;
 let page: Page;
 let token = '';
+let screeningId = '';
 const caseIds: Record<'agreed' | 'terminated' | 'rejected' | 'voided' | 'conflict', string> = { agreed: '', terminated: '', rejected: '', voided: '', conflict: '' };
 
 async function signInFrom(username: string, clientId: string): Promise<string> {
@@ -244,7 +249,7 @@ describe('a locked phone leaks nothing (issue #12)', () => {
     await page.locator('#party-0-address').waitFor();
     const editValues = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((e) => e.value).join('\n'));
     const visible = `${seen}\n${review}\n${editValues}`;
-    const seeded = [...Object.entries(M).filter(([k]) => !k.startsWith('form') && !k.startsWith('draft')).map(([, v]) => v), NUM.p0id, NUM.p0phone];
+    const seeded = [...Object.entries(M).filter(([k]) => !k.startsWith('form') && !k.startsWith('draft') && !k.startsWith('scr')).map(([, v]) => v), NUM.p0id, NUM.p0phone];
     expect(seeded.filter((m) => !visible.includes(m))).toEqual([]);
   });
 
@@ -285,6 +290,45 @@ describe('a locked phone leaks nothing (issue #12)', () => {
     expect(await page.locator('#facts').inputValue()).toBe(M.draftFacts);
   });
 
+  it('records a 排查 round and a 上报 from its finding through the phone\'s screens, still offline', async () => {
+    await page.getByTestId('nav-todo').click();
+    await page.getByTestId('todo-screening').click();
+    await page.getByTestId('screening-new').click();
+    await page.getByLabel('参加人员').fill(M.scrParticipants);
+    await page.getByLabel('排查地点或范围').fill(M.scrPlace);
+    await page.getByTestId('add-finding').click();
+    await page.getByLabel('纠纷情况').fill(M.scrFinding);
+    await page.getByLabel('重点人员').fill(M.scrKeyPersons);
+    await page.getByLabel('隐患').fill(M.scrHazards);
+    await page.getByTestId('screening-save').click();
+    await page.waitForURL(/\/screening\/[0-9a-f-]{36}$/);
+    screeningId = page.url().split('/screening/')[1] ?? '';
+    await page.getByTestId('finding').waitFor();
+
+    // 上报 from the finding: the form opens with the finding's text, replaced by the reporter's own.
+    await page.getByTestId('finding-report').click();
+    await page.waitForURL(/\/alerts\/new\?/);
+    await expect.poll(() => page.getByLabel('情况说明').inputValue()).toBe(M.scrFinding);
+    await page.getByTestId('reason-group').check();
+    await page.getByLabel('情况说明').fill(M.scrAlert);
+    await page.getByTestId('alert-submit').click();
+    await page.getByTestId('flash').filter({ hasText: '已上报' }).waitFor();
+    await page.waitForURL(`${server.url}/screening/${screeningId}`);
+
+    // Really stored: after a lock (which drops everything in memory) and unlock, the screens show it.
+    await page.getByTestId('nav-me').click();
+    await page.getByTestId('lock-now').click();
+    await passLock(page);
+    await page.goto(`${server.url}/screening/${screeningId}`);
+    const values = () => page.evaluate(() => [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((e) => e.value).join('\n'));
+    const recorded = [M.scrParticipants, M.scrPlace, M.scrFinding, M.scrKeyPersons, M.scrHazards];
+    await expect.poll(async () => { const v = await values(); return recorded.filter((m) => !v.includes(m)); }).toEqual([]);
+    await page.goto(`${server.url}/alerts`);
+    const alert = page.getByTestId('alert-item').filter({ hasText: M.scrAlert });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(M.account); // 上报人, sealed with the summary
+  });
+
   it('after the lock: no marker and no token in IndexedDB, Cache Storage, localStorage or sessionStorage', async () => {
     await page.goto(`${server.url}/me`);
     await page.getByTestId('lock-now').click();
@@ -292,6 +336,8 @@ describe('a locked phone leaks nothing (issue #12)', () => {
     const dump = await dumpPageStorage();
     // The dump reached the stores that hold the cases (not empty by accident).
     for (const store of ['shuohe/cases (', 'shuohe/events (', 'shuohe/outbox (', 'shuohe/review (', 'keyval-store/keyval (']) expect(dump).toContain(store);
+    expect(dump).toContain('shuohe/screenings (1)');
+    expect(dump).toContain('shuohe/alerts (1)');
     expect(dump).toMatch(/shuohe\/cases \([6-9]\)/);
     expect(dump).toMatch(/cache \S+ \(\d{2,}\)/); // the precached app
     expect(allMarkers().filter((m) => dump.includes(m))).toEqual([]);
@@ -318,6 +364,8 @@ describe('a locked phone leaks nothing (issue #12)', () => {
     // The search works on these files: what is stored in clear (a case's id) is found.
     const id = Buffer.from(caseIds.agreed, 'utf8');
     expect(files.some((f) => /IndexedDB/.test(f) && readFileSync(f).includes(id))).toBe(true);
+    const screening = Buffer.from(screeningId, 'utf8');
+    expect(files.some((f) => /IndexedDB/.test(f) && readFileSync(f).includes(screening))).toBe(true);
     expect(found).toEqual([]);
   });
 });

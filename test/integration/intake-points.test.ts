@@ -9,6 +9,7 @@ import type { ReceivedRequest } from '../../src/shared/requests-api.ts';
 import type { CaseRecord } from '../../src/shared/case.ts';
 import { startHarness, simDevice, login, VILLAGE_A, type Harness } from '../support/sync-harness.ts';
 import { closeTestStores, storeKinds, storeLabel, testDatabaseUrl } from '../support/stores.ts';
+import { createUser } from '../../src/server/auth/users.ts';
 import { newCaseInput } from '../support/case-factory.ts';
 
 function suite(label: string, databaseUrl: () => Promise<string | undefined>) {
@@ -16,8 +17,8 @@ function suite(label: string, databaseUrl: () => Promise<string | undefined>) {
     let h: Harness;
     let town = '';
     let mediator = '';
-    const call = (path: string, token: string, body?: unknown) => h.fetch(path, {
-      method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    const call = (path: string, token: string, body?: unknown, method?: string) => h.fetch(path, {
+      method: method ?? (body === undefined ? 'GET' : 'POST'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     beforeAll(async () => {
@@ -55,6 +56,38 @@ function suite(label: string, databaseUrl: () => Promise<string | undefined>) {
       await phone.sync();
       const row = await h.store.read.selectFrom('cases').select('data').where('id', '=', record.id).executeTakeFirstOrThrow();
       expect((JSON.parse(row.data) as CaseRecord).intakePoint).toBe('村部说事点');
+    });
+
+    it('is renamed and moved by the town, closed, then no longer offered — and its history stays', async () => {
+      type Listed = { id: string; name: string; address: string; closedOn?: string };
+      const listOf = async (query: string) => ((await (await call(`/api/registry/intake-points?area=${VILLAGE_A.slice(0, 9)}${query}`, town)).json()) as { points: Listed[] }).points;
+      const [point] = await listOf('');
+      expect(point).toBeDefined();
+      const id = point!.id;
+      expect((await call(`/api/registry/intake-points/${id}`, mediator, { name: '新名' }, 'PUT')).status).toBe(403);
+      const renamed = await call(`/api/registry/intake-points/${id}`, town, { name: '村广场说事点', address: '村广场东侧' }, 'PUT');
+      expect(renamed.status).toBe(200);
+      expect((await listOf('')).map((p) => [p.name, p.address])).toEqual([['村广场说事点', '村广场东侧']]);
+      const contacts = (await (await h.fetch(`/api/public/areas/${VILLAGE_A}/contacts`)).json()) as AreaContacts;
+      expect(contacts.intakePoints?.map((p) => p.name)).toEqual(['村广场说事点']);
+
+      // Another town's staff cannot see nor touch it.
+      await createUser(h.store.db, { username: 'zhen-other', displayName: '别镇', role: 'town', scope: '150523101', password: 'pw-12345678' });
+      const elsewhere = await call(`/api/registry/intake-points/${id}`, await login(h, 'zhen-other'), { name: '越权' }, 'PUT');
+      expect(elsewhere.status).toBe(404);
+
+      expect((await call(`/api/registry/intake-points/${id}/close`, town, { closedOn: '2026-12-01' })).status).toBe(200);
+      expect(await listOf('')).toEqual([]);
+      const all = await listOf('&all=1');
+      expect(all.map((p) => [p.name, p.closedOn])).toEqual([['村广场说事点', '2026-12-01']]);
+      const after = (await (await h.fetch(`/api/public/areas/${VILLAGE_A}/contacts`)).json()) as AreaContacts;
+      expect(after.intakePoints ?? []).toEqual([]);
+      // A closed point is history: it cannot be edited or closed again.
+      expect((await call(`/api/registry/intake-points/${id}`, town, { name: '再改' }, 'PUT')).status).toBe(409);
+      expect((await call(`/api/registry/intake-points/${id}/close`, town, { closedOn: '2026-12-02' })).status).toBe(409);
+      // The case that came through it keeps the name it was recorded with.
+      const rows = await h.store.read.selectFrom('cases').select('data').execute();
+      expect(rows.map((r) => (JSON.parse(r.data) as CaseRecord).intakePoint)).toContain('村部说事点');
     });
   });
 }

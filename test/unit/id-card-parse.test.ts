@@ -78,4 +78,43 @@ describe('parseIdCardFront', () => {
     const r = parseIdCardFront(['姓名 邹玉燕', '性别 女 民族 维吾乐', '出生 1992 年 7 月 8 日', '住址 安徽省合肥市瑶海区长江东路8号', `公民身份号码 ${female}`]);
     expect(r.ethnicity).toEqual({ value: '维吾尔', doubtful: true });
   });
+  it('snaps the 民族 to the nearest of the 56 names: a label remnant, a dropped 亻, a trailing 族', () => {
+    const read = (nation: string) => parseIdCardFront(['姓名 邹玉燕', `性别 女 ${nation}`, '出生 1992 年 7 月 8 日', '住址 安徽省合肥市瑶海区长江东路8号', `公民身份号码 ${female}`]).ethnicity;
+    expect(read('族汉')).toEqual({ value: '汉', doubtful: false });
+    expect(read('民汉')).toEqual({ value: '汉', doubtful: false });
+    expect(read('民族 蒙古族')).toEqual({ value: '蒙古', doubtful: false });
+    expect(read('民族 么佬')).toEqual({ value: '仫佬', doubtful: true });
+    expect(read('民族 乞佬')).toEqual({ value: '仡佬', doubtful: true });
+    expect(read('民族 栗粟')).toEqual({ value: '傈僳', doubtful: true });
+    expect(read('民族 柯尔克仔')).toEqual({ value: '柯尔克孜', doubtful: true });
+    // Seen in the bench: a stray character beside the name, 内 for 门 (珞巴 is as many plain edits away).
+    expect(read('民族 汉店')).toEqual({ value: '汉', doubtful: true });
+    expect(read('民族 毛南餐')).toEqual({ value: '毛南', doubtful: true });
+    expect(read('民族 内巴')).toEqual({ value: '门巴', doubtful: true });
+    // Nothing near enough, or two names as near: left as read, for the mediator.
+    expect(read('民族 天')).toEqual({ value: '天', doubtful: true });
+    expect(read('民族 山地人')).toEqual({ value: '山地人', doubtful: true });
+  });
+
+  it('reads 民族 on its own line after a split 性别 line', () => {
+    const r = parseIdCardFront(['姓名 王建国', '性别 男', '族汉', '出生 1985 年 3 月 12 日', '住址 河南省信阳市光山县十里镇', `公民身份号码 ${male}`]);
+    expect(r.gender).toEqual({ value: '男', doubtful: false });
+    expect(r.ethnicity).toEqual({ value: '汉', doubtful: false });
+  });
+
+  it('parses by the card\'s layout: an address that names a 民族 or says 民族 stays the address', () => {
+    const r = parseIdCardFront(['姓名 包金花', '性别 女 民族 蒙古', '出生 1992 年 7 月 8 日', '住址 内蒙古自治区赤峰市喀喇沁旗', '民族乡团结村女儿沟组', '5号', `公民身份号码 ${female}`]);
+    expect(r.ethnicity).toEqual({ value: '蒙古', doubtful: false });
+    expect(r.gender).toEqual({ value: '女', doubtful: false });
+    expect(r.address.value).toBe('内蒙古自治区赤峰市喀喇沁旗民族乡团结村女儿沟组5号');
+
+    const s = parseIdCardFront(['姓名 吴德胜', '性别 男 民族 苗', '出生 1985 年 3 月 12 日', '住址 湖南省湘西土家族苗族', '自治州花垣县民族路8号', `公民身份号码 ${male}`]);
+    expect(s.ethnicity).toEqual({ value: '苗', doubtful: false });
+    expect(s.address.value).toBe('湖南省湘西土家族苗族自治州花垣县民族路8号');
+
+    const t = parseIdCardFront(['姓名 白玉兰', '性别 女 民族 回', '出生 1992 年 7 月 8 日', '住址 河北省沧州市孟村回族自治县', '女子中学宿舍楼民族团结巷3号', `公民身份号码 ${female}`]);
+    expect(t.ethnicity).toEqual({ value: '回', doubtful: false });
+    expect(t.gender.value).toBe('女');
+    expect(t.address.value).toBe('河北省沧州市孟村回族自治县女子中学宿舍楼民族团结巷3号');
+  });
 });

@@ -6,7 +6,7 @@
 
 import type { Gender } from '../case.ts';
 import { isValidIdNumber } from '../id-number.ts';
-import { ETHNIC_GROUPS } from './ethnic-groups.ts';
+import { snapCardEthnicity } from '../ethnicities.ts';
 
 export interface ScannedField<T extends string = string> {
   value: T | '';
@@ -55,16 +55,6 @@ const ADDRESS = /住址|住|址/;
 const NUMBER_LABEL = /公民|身份|号码/;
 const DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日?/;
 
-/**
- * A 民族 read with one character wrong (维吾乐 for 维吾尔) is put right when exactly one of the 56
- * names differs from it in that one place; it stays marked for the mediator all the same.
- */
-function nearestGroup(read: string): string {
-  if (read.length < 2 || ETHNIC_GROUPS.includes(read)) return read;
-  const near = ETHNIC_GROUPS.filter((g) => g.length === read.length && [...g].filter((c, i) => c !== read[i]).length === 1);
-  return near.length === 1 ? (near[0] ?? read) : read;
-}
-
 function isoDate(y: string, m: string, d: string): string {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const t = Date.parse(`${iso}T00:00:00Z`);
@@ -79,46 +69,57 @@ export function parseIdCardFront(rawLines: readonly string[]): IdCardFront {
   let birthDate = '';
   const addressParts: string[] = [];
   let idNumber = '';
-  let inAddress = false;
+  // Where on the card the line being read is: the front is printed in a fixed order (姓名; 性别 and
+  // 民族; 出生; 住址 over up to three lines; 公民身份号码), so a line is read by its place, not by
+  // the first word in it that looks like a label — an address may well say 民族乡 or 蒙古族自治县.
+  let stage: 'top' | 'sex' | 'birth' | 'address' | 'number' = 'top';
+  const sexLines: string[] = [];
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const number = findIdNumber(line);
     if (number && (!idNumber || !isValidIdNumber(idNumber))) idNumber = number;
-    if (number || NUMBER_LABEL.test(line)) { inAddress = false; continue; }
+    if (number || (stage === 'address' ? /^(公民|身份号|号码)/.test(line) : NUMBER_LABEL.test(line))) { stage = 'number'; continue; }
+    if (stage === 'number') continue;
 
     const afterName = stripLabel(line, NAME);
-    if (!name && afterName !== undefined && stripLabel(line, SEX) === undefined && stripLabel(line, BIRTH) === undefined) {
+    if (stage === 'top' && !name && afterName !== undefined && stripLabel(line, SEX) === undefined && stripLabel(line, BIRTH) === undefined) {
       // The label alone on its line: the value is the next line.
       name = afterName !== '' ? afterName : normalise(lines[i + 1] ?? '');
       if (afterName === '') i++;
-      inAddress = false;
       continue;
     }
-    // 民/生 also occur in addresses (人民路): only a line that starts with the label counts.
-    if (stripLabel(line, SEX) !== undefined || /民族/.test(line) || /^[男女]/.test(line)) {
-      const sex = /(男|女)/.exec(line.replace(/性别|民族.*$/g, ''))?.[1] ?? /(男|女)/.exec(line)?.[1];
-      if (sex && !gender) gender = sex as Gender;
-      const nation = /民族(.+)$/.exec(line)?.[1] ?? /族(.+)$/.exec(line)?.[1];
-      if (nation && !ethnicity) ethnicity = nation.replace(/族$/, '');
-      inAddress = false;
+    // 性别 and 民族 come before 出生 and 住址 (their line may be split in two); 民/生 also occur in
+    // addresses (人民路), so only a line that starts with the label or the sex counts.
+    if ((stage === 'top' || stage === 'sex') && (stripLabel(line, SEX) !== undefined || /民族/.test(line) || /^[男女]/.test(line) || (stage === 'sex' && !/\d/.test(line) && stripLabel(line, BIRTH) === undefined && stripLabel(line, ADDRESS) === undefined))) {
+      sexLines.push(line);
+      stage = 'sex';
       continue;
     }
-    const date = DATE.exec(line.replace(/[Oo]/g, '0'));
-    if (date && !birthDate) {
-      birthDate = isoDate(date[1] ?? '', date[2] ?? '', date[3] ?? '');
-      inAddress = false;
+    const date = stage === 'address' ? null : DATE.exec(line.replace(/[Oo]/g, '0'));
+    if (date) {
+      if (!birthDate) birthDate = isoDate(date[1] ?? '', date[2] ?? '', date[3] ?? '');
+      stage = 'birth';
       continue;
     }
     const afterAddress = stripLabel(line, ADDRESS);
-    if (addressParts.length === 0 && afterAddress !== undefined) {
+    if (stage !== 'address' && afterAddress !== undefined) {
       if (afterAddress) addressParts.push(afterAddress);
-      inAddress = true;
+      stage = 'address';
       continue;
     }
     // Continuation lines of 住址 (a card prints up to three).
-    if (inAddress && addressParts.length < 3) addressParts.push(line);
+    if (stage === 'address' && addressParts.length < 3) addressParts.push(line);
   }
+
+  // 性别 男 民族 汉: the sex is the first 男/女 outside the labels, the 民族 whatever follows its
+  // label (or, with the label misread, the sex).
+  const sexText = sexLines.join('');
+  const sex = /(男|女)/.exec(sexText.replace(/性别?|民族.*$/g, ''))?.[1] ?? /(男|女)/.exec(sexText)?.[1];
+  if (sex) gender = sex as Gender;
+  const nation = /民族(.*)$/.exec(sexText)?.[1] ?? /[男女](.*)$/.exec(sexText.replace(/^性别?/, ''))?.[1] ?? '';
+  const ethnic = snapCardEthnicity(nation);
+  ethnicity = ethnic.value;
 
   idNumber = idNumber.toUpperCase();
   const numberValid = isValidIdNumber(idNumber);
@@ -130,7 +131,7 @@ export function parseIdCardFront(rawLines: readonly string[]): IdCardFront {
   return {
     name: { value: name, doubtful: !/^[\u3400-\u9fff][\u3400-\u9fff·]{1,14}$/.test(name) || name.length > 4 },
     gender: { value: gender || numberSex, doubtful: gender === '' || (numberSex !== '' && gender !== numberSex) },
-    ethnicity: { value: nearestGroup(ethnicity), doubtful: !ETHNIC_GROUPS.includes(ethnicity) },
+    ethnicity: { value: ethnicity, doubtful: !ethnic.exact },
     birthDate: { value: birthDate || numberBirth, doubtful: birthDate === '' || (numberBirth !== '' && birthDate !== numberBirth) },
     address: { value: address, doubtful: address.length < 8 || /[A-Za-z]/.test(address) },
     idNumber: { value: idNumber, doubtful: !numberValid },

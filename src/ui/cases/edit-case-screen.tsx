@@ -12,6 +12,7 @@ import { NewCaseSchema, newCaseInputOf } from '../../shared/fields/case-schemas.
 import { DomainError } from '../../state/errors.ts';
 import { writeContext } from '../../state/app-state.ts';
 import { editCase } from '../../state/actions.ts';
+import { attachKeptIdCardPhotos } from '../../state/id-card-photos.ts';
 import { useCase } from '../../state/case-queries.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
@@ -110,8 +111,10 @@ function EditCaseForm(p: { record: CaseRecord }) {
         if (current.voided || current.status === 'archived') throw new DomainError('case.voidedError');
         return applyEdits(current, d, fields);
       });
+      // ID-card photos the mediator kept as evidence become the case's attachments.
+      const photoFailed = await attachKeptIdCardPhotos(r.id, d.parties.map((x) => x.id));
       await draft.clear();
-      showFlash(t('common.saved'));
+      showFlash(photoFailed ? t('idCard.keptFailed', { reason: t(photoFailed) }) : t('common.saved'));
       route(`/cases/${r.id}`);
     });
   };

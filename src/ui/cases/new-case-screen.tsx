@@ -10,6 +10,7 @@ import { FORM_DRAFT_VERSION, codecOf, emptyFormValues, upgradeFormValues, formFi
 import type { Profile } from '../../state/settings.ts';
 import { profile, profileLoaded, writeContext } from '../../state/app-state.ts';
 import { createCase } from '../../state/actions.ts';
+import { attachKeptIdCardPhotos } from '../../state/id-card-photos.ts';
 import { linkFinding } from '../../state/screening.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
@@ -98,8 +99,10 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
       const saved = await createCase(writeContext(), toInput(d, p.me, committee));
       // The finding now points at its case; saved after the case, so a failure here loses no case.
       if (d.fromFinding) await linkFinding(d.fromFinding.screeningId, d.fromFinding.findingId, saved.id);
+      // ID-card photos the mediator kept as evidence become the new case's attachments.
+      const photoFailed = await attachKeptIdCardPhotos(saved.id, d.parties.map((x) => x.id));
       await draft.clear();
-      showFlash(t('common.saved'));
+      showFlash(photoFailed ? t('idCard.keptFailed', { reason: t(photoFailed) }) : t('common.saved'));
       p.onSaved(saved.id);
     });
   };

@@ -13,6 +13,7 @@ import { formatDate } from '../format.ts';
 import { ageOn, withIdNumber, type PartyDraft } from '../../shared/fields/party-form.ts';
 import { useState } from 'preact/hooks';
 import { IdCardScanPanel, type ScannedParty } from '../id-card/scan-panel.tsx';
+import { dropIdCardPhotos, keepIdCardPhotos, keptIdCardPhotoCount } from '../../state/id-card-photos.ts';
 
 const genders: { value: Gender; label: string }[] = [
   { value: '男', label: t('partyForm.male') },
@@ -92,7 +93,9 @@ export function PartyEditor(p: {
   const [scanning, setScanning] = useState(false);
   // What the mediator confirmed from the card wins over what the number implies (she may have
   // corrected either); the number still fills whatever she left blank.
-  const applyScan = (s: ScannedParty) => {
+  // Photos kept as evidence wait for the form's save (state/id-card-photos.ts); a new scan's choice replaces them.
+  const applyScan = (s: ScannedParty, photos: File[]) => {
+    keepIdCardPhotos(party.id, photos);
     const fromNumber = withIdNumber(party, s.idNumber.trim(), p.today);
     const birthDate = s.birthDate || fromNumber.birthDate;
     p.onChange({
@@ -115,7 +118,7 @@ export function PartyEditor(p: {
       <div class="party-head">
         <h3 id={id('heading')}>{heading}</h3>
         {p.canRemove && (
-          <button type="button" class="button link danger" onClick={p.onRemove} aria-label={t('partyForm.remove', { role: party.role, n: p.n })}>
+          <button type="button" class="button link danger" onClick={() => { dropIdCardPhotos(party.id); p.onRemove(); }} aria-label={t('partyForm.remove', { role: party.role, n: p.n })}>
             {t('common.remove')}
           </button>
         )}
@@ -131,6 +134,9 @@ export function PartyEditor(p: {
       ) : (
         <button type="button" class="button block id-scan-open" data-testid={`party-${p.index}-scan`} onClick={() => setScanning(true)}>{t('idCard.scan')}</button>
       ))}
+      {!isOrg && keptIdCardPhotoCount(party.id) > 0 && (
+        <p class="muted small" data-testid={`party-${p.index}-kept`}>{t('idCard.kept', { n: keptIdCardPhotoCount(party.id) })}</p>
+      )}
       <button type="button" class="button link disclosure" aria-expanded={showMore} aria-controls={id('more')} onClick={() => set({ showMore: !showMore })}>
         <span class="disclosure-title">{t('partyForm.more')}</span>
         <span class="muted small">{t(isOrg ? 'partyForm.moreHintOrg' : 'partyForm.moreHint')}</span>

@@ -2,14 +2,15 @@
 // and optionally its 国徽面; the phone reads each in the OCR worker (./ocr/, loaded on first use
 // only), and every proposed field is shown for checking — doubtful ones marked — before
 // "核对无误，填入" puts them into the party form, whose own save seals them like typed values. The
-// photos live only in this component's memory.
+// photos live only in this component's memory — unless the mediator ticks 保留身份证照片作为证据
+// (off by default): then 填入 hands them on, and the form's save makes them attachments of the case.
 
 import { useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import { parseIdCardFront } from '../../shared/id-card/parse-front.ts';
 import { parseIdCardBack } from '../../shared/id-card/parse-back.ts';
 import type { ScannedField } from '../../shared/id-card/parse-front.ts';
-import { TextField } from '../components/fields.tsx';
+import { CheckField, TextField } from '../components/fields.tsx';
 import type { OcrProgress } from './ocr/engine.ts';
 
 export interface ScannedParty {
@@ -76,11 +77,20 @@ function fieldsOf(side: Side, lines: string[]): Partial<Record<Key, ScannedField
   return { idIssuer: back.issuer, idValidity: back.validity };
 }
 
-export function IdCardScanPanel(p: { idPrefix: string; role: string; onApply: (values: ScannedParty) => void; onClose: () => void }) {
+export function IdCardScanPanel(p: {
+  idPrefix: string;
+  role: string;
+  /** `photos`: the card's photos (front first) when the mediator chose to keep them, else none. */
+  onApply: (values: ScannedParty, photos: File[]) => void;
+  onClose: () => void;
+}) {
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
   const [proposal, setProposal] = useState<Proposal>({ values: emptyValues(), doubtful: new Set(), read: new Set() });
   const input = useRef<HTMLInputElement>(null);
   const side = useRef<Side>('front');
+  // The last photo read of each side, in memory only, for 保留 — dropped with the panel otherwise.
+  const photos = useRef<Partial<Record<Side, File>>>({});
+  const [keep, setKeep] = useState(false);
   // How many reads have finished, for whoever waits on the panel (tests, the bench).
   const [reads, setReads] = useState(0);
   const id = (s: string) => `${p.idPrefix}-scan-${s}`;
@@ -116,6 +126,7 @@ export function IdCardScanPanel(p: { idPrefix: string; role: string; onApply: (v
         }
         return { values, doubtful, read: new Set([...before.read, s]) };
       });
+      photos.current[s] = file;
       setPhase({ kind: 'review' });
     } catch (e) {
       setPhase({ kind: 'failed', message: failureText(e) });
@@ -187,7 +198,12 @@ export function IdCardScanPanel(p: { idPrefix: string; role: string; onApply: (v
               </div>
             );
           })}
-          <button type="button" class="button primary block" data-testid="id-scan-apply" onClick={() => p.onApply(proposal.values)}>{t('idCard.apply')}</button>
+          <CheckField id={id('keep')} label={t('idCard.keep')} checked={keep} onChange={setKeep} />
+          <button type="button" class="button primary block" data-testid="id-scan-apply" onClick={() => {
+            const kept = keep ? (['front', 'back'] as const).flatMap((s) => photos.current[s] ?? []) : [];
+            photos.current = {};
+            p.onApply(proposal.values, kept);
+          }}>{t('idCard.apply')}</button>
           {!proposal.read.has('back') && (
             <button type="button" class="button block id-scan-again" data-testid="id-scan-back" onClick={() => pick('back')}>{t('idCard.pick.back')}</button>
           )}

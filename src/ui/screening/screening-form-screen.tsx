@@ -2,7 +2,7 @@
 // is either turned into a case (转为受理: the round is saved, the 受理 form opens filled from it, and
 // the new case is linked back when saved), settled on the spot (当场化解, with how), or reported
 // upward (上报). Everything is saved on the phone first and synced later (state/screening.ts).
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { t } from '../../shared/i18n/index.ts';
 import type { ScreeningFinding, ScreeningRecord } from '../../shared/screening.ts';
@@ -22,7 +22,10 @@ export function ScreeningFormScreen() {
   const id = params.id ?? 'new';
   const existing = useScreening(id);
   const area = screeningArea();
-  if (id === 'new') return area ? <ScreeningForm key="new" initial={blankScreening(area, today())} isNew /> : <p class="screen muted">{t('common.loading')}</p>;
+  // One blank round per visit: the screen re-renders whenever a live read settles or the session
+  // refreshes, and a fresh blank each time would wipe what the mediator had typed.
+  const blank = useMemo(() => (area ? blankScreening(area, today()) : undefined), [area]);
+  if (id === 'new') return blank ? <ScreeningForm key="new" initial={blank} isNew /> : <p class="screen muted">{t('common.loading')}</p>;
   if (!existing.loaded) return <p class="screen muted">{t('common.loading')}</p>;
   if (!existing.value) return <p class="screen error">{t('screening.notFound')}</p>;
   return <ScreeningForm key={existing.value.id + existing.value.version} initial={existing.value} isNew={false} />;
@@ -33,7 +36,6 @@ function ScreeningForm(p: { initial: ScreeningRecord; isNew: boolean }) {
   const [r, setR] = useState<ScreeningRecord>(p.initial);
   const submit = useSubmit();
   const day = today();
-  useEffect(() => setR(p.initial), [p.initial]);
   const set = (patch: Partial<ScreeningRecord>) => setR((prev) => ({ ...prev, ...patch }));
   const setFinding = (fid: string, patch: Partial<ScreeningFinding>) =>
     setR((prev) => ({ ...prev, findings: prev.findings.map((f) => (f.id === fid ? { ...f, ...patch } : f)) }));
