@@ -80,7 +80,8 @@ class WorkerConnection implements DatabaseConnection {
     this.worker.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       if (reply.next !== undefined && waiting) {
-        const rows = (this.partial.get(reply.id) ?? []).concat(reply.rows ?? []);
+        const rows = this.partial.get(reply.id) ?? [];
+        for (const row of reply.rows ?? []) rows.push(row);
         this.partial.set(reply.id, rows);
         // The next slice after a turn of the event loop, not in this one.
         setImmediate(() => this.worker.postMessage({ id: reply.id, next: reply.next }));
@@ -89,7 +90,8 @@ class WorkerConnection implements DatabaseConnection {
       const earlier = this.partial.get(reply.id);
       this.partial.delete(reply.id);
       this.pending.delete(reply.id);
-      waiting?.resolve(earlier ? { ...reply, rows: earlier.concat(reply.rows ?? []) } : reply);
+      if (earlier) for (const row of reply.rows ?? []) earlier.push(row);
+      waiting?.resolve(earlier ? { ...reply, rows: earlier } : reply);
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`SQLite worker exited (${code})`)));
