@@ -276,6 +276,7 @@ export interface LedgerRowsTable {
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
 import type { IntakePointsTable } from '../registry/intake-points.ts';
+import type { FormNumbersTable } from '../stats/form-number.ts';
 
 /** 矛盾纠纷排查 rounds (0180): columns derived from `data`, a ScreeningRecord. */
 export interface ScreeningsTable {
@@ -336,6 +337,7 @@ export interface DB extends NetworkTables, FederationTables, SubsidyTables {
   referrals: ReferralsTable;
   referral_settings: ReferralSettingsTable;
   intake_points: IntakePointsTable;
+  form_numbers: FormNumbersTable;
   screenings: ScreeningsTable;
   alerts: AlertsTable;
   sync_clock: SyncClockTable;
