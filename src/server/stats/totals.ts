@@ -62,27 +62,7 @@ async function ofCells(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<Ma
       groups.set(key, list);
     }
   }
-  const out = new Map<string, Rollup>();
-  const turn = turns(500);
-  for (const [key, rows] of groups) {
-    await turn(rows.length);
-    out.set(key, rollupGroups(rows.map(toKeyedGroup)));
-  }
-  return out;
-}
-
-/**
- * A turn of the event loop once `every` rows have been handled since the last: a refresh after
- * changes all over a county adds up thousands of cells and totals on the main thread.
- */
-function turns(every: number): (rows: number) => Promise<void> {
-  let done = 0;
-  return async (rows) => {
-    done += rows;
-    if (done < every) return;
-    done = 0;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  };
+  return new Map([...groups].map(([key, rows]) => [key, rollupGroups(rows.map(toKeyedGroup))]));
 }
 
 /**
@@ -91,15 +71,12 @@ function turns(every: number): (rows: number) => Promise<void> {
  */
 async function sumsOfTotals(tx: Kysely<DB>, childLength: number, parentLength: number, parents: readonly string[], periods: readonly string[], periodOf: (period: string) => string): Promise<Map<string, Rollup>> {
   const parts = new Map<string, Rollup[]>();
-  // A stored total is a few KB of JSON: parsed and added ~100 at a time between turns.
-  const turn = turns(100);
   for (const someParents of chunks(parents)) {
     for (const somePeriods of chunks(periods)) {
       const rows = await tx.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
         .where(sql`length(area_code)`, '=', childLength).where(sql`substr(area_code, 1, ${parentLength})`, 'in', someParents)
         .where('period', 'in', somePeriods).execute();
       for (const row of rows) {
-        await turn(1);
         const key = keyOf(row.area_code.slice(0, parentLength), periodOf(row.period));
         const list = parts.get(key) ?? [];
         list.push(JSON.parse(row.rollup) as Rollup);
@@ -107,12 +84,7 @@ async function sumsOfTotals(tx: Kysely<DB>, childLength: number, parentLength: n
       }
     }
   }
-  const out = new Map<string, Rollup>();
-  for (const [key, list] of parts) {
-    await turn(list.length);
-    out.set(key, mergeRollups(list));
-  }
-  return out;
+  return new Map([...parts].map(([key, list]) => [key, mergeRollups(list)]));
 }
 
 const unique = (xs: Iterable<string>) => [...new Set(xs)];
