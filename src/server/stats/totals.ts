@@ -26,102 +26,49 @@ const cellColumns = sql.join([...dimNames, ...sumCells].map((c) => sql.ref(c)));
 /** An area and a period (YYYY-MM or YYYY). */
 export type AreaPeriod = readonly [area: string, period: string];
 
-/** IN lists and multi-row statements stay well under both databases' parameter limits. */
-const CHUNK = 200;
-const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
-const keyOf = (area: string, period: string) => `${area}|${period}`;
-
-/**
- * Writes the totals of the given areas and periods: upserted where there is a roll-up, deleted
- * where there is none. A few statements for all of them, not two each: every statement is a round
- * trip to the writer's thread, and a refresh after one phone's push writes ~30 totals (issue #13).
- */
-async function putAll(tx: Kysely<DB>, pairs: readonly AreaPeriod[], rollups: ReadonlyMap<string, Rollup>): Promise<void> {
-  const present = pairs.filter(([a, p]) => rollups.has(keyOf(a, p)));
-  const absent = pairs.filter(([a, p]) => !rollups.has(keyOf(a, p)));
-  for (const some of chunks(present)) {
-    await tx.insertInto('stat_totals').values(some.map(([area, period]) => ({ area_code: area, period, rollup: JSON.stringify(rollups.get(keyOf(area, period))) })))
-      .onConflict((oc) => oc.columns(['area_code', 'period']).doUpdateSet((eb) => ({ rollup: eb.ref('excluded.rollup') }))).execute();
+async function put(tx: Kysely<DB>, area: string, period: string, rollup: Rollup | undefined): Promise<void> {
+  if (!rollup) {
+    await tx.deleteFrom('stat_totals').where('area_code', '=', area).where('period', '=', period).execute();
+    return;
   }
-  for (const some of chunks(absent)) {
-    await tx.deleteFrom('stat_totals').where((eb) => eb.or(some.map(([area, period]) => eb.and([eb('area_code', '=', area), eb('period', '=', period)])))).execute();
-  }
+  // One statement, not a delete and an insert: each is a round trip to the writer's thread.
+  await tx.insertInto('stat_totals').values({ area_code: area, period, rollup: JSON.stringify(rollup) })
+    .onConflict((oc) => oc.columns(['area_code', 'period']).doUpdateSet((eb) => ({ rollup: eb.ref('excluded.rollup') }))).execute();
 }
 
-/** The roll-ups of areas' own dimension cells for months, by area|month (none where no cells). */
-async function ofCells(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<Map<string, Rollup>> {
-  const groups = new Map<string, GroupRow[]>();
-  for (const some of chunks(pairs)) {
-    const where = sql.join(some.map(([area, month]) => sql`(area_code = ${area} and period = ${month})`), sql` or `);
-    const rows = await sql<GroupRow & { cell_area: string; cell_period: string }>`
-      select area_code as cell_area, period as cell_period, '' as key, ${cellColumns}, 0 as voided from stat_cells where ${where}`.execute(tx);
-    for (const row of rows.rows) {
-      const key = keyOf(row.cell_area, row.cell_period);
-      const list = groups.get(key) ?? [];
-      list.push(row);
-      groups.set(key, list);
-    }
-  }
-  return new Map([...groups].map(([key, rows]) => [key, rollupGroups(rows.map(toKeyedGroup))]));
+/** The roll-up of one area's own dimension cells for one month (undefined when it has none). */
+async function ofCells(tx: Kysely<DB>, area: string, month: string): Promise<Rollup | undefined> {
+  const rows = await sql<GroupRow>`select '' as key, ${cellColumns}, 0 as voided from stat_cells where area_code = ${area} and period = ${month}`.execute(tx);
+  return rows.rows.length === 0 ? undefined : rollupGroups(rows.rows.map(toKeyedGroup));
 }
 
-/**
- * The sums of stored totals by area|period, over rows of `childLength` codes in the given
- * periods whose first `parentLength` digits are one of `parents` (the rows grouped under their parent).
- */
-async function sumsOfTotals(tx: Kysely<DB>, childLength: number, parentLength: number, parents: readonly string[], periods: readonly string[], periodOf: (period: string) => string): Promise<Map<string, Rollup>> {
-  const parts = new Map<string, Rollup[]>();
-  for (const someParents of chunks(parents)) {
-    for (const somePeriods of chunks(periods)) {
-      const rows = await tx.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
-        .where(sql`length(area_code)`, '=', childLength).where(sql`substr(area_code, 1, ${parentLength})`, 'in', someParents)
-        .where('period', 'in', somePeriods).execute();
-      for (const row of rows) {
-        const key = keyOf(row.area_code.slice(0, parentLength), periodOf(row.period));
-        const list = parts.get(key) ?? [];
-        list.push(JSON.parse(row.rollup) as Rollup);
-        parts.set(key, list);
-      }
-    }
-  }
-  return new Map([...parts].map(([key, list]) => [key, mergeRollups(list)]));
+/** The sum of stored totals (undefined when there are none). */
+function ofTotals(rows: readonly { rollup: string }[]): Rollup | undefined {
+  return rows.length === 0 ? undefined : mergeRollups(rows.map((r) => JSON.parse(r.rollup) as Rollup));
 }
 
-const unique = (xs: Iterable<string>) => [...new Set(xs)];
+const below = (tx: Kysely<DB>, area: string, childLength: number, period: string) => tx.selectFrom('stat_totals').select('rollup')
+  .where(sql`length(area_code)`, '=', childLength).where('area_code', 'like', `${area}%`).where('period', '=', period).execute();
 
 export async function townMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  await putAll(tx, pairs, await ofCells(tx, pairs));
+  for (const [town, month] of pairs) await put(tx, town, month, await ofCells(tx, town, month));
 }
 
-/** County-months: their own cells where they have them (imported by federation), else their towns'. */
+/** A county-month: its own cells where it has them (imported by federation), else its towns'. */
 export async function countyMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  if (pairs.length === 0) return;
-  const own = await ofCells(tx, pairs);
-  const towns = await sumsOfTotals(tx, 9, 6, unique(pairs.map(([c]) => c)), unique(pairs.map(([, m]) => m)), (m) => m);
-  const rollups = new Map<string, Rollup>();
-  for (const [county, month] of pairs) {
-    const key = keyOf(county, month);
-    const rollup = own.get(key) ?? towns.get(key);
-    if (rollup) rollups.set(key, rollup);
-  }
-  await putAll(tx, pairs, rollups);
+  for (const [county, month] of pairs) await put(tx, county, month, (await ofCells(tx, county, month)) ?? ofTotals(await below(tx, county, 9, month)));
 }
 
 export async function provinceMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  if (pairs.length === 0) return;
-  await putAll(tx, pairs, await sumsOfTotals(tx, 6, 2, unique(pairs.map(([p]) => p)), unique(pairs.map(([, m]) => m)), (m) => m));
+  for (const [province, month] of pairs) await put(tx, province, month, ofTotals(await below(tx, province, 6, month)));
 }
 
 /** Areas' year totals, from their month totals. */
 export async function yearTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  // Grouped by the areas' code length: the month totals are read for areas of one length at a time.
-  const byLength = new Map<number, AreaPeriod[]>();
-  for (const pair of pairs) byLength.set(pair[0].length, [...(byLength.get(pair[0].length) ?? []), pair]);
-  for (const [length, some] of byLength) {
-    const years = unique(some.map(([, y]) => y));
-    const months = years.flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`));
-    const sums = await sumsOfTotals(tx, length, length, unique(some.map(([a]) => a)), months, (m) => m.slice(0, 4));
-    await putAll(tx, some, sums);
+  for (const [area, year] of pairs) {
+    const months = await tx.selectFrom('stat_totals').select('rollup').where('area_code', '=', area)
+      .where(sql`length(period)`, '=', 7).where('period', 'like', `${year}-%`).execute();
+    await put(tx, area, year, ofTotals(months));
   }
 }
 
