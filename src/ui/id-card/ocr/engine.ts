@@ -17,13 +17,14 @@ const DICTIONARY = `${OCR_BASE}keys.txt`;
  * Detection runs twice, both times small. First on the whole photo scaled down to this: only to
  * find where the card's text lies and how it is tilted (a coarse map is enough for that)…
  */
-const LAYOUT_MAX_SIDE = 480;
+const LAYOUT_MAX_SIDE = 384;
 /**
  * …then on the card's text region alone, levelled, scaled to this: the lines of a 居民身份证 are
- * ~1/18 of its width tall, so at 640 px they are ~30 px in the map, plenty for the line boxes.
- * (PaddleOCR's default is 960 on the whole photo; that cost 4× the pixels twice over.)
+ * ~1/18 of its width tall, so at 512 px they are ~25 px in the map, plenty for the line boxes.
+ * (PaddleOCR's default is 960 on the whole photo; that cost 3–4× the pixels, twice over. 512/384
+ * read the bench's first 20 cards exactly as 960/960 did.)
  */
-const CARD_MAX_SIDE = 640;
+const CARD_MAX_SIDE = 512;
 /**
  * A phone photo (12 MP) is first scaled to this long side: the card's characters stay ≥ 40 px tall
  * for recognition, and every later canvas step works on ~3 MP instead of 12.
