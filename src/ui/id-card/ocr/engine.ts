@@ -20,11 +20,11 @@ const DICTIONARY = `${OCR_BASE}keys.txt`;
 const LAYOUT_MAX_SIDE = 384;
 /**
  * …then on the card's text region alone, levelled, scaled to this: the lines of a 居民身份证 are
- * ~1/18 of its width tall, so at 512 px they are ~25 px in the map, plenty for the line boxes.
- * (PaddleOCR's default is 960 on the whole photo; that cost 3–4× the pixels, twice over. 512/384
- * read the bench's first 20 cards exactly as 960/960 did.)
+ * ~1/18 of its width tall, so at 640 px they are ~30 px in the map. (PaddleOCR's default is 960 on
+ * the whole photo, twice: 2–3× the pixels. At 512 a label's box grew over the value's first
+ * stroke on one bench card — 引 read from the 弓 of 张 — so 640.)
  */
-const CARD_MAX_SIDE = 512;
+const CARD_MAX_SIDE = 640;
 /**
  * A phone photo (12 MP) is first scaled to this long side: the card's characters stay ≥ 40 px tall
  * for recognition, and every later canvas step works on ~3 MP instead of 12.
