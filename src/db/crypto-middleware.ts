@@ -39,6 +39,9 @@ export const sealedTables: Readonly<Record<string, TableSeal>> = {
   screenings: { fields: ['participants', 'place', 'findings', 'keyPersons', 'hazards'] },
   // 上报: what is happening, who reported it and who acknowledged it.
   alerts: { fields: ['summary', 'reportedByName', 'ack'] },
+  // 移交: why it was sent or returned, who sent and decided it, the parties and facts the
+  // receiver reads, and the outcome (a 终止 reason is free text).
+  referrals: { fields: ['reason', 'returnReason', 'summary', 'sentByName', 'decidedByName', 'outcome'] },
 };
 
 export interface SealedRow {

@@ -20,8 +20,8 @@ export async function deviceMeta(db: ShuoheDb): Promise<DeviceMeta> {
  * when the server says this device was revoked.
  */
 export async function resetDevice(db: ShuoheDb): Promise<void> {
-  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.meta, db.screenings, db.alerts], async () => {
-    await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear(), db.meta.clear(), db.screenings.clear(), db.alerts.clear()]);
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.meta, db.screenings, db.alerts, db.referrals], async () => {
+    await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear(), db.meta.clear(), db.screenings.clear(), db.alerts.clear(), db.referrals.clear()]);
   });
 }
 
@@ -31,8 +31,8 @@ export async function resetDevice(db: ShuoheDb): Promise<void> {
  * synced with is refused there as device.foreign, and the phone starts afresh instead).
  */
 export async function clearCaseData(db: ShuoheDb): Promise<void> {
-  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.screenings, db.alerts], async () => {
-    await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear(), db.screenings.clear(), db.alerts.clear()]);
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.screenings, db.alerts, db.referrals], async () => {
+    await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear(), db.screenings.clear(), db.alerts.clear(), db.referrals.clear()]);
   });
 }
 

@@ -11,6 +11,7 @@ import type { StoredBlob } from './blobs.ts';
 import type { StoredArea } from './areas.ts';
 import type { ScreeningRecord } from '../shared/screening.ts';
 import type { AlertRecord } from '../shared/alerts.ts';
+import type { ReferralRecord } from '../shared/referral.ts';
 import { Keyring } from './crypto-keyring.ts';
 import { sealingMiddleware } from './crypto-middleware.ts';
 import { NameIndex } from './crypto-name-index.ts';
@@ -75,6 +76,8 @@ export class ShuoheDb extends Dexie {
   screenings!: EntityTable<ScreeningRecord, 'id'>;
   /** 上报 of 重大/疑难 disputes in the scope (shared/alerts.ts); the summary and names sealed. */
   alerts!: EntityTable<AlertRecord, 'id'>;
+  /** 移交 sent from or to this phone's committees (shared/referral.ts); reasons, names and the case summary sealed. */
+  referrals!: EntityTable<ReferralRecord, 'id'>;
   /** The data key while unlocked; every instance seals through it (crypto-middleware.ts). */
   readonly vault = new Keyring();
   /** Party names for search, in memory only while unlocked. */
@@ -117,6 +120,10 @@ export class ShuoheDb extends Dexie {
     this.version(62).stores({
       screenings: 'id, heldOn',
       alerts: 'id, reportedAt',
+    });
+    // 移交 (issue #14): a new table, filled by the referral form and the pull; nothing to upgrade.
+    this.version(70).stores({
+      referrals: 'id, caseId, status, sentAt',
     });
     this.use(sealingMiddleware(this.vault, (table, keys) => {
       if (table === 'cases') this.names.touched(keys);

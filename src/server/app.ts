@@ -32,7 +32,9 @@ import { accountRoutes } from './auth/accounts-routes.ts';
 import { federationRoutes } from './federation/routes.ts';
 import { appraisalRoutes, subsidyRoutes } from './subsidy/routes.ts';
 import { screeningRoutes } from './screening/routes.ts';
+import { referralRoutes } from './referrals/routes.ts';
 import { intakePointRoutes } from './registry/intake-points.ts';
+import { formNumberRoutes } from './stats/form-number.ts';
 
 /** A full push batch of long cases fits well under this; anything larger is refused unread. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', blobRoutes(ctx));
   for (const path of ['/stats', '/stats/*', '/registry', '/registry/*', '/import/*', '/federation/*']) api.use(path, auth);
   api.route('/', statsRoutes(ctx));
+  api.route('/', formNumberRoutes(ctx));
   api.route('/', registryRoutes(ctx));
   api.route('/', intakePointRoutes(ctx));
   api.route('/', importRoutes(ctx));
@@ -85,6 +88,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   api.route('/', auditRoutes(ctx));
   api.use('/screenings/*', auth);
   api.route('/', screeningRoutes(ctx));
+  api.use('/referrals/*', auth);
+  api.route('/', referralRoutes(ctx));
   api.all('*', (c) => c.json(errorBody('server.notFound'), 404));
 
   app.route('/api', api);

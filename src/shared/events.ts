@@ -46,8 +46,20 @@ export interface TransitionData {
  * conflict was decided (办理经过 shows who decided which field). Absent: a plain 备注.
  * A note so marked still reads as a note everywhere that does not know the topic.
  */
-export type NoteTopic = 'file-explanation' | 'withdrawal' | 'resolution';
+export type NoteTopic = 'file-explanation' | 'withdrawal' | 'resolution' | 'referral';
+/**
+ * The topics a phone may write. 'referral' (移交 sent, 接收, 退回; referral.ts) is written by the
+ * server alone when it applies the referral's mutation, so a phone can never forge that history.
+ */
 export const noteTopics: readonly NoteTopic[] = ['file-explanation', 'withdrawal', 'resolution'];
+
+/** A 移交 step in the case's history: `text` of the note is the reason (empty for 接收). */
+export interface ReferralStep {
+  referralId: string;
+  action: 'sent' | 'accepted' | 'returned';
+  from: string;
+  to: string;
+}
 
 export interface NoteData {
   text: string;
@@ -57,6 +69,8 @@ export interface NoteData {
    * applied first was kept. Written by the mutator, so every device and the server agree.
    */
   decision?: 'kept' | 'changed';
+  /** 'referral': which step, between which committees (names). */
+  referral?: ReferralStep;
 }
 
 export type EventBody =

@@ -26,6 +26,8 @@ export interface FederationPayload {
   cells: FederatedCell[];
   /** Committees, mediators and the like, counted on the month's last day. */
   org: Record<string, number | Record<string, number>>;
+  /** The county's 表号 for the form (server/stats/form-number.ts); absent when not set or from older servers. */
+  formNo?: string;
 }
 
 export interface FederationFile {
@@ -57,6 +59,7 @@ export const FederationPayloadSchema = v.strictObject({
   keyFingerprint: hex64,
   cells: v.pipe(v.array(v.record(v.pipe(v.string(), v.regex(/^[a-z_]{1,40}$/)), cellValue)), v.maxLength(50_000)),
   org: v.record(v.string(), orgValue),
+  formNo: v.optional(v.pipe(v.string(), v.maxLength(40))),
 });
 
 /** What the province lists for each county month it holds. */
@@ -71,4 +74,6 @@ export interface FederatedMonth {
   importedBy: string;
   /** Set when a later version of the same month replaced this one. */
   replacedAt: string | null;
+  /** The county's 表号 as its file carried it; null when it carried none. */
+  formNo: string | null;
 }

@@ -55,6 +55,11 @@ export function changesStatistics(m: MutationBody): boolean {
     case 'screening.save':
     case 'alert.raise':
     case 'alert.ack':
+    // 移交 moves a case to another committee's area on 接收; the cells follow the holder, and a
+    // signed month is not re-opened for it (the referral is recorded, the sign-off stands).
+    case 'referral.send':
+    case 'referral.accept':
+    case 'referral.return':
       return false;
   }
 }

@@ -49,12 +49,25 @@ export type MutationBody =
    */
   | { name: 'screening.save'; args: { record: ScreeningRecord } }
   | { name: 'alert.raise'; args: { alert: AlertRecord } }
-  | { name: 'alert.ack'; args: { alertId: string } };
+  | { name: 'alert.ack'; args: { alertId: string } }
+  /**
+   * 移交 (referral.ts): `caseId` in the header is the case's. Sent by its holder; 接收 or 退回 by
+   * the receiving committee, whose phones do not hold the case yet — so none of the three changes
+   * the device's copy of a case: the referral record is written by its own path, and the server
+   * moves the case on 接收.
+   */
+  | { name: 'referral.send'; args: { referral: { id: string; toCommitteeId: string; reason: string; at: string } } }
+  | { name: 'referral.accept'; args: { referralId: string; at: string } }
+  | { name: 'referral.return'; args: { referralId: string; reason: string; at: string } };
 
 /** The mutations that touch a 排查 or 上报 record rather than a case. */
 export const recordMutationNames = ['screening.save', 'alert.raise', 'alert.ack'] as const;
 export type RecordMutation = Extract<MutationBody, { name: (typeof recordMutationNames)[number] }>;
 export const isRecordMutation = (m: { name: string }): m is RecordMutation => (recordMutationNames as readonly string[]).includes(m.name);
+
+export const referralMutationNames = ['referral.send', 'referral.accept', 'referral.return'] as const;
+export type ReferralMutation = Extract<MutationBody, { name: (typeof referralMutationNames)[number] }>;
+export const isReferralMutation = (m: { name: string }): m is ReferralMutation => (referralMutationNames as readonly string[]).includes(m.name);
 
 export type Mutation = MutationHeader & MutationBody;
 export type MutationName = Mutation['name'];
@@ -85,6 +98,7 @@ export function applyMutation(current: CaseRecord | undefined, m: Mutation, mode
   if (m.name === 'review.dismiss') return { ok: true, record: current, events: [], conflicts: [] };
   // Not a case's mutation: its record is written by its own path (db/write-records.ts, server sync/records-apply.ts).
   if (isRecordMutation(m)) return { ok: true, record: current, events: [], conflicts: [] };
+  if (isReferralMutation(m)) return { ok: true, record: current, events: [], conflicts: [] };
   if (!current) return { ok: false, code: 'sync.caseMissing' };
   if (m.name === 'event.append') {
     // A 回访 checks how an agreement is performed: there must be one (人民调解法 Art 31).

@@ -63,6 +63,8 @@ export interface Mediator {
   leftOn: string | null;
   /** 学历; null = not recorded. */
   education: EducationLevel | null;
+  /** The mediator's own sign-in account (users.id): 考核 credits cases by it, not by name; null = not linked. */
+  accountId?: string | null;
   trainings: Training[];
 }
 
@@ -222,7 +224,11 @@ const mediatorFields = {
 };
 const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
-export const MediatorInputSchema = v.strictObject({ committeeId: recordId, ...mediatorFields });
+export const MediatorInputSchema = v.strictObject({
+  committeeId: recordId, ...mediatorFields,
+  /** The mediator's sign-in account; absent: left as stored, null: unlinked. */
+  accountId: v.optional(v.nullable(recordId)),
+});
 export type MediatorInput = v.InferOutput<typeof MediatorInputSchema>;
 
 /** One member row of a committee save: with the id of an existing member, or null for a new one. */

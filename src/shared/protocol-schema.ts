@@ -25,7 +25,7 @@ const headerEntries = {
 };
 export const MutationEnvelopeSchema = v.looseObject({
   ...headerEntries,
-  name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve', 'review.dismiss', 'screening.save', 'alert.raise', 'alert.ack']),
+  name: v.picklist(['case.create', 'case.patch', 'case.transition', 'case.void', 'event.append', 'conflict.resolve', 'review.dismiss', 'screening.save', 'alert.raise', 'alert.ack', 'referral.send', 'referral.accept', 'referral.return']),
 });
 
 export const DeviceReportSchema = v.strictObject({
@@ -87,6 +87,12 @@ export const MutationWireSchema = v.variant('name', [
   v.strictObject({ ...headerEntries, name: v.literal('screening.save'), args: v.strictObject({ record: ScreeningRecordWireSchema }) }),
   v.strictObject({ ...headerEntries, name: v.literal('alert.raise'), args: v.strictObject({ alert: AlertRecordWireSchema }) }),
   v.strictObject({ ...headerEntries, name: v.literal('alert.ack'), args: v.strictObject({ alertId: uuid }) }),
+  v.strictObject({
+    ...headerEntries, name: v.literal('referral.send'),
+    args: v.strictObject({ referral: v.strictObject({ id: uuid, toCommitteeId: short, reason: text, at: short }) }),
+  }),
+  v.strictObject({ ...headerEntries, name: v.literal('referral.accept'), args: v.strictObject({ referralId: uuid, at: short }) }),
+  v.strictObject({ ...headerEntries, name: v.literal('referral.return'), args: v.strictObject({ referralId: uuid, reason: text, at: short }) }),
 ]);
 
 /** The whole push body, every mutation in full (PushRequestSchema checks only envelopes). */

@@ -7,6 +7,7 @@ import type { CaseEvent } from './events.ts';
 import type { Mutation, FieldConflict } from './mutations.ts';
 import type { ScreeningRecord } from './screening.ts';
 import type { AlertRecord } from './alerts.ts';
+import type { ReferralRecord } from './referral.ts';
 
 export const PROTOCOL_VERSION = 1;
 /**
@@ -101,6 +102,8 @@ export type Change =
   | { serverSeq: number; entity: 'review'; op: 'upsert'; id: string; data: ReviewItem }
   | { serverSeq: number; entity: 'screening'; op: 'upsert'; id: string; data: ScreeningRecord }
   | { serverSeq: number; entity: 'alert'; op: 'upsert'; id: string; data: AlertRecord }
+  /** A 移交, sent to both committees' phones (its `id` here is the row's: the record's is `data.id`). */
+  | { serverSeq: number; entity: 'referral'; op: 'upsert'; id: string; data: ReferralRecord }
   /** The record left this device's scope (moved village): delete the local copy. */
   | { serverSeq: number; entity: 'case'; op: 'evict'; id: string };
 

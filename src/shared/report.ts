@@ -60,6 +60,8 @@ export const reportColumns: readonly ReportColumn[] = (() => {
 
 /** The form's footer: who made the table and when it was reported (the signed-off month). */
 export interface ReportFooter {
+  /** 表号: the province's number for the form, as the county set it (server/stats/form-number.ts); '' = not set. */
+  formNo?: string;
   /** 制表机关: the area's 司法局 or 司法所. */
   office: string;
   /** 单位负责人: the display name of who signed off the period's latest signed month; null when none is signed. */
@@ -278,7 +280,7 @@ export function reportFooter(meta: ReportMeta): Cell[][] {
   const f = meta.footer;
   const none = t('report.footer.notSigned');
   return [
-    [t('report.footer.formNo'), t('report.footer.office', { office: f?.office ?? meta.areaName })],
+    [t('report.footer.formNo', { formNo: f?.formNo ?? '' }), t('report.footer.office', { office: f?.office ?? meta.areaName })],
     [t('report.footer.head', { name: f?.head ?? none }), t('report.footer.preparer', { name: f?.preparer ?? '' })],
     [t('report.footer.reportedOn', { date: f?.reportedOn ? longDate.format(new Date(`${f.reportedOn}T00:00:00Z`)) : none })],
     [t('report.generatedAt', { at: beijingTime(meta.generatedAt) })],

@@ -136,6 +136,8 @@ export interface Registry {
   org: OrgTable;
 }
 
+export const loadFormNumber = (area: string) => getJson<{ area: string; formNo: string }>(`/api/stats/form-number?area=${area}`);
+export const saveFormNumber = (area: string, formNo: string) => putJson<{ ok: true }>('/api/stats/form-number', { area, formNo });
 export const loadRegistry = (area: string) => getJson<Registry>(`/api/registry?area=${area}`);
 export const loadIntakePoints = (area: string, withClosed = false) => getJson<{ points: IntakePoint[] }>(`/api/registry/intake-points?area=${area}${withClosed ? '&all=1' : ''}`);
 export const editIntakePoint = (id: string, body: { villageCode?: string; name?: string; keeper?: string; address?: string }) =>

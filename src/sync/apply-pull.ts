@@ -4,12 +4,13 @@
 // If the page is killed halfway nothing is applied and the cursor is unchanged, so the next pull
 // repeats safely. This transaction is crucial: do not split it and do not await the network in it.
 
-import { applyMutation } from '../shared/mutations.ts';
+import { applyMutation, isReferralMutation } from '../shared/mutations.ts';
 import type { PullResponse, ReviewItem } from '../shared/protocol.ts';
 import type { CaseRecord } from '../shared/case.ts';
 import type { CaseEvent } from '../shared/events.ts';
 import type { ScreeningRecord } from '../shared/screening.ts';
 import type { AlertRecord } from '../shared/alerts.ts';
+import type { ReferralRecord } from '../shared/referral.ts';
 import type { ShuoheDb, StoredCase, OutboxEntry, SentEntry } from '../db/schema.ts';
 import { toStored } from '../db/schema.ts';
 import { sealRows } from '../db/crypto-middleware.ts';
@@ -26,6 +27,7 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
   const reviews: ReviewItem[] = [];
   const screenings = new Map<string, ScreeningRecord | null>();
   const alerts = new Map<string, AlertRecord>();
+  const referrals = new Map<string, ReferralRecord>();
   for (const change of page.changes) {
     if (change.entity === 'case' && change.op === 'evict') {
       serverCases.delete(change.id);
@@ -39,6 +41,9 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
       screenings.set(change.id, change.op === 'upsert' ? change.data : null);
     } else if (change.entity === 'alert') {
       if (change.op === 'upsert') alerts.set(change.id, change.data);
+    } else if (change.entity === 'referral') {
+      // Each side's row names the record by `data.id` (server referrals/records.ts).
+      if (change.op === 'upsert') referrals.set(change.data.id, change.data);
     } else {
       reviews.push(change.data);
     }
@@ -54,10 +59,10 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
         sealRows(db.vault, 'events', 'id', events),
         sealRows(db.vault, 'sent', 'seq', sent.filter((m) => m.seq <= page.lastProcessedSeq).map((m): SentEntry => ({ ...m, ackedAt: syncedAt }))),
       ]);
-  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.screenings, db.alerts], async () => {
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.screenings, db.alerts, db.referrals], async () => {
     if (page.wipe) {
       // A revoked (lost) device erases its case data, including what it never synced.
-      await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear(), db.screenings.clear(), db.alerts.clear()]);
+      await Promise.all([db.cases.clear(), db.events.clear(), db.outbox.clear(), db.sent.clear(), db.review.clear(), db.syncState.clear(), db.screenings.clear(), db.alerts.clear(), db.referrals.clear()]);
       return;
     }
     // Bulk writes: one request per table instead of one per row (a first pull is 10,000 rows).
@@ -110,6 +115,7 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
     }
     await db.cases.bulkPut(rows);
     await applyRecords(db, screenings, alerts);
+    await applyReferrals(db, referrals);
     const epoch = page.epoch ?? (await db.syncState.get(scope))?.epoch;
     await db.syncState.put({ scope, cursor: page.cursor, lastSyncedAt: syncedAt, lastError: null, ...(epoch === undefined ? {} : { epoch }) });
   });
@@ -132,6 +138,18 @@ async function applyRecords(db: ShuoheDb, screenings: Map<string, ScreeningRecor
   }
   await db.screenings.bulkPut(put);
   await db.alerts.bulkPut([...alerts].filter(([id]) => !pending.has(id)).map(([, a]) => a));
+}
+
+/**
+ * 移交 rows from the page. One whose case has a 移交 step of this device still in the outbox keeps
+ * the local copy (it shows what this phone did) until the push carries the step and the server's
+ * answer replaces it.
+ */
+async function applyReferrals(db: ShuoheDb, referrals: Map<string, ReferralRecord>): Promise<void> {
+  if (referrals.size === 0) return;
+  const caseIds = [...new Set([...referrals.values()].map((r) => r.caseId))];
+  const pending = new Set((await db.outbox.where('caseId').anyOf(caseIds).toArray()).filter(isReferralMutation).map((m) => m.caseId));
+  await db.referrals.bulkPut([...referrals.values()].filter((r) => !pending.has(r.caseId)));
 }
 
 /** Days an acknowledged mutation is kept for re-sending after a restore: longer than any backup interval. */

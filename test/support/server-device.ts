@@ -66,6 +66,19 @@ export class Device {
     return this.build(caseId, { name: 'conflict.resolve', args: { conflictId, field, value } });
   }
 
+  /** 移交 of a case to another committee; the referral's id is the mutation's args.referral.id. */
+  refer(caseId: string, toCommitteeId: string, reason = '涉及多个村，需镇调委会统一调解'): Mutation {
+    return this.build(caseId, { name: 'referral.send', args: { referral: { id: uuidv7(), toCommitteeId, reason, at: '2026-03-04T02:00:00.000Z' } } });
+  }
+
+  acceptReferral(caseId: string, referralId: string): Mutation {
+    return this.build(caseId, { name: 'referral.accept', args: { referralId, at: '2026-03-05T02:00:00.000Z' } });
+  }
+
+  returnReferral(caseId: string, referralId: string, reason = '村调委会可以调解，请先在村里调解'): Mutation {
+    return this.build(caseId, { name: 'referral.return', args: { referralId, reason, at: '2026-03-05T02:00:00.000Z' } });
+  }
+
   request(mutations: Mutation[]): PushRequest {
     return { protocolVersion: PROTOCOL_VERSION, clientId: this.clientId, mutations };
   }

@@ -10,6 +10,7 @@ import { federationFormat, type FederatedCell, type FederationFile, type Federat
 import type { Ctx } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { orgTable } from '../registry/org.ts';
+import { formNumberOf } from '../stats/form-number.ts';
 import { countyMonthCells, refreshCells } from '../stats/cells.ts';
 import { nationalArea } from '../divisions/national.ts';
 import { serverIdentity } from './identity.ts';
@@ -40,6 +41,7 @@ export async function exportMonth(ctx: Ctx, county: string, month: string): Prom
   const previous = await db.selectFrom('federation_exports').select('hash').where('county_code', '=', county).where('month', '=', month)
     .where('version', '<', version).orderBy('version', 'desc').executeTakeFirst();
   const lastDay = addDays(monthPeriod(month).to, -1);
+  const formNo = await formNumberOf(db, county);
   const payload: FederationPayload = {
     county: { code: county, name: await areaName(ctx, county) },
     province: { code: county.slice(0, 2), name: await areaName(ctx, county.slice(0, 2)) },
@@ -48,6 +50,7 @@ export async function exportMonth(ctx: Ctx, county: string, month: string): Prom
     // Every column but the area (the county, already named) and the period (the month).
     cells: cells as FederatedCell[],
     org: { ...(await orgTable(db, county, lastDay)) },
+    ...(formNo ? { formNo } : {}),
   };
   const signed = JSON.stringify(payload);
   const signature = sign(null, Buffer.from(signed, 'utf8'), createPrivateKey(identity.privateKey)).toString('base64');

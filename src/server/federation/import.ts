@@ -119,7 +119,7 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
       }
       await tx.insertInto('federation_imports').values({
         county_code: county, month: payload.month, version: payload.version, hash, signed_at: payload.signedAt,
-        imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org),
+        imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org), form_no: payload.formNo ?? null,
       }).execute();
       results.push({ county, month: payload.month, version: payload.version, replaced: current?.version ?? null });
     }
@@ -155,11 +155,11 @@ export async function registerKey(ctx: Ctx, input: { countyCode: string; countyN
 export async function federatedMonths(ctx: Ctx, prefix: string): Promise<FederatedMonth[]> {
   const rows = await ctx.store.read.selectFrom('federation_imports')
     .innerJoin('federation_keys', 'federation_keys.county_code', 'federation_imports.county_code')
-    .select(['federation_imports.county_code', 'federation_keys.county_name', 'month', 'version', 'hash', 'signed_at', 'imported_at', 'imported_by', 'replaced_at'])
+    .select(['federation_imports.county_code', 'federation_keys.county_name', 'month', 'version', 'hash', 'signed_at', 'imported_at', 'imported_by', 'replaced_at', 'federation_imports.form_no'])
     .where('federation_imports.county_code', 'like', `${prefix}%`)
     .orderBy('month', 'desc').orderBy('federation_imports.county_code').orderBy('version', 'desc').limit(5000).execute();
   return rows.map((r) => ({
     countyCode: r.county_code, countyName: r.county_name, month: r.month, version: r.version, hash: r.hash,
-    signedAt: r.signed_at, importedAt: r.imported_at, importedBy: r.imported_by, replacedAt: r.replaced_at,
+    signedAt: r.signed_at, importedAt: r.imported_at, importedBy: r.imported_by, replacedAt: r.replaced_at, formNo: r.form_no ?? null,
   }));
 }

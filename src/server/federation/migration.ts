@@ -55,5 +55,7 @@ export interface FederationTables {
   federation_imports: {
     county_code: string; month: string; version: number; hash: string; signed_at: string;
     imported_at: string; imported_by: string; replaced_at: string | null; org: string;
+    /** 0251 (stats/form-number.ts): the county's 表号 the file carried; null when it had none. */
+    form_no?: string | null;
   };
 }

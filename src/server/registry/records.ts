@@ -17,7 +17,8 @@ export function toMediator(r: Selectable<MediatorsTable>, trainings: Training[] 
     id: r.id, committeeId: r.committee_id, name: r.name, gender: r.gender === '女' ? '女' : '男', ethnicity: r.ethnicity, phone: r.phone,
     isPhonePublic: r.phone_public !== 0, memberRole: r.member_role as MemberRole | null, isFullTime: r.full_time !== 0,
     termStart: r.term_start, termEnd: r.term_end, leftOn: r.left_on,
-    education: (educationLevels as readonly string[]).includes(r.education ?? '') ? (r.education as EducationLevel) : null, trainings,
+    education: (educationLevels as readonly string[]).includes(r.education ?? '') ? (r.education as EducationLevel) : null,
+    accountId: r.account_id ?? null, trainings,
   };
 }
 

@@ -12,7 +12,7 @@ import {
 import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseWith, readJson } from '../http/body.ts';
-import { assertInScope } from '../auth/principal.ts';
+import { assertInScope, canSee } from '../auth/principal.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { areaCoverage, orgTable } from './org.ts';
 import { committeeLocation, committeesIn, fundingOf, legalPersonsIn, mediatorsOf } from './records.ts';
@@ -102,7 +102,15 @@ export function registryRoutes(ctx: Ctx): Hono<Env> {
     phone_public: input.isPhonePublic ? 1 : 0, member_role: input.memberRole, full_time: input.isFullTime ? 1 : 0,
     term_start: input.termStart, term_end: input.termEnd, left_on: input.leftOn,
     ...(input.education !== undefined ? { education: input.education } : {}),
+    ...(input.accountId !== undefined ? { account_id: input.accountId } : {}),
   });
+  // A linked account must be a mediator's, within the committee's area and the editor's scope.
+  const checkAccount = async (c: Context<Env>, accountId: string | null | undefined, committeeId: string) => {
+    if (accountId === undefined || accountId === null) return;
+    const user = await db().selectFrom('users').select(['role', 'scope_code']).where('id', '=', accountId).executeTakeFirst();
+    const location = await committeeLocation(db(), committeeId);
+    if (!user || user.role !== 'mediator' || location === undefined || !canSee(c.var.principal, user.scope_code)) throw new ApiError(400, 'network.mediator.account');
+  };
   const checkCommittee = async (c: Context<Env>, committeeId: string) => {
     const location = await committeeLocation(db(), committeeId);
     if (location === undefined) throw new ApiError(404, 'network.notFound');
@@ -112,6 +120,7 @@ export function registryRoutes(ctx: Ctx): Hono<Env> {
   app.post('/registry/mediators', editors, async (c) => {
     const input = parseWith(MediatorInputSchema, await readJson(c));
     await checkCommittee(c, input.committeeId);
+    await checkAccount(c, input.accountId, input.committeeId);
     const newId = uuidv7();
     await ctx.store.write((tx) => tx.insertInto('mediators').values({ id: newId, ...mediatorColumns(input), ...stamp(c) }).execute());
     return c.json({ id: newId }, 201);
@@ -128,6 +137,7 @@ export function registryRoutes(ctx: Ctx): Hono<Env> {
     const input = parseWith(MediatorInputSchema, await readJson(c));
     await checkCommittee(c, await mediatorCommittee(mediatorId));
     await checkCommittee(c, input.committeeId);
+    await checkAccount(c, input.accountId, input.committeeId);
     await ctx.store.write((tx) => tx.updateTable('mediators').set({ ...mediatorColumns(input), ...stamp(c) }).where('id', '=', mediatorId).execute());
     return c.json({ ok: true });
   });

@@ -55,6 +55,8 @@ export interface MediatorsTable {
   left_on: string | null;
   /** 0201: 学历 (shared/network.ts educationLevels); null = not recorded. */
   education: string | null;
+  /** 0250 (subsidy/mediator-account.ts): the mediator's own sign-in account; null = not linked. */
+  account_id?: string | null;
   updated_at: string;
   updated_by: string | null;
 }

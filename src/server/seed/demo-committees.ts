@@ -13,7 +13,8 @@ import type { Store } from '../store/open.ts';
 import type { Principal } from '../auth/principal.ts';
 import { makeCtx } from '../deps.ts';
 import { push } from '../sync/push.ts';
-import { planCase } from './demo-cases.ts';
+import { planCase, type PlannedCase } from './demo-cases.ts';
+import { planCourtCases } from './demo-court.ts';
 import { personName } from './people.ts';
 import { int, mulberry32, seededUuid } from './random.ts';
 
@@ -57,28 +58,58 @@ export async function seedCommitteeWork(
   const today = localDate(now);
   const span = Math.max(1, Math.min(330, daysBetween(`${today.slice(0, 4)}-01-01`, today)));
   const team = [zhen.display_name, personName(rand, '男')] as const;
-  const principal: Principal = { userId: zhen.id, username: TOWN_MEDIATOR, displayName: zhen.display_name, role: 'mediator', scope: areaCode, committeeIds: [town.id] };
-  const clientId = seededUuid(mulberry32(100), Date.parse(`${today}T00:00:00Z`));
+  const townPlans = [];
+  for (let n = 1; n <= TOWN_CASES; n++) townPlans.push(planCase(rand, place, townAsArea, team, addDays(today, -int(rand, 1, span)), 7000 + n));
+  const townDevice = seededUuid(mulberry32(100), Date.parse(`${today}T00:00:00Z`));
+  let count = await pushHeld(store, rand, { user: zhen, username: TOWN_MEDIATOR, area: areaCode, committee: town, clientId: townDevice }, townPlans, now);
+
+  // 诉调对接 (demo-court.ts): the cases the county's court delegated or entrusted this year, held by
+  // the court's 派驻 committee at the county (…000000), so `fayuan`'s phone pulls them and the
+  // report's 调解主体 split counts them under 派驻.
+  const countyArea = await db.selectFrom('areas').select(['code', 'name', 'level', 'parent']).where('code', '=', TOWN.slice(0, 6)).executeTakeFirstOrThrow();
+  const courtArea = caseAreaOf(countyArea.code);
+  const courtPlace: Area = { code: courtArea, name: countyArea.name, level: 'village', parent: countyArea.code };
+  const countyAsArea: Area = { code: courtArea.slice(0, 9), name: countyArea.name, level: 'town', parent: countyArea.code };
+  const courtRand = mulberry32(20261201);
+  const courtTeam = [fayuan.display_name, personName(courtRand, '女')] as const;
+  const courtPlans = planCourtCases(courtRand, courtPlace, countyAsArea, courtTeam, { code: countyArea.code, name: countyArea.name, level: 'county', parent: countyArea.parent }, now);
+  const courtDevice = seededUuid(mulberry32(101), Date.parse(`${today}T00:00:00Z`));
+  count += await pushHeld(store, courtRand, { user: fayuan, username: COURT_MEDIATOR, area: courtArea, committee: court, clientId: courtDevice }, courtPlans, now);
+  return count;
+}
+
+interface Holder {
+  user: { id: string; display_name: string };
+  username: string;
+  /** The 12-digit area the committee's cases carry. */
+  area: string;
+  committee: { id: string; name: string };
+  clientId: string;
+}
+
+/** Pushes the planned cases as the committee's mediator would from their phone, held by the committee. */
+async function pushHeld(store: Store, rand: () => number, holder: Holder, plans: readonly PlannedCase[], now: Date): Promise<number> {
+  const { user, committee, clientId } = holder;
+  const principal: Principal = { userId: user.id, username: holder.username, displayName: user.display_name, role: 'mediator', scope: holder.area, committeeIds: [committee.id] };
   let seq = 0;
   let count = 0;
-  for (let n = 1; n <= TOWN_CASES; n++) {
-    const plan = planCase(rand, place, townAsArea, team, addDays(today, -int(rand, 1, span)), 7000 + n);
+  for (const plan of plans) {
     const kept = plan.mutations.filter((m) => m.at.getTime() <= now.getTime());
     if (kept.length === 0) continue;
     const mutations = kept.map(({ body, at }) => {
       const held = body.name === 'case.create'
-        ? { ...body, args: { record: { ...body.args.record, committeeId: town.id, committeeName: town.name, private: { ...body.args.record.private, place: `${town.name}调解室` } } } }
+        ? { ...body, args: { record: { ...body.args.record, committeeId: committee.id, committeeName: committee.name, private: { ...body.args.record.private, place: committee.name.endsWith("调解室") ? committee.name : `${committee.name}调解室` } } } }
         : body;
       return {
         ...held, mutationId: seededUuid(rand, at.getTime()), clientId, seq: ++seq, schemaVersion: SCHEMA_VERSION, caseId: plan.id,
-        baseVersion: 0, deviceTime: at.toISOString(), userId: zhen.id,
+        baseVersion: 0, deviceTime: at.toISOString(), userId: user.id,
       } as Mutation;
     });
     const last = kept[kept.length - 1]?.at ?? now;
     const request: PushRequest = { protocolVersion: PROTOCOL_VERSION, clientId, mutations };
     const response = await push(makeCtx({ store, now: () => last }), principal, request, 'demo-seed');
     const rejected = response.results.find((r) => r.status === 'rejected');
-    if (rejected) throw new Error(`demo town case ${plan.id} rejected: ${JSON.stringify(rejected)}`);
+    if (rejected) throw new Error(`demo ${committee.name} case ${plan.id} rejected: ${JSON.stringify(rejected)}`);
     count++;
   }
   return count;

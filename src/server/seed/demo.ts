@@ -15,7 +15,6 @@ import { seedAreas } from './areas.ts';
 import { withDemoNetwork } from '../registry/demo-network.ts';
 import { planCase } from './demo-cases.ts';
 import { planCurrentYear, seedTodaysWork } from './demo-current.ts';
-import { planCourtCases } from './demo-court.ts';
 import { personName } from './people.ts';
 import { COURT_MEDIATOR, TOWN_MEDIATOR, seedCommitteeWork } from './demo-committees.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
@@ -111,13 +110,9 @@ export async function seedDemo(store: Store, now?: Date): Promise<number> {
   planned.sort((a, b) => (a.mutations[0]?.at.getTime() ?? 0) - (b.mutations[0]?.at.getTime() ?? 0));
 
   const current = now ? planCurrentYear(mulberry32(20260101), { villages: weights, byCode, teams, home: HOME_VILLAGE }, now) : [];
-  // 诉调对接: cases the county's court handed over this year (demo-court.ts), in the home village.
-  const homeVillage = byCode.get(HOME_VILLAGE) as Area;
-  const court = now
-    ? planCourtCases(mulberry32(20261201), homeVillage, byCode.get(homeVillage.parent ?? '') as Area, teams.get(HOME_VILLAGE) ?? ['调解员', '调解员'], byCode.get(HOME_VILLAGE.slice(0, 6)) as Area, now)
-    : [];
+  // 诉调对接's delegated cases are the court's 派驻 committee's (demo-committees.ts), seeded with it.
   const seqs = new Map<string, number>();
-  for (const plan of [...planned, ...current, ...court]) {
+  for (const plan of [...planned, ...current]) {
     let principal = principals.get(plan.villageCode);
     if (!principal) {
       const team = teams.get(plan.villageCode) ?? ['调解员', ''];
@@ -143,5 +138,5 @@ export async function seedDemo(store: Store, now?: Date): Promise<number> {
     const county = countyPrincipal as Principal;
     await seedScreening(store, villages, county, home, current, now);
   }
-  return planned.length + current.length + court.length;
+  return planned.length + current.length;
 }

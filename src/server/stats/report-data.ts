@@ -12,6 +12,7 @@ import { orgTable } from '../registry/org.ts';
 import { areaInfo, childAreas } from './area-tree.ts';
 import { asOfDate, cellsOnce, committeeTypeRollups, statRollups } from './summary.ts';
 import { screeningCounts } from '../screening/counts.ts';
+import { formNumberOf } from './form-number.ts';
 
 export interface ReportData {
   meta: ReportMeta;
@@ -34,7 +35,7 @@ async function footerOf(ctx: Ctx, area: string, areaName: string, period: Period
     .where('stat_signoffs.month', '>=', period.from.slice(0, 7)).where('stat_signoffs.month', '<=', addDays(period.to, -1).slice(0, 7))
     .orderBy('stat_signoffs.month', 'desc').limit(1).executeTakeFirst();
   return {
-    office: officeOf(area, areaName), preparer,
+    office: officeOf(area, areaName), preparer, formNo: await formNumberOf(ctx.store.read, area),
     head: signed ? (signed.name ?? signed.signed_by) : null,
     reportedOn: signed ? localDate(new Date(signed.signed_at)) : null,
     signedMonth: signed?.month ?? null,

@@ -27,8 +27,13 @@ const cellColumns = sql.join([...dimNames, ...sumCells].map((c) => sql.ref(c)));
 export type AreaPeriod = readonly [area: string, period: string];
 
 async function put(tx: Kysely<DB>, area: string, period: string, rollup: Rollup | undefined): Promise<void> {
-  await tx.deleteFrom('stat_totals').where('area_code', '=', area).where('period', '=', period).execute();
-  if (rollup) await tx.insertInto('stat_totals').values({ area_code: area, period, rollup: JSON.stringify(rollup) }).execute();
+  if (!rollup) {
+    await tx.deleteFrom('stat_totals').where('area_code', '=', area).where('period', '=', period).execute();
+    return;
+  }
+  // One statement, not a delete and an insert: each is a round trip to the writer's thread.
+  await tx.insertInto('stat_totals').values({ area_code: area, period, rollup: JSON.stringify(rollup) })
+    .onConflict((oc) => oc.columns(['area_code', 'period']).doUpdateSet((eb) => ({ rollup: eb.ref('excluded.rollup') }))).execute();
 }
 
 /** The roll-up of one area's own dimension cells for one month (undefined when it has none). */

@@ -14,8 +14,11 @@ import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts'
 import { committeeCasesMigration } from '../committees/migration.ts';
 import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migration.ts';
 import { screeningMigration } from '../screening/migration.ts';
+import { formNumbersMigration } from '../stats/form-number.ts';
+import { mediatorAccountMigration } from '../subsidy/mediator-account.ts';
 import { intakePointsMigration } from '../registry/intake-points.ts';
 import { orgFieldsMigration, subsidyMigration } from '../subsidy/migration.ts';
+import { referralsMigration } from '../referrals/migration.ts';
 
 // Migrations operate on an untyped database: the typed DB describes the latest state only.
 type AnyDb = Kysely<unknown>;
@@ -259,4 +262,7 @@ export const migrations: Record<string, Migration> = {
   '0220_stat_totals': statTotalsMigration,
   '0200_subsidy': subsidyMigration,
   '0201_org_fields': orgFieldsMigration,
+  '0240_referrals': referralsMigration,
+  '0250_mediator_account': mediatorAccountMigration,
+  '0251_form_numbers': formNumbersMigration,
 };

@@ -66,7 +66,7 @@ export interface ChangeLogTable {
   server_seq: number;
   /** The last server_seq of the same commit: a pull page never ends before it (pull.ts). */
   commit_seq: number;
-  entity: 'case' | 'event' | 'review' | 'screening' | 'alert';
+  entity: 'case' | 'event' | 'review' | 'screening' | 'alert' | 'referral';
   entity_id: string;
   village_code: string;
   town_code: string;
@@ -276,6 +276,7 @@ export interface LedgerRowsTable {
 
 /** NetworkTables: the registry and statistics tables of migration 0002_network. */
 import type { IntakePointsTable } from '../registry/intake-points.ts';
+import type { FormNumbersTable } from '../stats/form-number.ts';
 
 /** 矛盾纠纷排查 rounds (0180): columns derived from `data`, a ScreeningRecord. */
 export interface ScreeningsTable {
@@ -307,8 +308,36 @@ export interface AlertsTable {
   data: string;
 }
 
+/** 移交 of a case (0240): columns derived from `data`, a ReferralRecord. */
+export interface ReferralsTable {
+  id: string;
+  case_id: string;
+  from_committee_id: string;
+  from_area: string;
+  to_committee_id: string;
+  to_area: string;
+  county_code: string;
+  status: string;
+  sent_at: string;
+  due_on: string;
+  decided_at: string | null;
+  version: number;
+  data: string;
+}
+
+/** 0240: a county's working days to 接收 or 退回 a 移交 (none: DEFAULT_DUE_WORKING_DAYS). */
+export interface ReferralSettingsTable {
+  county_code: string;
+  due_working_days: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface DB extends NetworkTables, FederationTables, SubsidyTables {
+  referrals: ReferralsTable;
+  referral_settings: ReferralSettingsTable;
   intake_points: IntakePointsTable;
+  form_numbers: FormNumbersTable;
   screenings: ScreeningsTable;
   alerts: AlertsTable;
   sync_clock: SyncClockTable;

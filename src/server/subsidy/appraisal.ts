@@ -14,18 +14,22 @@ import { rulesOf } from './rules.ts';
 interface CaseFacts extends AppraisalCase {
   villageCode: string;
   mediators: string[];
+  /** The account that wrote the case's 调解员 list (cases.field_authors): who took the case in. */
+  listedBy: string | null;
 }
 
 const CHUNK = 400;
 
 async function casesOfYear(db: Kysely<DB>, area: string, year: number): Promise<CaseFacts[]> {
-  const rows = await db.selectFrom('cases').select(['id', 'case_no', 'village_code', 'accepted_on', 'status', 'outcome', 'data'])
+  const rows = await db.selectFrom('cases').select(['id', 'case_no', 'village_code', 'accepted_on', 'status', 'outcome', 'data', 'field_authors'])
     .where('village_code', 'like', `${area}%`).where('accepted_on', '>=', `${year}-01-01`).where('accepted_on', '<', `${year + 1}-01-01`)
     .where('voided', '=', 0).orderBy('accepted_on').execute();
   const facts = rows.map((r): CaseFacts => {
     const data = JSON.parse(r.data) as { mediators?: string[]; agreement?: Agreement | null };
+    const authors = JSON.parse(r.field_authors) as Record<string, string | undefined>;
     return {
       id: r.id, caseNo: r.case_no, acceptedOn: r.accepted_on, status: r.status, outcome: r.outcome, villageCode: r.village_code, mediators: data.mediators ?? [],
+      listedBy: authors.mediators || null,
       visitDue: r.outcome === 'success' && data.agreement ? visitDueOn(data.agreement) : null, visitedOn: null, score: null,
     };
   });
@@ -68,6 +72,29 @@ function rowOf(m: { id: string; name: string; committeeId: string; trainings: { 
   };
 }
 
+type Credited = { id: string; name: string; committeeId: string; accountId?: string | null };
+
+/**
+ * Which mediator each case's named 调解员 is. A name is a person only where it is unique: among the
+ * mediators whose committee covers the case's village, those with the name are the candidates; one
+ * candidate takes it; of several (two 王建国 in one area), the one whose account wrote the case's list
+ * takes it, and none when no account tells them apart — never both, so same-named people never merge.
+ */
+export function creditCases<C extends { villageCode: string; mediators: string[]; listedBy: string | null }>(cases: readonly C[], mediators: readonly Credited[],
+  committeeOf: ReadonlyMap<string, { location: string }>): Map<string, C[]> {
+  const out = new Map<string, C[]>();
+  const byName = new Map<string, Credited[]>();
+  for (const m of mediators) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+  for (const c of cases) {
+    for (const name of new Set(c.mediators)) {
+      const candidates = (byName.get(name) ?? []).filter((m) => c.villageCode.startsWith(committeeOf.get(m.committeeId)?.location ?? '\u0000'));
+      const chosen = candidates.length === 1 ? candidates[0] : candidates.find((m) => m.accountId && m.accountId === c.listedBy);
+      if (chosen) out.set(chosen.id, [...(out.get(chosen.id) ?? []), c]);
+    }
+  }
+  return out;
+}
+
 interface Computed {
   table: AppraisalTable;
   casesOf: Map<string, CaseFacts[]>;
@@ -87,10 +114,11 @@ export async function appraisal(db: Kysely<DB>, area: string, year: number, toda
   const rows: AppraisalRow[] = [];
   const casesOf = new Map<string, CaseFacts[]>();
   const trainingsOf = new Map<string, AppraisalPage['trainings']>();
+  const credited = creditCases(cases, mediators, committeeOf);
   for (const m of mediators) {
     const committee = committeeOf.get(m.committeeId);
     if (!committee) continue;
-    const mine = cases.filter((c) => c.villageCode.startsWith(committee.location) && c.mediators.includes(m.name));
+    const mine = credited.get(m.id) ?? [];
     const townCode = committee.location.slice(0, 9);
     rows.push(rowOf(m, committee, { code: townCode, name: townName.get(townCode) ?? info.name }, mine, year, rules.trainingHoursPerYear, today));
     casesOf.set(m.id, mine);
@@ -110,6 +138,6 @@ export async function appraisalPage(db: Kysely<DB>, area: string, mediatorId: st
   if (!row) return undefined;
   return {
     year, row, trainings: done.trainingsOf.get(mediatorId) ?? [],
-    cases: (done.casesOf.get(mediatorId) ?? []).map(({ villageCode: _v, mediators: _m, ...c }) => c),
+    cases: (done.casesOf.get(mediatorId) ?? []).map(({ villageCode: _v, mediators: _m, listedBy: _l, ...c }) => c),
   };
 }

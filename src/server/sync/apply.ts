@@ -5,8 +5,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { CaseRecord, PatchableField } from '../../shared/case.ts';
 import { patchableFields } from '../../shared/fields/case-fields.ts';
-import { applyMutation, isRecordMutation, type Mutation } from '../../shared/mutations.ts';
+import { applyMutation, isRecordMutation, isReferralMutation, type Mutation } from '../../shared/mutations.ts';
 import { applyRecordMutation } from '../screening/sync-apply.ts';
+import { applyReferralMutation } from '../referrals/sync-apply.ts';
 import { nextStatuses } from '../../shared/lifecycle.ts';
 import { countyCodeOf, isVillageCode, townCodeOf } from '../../shared/areas.ts';
 import { t, type MessageKey, type MessageParams } from '../../shared/i18n/index.ts';
@@ -36,6 +37,8 @@ export async function applyOne(b: Batch, m: Mutation): Promise<Applied> {
   if (m.name === 'case.create') return create(b, m);
   if (m.name === 'review.dismiss') return dismissReview(b, m);
   if (isRecordMutation(m)) return applyRecordMutation(b, m);
+  // 移交 has its own scope rules: the receiving committee decides on a case it does not hold yet.
+  if (isReferralMutation(m)) return applyReferralMutation(b, m);
   const entry = b.caseEntry(m.caseId);
   if (!entry) return reject('sync.caseMissing');
   assertCaseInScope(b.principal, entry.record);

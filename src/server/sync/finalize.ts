@@ -8,6 +8,7 @@ import type { CasesTable, ChangeLogTable } from '../store/schema.ts';
 import type { Batch, PendingChange } from './batch.ts';
 import { takeSeq } from './clock.ts';
 import { assignCaseNos } from './case-number.ts';
+import { refreshReferralOutcomes } from '../referrals/outcome.ts';
 import { type AreaCodes, caseRow, codeColumns, eventRow, reviewRow } from './records.ts';
 
 const sameCodes = (a: AreaCodes, b: AreaCodes) => a.villageCode === b.villageCode && (a.committeeId ?? null) === (b.committeeId ?? null);
@@ -94,6 +95,7 @@ export async function finalize(b: Batch, clientId: string, lastSeq: number, hook
   }
 
   for (const caseId of moved) await retag(b, caseId, changes, new Set(events.map((e) => e.id)));
+  await refreshReferralOutcomes(b);
   changes.push(...b.records);
 
   await tx.updateTable('sync_clients').set({ last_seq: lastSeq, last_seen_at: b.now }).where('client_id', '=', clientId).execute();

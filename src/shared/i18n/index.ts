@@ -33,6 +33,7 @@ import type { idCard } from './id-card.ts';
 import type { court } from './court.ts';
 import type { screening } from './screening.ts';
 import type { subsidy } from './subsidy.ts';
+import type { referral } from './referral.ts';
 
 /** What the first screens (shell, case list, first-run setup) may say. */
 const core = { ...common, ...caseMessages, ...errors, ...sync, ...ui, ...lock, ...publicNav } as const;
@@ -60,7 +61,8 @@ type Catalogue = typeof core
   & typeof committees
   & typeof court
   & typeof screening
-  & typeof subsidy;
+  & typeof subsidy
+  & typeof referral;
 
 export type MessageKey = keyof Catalogue;
 export type CoreMessageKey = keyof typeof core;

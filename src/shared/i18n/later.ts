@@ -25,6 +25,7 @@ import { committees } from './committees.ts';
 import { court } from './court.ts';
 import { screening } from './screening.ts';
 import { subsidy } from './subsidy.ts';
+import { referral } from './referral.ts';
 
 registerMessages({ ...server, ...documents, ...guides, ...network, ...uiForms, ...attachments, ...review, ...uiScreens, ...requests });
 registerMessages(accounts);
@@ -41,3 +42,4 @@ registerMessages(committees);
 registerMessages(court);
 registerMessages(screening);
 registerMessages(subsidy);
+registerMessages(referral);

@@ -107,6 +107,7 @@ export const screening = {
   'network.intakePoint.keeper': '说事员（评理员）',
   'network.intakePoint.address': '地点',
   'network.intakePoint.none': '还没有登记评理说事点。',
+  'network.mediator.account': '关联的账号不是本辖区调解员的账号：请选择在本辖区登录的调解员账号，或不关联。',
   'network.intakePoint.notFound': '没有找到这个评理说事点，可能已被删除或不在您的辖区内：请刷新名册后再试。',
   'network.intakePoint.closed': '这个评理说事点已经撤销，不能再修改：如需恢复，请重新登记一个。',
   'network.intakePoint.edit': '修改',

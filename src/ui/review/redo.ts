@@ -105,6 +105,9 @@ export function redoOf(m: Mutation, record: CaseRecord | undefined, viewerId: st
     case 'screening.save':
     case 'alert.raise':
     case 'alert.ack':
+    case 'referral.send':
+    case 'referral.accept':
+    case 'referral.return':
       return undefined;
   }
 }

@@ -41,6 +41,12 @@ export function describeMutation(m: Mutation): string {
       return t('review.action.alertRaise', { grade: t(`alert.grade.${m.args.alert.grade}`) });
     case 'alert.ack':
       return t('review.action.alertAck');
+    case 'referral.send':
+      return t('review.action.referralSend');
+    case 'referral.accept':
+      return t('review.action.referralAccept');
+    case 'referral.return':
+      return t('review.action.referralReturn');
   }
 }
 
