@@ -14,6 +14,7 @@ import { cellGroups, cellLevel, refreshCells, type CellsState } from './cells.ts
 import { liveGroups, rollupByKeyInSlices, type GroupBy } from './sql.ts';
 import { totalsByKey } from './totals.ts';
 import { screeningCounts } from '../screening/counts.ts';
+import { referralCounts } from '../referrals/counts.ts';
 
 /**
  * The cells brought up to date once for one request: every roll-up a request makes reads the same
@@ -127,5 +128,6 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     coverage: await areaCoverage(db, area, asOf),
     byCommitteeType,
     screening: await screeningCounts(db, area, period.from, period.to),
+    referrals: await referralCounts(db, area, period.from, period.to),
   };
 }
