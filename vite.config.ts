@@ -69,7 +69,15 @@ export default defineConfig({
   // The OCR worker (src/ui/id-card/ocr/worker.ts) loads onnxruntime-web with a dynamic import,
   // which only an ES-module worker can split.
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false, outDir: here('dist'), emptyOutDir: true },
+  build: {
+    target: 'es2022', sourcemap: false, outDir: here('dist'), emptyOutDir: true,
+    // A lazy screen's preload list keeps its stylesheets (the helper applies them) but not the JS
+    // chunks it imports: the table of their hashed file names sat in the first-paint entry (~2 KB
+    // gzip, growing with every screen; issue #13's 60 KB budget). The JS is requested when the
+    // screen's chunk imports it (cached by the service worker after the first visit; prerendered
+    // pages list their route's modules themselves, src/build/prerender.ts).
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((dep) => dep.endsWith('.css'))) },
+  },
   test: {
     root: here('.'),
     projects: [

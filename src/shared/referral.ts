@@ -132,3 +132,18 @@ export function mayReferTo(holder: { committeeId: string | null; countyCode: str
 export function compareInbox(a: Pick<ReferralRecord, 'dueOn' | 'sentAt'>, b: Pick<ReferralRecord, 'dueOn' | 'sentAt'>): number {
   return a.dueOn.localeCompare(b.dueOn) || a.sentAt.localeCompare(b.sentAt);
 }
+
+/**
+ * 移交 figures of an area and period (server referrals/counts.ts): `out` sent by committees of the
+ * area, `in` accepted by committees of the area, `returned` sent back by them, `waiting` sent to
+ * them and not yet decided. A referral is never a 受理: the case is counted once, by the committee
+ * that holds it (stats.referral.rule; docs/referral.md).
+ */
+export interface ReferralCounts {
+  out: number;
+  in: number;
+  returned: number;
+  waiting: number;
+}
+
+export const noReferrals = (): ReferralCounts => ({ out: 0, in: 0, returned: 0, waiting: 0 });

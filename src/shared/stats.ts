@@ -149,10 +149,15 @@ export function outcomeClass(c: Pick<StatGroup, 'status' | 'outcome'>): 'succeed
   return isOpen(c.status) ? 'open' : null;
 }
 
-export const emptyRow = (): RowCounts => ({
+const zeroRow: Readonly<RowCounts> = Object.freeze({
   accepted: 0, succeeded: 0, failed: 0, open: 0, oral: 0, written: 0, performed: 0, confirmed: 0,
   ...(Object.fromEntries(rowSumNames.map((s) => [s, 0])) as Record<RowSumName, number>),
 });
+/**
+ * A row of zeros, copied from one made once: built afresh with Object.fromEntries it cost ~8 µs,
+ * and a county's live roll-up by village makes thousands (a 200 ms event-loop stall, issue #13).
+ */
+export const emptyRow = (): RowCounts => ({ ...zeroRow });
 
 export const noSatisfaction = (): Record<Satisfaction, number> => ({ 满意: 0, 基本满意: 0, 不满意: 0, 未记载: 0 });
 
@@ -244,7 +249,10 @@ const roundFen = (yuan: number): number => Math.round(yuan * 100) / 100;
 
 /** Adds every number of `from` into `into`, at any depth (objects made where missing). */
 function addInto(into: Record<string, unknown>, from: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(from)) {
+  // for…in over own JSON-parsed keys, not Object.entries: no array of pairs per object (the stored
+  // totals of a refresh are added up on the main thread).
+  for (const key in from) {
+    const value = from[key];
     if (typeof value === 'number') into[key] = ((into[key] as number | undefined) ?? 0) + value;
     else if (value !== null && typeof value === 'object') addInto((into[key] ??= {}) as Record<string, unknown>, value as Record<string, unknown>);
   }

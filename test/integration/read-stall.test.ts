@@ -31,4 +31,13 @@ describe.each(storeKinds)('reads beside pushes on %s', (kind) => {
     expect(readDone).toBe(false);
     expect(Number((await slow).rows[0]?.n)).toBe(3_000_000);
   }, 120_000);
+
+  test('a result bigger than one slice comes back whole and in order', async () => {
+    // On SQLite a big result crosses from the reader's thread in slices (sqlite-workers.ts SLICE):
+    // every row arrives once, in the order the query gave.
+    const result = await sql<{ n: number; label: string }>`with recursive r(n) as (select 1 union all select n + 1 from r where n < 7001)
+      select n, 'row ' || n as label from r order by n`.execute(h.store.read);
+    expect(result.rows).toHaveLength(7001);
+    expect(result.rows.every((row, i) => Number(row.n) === i + 1 && row.label === `row ${i + 1}`)).toBe(true);
+  }, 120_000);
 });

@@ -130,6 +130,12 @@ describe.each(storeKinds)('移交 on %s', (kind) => {
     expect(stats.body.total.accepted).toBe(1);
     expect(stats.body.total.succeeded).toBe(1);
     expect(Object.fromEntries(stats.body.byCommitteeType.map((r) => [r.type, r.rollup.accepted]))).toEqual({ '乡镇/街道': 1 });
+    // 移交 in/out: the village sent one, the town's committee accepted one; the county has both.
+    expect(stats.body.referrals).toEqual({ out: 1, in: 1, returned: 0, waiting: 0 });
+    const villageStats = await h.call<StatsSummary>('GET', '/api/stats?area=150523100200&from=2026-01-01&to=2026-12-31', { token: county.token });
+    expect(villageStats.body.referrals).toMatchObject({ out: 1, in: 0 });
+    const townStats = await h.call<StatsSummary>('GET', '/api/stats?area=150523100&from=2026-01-01&to=2026-12-31', { token: county.token });
+    expect(townStats.body.referrals).toMatchObject({ out: 1, in: 1 });
   });
 
   test('退回 with a reason; a second desk acting at once keeps the first decision and the record of its own', async () => {

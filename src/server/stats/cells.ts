@@ -22,7 +22,7 @@ import { isMonthAligned, monthPeriod } from '../../shared/stat-periods.ts';
 import { openStatuses } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
-import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroup, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroups, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
 import { countyMonthTotals, dimNames, provinceMonthTotals, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
@@ -226,7 +226,8 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
     where length(f.period) = 7 and f.period >= ${q.period.from.slice(0, 7)} and f.period < ${q.period.to.slice(0, 7)}
       and length(f.area_code) >= ${level} and ${scope}
     group by 1, 2, 3, 4, 5, 6, 8, 9, 10`.execute(db);
-  return result.rows.map(toKeyedGroup);
+  // A county-year has thousands of dimension rows: a slice at a time (sql.ts toKeyedGroups).
+  return toKeyedGroups(result.rows);
 }
 
 /** A hosted county's month as dimension cells (summed from its towns'), as federation sends it. */

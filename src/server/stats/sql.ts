@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AgreementForm, CaseSource, ConfirmationResult, PerformanceStatus } from '../../shared/case.ts';
 import type { CaseOutcome, CaseStatus } from '../../shared/lifecycle.ts';
-import type { Period, Satisfaction, StatGroup } from '../../shared/stats.ts';
+import { mergeRollups, rollupGroups, type Period, type Rollup, type Satisfaction, type StatGroup } from '../../shared/stats.ts';
 import { caseColumnNames, statSums, sumNames, type CellColumn, type SumName, type SumSpec, type Sums } from '../../shared/fields/stat-sums.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
@@ -104,13 +104,66 @@ export const committeeTypeKey = sql`coalesce(f.committee_type, '村/居')`;
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/** Each sum's name and its column, listed once (toKeyedGroup runs for every row of a roll-up). */
+const sumColumns = sumNames.map((s) => [s, statSums[s].cell] as const);
+
 export function toKeyedGroup(r: GroupRow): KeyedGroup {
+  const sums = {} as Sums;
+  for (const [s, cell] of sumColumns) sums[s] = num(r[cell]);
   return {
     key: r.key, categoryCode: r.category_code, source: r.source as CaseSource, status: r.status as CaseStatus,
     outcome: r.outcome as CaseOutcome, agreementForm: r.agreement_form as AgreementForm | null, voided: num(r.voided) !== 0,
     performance: r.performance as PerformanceStatus | null, satisfaction: r.satisfaction as Satisfaction | null, confirmation: r.confirmation as ConfirmationResult | null, n: num(r.n),
-    sums: Object.fromEntries(sumNames.map((s) => [s, num(r[statSums[s].cell])])) as Sums,
+    sums,
   };
+}
+
+/**
+ * Rows handled between two turns of the event loop in the live roll-ups below: ~500 groups are
+ * added up in ~5 ms on a quiet machine, ~15 ms on a loaded one.
+ */
+const SLICE = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Rows as groups, a slice at a time with a turn of the event loop between slices. */
+export async function toKeyedGroups(rows: readonly GroupRow[]): Promise<KeyedGroup[]> {
+  const groups: KeyedGroup[] = [];
+  for (let i = 0; i < rows.length; i += SLICE) {
+    if (i > 0) await nextTurn();
+    for (const row of rows.slice(i, i + SLICE)) groups.push(toKeyedGroup(row));
+  }
+  return groups;
+}
+
+/**
+ * rollupByKey for the server: a live roll-up of a big town or a long custom period has tens of
+ * thousands of group rows, and adding them up in one go held the event loop for 100+ ms (issue
+ * #13). Each key's groups are added a slice at a time, the slices' roll-ups merged (every figure
+ * is a sum), with a turn of the event loop between slices.
+ */
+export async function rollupByKeyInSlices(groups: readonly KeyedGroup[], period?: Period): Promise<Map<string, Rollup>> {
+  const byKey = new Map<string, KeyedGroup[]>();
+  for (const g of groups) {
+    let list = byKey.get(g.key);
+    if (!list) byKey.set(g.key, (list = []));
+    list.push(g);
+  }
+  const out = new Map<string, Rollup>();
+  let done = 0;
+  for (const [key, list] of byKey) {
+    const parts: Rollup[] = [];
+    for (let i = 0; i < list.length; i += SLICE) {
+      if (done >= SLICE) {
+        await nextTurn();
+        done = 0;
+      }
+      const slice = list.slice(i, i + SLICE);
+      parts.push(rollupGroups(slice, period));
+      done += slice.length;
+    }
+    out.set(key, parts.length === 1 ? (parts[0] as Rollup) : mergeRollups(parts));
+  }
+  return out;
 }
 
 export const groupColumns = sql`f.category_code, f.source, f.status, f.outcome, f.agreement_form, f.voided, f.performance, f.confirmation, f.satisfaction`;
@@ -125,5 +178,5 @@ export async function liveGroups(db: Kysely<DB>, kind: Store['kind'], q: GroupQu
     from (select ${caseFacts(kind)} from ${casesWithVisit}
           where ${scopeCondition(q.area)} and c.accepted_on >= ${q.period.from} and c.accepted_on < ${q.period.to}) f
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`.execute(db);
-  return result.rows.map(toKeyedGroup);
+  return toKeyedGroups(result.rows);
 }

@@ -3,7 +3,7 @@
 // coverage and how complete the synced data is. All figures come from the shared roll-up.
 import { addDays, localDate } from '../../shared/dates.ts';
 import { isMonthAligned, lastYearPeriod, monthsOf, previousPeriod, trendPeriod } from '../../shared/stat-periods.ts';
-import { emptyRollup, mergeRollups, rollupByKey, type CommitteeTypeRollup, type Period, type Rollup } from '../../shared/stats.ts';
+import { emptyRollup, mergeRollups, type CommitteeTypeRollup, type Period, type Rollup } from '../../shared/stats.ts';
 import type { AreaStats, StatsSummary, TrendPoint } from '../../shared/stats-api.ts';
 import { committeeTypes } from '../../shared/network.ts';
 import { t } from '../../shared/i18n/index.ts';
@@ -12,9 +12,10 @@ import type { Ctx } from '../deps.ts';
 import { areaCoverage, completenessOf, orgTable, villageSync, villagesOf } from '../registry/org.ts';
 import { areaInfo, areaPath, childAreas } from './area-tree.ts';
 import { cellGroups, cellLevel, refreshCells, type CellsState } from './cells.ts';
-import { liveGroups, type GroupBy } from './sql.ts';
+import { liveGroups, rollupByKeyInSlices, type GroupBy } from './sql.ts';
 import { totalsByKey } from './totals.ts';
 import { screeningCounts } from '../screening/counts.ts';
+import { referralCounts } from '../referrals/counts.ts';
 
 /**
  * The cells brought up to date once for one request: every roll-up a request makes reads the same
@@ -40,7 +41,7 @@ export async function statRollups(ctx: Ctx, area: string, period: Period, by: Gr
     const state = await cells();
     return { byKey: await totalsByKey(ctx.store.read, area, period, by, level), source: 'cells', asOf: state.refreshedAt };
   }
-  return { byKey: rollupByKey(await liveGroups(ctx.store.read, ctx.store.kind, { area, period, by })), source: 'live', asOf: ctx.now().toISOString() };
+  return { byKey: await rollupByKeyInSlices(await liveGroups(ctx.store.read, ctx.store.kind, { area, period, by })), source: 'live', asOf: ctx.now().toISOString() };
 }
 
 /** The total roll-up of an area and period. */
@@ -75,9 +76,9 @@ async function byCommitteeTypeOf(ctx: Ctx, area: string, period: Period, cells: 
       const total = (await statRollups(ctx, area, period, 'none', cells)).byKey.get('');
       return new Map(total ? [['', total]] : []);
     }
-    return rollupByKey(await cellGroups(ctx.store.read, query));
+    return rollupByKeyInSlices(await cellGroups(ctx.store.read, query));
   }
-  return rollupByKey(await liveGroups(ctx.store.read, ctx.store.kind, query));
+  return rollupByKeyInSlices(await liveGroups(ctx.store.read, ctx.store.kind, query));
 }
 
 /** The 调解主体 rows in the form's order, '' (another county's cells without a type) last; only types with cases. */
@@ -137,5 +138,6 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     coverage: await areaCoverage(db, area, asOf),
     byCommitteeType,
     screening: await screeningCounts(db, area, period.from, period.to),
+    referrals: await referralCounts(db, area, period.from, period.to),
   };
 }
