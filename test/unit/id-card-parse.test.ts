@@ -117,4 +117,10 @@ describe('parseIdCardFront', () => {
     expect(t.gender.value).toBe('女');
     expect(t.address.value).toBe('河北省沧州市孟村回族自治县女子中学宿舍楼民族团结巷3号');
   });
+  it('finds the number in a run one digit too long (a piece of the label read as a digit)', () => {
+    const r = parseIdCardFront(['姓名 陈静', '性别 女 民族 汉', '出生 1992 年 7 月 8 日', '住址 安徽省合肥市瑶海区长江东路8号', `公民身份号码 ${female[0]}${female}`]);
+    expect(r.idNumber).toEqual({ value: female, doubtful: false });
+    const glued = parseIdCardFront(['姓名 王建国', '性别 男 民族 汉', '出生 1985 年 3 月 12 日', '住址 河南省信阳市光山县十里镇', `公民身份号码 4 ${male}`]);
+    expect(glued.idNumber).toEqual({ value: male, doubtful: false });
+  });
 });

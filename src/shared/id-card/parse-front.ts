@@ -33,13 +33,22 @@ function normalise(line: string): string {
 
 const digitLike: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', '|': '1', i: '1', Z: '2', z: '2', S: '5', s: '5', B: '8', b: '6', g: '9', x: 'X', '×': 'X' };
 
-/** The 18-character number in a line, reading digit look-alikes as digits. */
-function findIdNumber(line: string): string | undefined {
+/**
+ * The 18-character numbers a line may hold, reading digit look-alikes as digits. A run longer than
+ * 18 (a piece of the label's box read as one more digit: 4441224… for 441224…) gives each of its
+ * 18-character windows, so the one that passes its check digit can be chosen.
+ */
+function idNumberCandidates(line: string): string[] {
   const afterLabel = line.replace(/^.*?(号码|身份号|号)/, '');
   const mapped = [...afterLabel].map((c) => digitLike[c] ?? c).join('');
-  const runs = mapped.match(/\d{17}[\dX]|\d{18}/g);
-  if (runs) return runs.find(isValidIdNumber) ?? runs[0];
-  return undefined;
+  return (mapped.match(/\d{17,}[\dX]?/g) ?? []).filter((run) => run.length >= 18).flatMap((run) =>
+    Array.from({ length: run.length - 17 }, (_, i) => run.slice(i, i + 18)).filter((w) => /^\d{17}[\dX]$/.test(w)));
+}
+
+/** The likeliest number of a line: one that passes its check digit, else the first 18 read. */
+function findIdNumber(line: string): string | undefined {
+  const all = idNumberCandidates(line);
+  return all.find(isValidIdNumber) ?? all[0];
 }
 
 /** A line beginning with the label (its characters in order, OCR sometimes drops one). */
@@ -121,6 +130,10 @@ export function parseIdCardFront(rawLines: readonly string[]): IdCardFront {
   const ethnic = snapCardEthnicity(nation);
   ethnicity = ethnic.value;
 
+  // Two windows of a long run may both pass the check digit (1 in 11): the printed birth date decides.
+  const windows = lines.flatMap(idNumberCandidates).filter(isValidIdNumber);
+  const agreeing = windows.find((w) => birthDate !== '' && `${w.slice(6, 10)}-${w.slice(10, 12)}-${w.slice(12, 14)}` === birthDate);
+  if (agreeing) idNumber = agreeing;
   idNumber = idNumber.toUpperCase();
   const numberValid = isValidIdNumber(idNumber);
   const numberBirth = numberValid ? `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` : '';

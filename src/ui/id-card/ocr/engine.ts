@@ -13,8 +13,23 @@ export const OCR_BASE = '/ocr/';
 const DET_MODEL = `${OCR_BASE}det.onnx`;
 const REC_MODEL = `${OCR_BASE}rec.onnx`;
 const DICTIONARY = `${OCR_BASE}keys.txt`;
-/** PaddleOCR's detection limit: the longer side is scaled to at most this many pixels. */
-const DET_MAX_SIDE = 960;
+/**
+ * Detection runs twice, both times small. First on the whole photo scaled down to this: only to
+ * find where the card's text lies and how it is tilted (a coarse map is enough for that)…
+ */
+const LAYOUT_MAX_SIDE = 384;
+/**
+ * …then on the card's text region alone, levelled, scaled to this: the lines of a 居民身份证 are
+ * ~1/18 of its width tall, so at 640 px they are ~30 px in the map. (PaddleOCR's default is 960 on
+ * the whole photo, twice: 2–3× the pixels. At 512 a label's box grew over the value's first
+ * stroke on one bench card — 引 read from the 弓 of 张 — so 640.)
+ */
+const CARD_MAX_SIDE = 640;
+/**
+ * A phone photo (12 MP) is first scaled to this long side: the card's characters stay ≥ 40 px tall
+ * for recognition, and every later canvas step works on ~3 MP instead of 12.
+ */
+const SOURCE_MAX_SIDE = 1800;
 const REC_HEIGHT = 48;
 
 export type OcrProgress =
@@ -59,7 +74,11 @@ const EXPECTED_BYTES = 4_745_517 + 10_822_323;
 
 async function load(onProgress: (p: OcrProgress) => void): Promise<Engine> {
   const ort = await import('onnxruntime-web/wasm');
-  ort.env.wasm.numThreads = 1;
+  // Threads need SharedArrayBuffer, which only a cross-origin-isolated page has (COOP + COEP);
+  // without it onnxruntime would try and fall back with a warning. SIMD is always on (the
+  // simd-threaded build). Most of a mid-range phone's cores are slow ones: 4 at most.
+  const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
+  ort.env.wasm.numThreads = isolated ? Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) : 1;
   ort.env.wasm.wasmPaths = { wasm: wasmUrl };
   let loaded = 0;
   const tick = (n: number) => {
@@ -110,8 +129,8 @@ function toTensor(ort: typeof Ort, data: Uint8ClampedArray, width: number, heigh
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The text probability map of a canvas at PaddleOCR's detection size. */
-async function detect(engine: Engine, source: OffscreenCanvas): Promise<{ prob: Float32Array; detW: number; detH: number }> {
-  const scale = Math.min(1, DET_MAX_SIDE / Math.max(source.width, source.height));
+async function detect(engine: Engine, source: OffscreenCanvas, maxSide: number): Promise<{ prob: Float32Array; detW: number; detH: number }> {
+  const scale = Math.min(1, maxSide / Math.max(source.width, source.height));
   const detW = Math.max(32, Math.round((source.width * scale) / 32) * 32);
   const detH = Math.max(32, Math.round((source.height * scale) / 32) * 32);
   const [, detCtx] = canvasOf(detW, detH);
@@ -125,8 +144,6 @@ async function detect(engine: Engine, source: OffscreenCanvas): Promise<{ prob: 
 
 /** Below this tilt (degrees) the axis-aligned boxes read the lines well enough as they are. */
 const STRAIGHT_ENOUGH = 1.5;
-/** The text must cover this share of the photo's area, or it is cut out and looked at closer. */
-const FILLS_PHOTO = 0.45;
 
 /**
  * The part of the photo the text is in, turned level: a card on a table, at an angle, a step
@@ -158,21 +175,23 @@ export async function readLines(image: ImageBitmap, onProgress: (p: OcrProgress)
   onProgress({ phase: 'detect' });
   await breathe();
 
-  let [source, sourceCtx] = canvasOf(image.width, image.height);
-  sourceCtx.drawImage(image, 0, 0);
-  let found = await detect(engine, source);
+  const fit = Math.min(1, SOURCE_MAX_SIDE / Math.max(image.width, image.height));
+  const [photo, photoCtx] = canvasOf(Math.round(image.width * fit), Math.round(image.height * fit));
+  photoCtx.drawImage(image, 0, 0, photo.width, photo.height);
 
-  // A card at an angle or small in the photo: find it, level it, and detect again on it alone.
-  const layout = textLayout(found.prob, found.detW, found.detH);
+  // Where the card's text is and how it is turned, from a coarse map of the whole photo; then the
+  // lines of that region alone, levelled. A photo with no text found is read as it is.
+  const coarse = await detect(engine, photo, LAYOUT_MAX_SIDE);
+  const layout = textLayout(coarse.prob, coarse.detW, coarse.detH);
+  let source = photo;
   if (layout.region) {
-    const fx = image.width / found.detW;
-    const fy = image.height / found.detH;
+    const fx = photo.width / coarse.detW;
+    const fy = photo.height / coarse.detH;
     const region = { x: layout.region.x * fx, y: layout.region.y * fy, w: layout.region.w * fx, h: layout.region.h * fy };
-    if (Math.abs(layout.angle) > STRAIGHT_ENOUGH || (region.w * region.h) / (image.width * image.height) < FILLS_PHOTO) {
-      source = straighten(source, region, layout.angle);
-      found = await detect(engine, source);
-    }
+    source = straighten(photo, region, Math.abs(layout.angle) > STRAIGHT_ENOUGH ? layout.angle : 0);
   }
+  await breathe();
+  const found = await detect(engine, source, CARD_MAX_SIDE);
   const { prob, detW, detH } = found;
   const boxes = boxesFromProbMap(prob, detW, detH);
 
