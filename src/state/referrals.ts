@@ -58,8 +58,8 @@ export function startReferralTargets(): void {
 }
 
 /** The committees the case may go to (referral.ts mayReferTo over the kept list). */
-export function targetsFor(record: Pick<CaseRecord, 'committeeId' | 'countyCode'>): CommitteeRef[] {
-  return referralTargets.value.filter((c) => mayReferTo({ committeeId: record.committeeId ?? null, countyCode: record.countyCode }, { id: c.id, areaCode: c.areaCode }));
+export function targetsFor(record: Pick<CaseRecord, 'committeeId' | 'townCode' | 'countyCode'>): CommitteeRef[] {
+  return referralTargets.value.filter((c) => mayReferTo({ committeeId: record.committeeId ?? null, townCode: record.townCode, countyCode: record.countyCode }, { id: c.id, areaCode: c.areaCode }));
 }
 
 /** True when the referral is addressed to this account (its committee, or staff above it). */

@@ -86,7 +86,9 @@ describe.each(storeKinds)('移交 chains on %s', (kind) => {
               if (action === 'referTown' || action === 'referCounty') {
                 const to = action === 'referTown' ? committees.town : committees.county;
                 const out = await run(holderActor(m), (d) => d.refer(m.id, to));
-                const expected = !m.open ? 'rejected:referral.caseClosed' : to === m.holder ? 'rejected:referral.targetNotAllowed' : m.pending ? 'rejected:referral.alreadyPending' : 'applied';
+                // Never to itself, never down (the county's committee back to a town's).
+                const down = to === m.holder || (m.holder === committees.county && to === committees.town);
+                const expected = !m.open ? 'rejected:referral.caseClosed' : down ? 'rejected:referral.targetNotAllowed' : m.pending ? 'rejected:referral.alreadyPending' : 'applied';
                 expect(out).toBe(expected);
                 if (out === 'applied') {
                   const row = await h.store.db.selectFrom('referrals').select('id').where('case_id', '=', m.id).where('status', '=', 'sent').executeTakeFirstOrThrow();

@@ -149,9 +149,12 @@ describe.each(storeKinds)('移交 on %s', (kind) => {
     // Referring again while one waits is refused with what to do.
     const again = await h.push(med, med.device.request([med.device.refer(villageCase.id, townCommittee)]));
     expect(again.body.results[0]).toMatchObject({ status: 'rejected', code: 'referral.alreadyPending' });
-    // Down or to a village is never allowed.
+    // Down to a village, or sideways to another town's committee, is never allowed.
     const toVillage = await h.push(med, med.device.request([med.device.refer(villageCase.id, villageCommittee)]));
     expect(toVillage.body.results[0]).toMatchObject({ status: 'rejected', code: 'referral.targetNotAllowed' });
+    const otherTown = await h.store.db.selectFrom('committees').select('id').where('area_code', '=', '150523101').executeTakeFirstOrThrow();
+    const sideways = await h.push(med, med.device.request([med.device.refer(villageCase.id, otherTown.id)]));
+    expect(sideways.body.results[0]).toMatchObject({ status: 'rejected', code: 'referral.targetNotAllowed' });
 
     // The 司法所 clerk returns it; the 镇调委会's phone, offline meanwhile, had accepted it.
     const returned = await h.push(town, town.device.request([town.device.returnReferral(villageCase.id, referralId, '村调委会可以调解，请先在村里调解')]));
@@ -162,7 +165,7 @@ describe.each(storeKinds)('移交 on %s', (kind) => {
     // Both are on record: the applied return and the refused accept.
     const logged = await h.store.db.selectFrom('mutation_log').select(['name', 'result']).where('case_id', '=', villageCase.id).where('name', 'like', 'referral.%').orderBy('server_seq').execute();
     expect(logged).toEqual([
-      { name: 'referral.send', result: 'applied' }, { name: 'referral.send', result: 'rejected' }, { name: 'referral.send', result: 'rejected' },
+      { name: 'referral.send', result: 'applied' }, { name: 'referral.send', result: 'rejected' }, { name: 'referral.send', result: 'rejected' }, { name: 'referral.send', result: 'rejected' },
       { name: 'referral.return', result: 'applied' }, { name: 'referral.accept', result: 'rejected' },
     ]);
     // The case never moved; the village sees the reason.
