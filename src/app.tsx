@@ -47,6 +47,8 @@ const ScreeningListScreen = lazy(() => screen(() => import('./ui/screening/scree
 const ScreeningFormScreen = lazy(() => screen(() => import('./ui/screening/screening-form-screen.tsx')).then((m) => m.ScreeningFormScreen));
 const AlertsScreen = lazy(() => screen(() => import('./ui/alerts/alerts-screen.tsx')).then((m) => m.AlertsScreen));
 const AlertFormScreen = lazy(() => screen(() => import('./ui/alerts/alert-form-screen.tsx')).then((m) => m.AlertFormScreen));
+const ReferralsScreen = lazy(() => screen(() => import('./ui/referrals/referrals-screen.tsx')).then((m) => m.ReferralsScreen));
+const ReferralFormScreen = lazy(() => screen(() => import('./ui/referrals/referral-form-screen.tsx')).then((m) => m.ReferralFormScreen));
 const SubsidyScreen = lazy(() => screen(() => import('./ui/subsidy/subsidy-screen.tsx')).then((m) => m.SubsidyScreen));
 const SubsidyRulesScreen = lazy(() => screen(() => import('./ui/subsidy/rules-screen.tsx')).then((m) => m.RulesScreen));
 const ScoreScreen = lazy(() => screen(() => import('./ui/subsidy/score-screen.tsx')).then((m) => m.ScoreScreen));
@@ -83,6 +85,8 @@ export function App() {
             <Route path="/screening/:id" component={ScreeningFormScreen} />
             <Route path="/alerts" component={AlertsScreen} />
             <Route path="/alerts/new" component={AlertFormScreen} />
+            <Route path="/referrals" component={ReferralsScreen} />
+            <Route path="/referrals/new" component={ReferralFormScreen} />
             <Route path="/review" component={ReviewScreen} />
             <Route path="/requests" component={RequestsScreen} />
             <Route path="/login" component={LoginScreen} />

@@ -2,7 +2,7 @@
 // the record and its outbox entry in ONE transaction, so neither exists without the other and
 // "已保存" is said only once both are on the phone. The header's caseId carries the record's id.
 import { uuidv7 } from 'uuidv7';
-import { SCHEMA_VERSION, type Mutation, type RecordMutation } from '../shared/mutations.ts';
+import { SCHEMA_VERSION, type Mutation, type RecordMutation, type ReferralMutation } from '../shared/mutations.ts';
 import type { ScreeningRecord } from '../shared/screening.ts';
 import type { AlertRecord } from '../shared/alerts.ts';
 import type { DeviceMeta } from './schema.ts';
@@ -35,11 +35,15 @@ export function writeAlertAck(ctx: WriteContext, alert: AlertRecord, byName: str
   });
 }
 
-async function queueRecord<T>(ctx: WriteContext, id: string, body: RecordMutation, baseVersion: number, write: () => Promise<T>): Promise<T> {
+/**
+ * The record write and its outbox entry in one transaction. `id` goes in the header's caseId:
+ * the record's own id for 排查 and 上报, the case's for 移交 (write-referrals.ts).
+ */
+export async function queueRecord<T>(ctx: WriteContext, id: string, body: RecordMutation | ReferralMutation, baseVersion: number, write: () => Promise<T>): Promise<T> {
   const { db } = ctx;
   await deviceMeta(db);
   try {
-    return await db.transaction('rw', [db.outbox, db.meta, db.screenings, db.alerts], async () => {
+    return await db.transaction('rw', [db.outbox, db.meta, db.screenings, db.alerts, db.referrals], async () => {
       const meta = (await db.meta.get('device')) as DeviceMeta;
       const mutation = {
         ...body, mutationId: uuidv7(), clientId: meta.clientId, seq: meta.nextSeq, schemaVersion: SCHEMA_VERSION, caseId: id,

@@ -116,19 +116,35 @@ export interface ReferralTarget {
 }
 
 /**
- * Up or beside in the network, never down: a case may go to a committee of the same county that
- * sits above the village level (the town's 镇调委会, the county's centre, 派驻 and 行业性 committees
- * registered at a town or the county), never to a village committee and never to its own holder.
- * The server applies the same rule to the committees it knows (a committee it does not know is
- * refused before this).
+ * Up the network, never down or sideways to another town: a case may go to its own town's
+ * committees (the 镇调委会, a 派驻 or 行业性 committee registered at the town) or to a committee
+ * serving the whole county (the county's centre, the court's, police's or 信访's 派驻 committees,
+ * 行业性专业性 and 企事业 committees registered at the county) — never to a village committee, to
+ * another town's, to another county's, or to its own holder. The server applies the same rule to
+ * the committees it knows (a committee it does not know is refused before this).
  */
-export function mayReferTo(holder: { committeeId: string | null; countyCode: string }, target: ReferralTarget): boolean {
+export function mayReferTo(holder: { committeeId: string | null; townCode: string; countyCode: string }, target: ReferralTarget): boolean {
   if (target.id === holder.committeeId) return false;
   if (target.areaCode.slice(0, 6) !== holder.countyCode) return false;
-  return target.areaCode.endsWith('000');
+  return target.areaCode.endsWith('000000') || target.areaCode === `${holder.townCode}000`;
 }
 
 /** Newest first for the sender, due first for the receiver: overdue and oldest on top. */
 export function compareInbox(a: Pick<ReferralRecord, 'dueOn' | 'sentAt'>, b: Pick<ReferralRecord, 'dueOn' | 'sentAt'>): number {
   return a.dueOn.localeCompare(b.dueOn) || a.sentAt.localeCompare(b.sentAt);
 }
+
+/**
+ * 移交 figures of an area and period (server referrals/counts.ts): `out` sent by committees of the
+ * area, `in` accepted by committees of the area, `returned` sent back by them, `waiting` sent to
+ * them and not yet decided. A referral is never a 受理: the case is counted once, by the committee
+ * that holds it (stats.referral.rule; docs/referral.md).
+ */
+export interface ReferralCounts {
+  out: number;
+  in: number;
+  returned: number;
+  waiting: number;
+}
+
+export const noReferrals = (): ReferralCounts => ({ out: 0, in: 0, returned: 0, waiting: 0 });

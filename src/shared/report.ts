@@ -16,6 +16,7 @@ import {
 import { rowSumNames, statSums, type CountedColumn, type RowSumName } from './fields/stat-sums.ts';
 import { BOM, toCsv } from './csv.ts';
 import { noScreening, type ScreeningCounts } from './screening.ts';
+import { noReferrals, type ReferralCounts } from './referral.ts';
 
 export type Cell = string | number | null;
 
@@ -85,6 +86,8 @@ export interface ReportMeta {
   footer?: ReportFooter;
   /** 排查 rounds, findings and 预防纠纷 of the area and period (server/screening/counts.ts); absent = none recorded. */
   screening?: ScreeningCounts;
+  /** 移交 in and out (server/referrals/counts.ts); absent = none recorded. */
+  referrals?: ReferralCounts;
   /** The same cases by 调解主体 (server/stats/summary.ts), each once; absent = not split (no 按调解主体 block). */
   byCommitteeType?: readonly CommitteeTypeRollup[];
 }
@@ -159,6 +162,17 @@ export function screeningTable(counts: ScreeningCounts = noScreening()): Cell[][
     [t('report.screening.rounds'), counts.rounds],
     [t('report.screening.found'), counts.found],
     [t('report.screening.prevented'), counts.prevented],
+  ];
+}
+
+/** 移交: sent up by the area's committees, accepted, returned and waiting at them; the rule beneath. */
+export function referralTable(counts: ReferralCounts = noReferrals()): Cell[][] {
+  return [
+    [t('report.referral'), t('report.org.count')],
+    [t('stats.referral.out'), counts.out],
+    [t('stats.referral.in'), counts.in],
+    [t('report.referral.returned'), counts.returned],
+    [t('report.referral.waiting'), counts.waiting],
   ];
 }
 
@@ -261,7 +275,7 @@ export function reportTitle(meta: ReportMeta): Cell[][] {
   ];
 }
 
-export const reportNotes = (): Cell[][] => [[t('report.note.rate')], [t('report.note.satisfaction')], [t('report.screening.fromRecords')]];
+export const reportNotes = (): Cell[][] => [[t('report.note.rate')], [t('report.note.satisfaction')], [t('report.screening.fromRecords')], [t('stats.referral.rule')]];
 
 const beijing = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -319,6 +333,7 @@ export function reportSheets(meta: ReportMeta, r: Rollup, org: OrgTable, childre
         { rows: caseTable(r, options), table: true, decimals: [undefined, ...reportColumns.map((c) => c.decimals)], printTitle: true },
         ...(meta.byCommitteeType ? [{ rows: committeeTypeTable(meta.byCommitteeType, r, options), table: true, decimals: [undefined, ...reportColumns.map((c) => c.decimals)] }] : []),
         { rows: screeningTable(meta.screening), table: true },
+        { rows: referralTable(meta.referrals), table: true },
         { rows: preventionTable(r), table: true },
         { rows: sourceTable(r), table: true },
         { rows: courtTable(r), table: true },

@@ -3,6 +3,7 @@
 import type { Coverage, OrgTable } from './network.ts';
 import type { CommitteeTypeRollup, Period, Rollup } from './stats.ts';
 import type { ScreeningCounts } from './screening.ts';
+import type { ReferralCounts } from './referral.ts';
 
 export interface AreaRef {
   code: string;
@@ -60,6 +61,8 @@ export interface StatsSummary {
   byCommitteeType: CommitteeTypeRollup[];
   /** 排查次数, 排查发现纠纷 and 预防纠纷 (当场化解) in the area and period, from the 排查 records. */
   screening: ScreeningCounts;
+  /** 移交 in and out of the area's committees in the period (never counted as 受理; referral.ts). */
+  referrals: ReferralCounts;
 }
 
 export type SignoffState = 'open' | 'signed';

@@ -39,6 +39,8 @@ export function startPrivate(): void {
     .then(startAppState)
     .then(() => import('./areas.ts'))
     .then((m) => m.startPlaces())
+    .then(() => import('./referrals.ts'))
+    .then((m) => m.startReferralTargets())
     .then(() => import('../shared/i18n/later.ts'))
     .then(() => import('./sync.ts'))
     .then((m) => m.startSync());

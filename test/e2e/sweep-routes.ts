@@ -61,6 +61,11 @@ export const SWEEP_ROUTES: readonly SweepRoute[] = [
   { path: '/screening/new', roles: ['mediator', 'town'] },
   { path: '/alerts', roles: ['mediator', 'town', 'county'], ready: '[data-testid="alert-item"]' },
   { path: '/alerts/new?case=:case', roles: ['mediator'] },
+  // 移交: the demo seeds one waiting at the town, one accepted and one returned (seed/demo-referrals.ts).
+  { path: '/referrals', roles: ['mediator'], ready: '[data-testid="referral-item"]' },
+  { path: '/referrals', roles: ['town'], ready: '[data-testid="referral-item"]' },
+  { path: '/referrals', roles: ['county', 'admin'] },
+  { path: '/referrals/new?case=:case', roles: ['mediator'] },
   // 以案定补 and 调解员考核 (ui/subsidy/), with the demo's scored December 2023.
   { path: '/subsidy?month=2023-12', roles: ['town', 'county'], ready: '[data-testid="subsidy-cases"]' },
   { path: '/subsidy/rules', roles: ['town', 'county'], ready: '[data-testid="rules-form"]' },

@@ -43,11 +43,18 @@ export async function seedInboxes(baseUrl: string, username = 'tiaojie', passwor
     id: uuidv7(), grade: 'red' as const, reasons: ['group' as const], persons: 6, summary: '六户因灌溉用水顺序争执，有推搡', caseId: record.id, screeningId: null, findingId: null,
     areaCode: village, townCode: village.slice(0, 9), countyCode: village.slice(0, 6), reportedBy: '', reportedByName: '', reportedAt: '', ack: null, version: 0,
   };
+  // An open case referred to the town's 镇调委会 (the 移交 screens: sent at the village, waiting at the town).
+  const referred = caseRecord(village);
+  const targets = await fetch(`${baseUrl}/api/referrals/targets`, { headers: { authorization: `Bearer ${session.token}` } });
+  const { committees } = (await targets.json()) as { committees: { id: string; areaCode: string }[] };
+  const town = committees.find((c) => c.areaCode === `${village.slice(0, 9)}000`);
+  if (!town) throw new Error('no town committee to refer to');
   const push: PushRequest = {
     protocolVersion: PROTOCOL_VERSION, clientId,
     mutations: [
       phone.create(record), phone.transition(record.id, refuse), phone.transition(record.id, refuse),
       phone.build(round.id, { name: 'screening.save', args: { record: round } }), phone.build(alert.id, { name: 'alert.raise', args: { alert } }),
+      phone.create(referred), phone.refer(referred.id, town.id),
     ],
   };
   const answer = await post<PushResponse>(`${baseUrl}/api/sync/push`, push, session.token);

@@ -130,6 +130,12 @@ describe.each(storeKinds)('移交 on %s', (kind) => {
     expect(stats.body.total.accepted).toBe(1);
     expect(stats.body.total.succeeded).toBe(1);
     expect(Object.fromEntries(stats.body.byCommitteeType.map((r) => [r.type, r.rollup.accepted]))).toEqual({ '乡镇/街道': 1 });
+    // 移交 in/out: the village sent one, the town's committee accepted one; the county has both.
+    expect(stats.body.referrals).toEqual({ out: 1, in: 1, returned: 0, waiting: 0 });
+    const villageStats = await h.call<StatsSummary>('GET', '/api/stats?area=150523100200&from=2026-01-01&to=2026-12-31', { token: county.token });
+    expect(villageStats.body.referrals).toMatchObject({ out: 1, in: 0 });
+    const townStats = await h.call<StatsSummary>('GET', '/api/stats?area=150523100&from=2026-01-01&to=2026-12-31', { token: county.token });
+    expect(townStats.body.referrals).toMatchObject({ out: 1, in: 1 });
   });
 
   test('退回 with a reason; a second desk acting at once keeps the first decision and the record of its own', async () => {
@@ -143,9 +149,12 @@ describe.each(storeKinds)('移交 on %s', (kind) => {
     // Referring again while one waits is refused with what to do.
     const again = await h.push(med, med.device.request([med.device.refer(villageCase.id, townCommittee)]));
     expect(again.body.results[0]).toMatchObject({ status: 'rejected', code: 'referral.alreadyPending' });
-    // Down or to a village is never allowed.
+    // Down to a village, or sideways to another town's committee, is never allowed.
     const toVillage = await h.push(med, med.device.request([med.device.refer(villageCase.id, villageCommittee)]));
     expect(toVillage.body.results[0]).toMatchObject({ status: 'rejected', code: 'referral.targetNotAllowed' });
+    const otherTown = await h.store.db.selectFrom('committees').select('id').where('area_code', '=', '150523101').executeTakeFirstOrThrow();
+    const sideways = await h.push(med, med.device.request([med.device.refer(villageCase.id, otherTown.id)]));
+    expect(sideways.body.results[0]).toMatchObject({ status: 'rejected', code: 'referral.targetNotAllowed' });
 
     // The 司法所 clerk returns it; the 镇调委会's phone, offline meanwhile, had accepted it.
     const returned = await h.push(town, town.device.request([town.device.returnReferral(villageCase.id, referralId, '村调委会可以调解，请先在村里调解')]));
@@ -156,7 +165,7 @@ describe.each(storeKinds)('移交 on %s', (kind) => {
     // Both are on record: the applied return and the refused accept.
     const logged = await h.store.db.selectFrom('mutation_log').select(['name', 'result']).where('case_id', '=', villageCase.id).where('name', 'like', 'referral.%').orderBy('server_seq').execute();
     expect(logged).toEqual([
-      { name: 'referral.send', result: 'applied' }, { name: 'referral.send', result: 'rejected' }, { name: 'referral.send', result: 'rejected' },
+      { name: 'referral.send', result: 'applied' }, { name: 'referral.send', result: 'rejected' }, { name: 'referral.send', result: 'rejected' }, { name: 'referral.send', result: 'rejected' },
       { name: 'referral.return', result: 'applied' }, { name: 'referral.accept', result: 'rejected' },
     ]);
     // The case never moved; the village sees the reason.

@@ -23,8 +23,8 @@ describe('移交 clock', () => {
   });
 });
 
-describe('移交 targets', () => {
-  const village = { committeeId: 'v', countyCode: '150523' };
+describe('移交 targets: up the network, never down or to another town', () => {
+  const village = { committeeId: 'v', townCode: '150523100', countyCode: '150523' };
   test('up or beside in the county', () => {
     expect(mayReferTo(village, { id: 't', areaCode: '150523100000' })).toBe(true);
     expect(mayReferTo(village, { id: 'c', areaCode: '150523000000' })).toBe(true);
@@ -32,6 +32,10 @@ describe('移交 targets', () => {
   test('never to a village, another county or itself', () => {
     expect(mayReferTo(village, { id: 'v2', areaCode: '150523100201' })).toBe(false);
     expect(mayReferTo(village, { id: 'x', areaCode: '150502000000' })).toBe(false);
-    expect(mayReferTo({ committeeId: 't', countyCode: '150523' }, { id: 't', areaCode: '150523100000' })).toBe(false);
+    expect(mayReferTo({ committeeId: 't', townCode: '150523100', countyCode: '150523' }, { id: 't', areaCode: '150523100000' })).toBe(false);
+    // Another town's committee is sideways, not up.
+    expect(mayReferTo(village, { id: 't2', areaCode: '150523101000' })).toBe(false);
+    // A town's committee may send on to the county.
+    expect(mayReferTo({ committeeId: 't', townCode: '150523100', countyCode: '150523' }, { id: 'c', areaCode: '150523000000' })).toBe(true);
   });
 });

@@ -5,9 +5,9 @@
 // ones this server counts. Then, in one transaction, the month's cells replace the county's cells
 // of that month, the year and province cells are rebuilt, and the import is logged; the version
 // it replaced stays listed with the time it was replaced.
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import * as v from 'valibot';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { FederationFileSchema, FederationPayloadSchema, type FederatedMonth, type FederationPayload } from '../../shared/federation.ts';
 import type { Ctx } from '../deps.ts';
 import type { DB } from '../store/schema.ts';
@@ -54,14 +54,24 @@ export interface ImportResult {
   replaced: number | null;
 }
 
+/** The registered keys of the counties named, read in one query per chunk, each parsed once. */
+async function keysOf(ctx: Ctx, counties: readonly string[]): Promise<Map<string, LoadedKey>> {
+  const out = new Map<string, LoadedKey>();
+  for (const some of chunked([...new Set(counties)])) {
+    for (const row of await ctx.store.read.selectFrom('federation_keys').selectAll().where('county_code', 'in', some).execute()) {
+      out.set(row.county_code, { ...row, key: createPublicKey(row.public_key) });
+    }
+  }
+  return out;
+}
+
 /** Checks one file against its county's key; returns what to apply. Writes nothing. */
-async function verifyFile(ctx: Ctx, body: unknown, keys: Map<string, KeyRow | undefined>): Promise<{ payload: FederationPayload; hash: string; countyName: string }> {
-  const { payload, signed, signature } = readPayload(body);
+async function verifyFile(ctx: Ctx, read: ReturnType<typeof readPayload>, keys: Map<string, LoadedKey>): Promise<{ payload: FederationPayload; hash: string; countyName: string }> {
+  const { payload, signed, signature } = read;
   const county = payload.county.code;
-  if (!keys.has(county)) keys.set(county, await ctx.store.read.selectFrom('federation_keys').selectAll().where('county_code', '=', county).executeTakeFirst());
   const key = keys.get(county);
   if (!key) throw new ApiError(422, 'federation.keyUnknown', { county: `${payload.county.name}（${county}）` });
-  if (payload.keyFingerprint !== key.fingerprint || !verify(null, Buffer.from(signed, 'utf8'), createPublicKey(key.public_key), Buffer.from(signature, 'base64'))) {
+  if (payload.keyFingerprint !== key.fingerprint || !verify(null, Buffer.from(signed, 'utf8'), key.key, Buffer.from(signature, 'base64'))) {
     throw new ApiError(422, 'federation.signatureInvalid', { county: key.county_name });
   }
   const known = await localCellColumns(ctx.store);
@@ -70,7 +80,7 @@ async function verifyFile(ctx: Ctx, body: unknown, keys: Map<string, KeyRow | un
   return { payload, hash: sha256Hex(signed), countyName: key.county_name };
 }
 
-type KeyRow = Selectable<DB['federation_keys']>;
+type LoadedKey = Selectable<DB['federation_keys']> & { key: KeyObject };
 type Verified = Awaited<ReturnType<typeof verifyFile>>;
 
 export async function importMonth(ctx: Ctx, body: unknown, by: string): Promise<ImportResult> {
@@ -84,58 +94,134 @@ export async function importMonth(ctx: Ctx, body: unknown, by: string): Promise<
  * once for what changed.
  */
 export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: string): Promise<ImportResult[]> {
-  const keys = new Map<string, KeyRow | undefined>();
+  // In the order given, so the first bad file is the one named: its shape, then its signature.
+  const read = bodies.map(readPayload);
+  const keys = await keysOf(ctx, read.map((r) => r.payload.county.code));
   const files: Verified[] = [];
-  for (const body of bodies) files.push(await verifyFile(ctx, body, keys));
+  for (const r of read) files.push(await verifyFile(ctx, r, keys));
   const now = ctx.now().toISOString();
   return ctx.store.write(async (tx) => {
     const results: ImportResult[] = [];
     const months = new Set<string>();
-    for (const { payload, hash, countyName } of files) {
-      const county = payload.county.code;
-      // A county kept here (its cases or its network) is counted from its own rows, never twice.
-      const hosted = await tx.selectFrom('cases').select('id').where('county_code', '=', county).limit(1).executeTakeFirst()
-        ?? await tx.selectFrom('committees').select('id').where('location', 'like', `${county}%`).limit(1).executeTakeFirst();
-      if (hosted) throw new ApiError(409, 'federation.hostedHere', { county: countyName });
-      const current = await tx.selectFrom('federation_imports').select(['version', 'hash']).where('county_code', '=', county)
-        .where('month', '=', payload.month).orderBy('version', 'desc').executeTakeFirst();
-      const params = { county: countyName, month: payload.month, version: payload.version, current: current?.version ?? 0 };
-      if (current) {
-        if (current.hash === hash) throw new ApiError(409, 'federation.already', params);
-        if (payload.version < current.version) throw new ApiError(409, 'federation.replayed', params);
-        if (payload.version === current.version) throw new ApiError(409, 'federation.versionConflict', params);
-        if (payload.previousHash !== current.hash) throw new ApiError(409, 'federation.chainBroken', params);
-      }
-      await ensureAreas(tx, payload);
-      await tx.deleteFrom('stat_cells').where('area_code', '=', county).where('period', '=', payload.month).execute();
-      for (let i = 0; i < payload.cells.length; i += 200) {
-        const rows = payload.cells.slice(i, i + 200).map((cell) => ({ ...cell, area_code: county, period: payload.month }));
-        await tx.insertInto('stat_cells').values(rows as never).execute();
-      }
-      months.add(`${county}|${payload.month}`);
-      if (current) {
-        await tx.updateTable('federation_imports').set({ replaced_at: now })
-          .where('county_code', '=', county).where('month', '=', payload.month).where('replaced_at', 'is', null).execute();
-      }
-      await tx.insertInto('federation_imports').values({
-        county_code: county, month: payload.month, version: payload.version, hash, signed_at: payload.signedAt,
-        imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org), form_no: payload.formNo ?? null,
-      }).execute();
-      results.push({ county, month: payload.month, version: payload.version, replaced: current?.version ?? null });
-    }
+    // A batch holding the same county month twice takes it in rounds, in the order given, so the
+    // second sees the first as the version it replaces — as if they came one request after another.
+    for (const round of rounds(files)) results.push(...(await importRound(tx, ctx.store.kind, round, by, now, months)));
     await rebuildFromMonths(tx, [...months].map((k) => k.split('|') as [string, string]));
     return results;
   });
 }
 
+const monthKey = (county: string, month: string) => `${county}|${month}`;
+const CHUNK = 300;
+const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+function rounds(files: readonly Verified[]): Verified[][] {
+  const out: Verified[][] = [];
+  const seen = new Map<string, number>();
+  for (const f of files) {
+    const key = monthKey(f.payload.county.code, f.payload.month);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    (out[n] ??= []).push(f);
+  }
+  return out;
+}
+
+/**
+ * Files of distinct county months, written together: a read per chunk of counties for what is
+ * already here, and multi-row writes of their cells and log rows — not a round trip per file
+ * (a province's year of 100 counties is 1,200 files).
+ */
+async function importRound(tx: Kysely<DB>, kind: Store['kind'], files: readonly Verified[], by: string, now: string, months: Set<string>): Promise<ImportResult[]> {
+  const counties = [...new Set(files.map((f) => f.payload.county.code))];
+  // A county kept here (its cases or its network) is counted from its own rows, never twice.
+  const hosted = new Set<string>();
+  for (const some of chunked(counties)) {
+    for (const r of await tx.selectFrom('cases').select('county_code').distinct().where('county_code', 'in', some).execute()) hosted.add(r.county_code);
+    for (const r of await tx.selectFrom('committees').select('location').where(sql`substr(location, 1, 6)`, 'in', some).execute()) hosted.add(r.location.slice(0, 6));
+  }
+  const current = new Map<string, { version: number; hash: string }>();
+  const monthsAsked = [...new Set(files.map((f) => f.payload.month))];
+  for (const some of chunked(counties)) {
+    const rows = await tx.selectFrom('federation_imports').select(['county_code', 'month', 'version', 'hash'])
+      .where('county_code', 'in', some).where('month', 'in', monthsAsked).execute();
+    for (const r of rows) {
+      const key = monthKey(r.county_code, r.month);
+      const held = current.get(key);
+      if (!held || Number(r.version) > held.version) current.set(key, { version: Number(r.version), hash: r.hash });
+    }
+  }
+  // Every file checked before anything is written: one refusal refuses the batch.
+  for (const { payload, hash, countyName } of files) {
+    if (hosted.has(payload.county.code)) throw new ApiError(409, 'federation.hostedHere', { county: countyName });
+    const held = current.get(monthKey(payload.county.code, payload.month));
+    const params = { county: countyName, month: payload.month, version: payload.version, current: held?.version ?? 0 };
+    if (held) {
+      if (held.hash === hash) throw new ApiError(409, 'federation.already', params);
+      if (payload.version < held.version) throw new ApiError(409, 'federation.replayed', params);
+      if (payload.version === held.version) throw new ApiError(409, 'federation.versionConflict', params);
+      if (payload.previousHash !== held.hash) throw new ApiError(409, 'federation.chainBroken', params);
+    }
+  }
+  await ensureAreas(tx, files.map((f) => f.payload));
+  const byMonth = new Map<string, string[]>();
+  for (const f of files) byMonth.set(f.payload.month, [...(byMonth.get(f.payload.month) ?? []), f.payload.county.code]);
+  for (const [month, list] of byMonth) {
+    for (const some of chunked(list)) await tx.deleteFrom('stat_cells').where('period', '=', month).where('area_code', 'in', some).execute();
+  }
+  // Cells of one shape (the same columns) go in together as one JSON parameter the database
+  // unpacks itself (json_populate_recordset, json_each): thousands of rows in one statement,
+  // with no statement of tens of thousands of parameters to build and parse.
+  const shapes = new Map<string, Record<string, unknown>[]>();
+  for (const { payload } of files) {
+    for (const cell of payload.cells) {
+      const row = { ...cell, area_code: payload.county.code, period: payload.month };
+      const shape = Object.keys(row).sort().join(',');
+      const list = shapes.get(shape);
+      if (list) list.push(row);
+      else shapes.set(shape, [row]);
+    }
+  }
+  for (const [shape, rows] of shapes) {
+    // The names were checked against this server's own stat_cells columns (verifyFile).
+    const columns = shape.split(',');
+    const list = sql.join(columns.map((c) => sql.ref(c)));
+    for (const some of chunked(rows, 5000)) {
+      const json = JSON.stringify(some);
+      if (kind === 'postgres') {
+        await sql`insert into stat_cells (${list}) select ${list} from json_populate_recordset(null::stat_cells, ${json}::json)`.execute(tx);
+      } else {
+        const fields = sql.join(columns.map((c) => sql`json_extract(value, ${`$.${c}`})`));
+        await sql`insert into stat_cells (${list}) select ${fields} from json_each(${json})`.execute(tx);
+      }
+    }
+  }
+  const replacing = files.filter((f) => current.has(monthKey(f.payload.county.code, f.payload.month)));
+  for (const f of replacing) {
+    await tx.updateTable('federation_imports').set({ replaced_at: now })
+      .where('county_code', '=', f.payload.county.code).where('month', '=', f.payload.month).where('replaced_at', 'is', null).execute();
+  }
+  const log = files.map(({ payload, hash }) => ({
+    county_code: payload.county.code, month: payload.month, version: payload.version, hash, signed_at: payload.signedAt,
+    imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org), form_no: payload.formNo ?? null,
+  }));
+  for (const some of chunked(log, 500)) await tx.insertInto('federation_imports').values(some).execute();
+  for (const f of files) months.add(monthKey(f.payload.county.code, f.payload.month));
+  return files.map(({ payload }) => ({
+    county: payload.county.code, month: payload.month, version: payload.version,
+    replaced: current.get(monthKey(payload.county.code, payload.month))?.version ?? null,
+  }));
+}
+
 /** The province and county of a file become areas here, so the dashboard can name and drill them. */
-async function ensureAreas(tx: Kysely<DB>, payload: FederationPayload): Promise<void> {
-  const rows = [
-    { code: payload.province.code, name: payload.province.name, level: 'province', parent: null },
-    { code: payload.county.code, name: payload.county.name, level: 'county', parent: payload.province.code },
-  ];
-  for (const row of rows) {
-    await tx.insertInto('areas').values({ ...row, valid_from: null, valid_to: null }).onConflict((oc) => oc.column('code').doNothing()).execute();
+async function ensureAreas(tx: Kysely<DB>, payloads: readonly FederationPayload[]): Promise<void> {
+  const rows = new Map<string, { code: string; name: string; level: string; parent: string | null }>();
+  for (const payload of payloads) {
+    if (!rows.has(payload.province.code)) rows.set(payload.province.code, { code: payload.province.code, name: payload.province.name, level: 'province', parent: null });
+    if (!rows.has(payload.county.code)) rows.set(payload.county.code, { code: payload.county.code, name: payload.county.name, level: 'county', parent: payload.province.code });
+  }
+  for (const some of chunked([...rows.values()], 500)) {
+    await tx.insertInto('areas').values(some.map((row) => ({ ...row, valid_from: null, valid_to: null }))).onConflict((oc) => oc.column('code').doNothing()).execute();
   }
 }
 

@@ -1,7 +1,8 @@
 // The 移交 API besides sync (the referrals themselves travel as mutations, referrals/sync-apply.ts):
-//   GET /api/referrals/targets — the committees a phone may refer to: every committee of the
+//   GET /api/referrals/targets — the committees a phone may choose from: every committee of the
 //     account's county registered above the village (town committees, the county centre, 派驻 and
-//     行业性), as the phone keeps them for choosing offline. The server checks the choice again.
+//     行业性), kept on the phone for choosing offline; the phone narrows them by the case's town
+//     (referral.ts mayReferTo) and the server checks the choice again.
 //   GET /api/referrals/settings?county= — the county's working days to 接收 or 退回.
 //   PUT /api/referrals/settings — county staff (or admin) set it, 1–20 working days.
 import { Hono } from 'hono';

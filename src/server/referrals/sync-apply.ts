@@ -82,7 +82,7 @@ async function send(b: Batch, m: M<'referral.send'>): Promise<Applied> {
   if (!from) return refuse('push.committeeUnknown');
   const to = await committeeSide(b, sent.toCommitteeId);
   if (!to) return refuse('referral.targetUnknown');
-  if (!mayReferTo({ committeeId: from.committeeId, countyCode: record.countyCode }, { id: to.committeeId, areaCode: to.areaCode })) return refuse('referral.targetNotAllowed');
+  if (!mayReferTo({ committeeId: from.committeeId, townCode: record.townCode, countyCode: record.countyCode }, { id: to.committeeId, areaCode: to.areaCode })) return refuse('referral.targetNotAllowed');
   const waiting = await b.tx.selectFrom('referrals').select('id').where('case_id', '=', record.id).where('status', '=', 'sent').executeTakeFirst();
   if (waiting) return refuse('referral.alreadyPending');
   const sentOn = localDate(new Date(b.now));

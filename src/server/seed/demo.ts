@@ -17,6 +17,7 @@ import { planCase } from './demo-cases.ts';
 import { planCurrentYear, seedTodaysWork } from './demo-current.ts';
 import { personName } from './people.ts';
 import { COURT_MEDIATOR, TOWN_MEDIATOR, seedCommitteeWork } from './demo-committees.ts';
+import { seedReferrals } from './demo-referrals.ts';
 import { mulberry32, seededUuid, weighted } from './random.ts';
 import { seedScreening } from './demo-screening.ts';
 import { seedDemoSubsidy } from './demo-subsidy.ts';
@@ -62,7 +63,10 @@ export async function seedIfEmpty(store: Store, options: { demo: boolean; now?: 
   await seedAreas(store.db, kailuAreas);
   const cases = await withDemoNetwork(store, () => seedDemo(store, options.now));
   await seedDemoSubsidy(store);
-  return { seeded: true, cases: cases + (await seedCommitteeWork(store, options.now, committeeAccounts, await hashPassword(DEMO_PASSWORD))) };
+  const held = await seedCommitteeWork(store, options.now, committeeAccounts, await hashPassword(DEMO_PASSWORD));
+  // 移交 between the home village and its town's committee (demo-referrals.ts): current year only.
+  const referred = options.now ? await seedReferrals(store, options.now) : 0;
+  return { seeded: true, cases: cases + held + referred };
 }
 
 /**

@@ -115,6 +115,20 @@ async function dirtyOf(tx: Kysely<DB>, ids: readonly string[] | 'all'): Promise<
 async function recompute(tx: Kysely<DB>, kind: Store['kind'], ids: readonly string[] | 'all'): Promise<void> {
   const towns = await dirtyOf(tx, ids);
   let counties = distinct(towns.map(([t, m]) => [t.slice(0, 6), m]));
+  const hostedTotals = ids === 'all' && towns.length === 0
+    ? await tx.selectFrom('stat_totals').select('area_code').where(sql`length(area_code)`, '=', 9).limit(1).executeTakeFirst()
+    : undefined;
+  if (ids === 'all' && towns.length === 0 && hostedTotals === undefined) {
+    // Nothing hosted here (a province or national server: no cases, no town totals): every total
+    // is an imported county's or a sum of them, written by its import in the same transaction as
+    // its cells (federation/import.ts). Only imported months without a total (imported before the
+    // totals existed, 0220) are summed now — not the whole table again.
+    const missing = await sql<{ area_code: string; period: string }>`select i.county_code as area_code, i.month as period from federation_imports i
+      where i.replaced_at is null and not exists (select 1 from stat_totals t where t.area_code = i.county_code and t.period = i.month)`.execute(tx);
+    counties = missing.rows.map((r): AreaPeriod => [r.area_code, r.period]);
+    if (counties.length > 0) await totalsUp(tx, [], counties);
+    return;
+  }
   if (ids === 'all') {
     // Counting afresh: every town cell and every total anew, the totals of counties imported by
     // federation (whose county cells stay) included.

@@ -12,6 +12,7 @@ import { orgTable } from '../registry/org.ts';
 import { areaInfo, childAreas } from './area-tree.ts';
 import { asOfDate, cellsOnce, committeeTypeRollups, statRollups } from './summary.ts';
 import { screeningCounts } from '../screening/counts.ts';
+import { referralCounts } from '../referrals/counts.ts';
 import { formNumberOf } from './form-number.ts';
 
 export interface ReportData {
@@ -57,6 +58,7 @@ export async function reportData(ctx: Ctx, principal: Principal, area: string, p
     areaName: info.name, areaCode: area, from: period.from, toInclusive: addDays(period.to, -1), generatedAt: ctx.now().toISOString(),
     footer: await footerOf(ctx, area, info.name, period, principal.displayName),
     screening: await screeningCounts(db, area, period.from, period.to),
+    referrals: await referralCounts(db, area, period.from, period.to),
     byCommitteeType: await committeeTypeRollups(ctx, area, period, cells),
   };
   return { meta, rollup, org: await orgTable(db, area, asOf, period.from), children };

@@ -7,6 +7,7 @@ import { emptyRollup, mergeRollups, type CommitteeTypeRollup, type Period, type 
 import type { AreaStats, StatsSummary, TrendPoint } from '../../shared/stats-api.ts';
 import { committeeTypes } from '../../shared/network.ts';
 import { t } from '../../shared/i18n/index.ts';
+import { sql } from 'kysely';
 import type { Ctx } from '../deps.ts';
 import { areaCoverage, completenessOf, orgTable, villageSync, villagesOf } from '../registry/org.ts';
 import { areaInfo, areaPath, childAreas } from './area-tree.ts';
@@ -14,6 +15,7 @@ import { cellGroups, cellLevel, refreshCells, type CellsState } from './cells.ts
 import { liveGroups, rollupByKeyInSlices, type GroupBy } from './sql.ts';
 import { totalsByKey } from './totals.ts';
 import { screeningCounts } from '../screening/counts.ts';
+import { referralCounts } from '../referrals/counts.ts';
 
 /**
  * The cells brought up to date once for one request: every roll-up a request makes reads the same
@@ -65,6 +67,15 @@ async function byCommitteeTypeOf(ctx: Ctx, area: string, period: Period, cells: 
   const query = { area, period, by: 'committeeType' as const };
   if (cellLevel(area, 'committeeType') !== undefined && isMonthAligned(period)) {
     await cells();
+    // Only counties imported by federation under the area (no town's totals here): their cells
+    // do not say the 调解主体 (''), so the split is the total — read from the stored totals, not
+    // by grouping every imported cell again (a national table holds a million).
+    const hosted = await ctx.store.read.selectFrom('stat_totals').select('area_code').where(sql`length(area_code)`, '=', 9)
+      .where('area_code', 'like', `${area}%`).limit(1).executeTakeFirst();
+    if (!hosted) {
+      const total = (await statRollups(ctx, area, period, 'none', cells)).byKey.get('');
+      return new Map(total ? [['', total]] : []);
+    }
     return rollupByKeyInSlices(await cellGroups(ctx.store.read, query));
   }
   return rollupByKeyInSlices(await liveGroups(ctx.store.read, ctx.store.kind, query));
@@ -127,5 +138,6 @@ export async function summary(ctx: Ctx, area: string, period: Period): Promise<S
     coverage: await areaCoverage(db, area, asOf),
     byCommitteeType,
     screening: await screeningCounts(db, area, period.from, period.to),
+    referrals: await referralCounts(db, area, period.from, period.to),
   };
 }

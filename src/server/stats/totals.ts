@@ -26,20 +26,57 @@ const cellColumns = sql.join([...dimNames, ...sumCells].map((c) => sql.ref(c)));
 /** An area and a period (YYYY-MM or YYYY). */
 export type AreaPeriod = readonly [area: string, period: string];
 
-async function put(tx: Kysely<DB>, area: string, period: string, rollup: Rollup | undefined): Promise<void> {
-  if (!rollup) {
-    await tx.deleteFrom('stat_totals').where('area_code', '=', area).where('period', '=', period).execute();
-    return;
+// Every step below works on many areas at once — one read for a chunk of areas, one multi-row
+// upsert for their totals — not a query per area: a province importing a year of 100 counties,
+// or a first count of 2,850 counties' months, touches tens of thousands of totals (issue #15 bench).
+const CHUNK = 300;
+const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const pairKey = (area: string, period: string) => `${area}|${period}`;
+const uniq = (items: readonly string[]) => [...new Set(items)];
+
+/**
+ * The pairs in chunks of one period each, so a read of "these areas in this period" fetches only
+ * what was asked (a chunk mixing areas and periods would read every area in every period).
+ */
+function byPeriodChunks(pairs: readonly AreaPeriod[]): { period: string; areas: string[] }[] {
+  const areasOf = new Map<string, string[]>();
+  for (const [area, period] of pairs) {
+    const list = areasOf.get(period);
+    if (list) list.push(area);
+    else areasOf.set(period, [area]);
   }
-  // One statement, not a delete and an insert: each is a round trip to the writer's thread.
-  await tx.insertInto('stat_totals').values({ area_code: area, period, rollup: JSON.stringify(rollup) })
-    .onConflict((oc) => oc.columns(['area_code', 'period']).doUpdateSet((eb) => ({ rollup: eb.ref('excluded.rollup') }))).execute();
+  return [...areasOf].flatMap(([period, areas]) => chunked(uniq(areas)).map((some) => ({ period, areas: some })));
 }
 
-/** The roll-up of one area's own dimension cells for one month (undefined when it has none). */
-async function ofCells(tx: Kysely<DB>, area: string, month: string): Promise<Rollup | undefined> {
-  const rows = await sql<GroupRow>`select '' as key, ${cellColumns}, 0 as voided from stat_cells where area_code = ${area} and period = ${month}`.execute(tx);
-  return rows.rows.length === 0 ? undefined : rollupGroups(rows.rows.map(toKeyedGroup));
+/** Stores the totals: the defined ones upserted, the pairs without one (nothing under them) removed. */
+async function putMany(tx: Kysely<DB>, entries: readonly (readonly [area: string, period: string, rollup: Rollup | undefined])[]): Promise<void> {
+  const gone = entries.filter((e) => e[2] === undefined);
+  const byPeriod = new Map<string, string[]>();
+  for (const [area, period] of gone) byPeriod.set(period, [...(byPeriod.get(period) ?? []), area]);
+  for (const [period, areas] of byPeriod) {
+    for (const some of chunked(areas)) await tx.deleteFrom('stat_totals').where('period', '=', period).where('area_code', 'in', some).execute();
+  }
+  const kept = entries.filter((e) => e[2] !== undefined).map(([area_code, period, rollup]) => ({ area_code, period, rollup: JSON.stringify(rollup) }));
+  for (const some of chunked(kept, 500)) {
+    await tx.insertInto('stat_totals').values(some)
+      .onConflict((oc) => oc.columns(['area_code', 'period']).doUpdateSet((eb) => ({ rollup: eb.ref('excluded.rollup') }))).execute();
+  }
+}
+
+/** The roll-up of each area-month's own dimension cells (absent when it has none). */
+async function ofCellsMany(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<Map<string, Rollup>> {
+  const groups = new Map<string, GroupRow[]>();
+  for (const { period, areas } of byPeriodChunks(pairs)) {
+    const rows = await sql<GroupRow & { area_code: string; period: string }>`select area_code, period, '' as key, ${cellColumns}, 0 as voided from stat_cells
+      where period = ${period} and area_code in (${sql.join(areas)})`.execute(tx);
+    for (const r of rows.rows) {
+      const key = pairKey(r.area_code, r.period);
+      const list = groups.get(key);
+      if (list) list.push(r);
+      else groups.set(key, [r]);
+    }
+  }
+  return new Map([...groups].map(([key, rows]) => [key, rollupGroups(rows.map(toKeyedGroup))]));
 }
 
 /** The sum of stored totals (undefined when there are none). */
@@ -47,29 +84,57 @@ function ofTotals(rows: readonly { rollup: string }[]): Rollup | undefined {
   return rows.length === 0 ? undefined : mergeRollups(rows.map((r) => JSON.parse(r.rollup) as Rollup));
 }
 
-const below = (tx: Kysely<DB>, area: string, childLength: number, period: string) => tx.selectFrom('stat_totals').select('rollup')
-  .where(sql`length(area_code)`, '=', childLength).where('area_code', 'like', `${area}%`).where('period', '=', period).execute();
+/** Each parent-month's sum of its children's month totals (children: areas of `childLength` under it). */
+async function belowMany(tx: Kysely<DB>, pairs: readonly AreaPeriod[], childLength: number): Promise<Map<string, Rollup | undefined>> {
+  const rowsOf = new Map<string, { rollup: string }[]>();
+  for (const { period, areas: parents } of byPeriodChunks(pairs)) {
+    const parentLength = parents[0]?.length ?? 0;
+    const rows = await tx.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
+      .where('period', '=', period).where(sql`length(area_code)`, '=', childLength).where(sql`substr(area_code, 1, ${parentLength})`, 'in', parents).execute();
+    for (const r of rows) {
+      const key = pairKey(r.area_code.slice(0, parentLength), r.period);
+      const list = rowsOf.get(key);
+      if (list) list.push(r);
+      else rowsOf.set(key, [r]);
+    }
+  }
+  return new Map(pairs.map(([a, p]) => [pairKey(a, p), ofTotals(rowsOf.get(pairKey(a, p)) ?? [])]));
+}
 
 export async function townMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  for (const [town, month] of pairs) await put(tx, town, month, await ofCells(tx, town, month));
+  const own = await ofCellsMany(tx, pairs);
+  await putMany(tx, pairs.map(([town, month]) => [town, month, own.get(pairKey(town, month))]));
 }
 
 /** A county-month: its own cells where it has them (imported by federation), else its towns'. */
 export async function countyMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  for (const [county, month] of pairs) await put(tx, county, month, (await ofCells(tx, county, month)) ?? ofTotals(await below(tx, county, 9, month)));
+  const own = await ofCellsMany(tx, pairs);
+  const rest = pairs.filter(([c, m]) => !own.has(pairKey(c, m)));
+  const towns = rest.length === 0 ? new Map<string, Rollup | undefined>() : await belowMany(tx, rest, 9);
+  await putMany(tx, pairs.map(([county, month]) => [county, month, own.get(pairKey(county, month)) ?? towns.get(pairKey(county, month))]));
 }
 
 export async function provinceMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  for (const [province, month] of pairs) await put(tx, province, month, ofTotals(await below(tx, province, 6, month)));
+  const sums = await belowMany(tx, pairs, 6);
+  await putMany(tx, pairs.map(([province, month]) => [province, month, sums.get(pairKey(province, month))]));
 }
 
 /** Areas' year totals, from their month totals. */
 export async function yearTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  for (const [area, year] of pairs) {
-    const months = await tx.selectFrom('stat_totals').select('rollup').where('area_code', '=', area)
-      .where(sql`length(period)`, '=', 7).where('period', 'like', `${year}-%`).execute();
-    await put(tx, area, year, ofTotals(months));
+  const rowsOf = new Map<string, { rollup: string }[]>();
+  for (const some of chunked(pairs)) {
+    const areas = uniq(some.map(([a]) => a));
+    const years = uniq(some.map(([, y]) => y));
+    const rows = await tx.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
+      .where('area_code', 'in', areas).where(sql`length(period)`, '=', 7).where(sql`substr(period, 1, 4)`, 'in', years).execute();
+    for (const r of rows) {
+      const key = pairKey(r.area_code, r.period.slice(0, 4));
+      const list = rowsOf.get(key);
+      if (list) list.push(r);
+      else rowsOf.set(key, [r]);
+    }
   }
+  await putMany(tx, pairs.map(([area, year]) => [area, year, ofTotals(rowsOf.get(pairKey(area, year)) ?? [])]));
 }
 
 /** Whole calendar years (the year totals answer them). */

@@ -61,4 +61,8 @@ export const referral = {
   'stats.referral.rule': '移交的案件只统计一次，计入最终接收并调解它的调委会；移出、移入另计件数，不计入受理数。',
   'stats.referral.in': '移交接收',
   'stats.referral.out': '移交移出',
+  'report.referral': '案件移交（件）',
+  'report.referral.returned': '退回移交',
+  'report.referral.waiting': '待接收移交',
+  'stats.referral.title': '移交',
 } as const;

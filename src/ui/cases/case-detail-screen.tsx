@@ -21,6 +21,7 @@ import { CaseReviewPanel } from '../review/case-review-panel.tsx';
 import { AttachmentsSection } from '../attachments/attachments-section.tsx';
 import { CaseNotReady } from './case-missing.tsx';
 import { CourtCard } from './court-card.tsx';
+import { CaseReferrals } from '../referrals/case-referrals.tsx';
 
 export function CaseDetailScreen() {
   const { params } = useRoute();
@@ -98,6 +99,8 @@ function CaseDetail(p: { record: CaseRecord }) {
         <a class="button link" href={`/cases/${r.id}/documents`} data-testid="documents-link">{t('docs.title')} ›</a>
         {/* 重大、疑难: reported upward to the town and county (alerts/alert-form-screen.tsx). */}
         <a class="button link" href={`/alerts/new?case=${r.id}`} data-testid="report-case">{t('alert.raise')} ›</a>
+        {/* 移交 to the town's, the county's or a 派驻 committee (referrals/referral-form-screen.tsx). */}
+        <CaseReferrals record={r} />
       </p>
 
       <OutcomeRecord record={r} show={show} />

@@ -70,6 +70,12 @@ function Body(p: { event: CaseEvent; show: Show }) {
         const field = (patchableFields as readonly string[]).includes(e.data.text) ? t(fieldLabelKey(e.data.text as PatchableField)) : e.data.text;
         return <Lines lines={[t(e.data.decision === 'kept' ? 'review.resolution.kept' : 'review.resolution.changed', { field })]} />;
       }
+      if (e.data.topic === 'referral' && e.data.referral) {
+        // 移交, 接收, 退回: written by the server (referrals/sync-apply.ts); the text is the reason.
+        const step = e.data.referral;
+        const head = t(`referral.event.${step.action}`, { to: step.to, from: step.from });
+        return <Lines lines={[head, e.data.text === '' ? '' : show(t('referral.reason', { reason: e.data.text }))]} />;
+      }
       return <Lines lines={[show(e.data.text)]} />;
     case 'attachment':
       return <Lines lines={[t('attach.timeline', { purpose: e.data.purpose, name: e.data.name })]} />;
@@ -85,7 +91,7 @@ export function Timeline(p: { events: CaseEvent[]; show?: Show }) {
       {p.events.map((e) => (
         <li key={e.id} class={`timeline-item kind-${e.kind}`}>
           <div class="timeline-head">
-            <strong>{e.kind === 'note' && e.data.topic === 'resolution' ? t('timeline.resolution') : t(kindLabel[e.kind])}</strong>
+            <strong>{e.kind === 'note' && e.data.topic === 'resolution' ? t('timeline.resolution') : e.kind === 'note' && e.data.topic === 'referral' ? t('referral.title') : t(kindLabel[e.kind])}</strong>
             <span class="muted">
               {e.kind === 'visit' ? formatDate(e.data.on) : formatInstant(e.at)}
             </span>

@@ -17,6 +17,7 @@ import { session } from '../../state/session.ts';
 import { downloadReport, loadStats, useRemote } from '../../state/dashboard.ts';
 import { AreaTable } from './area-table.tsx';
 import { CommitteeTypeTable } from './committee-type-table.tsx';
+import { ReferralFigures } from './referral-figures.tsx';
 import { BarChart, TrendChart } from './charts.tsx';
 import { CategoryTable, MoreFigures, OrgPanel, type CasesHref } from './figures.tsx';
 import { SignoffPanel } from './signoff-panel.tsx';
@@ -166,6 +167,7 @@ function Body(p: DashboardProps & { s: StatsSummary }) {
           <TrendChart caption={t('dash.trend')} points={s.trend} />
           {r.accepted === 0 ? <p class="empty">{t('dash.empty')}</p> : <CategoryTable rollup={r} casesHref={casesHref} />}
           {r.accepted > 0 && <CommitteeTypeTable rows={s.byCommitteeType ?? []} />}
+          <ReferralFigures counts={s.referrals} />
         </div>
       </div>
       {r.accepted > 0 && <MoreFigures rollup={r} casesHref={casesHref} />}

@@ -13,6 +13,7 @@ import { useUndecidedCount } from '../../state/review-count.ts';
 import { session } from '../../state/session.ts';
 import { ifStillOn } from '../shell/late-route.ts';
 import { useAlerts } from '../../state/screening.ts';
+import { useInboxCount } from '../../state/referrals.ts';
 
 export function DeskHome() {
   const s = session.value;
@@ -44,6 +45,7 @@ function TownToday(p: { area: string; areaName: string }) {
   const week = useRemote(() => loadCaseList({ from: weekFrom, to: today, pageSize: '1' }), weekFrom);
   const open = useRemote(() => loadCaseList({ status: 'mediating', pageSize: '1' }), 'open');
   const alerts = (useAlerts().value ?? []).filter((a) => a.ack === null);
+  const referrals = useInboxCount(today).value;
   const month = signoffs.value?.months.find((m) => m.month === lastMonth);
   const monthNo = Number(lastMonth.slice(5));
   const year = lastMonth.slice(0, 4);
@@ -55,6 +57,10 @@ function TownToday(p: { area: string; areaName: string }) {
         <li data-testid="today-alerts">
           <a href="/alerts"><strong>{t('alert.inbox.open', { n: alerts.length })}</strong></a>
           <span class={alerts.some((a) => a.grade === 'red') ? 'error' : 'muted'}>{t('alert.inbox.title')}</span>
+        </li>
+        <li data-testid="today-referrals">
+          <a href="/referrals"><strong>{t('referral.todo', { count: referrals?.waiting ?? 0 })}</strong></a>
+          {(referrals?.overdue ?? 0) > 0 ? <span class="error">{t('referral.todo.overdue', { count: referrals?.overdue ?? 0 })}</span> : <span class="muted">{t('referral.inbox.title')}</span>}
         </li>
         <li>
           <a href="/review"><strong>{t('desk.today.review', { n: review })}</strong></a>

@@ -24,6 +24,7 @@ export const deskSections: readonly DeskSection[] = [
   { href: '/cases', testId: 'nav-cases', label: 'desk.nav.cases', prefix: '/cases', roles: staff },
   { href: '/review', testId: 'nav-review', label: 'nav.review', prefix: '/review', roles: staff, badge: 'review' },
   { href: '/alerts', testId: 'nav-alerts', label: 'alert.title', prefix: '/alerts', roles: staff },
+  { href: '/referrals', testId: 'nav-referrals', label: 'referral.title', prefix: '/referrals', roles: staff },
   { href: '/screening', testId: 'nav-screening', label: 'nav.screening', prefix: '/screening', roles: staff },
   { href: '/requests', testId: 'nav-requests', label: 'desk.nav.requests', prefix: '/requests', roles: staff },
   { href: '/dashboard', testId: 'nav-stats', label: 'desk.nav.dashboard', prefix: '/dashboard', roles: staff },

@@ -12,6 +12,7 @@ import { maskedParties } from '../cases/case-row.tsx';
 import { RequestsCard } from '../requests/requests-card.tsx';
 import { useOpenRedAlerts } from '../../state/screening.ts';
 import { ageText } from '../alerts/alert-card.tsx';
+import { useInboxCount } from '../../state/referrals.ts';
 import '../screening/screening.css';
 
 export function TodoScreen() {
@@ -19,6 +20,8 @@ export function TodoScreen() {
   const items = live.value ?? [];
   // A red 上报 nobody has acknowledged stays first, above every deadline, until someone at the town does.
   const red = useOpenRedAlerts().value ?? [];
+  // 移交 waiting for this committee: a clock runs on each (N working days to 接收 or 退回).
+  const referrals = useInboxCount(today()).value;
   return (
     <section class="screen" aria-labelledby="todo-title">
       <h1 id="todo-title">{t('todo.title')}</h1>
@@ -35,11 +38,18 @@ export function TodoScreen() {
           ))}
         </ul>
       )}
+      {referrals && referrals.waiting > 0 && (
+        <a class={referrals.overdue > 0 ? 'todo-alert' : 'todo-item'} href="/referrals" data-testid="todo-referrals">
+          <strong>{t('referral.todo', { count: referrals.waiting })}</strong>
+          {referrals.overdue > 0 && <span>{t('referral.todo.overdue', { count: referrals.overdue })}</span>}
+        </a>
+      )}
       <RequestsCard />
       {live.loaded && items.length === 0 && <p class="empty">{t('todo.empty')}</p>}
       <p class="todo-links">
         <a class="button" href="/screening" data-testid="todo-screening">{t('screening.title')}</a>
         <a class="button" href="/alerts" data-testid="todo-alerts-link">{t('alert.title')}</a>
+        <a class="button" href="/referrals" data-testid="todo-referrals-link">{t('referral.title')}</a>
       </p>
       <ul class="todo-list" aria-busy={!live.loaded}>
         {items.map(({ reminder: r, record }) => (
