@@ -24,9 +24,14 @@ export async function syncBench(): Promise<void> {
   const server = await startAppServer();
   await build({ root: join(root, 'test/bench/device-page'), logLevel: 'warn', configFile: false, base: '/bench/', build: { outDir: join(server.distDir, 'bench'), emptyOutDir: true } });
   // 10,000 cases of ~1.7 KB in the town, pushed the way phones push them.
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhen', password: 'shuohe-2023', clientId: crypto.randomUUID() }) });
-  const { token, me } = (await login.json()) as { token: string; me: { user: { id: string } } };
-  const seeder = new Device(me.user.id);
+  // A session works for the device it was opened on only (issue #12): each device signs in.
+  const signIn = async (clientId: string) => {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhen', password: 'shuohe-2023', clientId }) });
+    return (await login.json()) as { token: string; me: { user: { id: string } } };
+  };
+  const seederId = uuidv7();
+  const { token, me } = await signIn(seederId);
+  const seeder = new Device(me.user.id, seederId);
   const villages = ['150523100200', '150523100201', '150523100202', '150523100203'];
   const creates = Array.from({ length: 10_000 }, (_, i) => {
     const record = caseRecord(villages[i % villages.length] as string);
@@ -61,7 +66,10 @@ export async function syncBench(): Promise<void> {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     console.log(`  the same at 1.6 Mbit/s + 100 ms a request: ${slow.cases} cases in ${slow.ms.toFixed(0)} ms (≈ ${((slow.ms / slow.cases) * 10_000 / 1000).toFixed(1)} s per 10,000)`);
 
-    const wire = async (encoding: 'identity' | 'gzip' | 'br') => wirePull(server.url, token, uuidv7(), encoding);
+    const wire = async (encoding: 'identity' | 'gzip' | 'br') => {
+      const clientId = uuidv7();
+      return wirePull(server.url, (await signIn(clientId)).token, clientId, encoding);
+    };
     const [plain, gz, br] = [await wire('identity'), await wire('gzip'), await wire('br')];
     const perCase = (w: { bytes: number; cases: number }) => `${Math.round(w.bytes / w.cases)} B`;
     console.log(`bytes on the wire a case (town's first pull, ${plain.cases} cases, ${plain.changes} changes): raw ${perCase(plain)}, gzip ${perCase(gz)}, brotli ${perCase(br)}  [PouchDB's published figure: 256 B a document]`);

@@ -13,8 +13,9 @@ import { syncOnce } from '../../../src/sync/engine.ts';
 import { deviceMeta } from '../../../src/db/device.ts';
 import { createApiClient } from '../../../src/sync/http.ts';
 
-async function login(username: string): Promise<string> {
-  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'shuohe-2023', clientId: (await deviceMeta(db)).clientId }) });
+/** Signs in for the device whose database is `on` (a session works for that device only, issue #12). */
+async function login(username: string, on: ShuoheDb = db): Promise<string> {
+  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'shuohe-2023', clientId: (await deviceMeta(on)).clientId }) });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -78,8 +79,8 @@ Object.assign(window, {
      * otherwise it is a new install whose first sync also pulls every case of the village.
      */
     async pushCases(n: number, caughtUp: boolean) {
-      const token = await login('tiaojie');
       const phone = new ShuoheDb(`bench-push-${Date.now()}`);
+      const token = await login('tiaojie', phone);
       const phoneCtx = { db: phone, userId: 'bench', now: () => new Date() };
       await createPin(phone, PIN);
       const sync = () => syncOnce({ db: phone, api: createApiClient(fetch.bind(window), '', () => token), scope: village, now: () => new Date() });
@@ -92,8 +93,8 @@ Object.assign(window, {
     },
     /** A town laptop's first pull of everything in its town into an empty database. */
     async firstPull() {
-      const token = await login('zhen');
       const laptop = new ShuoheDb(`bench-pull-${Date.now()}`);
+      const token = await login('zhen', laptop);
       await createPin(laptop, PIN);
       let network = 0;
       const timedFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
