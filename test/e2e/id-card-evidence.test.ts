@@ -16,6 +16,7 @@ import { openScan, scanSide } from '../id-card/scan-steps.ts';
 let server: AppServer;
 let device: Device;
 let page: Page;
+let keptCaseId = '';
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -87,6 +88,7 @@ describe('保留身份证照片作为证据', () => {
     await party.getByTestId('id-scan-apply').click();
     await expect.poll(() => party.getByTestId('party-0-kept').textContent()).toContain('1 张');
     const caseId = await finishCase(page);
+    keptCaseId = caseId;
 
     const section = page.getByTestId('attachments');
     const tile = section.locator('.thumb-item');
@@ -101,6 +103,29 @@ describe('保留身份证照片作为证据', () => {
     expect(rows).toEqual([{ sha256: onPhone[0]?.sha256, home_case_id: caseId }]);
     const events = await server.store.read.selectFrom('events').select('data').where('case_id', '=', caseId).where('kind', '=', 'attachment').execute();
     expect(events.map((e) => JSON.parse(e.data).data)).toEqual([expect.objectContaining({ sha256: onPhone[0]?.sha256, purpose: '身份证明', mime: 'image/jpeg' })]);
+  }, 900_000);
+
+  it('on 编辑: a card scanned again only to keep its photo is saved, although no field changed', async () => {
+    const card = CARDS[0];
+    if (!card) throw new Error('no card');
+    // Another photo of the same card (other light and grain): the same fields, new bytes.
+    const again = await photograph(device.context, card.person, 'front', card.distortion, card.seed + 7);
+    await page.goto(`${server.url}/cases/${keptCaseId}/edit`);
+    const party = page.getByTestId('party-0');
+    await expect.poll(() => page.locator('#party-0-name').inputValue()).not.toBe('');
+    const before = await page.locator('#party-0-name').inputValue();
+    await page.getByTestId('party-0-scan').click();
+    await party.getByTestId('id-scan-notice').waitFor();
+    await scanSide(page, 'front', again);
+    await party.getByLabel('保留身份证照片作为证据').check();
+    await party.getByTestId('id-scan-apply').click();
+    await expect.poll(() => party.getByTestId('party-0-kept').textContent()).toContain('1 张');
+    expect(await page.locator('#party-0-name').inputValue()).toBe(before);
+    await page.getByTestId('submit').click();
+    await page.waitForURL(`${server.url}/cases/${keptCaseId}`);
+    const tiles = page.getByTestId('attachments').locator('.thumb-item');
+    await expect.poll(() => tiles.count()).toBe(2);
+    await expect.poll(() => tiles.nth(1).locator('.thumb-purpose').textContent()).toBe('身份证明');
   }, 900_000);
 
   it('left off (the default): the photo is dropped — no attachment, no photo on the phone, no byte of it in the profile', async () => {
@@ -118,9 +143,9 @@ describe('保留身份证照片作为证据', () => {
     const section = page.getByTestId('attachments');
     await expect.poll(() => section.textContent()).toContain('还没有附件');
     expect(await section.locator('.thumb-item').count()).toBe(0);
-    // Only the first case's kept photo is on the phone.
+    // Only the first case's kept photos are on the phone.
     await expect.poll(async () => (await phoneBlobs(page)).map((b) => b.caseId)).not.toContain(caseId);
-    expect(await phoneBlobs(page)).toHaveLength(1);
+    expect((await phoneBlobs(page)).map((b) => b.caseId)).toEqual([keptCaseId, keptCaseId]);
     await syncNow(page);
     const events = await server.store.read.selectFrom('events').select('id').where('case_id', '=', caseId).where('kind', '=', 'attachment').execute();
     expect(events).toEqual([]);

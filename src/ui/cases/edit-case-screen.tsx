@@ -12,7 +12,7 @@ import { NewCaseSchema, newCaseInputOf } from '../../shared/fields/case-schemas.
 import { DomainError } from '../../state/errors.ts';
 import { writeContext } from '../../state/app-state.ts';
 import { editCase } from '../../state/actions.ts';
-import { attachKeptIdCardPhotos } from '../../state/id-card-photos.ts';
+import { attachKeptIdCardPhotos, keptIdCardPhotoCount } from '../../state/id-card-photos.ts';
 import { useCase } from '../../state/case-queries.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
@@ -97,7 +97,9 @@ function EditCaseForm(p: { record: CaseRecord }) {
 
   const onSubmit = (ev: Event) => {
     ev.preventDefault();
-    if (changed.length === 0) return submit.fail({ message: t('edit.noChange'), fields: {} });
+    // A card photo kept as evidence is a change too, even when the scan confirmed every field as it was.
+    const photosWaiting = d.parties.some((x) => keptIdCardPhotoCount(x.id) > 0);
+    if (changed.length === 0 && !photosWaiting) return submit.fail({ message: t('edit.noChange'), fields: {} });
     const idErrors = idNumberErrors(d.parties);
     // Only the changed fields are judged: an old record's untouched field is not this edit's business.
     const errors = Object.fromEntries(
@@ -107,10 +109,12 @@ function EditCaseForm(p: { record: CaseRecord }) {
     if (Object.keys(errors).length > 0) return submit.fail({ message: t('transition.invalid'), fields: errors });
     void submit.run(async () => {
       const fields = changed;
-      await editCase(writeContext(), r.id, (current) => {
-        if (current.voided || current.status === 'archived') throw new DomainError('case.voidedError');
-        return applyEdits(current, d, fields);
-      });
+      if (fields.length > 0) {
+        await editCase(writeContext(), r.id, (current) => {
+          if (current.voided || current.status === 'archived') throw new DomainError('case.voidedError');
+          return applyEdits(current, d, fields);
+        });
+      }
       // ID-card photos the mediator kept as evidence become the case's attachments.
       const photoFailed = await attachKeptIdCardPhotos(r.id, d.parties.map((x) => x.id));
       await draft.clear();
