@@ -95,6 +95,14 @@ describe('the compiled server with TLS_CERT and TLS_KEY', () => {
     }
   });
 
+  test('the national area list ships with it: a county setting up from nothing picks its 县 from it', async () => {
+    const provinces = await curl(['--cacert', cert, `https://127.0.0.1:${port}/api/divisions`]);
+    expect(provinces.status).toBe(200);
+    const list = (JSON.parse(provinces.body) as { divisions: { code: string; level: string }[] }).divisions;
+    expect(list).toHaveLength(31);
+    expect(list.every((d) => d.level === 'province' && /^\d{2}$/.test(d.code))).toBe(true);
+  });
+
   test('the plain-HTTP port only redirects to HTTPS, path and query kept', async () => {
     const redirect = await curl(['-I', `http://127.0.0.1:${httpPort}/guides?q=%E5%80%BA`]);
     expect(redirect.status).toBe(308);

@@ -182,6 +182,16 @@ describe.each(storeKinds)('statistics and registry API on %s', (kind) => {
     expect(after.succeeded).toBe(before.succeeded + 1);
     const api = await h.call('GET', '/api/stats?from=2025-01-01&to=2025-01-31', { token: admin.token });
     expect(api.body.total.accepted).toBe(after.accepted);
+    // The nation's table lists provinces, named even where the server holds only counties of one,
+    // and its rows add up to the total; a province opens on its counties.
+    const rows = api.body.children as { code: string; name: string; rollup: { accepted: number } }[];
+    expect(rows.map((r) => r.code)).toEqual(['15']);
+    expect(rows[0]?.name).toBe('内蒙古自治区');
+    expect(rows.reduce((n, r) => n + r.rollup.accepted, 0)).toBe(api.body.total.accepted);
+    const province = await h.call('GET', '/api/stats?area=15&from=2025-01-01&to=2025-01-31', { token: admin.token });
+    expect(province.status).toBe(200);
+    expect(province.body.area).toMatchObject({ code: '15', name: '内蒙古自治区' });
+    expect((province.body.children as { rollup: { accepted: number } }[]).reduce((n, r) => n + r.rollup.accepted, 0)).toBe(after.accepted);
   });
 
   test('a county re-imported with a re-coded village keeps the old code\'s history', async () => {
