@@ -138,6 +138,8 @@ export interface Registry {
 
 export const loadFormNumber = (area: string) => getJson<{ area: string; formNo: string }>(`/api/stats/form-number?area=${area}`);
 export const saveFormNumber = (area: string, formNo: string) => putJson<{ ok: true }>('/api/stats/form-number', { area, formNo });
+export const loadReferralDays = (county: string) => getJson<{ county: string; dueWorkingDays: number }>(`/api/referrals/settings?county=${county}`);
+export const saveReferralDays = (county: string, dueWorkingDays: number) => putJson<{ county: string; dueWorkingDays: number }>('/api/referrals/settings', { county, dueWorkingDays });
 export const loadRegistry = (area: string) => getJson<Registry>(`/api/registry?area=${area}`);
 export const loadIntakePoints = (area: string, withClosed = false) => getJson<{ points: IntakePoint[] }>(`/api/registry/intake-points?area=${area}${withClosed ? '&all=1' : ''}`);
 export const editIntakePoint = (id: string, body: { villageCode?: string; name?: string; keeper?: string; address?: string }) =>

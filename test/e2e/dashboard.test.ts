@@ -121,4 +121,30 @@ describe.each([['phone', PHONE], ['laptop', LAPTOP]] as const)('群众满意度 
     await expect.poll(() => page.getByTestId('drill-list').locator('li').count(), { timeout: 20_000 }).toBe(Math.min(n, 50));
     await page.locator('.drill .muted').filter({ hasText: `共 ${n} 件` }).waitFor();
   });
+
+  it('the county sets its 移交接收期限 and the 表号 its province gives the form; a wrong value is refused and changes nothing', async () => {
+    const days = viewport === PHONE ? '5' : '7';
+    const formNo = viewport === PHONE ? '蒙司调统1表' : '蒙司调统2表';
+    // Signed in by the test before: a page load asks for the PIN again.
+    await page.goto(`${server.url}/dashboard`);
+    await passLock(page);
+    const daysInput = page.getByTestId('referral-days-input');
+    await expect.poll(() => daysInput.inputValue()).toMatch(/^\d+$/);
+    const before = await daysInput.inputValue();
+    await daysInput.fill('0');
+    await page.getByTestId('referral-days-save').click();
+    await expect.poll(() => page.getByTestId('referral-days').getByRole('status').textContent()).toBe('移交接收期限应为 1 到 20 个工作日');
+    await daysInput.fill(days);
+    await page.getByTestId('referral-days-save').click();
+    await expect.poll(() => page.getByTestId('referral-days').getByRole('status').textContent()).toBe('已保存');
+    expect(before).not.toBe(days);
+
+    await page.getByTestId('form-number-input').fill(formNo);
+    await page.getByTestId('form-number-save').click();
+    await expect.poll(() => page.getByTestId('form-number').getByRole('status').textContent()).toBe('已保存');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('referral-days-input').inputValue()).toBe(days);
+    await expect.poll(() => page.getByTestId('form-number-input').inputValue()).toBe(formNo);
+  });
 });

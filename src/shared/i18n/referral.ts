@@ -43,6 +43,7 @@ export const referral = {
   'referral.event.accepted': '{to} 接收移交',
   'referral.event.returned': '{to} 退回移交',
   'referral.settings.days': '移交接收期限（工作日）',
+  'referral.settings.hint': '收到移交的调委会须在这么多个工作日内接收或退回，超期的会在移交收件箱中标出。周末不计；法定节假日手机上无从得知，遇节假日时会提前显示超期。',
   // Refusals (server, sent back to the phone; each says what to do next).
   'referral.forbidden': '只有接收方调委会的调解员或其所在乡镇司法所、县司法局可以接收或退回这次移交；请由接收方办理',
   'referral.targetUnknown': '要移交的调委会不在名录中，请同步后重新选择',

@@ -9,6 +9,7 @@ import { addDays, localDate } from '../../shared/dates.ts';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import type { ReportSheetKey } from '../../shared/report.ts';
 import { FormNumberSetting } from './form-number.tsx';
+import { ReferralDaysSetting } from './referral-days.tsx';
 import { formatDate, formatInstant } from '../format.ts';
 import { inclusivePeriod, isValidPeriod, yearPeriod } from '../../shared/stat-periods.ts';
 import { change, formatChange, formatRate, type Period } from '../../shared/stats.ts';
@@ -101,6 +102,7 @@ function Dashboard(p: DashboardProps) {
       )}
       {s && s.area.code === p.area && <div class={isFresh ? '' : 'stale'}><Body s={s} {...p} /></div>}
       {(p.area === p.scope || p.scope === '') && (p.area.length === 6 || p.area.length === 2) && <FormNumberSetting area={p.area} />}
+      {p.area === p.scope && p.area.length === 6 && <ReferralDaysSetting county={p.area} />}
     </section>
   );
 }
