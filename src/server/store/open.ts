@@ -87,6 +87,12 @@ const MAX_ATTEMPTS = 10;
 
 function openPostgres(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
+  // An idle connection the database ends (a restart, a failover, pg_terminate_backend) is reported
+  // here; unheard, it would be an uncaught exception and stop the server. The pool has already
+  // dropped the connection and opens a fresh one for the next query.
+  pool.on('error', (error) => {
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'postgres.idleConnectionLost', message: error.message }));
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
