@@ -32,5 +32,11 @@ if (existsSync(out)) {
 } else {
   failed = 1;
 }
+// Vitest also fails a run for an error outside any test (an uncaught exception, an unhandled
+// rejection): the line must not read "0 failed" then.
+if (run.status !== 0 && failed === 0) {
+  console.log('vitest reported errors outside the tests (see "Unhandled Errors" above)');
+  failed = 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
