@@ -76,8 +76,11 @@ describe.each(['zhen', 'xian'])('the desk for %s at 1366×768', (user) => {
     await page.waitForURL((url) => url.pathname === '/dashboard' && url.searchParams.get('from') === '2023-01-01');
     await page.getByTestId('dash-title').filter({ hasNotText: '加载中' }).waitFor();
     const statsRequests: string[] = [];
+    // Figures of another year than the one shown: a late refresh of 2023 (the screen settling)
+    // is not the arrow keys applying anything.
     const count = (r: { url(): string }) => {
-      if (new URL(r.url()).pathname === '/api/stats') statsRequests.push(r.url());
+      const url = new URL(r.url());
+      if (url.pathname === '/api/stats' && url.searchParams.get('from') !== '2023-01-01') statsRequests.push(r.url());
     };
     page.on('request', count);
     await page.getByTestId('year-select').focus();
