@@ -6,6 +6,7 @@
 // of that month, the year and province cells are rebuilt, and the import is logged; the version
 // it replaced stays listed with the time it was replaced.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { pushInto } from '../../shared/group.ts';
 import * as v from 'valibot';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { FederationFileSchema, FederationPayloadSchema, type FederatedMonth, type FederationPayload } from '../../shared/federation.ts';
@@ -176,10 +177,7 @@ async function importRound(tx: Kysely<DB>, kind: Store['kind'], files: readonly 
   for (const { payload } of files) {
     for (const cell of payload.cells) {
       const row = { ...cell, area_code: payload.county.code, period: payload.month };
-      const shape = Object.keys(row).sort().join(',');
-      const list = shapes.get(shape);
-      if (list) list.push(row);
-      else shapes.set(shape, [row]);
+      pushInto(shapes, Object.keys(row).sort().join(','), row);
     }
   }
   for (const [shape, rows] of shapes) {

@@ -9,6 +9,7 @@
 // (or, for a county imported by federation, of its own dimension cells), a province-month of its
 // counties', a year of its months. A refresh after one phone's push touches one town-month and the
 // few totals above it. The rows are kept in the cells' write transaction (cells.ts).
+import { pushInto } from '../../shared/group.ts';
 import { sql, type Kysely } from 'kysely';
 import { isMonthAligned, monthsOf } from '../../shared/stat-periods.ts';
 import { mergeRollups, rollupGroups, type Period, type Rollup } from '../../shared/stats.ts';
@@ -40,11 +41,7 @@ const uniq = (items: readonly string[]) => [...new Set(items)];
  */
 function byPeriodChunks(pairs: readonly AreaPeriod[]): { period: string; areas: string[] }[] {
   const areasOf = new Map<string, string[]>();
-  for (const [area, period] of pairs) {
-    const list = areasOf.get(period);
-    if (list) list.push(area);
-    else areasOf.set(period, [area]);
-  }
+  for (const [area, period] of pairs) pushInto(areasOf, period, area);
   return [...areasOf].flatMap(([period, areas]) => chunked(uniq(areas)).map((some) => ({ period, areas: some })));
 }
 
@@ -52,7 +49,7 @@ function byPeriodChunks(pairs: readonly AreaPeriod[]): { period: string; areas: 
 async function putMany(tx: Kysely<DB>, entries: readonly (readonly [area: string, period: string, rollup: Rollup | undefined])[]): Promise<void> {
   const gone = entries.filter((e) => e[2] === undefined);
   const byPeriod = new Map<string, string[]>();
-  for (const [area, period] of gone) byPeriod.set(period, [...(byPeriod.get(period) ?? []), area]);
+  for (const [area, period] of gone) pushInto(byPeriod, period, area);
   for (const [period, areas] of byPeriod) {
     for (const some of chunked(areas)) await tx.deleteFrom('stat_totals').where('period', '=', period).where('area_code', 'in', some).execute();
   }
@@ -70,10 +67,7 @@ async function ofCellsMany(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promis
     const rows = await sql<GroupRow & { area_code: string; period: string }>`select area_code, period, '' as key, ${cellColumns}, 0 as voided from stat_cells
       where period = ${period} and area_code in (${sql.join(areas)})`.execute(tx);
     for (const r of rows.rows) {
-      const key = pairKey(r.area_code, r.period);
-      const list = groups.get(key);
-      if (list) list.push(r);
-      else groups.set(key, [r]);
+      pushInto(groups, pairKey(r.area_code, r.period), r);
     }
   }
   return new Map([...groups].map(([key, rows]) => [key, rollupGroups(rows.map(toKeyedGroup))]));
@@ -92,10 +86,7 @@ async function belowMany(tx: Kysely<DB>, pairs: readonly AreaPeriod[], childLeng
     const rows = await tx.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
       .where('period', '=', period).where(sql`length(area_code)`, '=', childLength).where(sql`substr(area_code, 1, ${parentLength})`, 'in', parents).execute();
     for (const r of rows) {
-      const key = pairKey(r.area_code.slice(0, parentLength), r.period);
-      const list = rowsOf.get(key);
-      if (list) list.push(r);
-      else rowsOf.set(key, [r]);
+      pushInto(rowsOf, pairKey(r.area_code.slice(0, parentLength), r.period), r);
     }
   }
   return new Map(pairs.map(([a, p]) => [pairKey(a, p), ofTotals(rowsOf.get(pairKey(a, p)) ?? [])]));
@@ -128,10 +119,7 @@ export async function yearTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): 
     const rows = await tx.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
       .where('area_code', 'in', areas).where(sql`length(period)`, '=', 7).where(sql`substr(period, 1, 4)`, 'in', years).execute();
     for (const r of rows) {
-      const key = pairKey(r.area_code, r.period.slice(0, 4));
-      const list = rowsOf.get(key);
-      if (list) list.push(r);
-      else rowsOf.set(key, [r]);
+      pushInto(rowsOf, pairKey(r.area_code, r.period.slice(0, 4)), r);
     }
   }
   await putMany(tx, pairs.map(([area, year]) => [area, year, ofTotals(rowsOf.get(pairKey(area, year)) ?? [])]));
