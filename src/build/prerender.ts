@@ -59,7 +59,8 @@ function pageHtml(template: string, path: string, page: RenderedPage, bundle: Ro
     if (/<\/style/i.test(css)) throw new Error(`prerender: ${file} cannot be inlined`);
     return `<style>${css}</style>`;
   };
-  let html = replaceOnce(template, /<title>[^<]*<\/title>/, () => `<title>${escapeText(page.title)}</title>`);
+  const title = page.title;
+  let html = title === undefined ? template : replaceOnce(template, /<title>[^<]*<\/title>/, () => `<title>${escapeText(title)}</title>`);
   // The stylesheets are inlined (~5 KB compressed together), so the text paints as soon as the
   // HTML arrives rather than one more round trip later. The route's own CSS comes too, or it
   // would arrive with its lazy chunk and restyle the page under the reader.
@@ -77,6 +78,12 @@ function pageHtml(template: string, path: string, page: RenderedPage, bundle: Ro
   html = replaceOnce(html, /<script type="module" crossorigin src="([^"]+)"><\/script>/, (entry) =>
     bootScript(entry, [...preloads, ...route.js.map((file) => `/${file}`)]),
   );
+  // Before the body is parsed, so a page that must not show is never painted (main.tsx then draws
+  // the app afresh). localStorage may throw (storage blocked): then the page shows as rendered.
+  if (page.hideIf) {
+    html = replaceOnce(html, /<\/head>/, () =>
+      `<style>html[data-blank] #app[data-prerendered]{display:none}</style><script>try{if(${page.hideIf})document.documentElement.setAttribute('data-blank','')}catch{}</script></head>`);
+  }
   // data-prerendered names the URL this DOM shows; the app hydrates it only at that URL.
   return replaceOnce(html, /<div id="app"><\/div>/, () => `<div id="app" data-prerendered="${escapeText(path)}">${page.html}</div>`);
 }
@@ -88,6 +95,8 @@ function pageHtml(template: string, path: string, page: RenderedPage, bundle: Ro
  * module the page needs (the entry's imports, the route's chunks) is requested at once rather
  * than discovered import by import. Without paint timing (Safari before 14.1), or in a tab opened
  * in the background, where nothing paints until it is shown, the timer boots the app anyway.
+ * A page its guard hid (`hideIf`: the shell at another URL, or on a work device) paints nothing
+ * of its own, so the app boots at once.
  */
 function bootScript(entry: string, modules: readonly string[]): string {
   return `<script type="module">
@@ -98,6 +107,7 @@ const boot = () => {
   for (const href of ${JSON.stringify(modules)}) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
   import(${JSON.stringify(entry)});
 };
+if (document.documentElement.hasAttribute('data-blank')) boot();
 setTimeout(boot, 3000);
 new PerformanceObserver((list) => { if (list.getEntriesByName('first-contentful-paint').length > 0) boot(); }).observe({ type: 'paint', buffered: true });
 </script>`;
