@@ -20,6 +20,10 @@ async function start(): Promise<void> {
   const at = location.pathname + location.search;
   const prerendered = root.dataset.prerendered === at && !document.documentElement.hasAttribute('data-blank');
   if (prerendered && location.pathname === '/') await settleDeviceKind();
+  // The page is on the screen already: hydrate in a task of its own rather than at the end of the
+  // module graph's evaluation, so neither holds a cheap phone's main thread for long (issue #13:
+  // total blocking time).
+  else if (prerendered) await new Promise((resolve) => setTimeout(resolve));
   if (prerendered && placeOf(location.pathname, deviceKind.value) === 'public') hydrate(<App />, root);
   else {
     delete root.dataset.prerendered;
