@@ -56,8 +56,9 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,json,webmanifest}'],
-        // The prerendered guide pages are for a first visit; offline the app draws them itself.
-        globIgnores: ['guides/**'],
+        // The prerendered guide and help pages are for a first visit; offline the app draws them
+        // itself (the service worker answers every navigation with index.html).
+        globIgnores: ['guides/**', 'help/**'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         // The worker is one file: vite-plugin-pwa 2.0 asks for that with Rollup's
         // `inlineDynamicImports`, which Vite 8's Rolldown deprecates for `codeSplitting: false`.

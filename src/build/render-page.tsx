@@ -11,12 +11,12 @@ import { documentTitle } from '../ui/guides/use-title.ts';
 import { deviceKind, WORK_DEVICE_MARK } from '../state/device-kind.ts';
 
 /**
- * The public pages a resident opens from a shared link: the residents' home, the guide list and
- * every guide. Not /help: its form would take typing before the app takes the page over, and lose
- * it from the form's state.
+ * The public pages a resident opens from a shared link: the residents' home, the guide list, every
+ * guide, and /help without its 申请调解 form (help-screen.tsx: typing into it before the app took
+ * the page over would be lost).
  */
 export function prerenderPaths(): string[] {
-  return ['/', '/guides', ...guides.map((g) => `/guides/${g.slug}`)];
+  return ['/', '/guides', '/help', ...guides.map((g) => `/guides/${g.slug}`)];
 }
 
 export interface RenderedPage {
@@ -46,6 +46,7 @@ export async function renderPage(path: string): Promise<RenderedPage> {
       hideIf: `location.pathname + location.search !== '/' || localStorage.getItem(${JSON.stringify(WORK_DEVICE_MARK)}) === '1'`,
     };
   }
+  if (path === '/help') return { html, title: documentTitle(t('help.title')), modules: ['shared/i18n/later.ts', 'ui/guides/help-screen.tsx'] };
   if (path === '/guides') return { html, title: documentTitle(t('guides.title')), modules: ['shared/i18n/later.ts', 'ui/guides/guides-screen.tsx'] };
   const guide = guideBySlug(path.replace(/^\/guides\//, ''));
   if (!guide) throw new Error(`prerender: no guide at ${path}`);
