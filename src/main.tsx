@@ -27,6 +27,7 @@ async function start(): Promise<void> {
   if (prerendered && placeOf(location.pathname, deviceKind.value) === 'public') hydrate(<App />, root);
   else {
     delete root.dataset.prerendered;
+    document.documentElement.removeAttribute('data-blank');
     root.textContent = '';
     render(<App />, root);
   }

@@ -86,7 +86,10 @@ function pageHtml(template: string, path: string, page: RenderedPage, bundle: Ro
       `<style>html[data-blank] #app[data-prerendered]{display:none}</style><script>try{if(${page.hideIf})document.documentElement.setAttribute('data-blank','')}catch{}</script></head>`);
   }
   // data-prerendered names the URL this DOM shows; the app hydrates it only at that URL.
-  return replaceOnce(html, /<div id="app"><\/div>/, () => `<div id="app" data-prerendered="${escapeText(path)}">${page.html}</div>`);
+  // A hidden page's DOM is dropped as soon as it is parsed, so neither the app nor anything that
+  // reads the document (a test waiting for the residents' frame) finds a page that is not there.
+  const drop = page.hideIf ? `<script>if(document.documentElement.hasAttribute('data-blank'))document.getElementById('app').replaceChildren()</script>` : '';
+  return replaceOnce(html, /<div id="app"><\/div>/, () => `<div id="app" data-prerendered="${escapeText(path)}">${page.html}</div>${drop}`);
 }
 
 /**
