@@ -49,6 +49,24 @@ function record(i: number): CaseRecord {
   };
 }
 
+/**
+ * fetch, timing each request from sent to its whole answer read ("in flight": the server's work
+ * and the transfer; requests may overlap the device's own work).
+ */
+function timedFetch(): { fetch: typeof fetch; ms(): number } {
+  let network = 0;
+  const timed = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const s0 = performance.now();
+    const res = await fetch(input, init);
+    // Bytes, not text: decoding to a string and encoding it again for the copy cost the
+    // measured pull ~0.2 s (a profile) that the app, reading the answer once, never pays.
+    const body = await res.arrayBuffer();
+    network += performance.now() - s0;
+    return new Response(body, { status: res.status, headers: res.headers });
+  }) as typeof fetch;
+  return { fetch: timed, ms: () => network };
+}
+
 // Every database here has a PIN, as on a real device: records are sealed (db/crypto-middleware.ts).
 export const PIN = '480215';
 
@@ -66,11 +84,13 @@ Object.assign(window, {
     },
     async saves(n: number) {
       const times: number[] = [];
+      console.profile('saves');
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();
         await createCase(ctx, input(i));
         times.push(performance.now() - t0);
       }
+      console.profileEnd('saves');
       return { p95: p95(times), count: await db.cases.count() };
     },
     /**
@@ -83,31 +103,32 @@ Object.assign(window, {
       const token = await login('tiaojie', phone);
       const phoneCtx = { db: phone, userId: 'bench', now: () => new Date() };
       await createPin(phone, PIN);
-      const sync = () => syncOnce({ db: phone, api: createApiClient(fetch.bind(window), '', () => token), scope: village, now: () => new Date() });
+      const timed = timedFetch();
+      const sync = () => syncOnce({ db: phone, api: createApiClient(timed.fetch, '', () => token), scope: village, now: () => new Date() });
       if (caughtUp) await sync();
       for (let i = 0; i < n; i++) await createCase(phoneCtx, input(i));
+      // Profiled (test/bench/profile.ts) when the bench runs with PROFILE_DIR; a no-op otherwise.
+      console.profile(caughtUp ? 'push' : 'push-fresh');
+      const before = timed.ms();
       const t0 = performance.now();
       const result = await sync();
       const ms = performance.now() - t0;
-      return { ms, pushed: result.pushed, pulled: result.pulled, left: await phone.outbox.count() };
+      const network = timed.ms() - before;
+      console.profileEnd(caughtUp ? 'push' : 'push-fresh');
+      return { ms, network, pushed: result.pushed, pulled: result.pulled, left: await phone.outbox.count() };
     },
     /** A town laptop's first pull of everything in its town into an empty database. */
     async firstPull() {
       const laptop = new ShuoheDb(`bench-pull-${Date.now()}`);
       const token = await login('zhen', laptop);
       await createPin(laptop, PIN);
-      let network = 0;
-      const timedFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-        const s0 = performance.now();
-        const res = await fetch(input, init);
-        const body = await res.text();
-        network += performance.now() - s0;
-        return new Response(body, { status: res.status, headers: res.headers });
-      }) as typeof fetch;
+      const timed = timedFetch();
+      console.profile('pull');
       const t0 = performance.now();
-      const result = await syncOnce({ db: laptop, api: createApiClient(timedFetch, '', () => token), scope: village.slice(0, 9), now: () => new Date() });
+      const result = await syncOnce({ db: laptop, api: createApiClient(timed.fetch, '', () => token), scope: village.slice(0, 9), now: () => new Date() });
       const ms = performance.now() - t0;
-      return { ms, network, pulled: result.pulled, cases: await laptop.cases.count() };
+      console.profileEnd('pull');
+      return { ms, network: timed.ms(), pulled: result.pulled, cases: await laptop.cases.count() };
     },
     /** Unlock (PBKDF2), then a name search: the first builds the in-memory index over every case. */
     async unlockAndSearch() {
@@ -129,8 +150,10 @@ Object.assign(window, {
       const w0 = performance.now();
       await db.names.warm(db.cases, db.vault);
       const w1 = performance.now();
+      console.profile('search-after-idle');
       const afterWarm = await searchCases(db, '张9999');
       const w2 = performance.now();
+      console.profileEnd('search-after-idle');
       return {
         unlockMs: t1 - t0, firstSearchMs: t2 - t1, warmSearchMs: t3 - t2, hits: first.length, heapBytes,
         idleBuildMs: w1 - w0, firstSearchAfterIdleMs: w2 - w1, hitsAfterIdle: afterWarm.length,
