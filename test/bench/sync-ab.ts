@@ -31,7 +31,7 @@ for (const [name, dir] of Object.entries(variants)) {
 }
 await seedTown(server.url);
 const device = await openDevice();
-const results: Record<string, { push: number[]; pushNet: number[]; pull: number[]; pullNet: number[] }> = {};
+const results: Record<string, { push: number[]; pushNet: number[]; pull: number[]; pullNet: number[]; floor: number[] }> = {};
 try {
   const pages = Object.fromEntries(
     await Promise.all(
@@ -39,7 +39,7 @@ try {
         const page = await device.context.newPage();
         await page.goto(`${server.url}/bench-${name}/index.html`);
         await page.waitForFunction(() => document.title === 'ready');
-        results[name] = { push: [], pushNet: [], pull: [], pullNet: [] };
+        results[name] = { push: [], pushNet: [], pull: [], pullNet: [], floor: [] };
         return [name, page] as const;
       }),
     ),
@@ -53,15 +53,17 @@ try {
       if (!page || !r) continue;
       const push = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.pushCases(1_000, true));
       const pull = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPull());
+      const floor = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.writeFloor(10_000));
+      r.floor.push(floor.ms);
       r.push.push(push.ms);
       r.pushNet.push(push.network);
       r.pull.push((pull.ms / pull.cases) * 10_000);
       r.pullNet.push(pull.network);
-      console.log(`round ${round + 1} ${name}: push 1,000 ${push.ms.toFixed(0)} ms (in flight ${push.network.toFixed(0)} ms), first pull ${pull.cases} cases ${pull.ms.toFixed(0)} ms = ${((pull.ms / pull.cases) * 10).toFixed(0)} ms per 10,000 (in flight ${pull.network.toFixed(0)} ms)`);
+      console.log(`round ${round + 1} ${name}: push 1,000 ${push.ms.toFixed(0)} ms (in flight ${push.network.toFixed(0)} ms), first pull ${pull.cases} cases ${pull.ms.toFixed(0)} ms = ${((pull.ms / pull.cases) * 10_000).toFixed(0)} ms per 10,000 (in flight ${pull.network.toFixed(0)} ms); IndexedDB floor (10,000 sealed-size rows, pages of 1,000) ${floor.ms.toFixed(0)} ms`);
     }
   }
   for (const [name, r] of Object.entries(results)) {
-    console.log(`${name} median: push 1,000 ${median(r.push).toFixed(0)} ms; first pull ${median(r.pull).toFixed(0)} ms per 10,000 (in flight ${median(r.pullNet).toFixed(0)} ms)`);
+    console.log(`${name} median: push 1,000 ${median(r.push).toFixed(0)} ms; first pull ${median(r.pull).toFixed(0)} ms per 10,000 (in flight ${median(r.pullNet).toFixed(0)} ms); IndexedDB floor ${median(r.floor).toFixed(0)} ms`);
   }
 } finally {
   await device.close();

@@ -1,7 +1,7 @@
 // Runs inside Chromium on the app's origin, so it uses the same IndexedDB database ("shuohe")
 // the app opens: seeds N cases, then times saves and list queries through the real code paths.
 import { uuidv7 } from 'uuidv7';
-import { ShuoheDb, toStored } from '../../../src/db/schema.ts';
+import { ShuoheDb, toStored, type StoredCase } from '../../../src/db/schema.ts';
 import { createCase } from '../../../src/state/actions.ts';
 import { listCases, searchCases } from '../../../src/db/queries.ts';
 import { createPin, unlockWithPin } from '../../../src/db/crypto-pin.ts';
@@ -116,6 +116,24 @@ Object.assign(window, {
       const network = timed.ms() - before;
       console.profileEnd(caughtUp ? 'push' : 'push-fresh');
       return { ms, network, pushed: result.pushed, pulled: result.pulled, left: await phone.outbox.count() };
+    },
+    /**
+     * The floor under a first pull: n rows of a sealed case's shape and size (a random payload in
+     * place of the sealed fields) written into an empty database in pages of 1,000, one
+     * transaction each — what IndexedDB and Dexie cost with no network, no parsing and no crypto.
+     */
+    async writeFloor(n: number) {
+      const target = new ShuoheDb(`bench-floor-${Date.now()}`);
+      const rows = Array.from({ length: n }, (_, i) => {
+        const { private: secret, agreement, termination, rejection, voided, mediators, ...clear } = toStored(record(i));
+        const size = new TextEncoder().encode(JSON.stringify({ private: secret, agreement, termination, rejection, voided, mediators })).length + 28;
+        return { ...clear, $sealed: crypto.getRandomValues(new Uint8Array(size)), $fields: ['private', 'agreement', 'termination', 'rejection', 'voided', 'mediators'] } as unknown as StoredCase;
+      });
+      const t0 = performance.now();
+      for (let i = 0; i < n; i += 1000) await target.transaction('rw', target.cases, () => target.cases.bulkPut(rows.slice(i, i + 1000)));
+      const ms = performance.now() - t0;
+      await target.delete();
+      return { ms };
     },
     /** A town laptop's first pull of everything in its town into an empty database. */
     async firstPull() {
