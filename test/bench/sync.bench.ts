@@ -53,6 +53,11 @@ export async function syncBench(): Promise<void> {
     const slow = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPull());
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     console.log(`  the same at 1.6 Mbit/s + 100 ms a request: ${slow.cases} cases in ${slow.ms.toFixed(0)} ms (≈ ${((slow.ms / slow.cases) * 10_000 / 1000).toFixed(1)} s per 10,000)`);
+    // A cheap phone: the page's CPU slowed 4× (Chromium's emulation; the server is not slowed).
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const throttled = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPull());
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    console.log(`  the same with the CPU slowed 4×: ${throttled.cases} cases in ${throttled.ms.toFixed(0)} ms (≈ ${((throttled.ms / throttled.cases) * 10_000 / 1000).toFixed(1)} s per 10,000)  [budget 4 s per 10,000]`);
 
     const wire = async (encoding: 'identity' | 'gzip' | 'br') => {
       const clientId = uuidv7();
