@@ -16,7 +16,13 @@ const dist = join(root, 'dist');
 export async function deviceBench(): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  // index.html is the prerendered residents' home (src/build/prerender.ts): its boot script lists
+  // the entry's imports as `const shell = [...]` and imports the entry itself.
+  const shellList = /const shell = (\[[^\]]*\]);/.exec(html)?.[1];
+  const entry = /import\("\/(assets\/[^"]+\.js)"\)/.exec(html)?.[1];
+  const initial = shellList && entry
+    ? [entry, ...(JSON.parse(shellList) as string[]).map((href) => href.slice(1))]
+    : [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
   const gz = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
   const initialKb = initial.reduce((sum, f) => sum + gz(f), 0) / 1024;
   const chunks = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`));
