@@ -125,6 +125,14 @@ export async function yearTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): 
   await putMany(tx, pairs.map(([area, year]) => [area, year, ofTotals(rowsOf.get(pairKey(area, year)) ?? [])]));
 }
 
+/** The month totals of the period's years whose year total is not stored, of areas of `level` under `area`. */
+async function staleYearMonths(db: Kysely<DB>, area: string, period: Period, level: number): Promise<{ area_code: string; period: string; rollup: string }[]> {
+  const rows = await sql<{ area_code: string; period: string; rollup: string }>`select m.area_code, m.period, m.rollup from stat_totals m
+    where length(m.area_code) = ${level} and m.area_code like ${`${area}%`} and m.period in (${sql.join(monthsOf(period))})
+      and not exists (select 1 from stat_totals y where y.area_code = m.area_code and y.period = substr(m.period, 1, 4))`.execute(db);
+  return rows.rows;
+}
+
 /** Whole calendar years (the year totals answer them). */
 const isYearAligned = (p: Period) => p.from.endsWith('-01-01') && p.to.endsWith('-01-01');
 
@@ -140,6 +148,9 @@ export async function totalsByKey(db: Kysely<DB>, area: string, period: Period, 
     : monthsOf(period);
   const rows = await db.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
     .where(sql`length(area_code)`, '=', level).where('area_code', 'like', `${area}%`).where('period', 'in', periods).execute();
+  // A year whose row is missing is stale (an imported month changed under it: federation/totals.ts)
+  // or has nothing under it: either way it is the sum of its month totals, read here instead.
+  if (byYear) rows.push(...(await staleYearMonths(db, area, period, level)));
   const parts = new Map<string, Rollup[]>();
   for (const r of rows) {
     const key = by === 'month' ? r.period : by === 'child' ? r.area_code : '';
