@@ -18,6 +18,7 @@ import { sha256Hex } from '../../src/server/federation/export.ts';
 import { rebuildFromMonths } from '../../src/server/stats/cells.ts';
 import { areaRollup } from '../../src/server/stats/summary.ts';
 import { totalsByKey } from '../../src/server/stats/totals.ts';
+import { freshenStaleYears } from '../../src/server/federation/stale-years.ts';
 import { yearPeriod } from '../../src/shared/stat-periods.ts';
 import { closeTestStores, openTestStore, storeKinds } from '../support/stores.ts';
 
@@ -140,6 +141,13 @@ describe.each(storeKinds)('federation import totals (%s)', (kind) => {
     const accepted = (cells: FederatedCell[]) => cells.reduce((sum, c) => sum + (c.n as number), 0);
     const expected = accepted(monthCells(10, 6)) + accepted(monthCells(50, 5)) + accepted(monthCells(90, 2)) + accepted(monthCells(70, 4)) + accepted(monthCells(80, 3));
     expect((await areaRollup(ctx, '61', yearPeriod(2025))).accepted).toBe(expected);
+
+    // The first read of whole years stores the stale ones afresh and clears their marks: then
+    // every stored total, the years included, is what a fresh sum gives.
+    const years = { from: '2024-01-01', to: '2026-01-01' };
+    for (const level of [6, 2]) await freshenStaleYears(store, '', years, 'child', level);
+    expect(await store.db.selectFrom('stat_totals_stale').selectAll().execute()).toEqual([]);
+    expect(await totals(ctx)).toEqual(await summedAfresh(ctx));
   });
 
   test('cells are checked as the table holds them: a sum as text or a dimension as a number refuses the file', async () => {

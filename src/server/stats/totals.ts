@@ -125,16 +125,14 @@ export async function yearTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): 
   await putMany(tx, pairs.map(([area, year]) => [area, year, ofTotals(rowsOf.get(pairKey(area, year)) ?? [])]));
 }
 
-/** The month totals of the period's years whose year total is not stored, of areas of `level` under `area`. */
-async function staleYearMonths(db: Kysely<DB>, area: string, period: Period, level: number): Promise<{ area_code: string; period: string; rollup: string }[]> {
-  const rows = await sql<{ area_code: string; period: string; rollup: string }>`select m.area_code, m.period, m.rollup from stat_totals m
-    where length(m.area_code) = ${level} and m.area_code like ${`${area}%`} and m.period in (${sql.join(monthsOf(period))})
-      and not exists (select 1 from stat_totals y where y.area_code = m.area_code and y.period = substr(m.period, 1, 4))`.execute(db);
-  return rows.rows;
-}
-
 /** Whole calendar years (the year totals answer them). */
 const isYearAligned = (p: Period) => p.from.endsWith('-01-01') && p.to.endsWith('-01-01');
+
+/** The years (YYYY) of a period of whole calendar years; none for any other period. */
+export function wholeYears(period: Period): string[] {
+  if (!isYearAligned(period)) return [];
+  return Array.from({ length: Number(period.to.slice(0, 4)) - Number(period.from.slice(0, 4)) }, (_, i) => String(Number(period.from.slice(0, 4)) + i));
+}
 
 /**
  * Roll-ups by key ('' for by = 'none', the child's code, or the month) from the stored totals of
@@ -143,14 +141,17 @@ const isYearAligned = (p: Period) => p.from.endsWith('-01-01') && p.to.endsWith(
 export async function totalsByKey(db: Kysely<DB>, area: string, period: Period, by: GroupBy, level: number): Promise<Map<string, Rollup>> {
   if (!isMonthAligned(period)) throw new Error('totals answer whole months only');
   const byYear = by !== 'month' && isYearAligned(period);
-  const periods = byYear
-    ? Array.from({ length: Number(period.to.slice(0, 4)) - Number(period.from.slice(0, 4)) }, (_, i) => String(Number(period.from.slice(0, 4)) + i))
-    : monthsOf(period);
-  const rows = await db.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
-    .where(sql`length(area_code)`, '=', level).where('area_code', 'like', `${area}%`).where('period', 'in', periods).execute();
-  // A year whose row is missing is stale (an imported month changed under it: federation/totals.ts)
-  // or has nothing under it: either way it is the sum of its month totals, read here instead.
-  if (byYear) rows.push(...(await staleYearMonths(db, area, period, level)));
+  const periods = byYear ? wholeYears(period) : monthsOf(period);
+  // A year marked stale (an imported month changed under it: federation/totals.ts) is the sum of
+  // its month totals, read instead of its row in the same statement — one snapshot, so an import
+  // or a refresh committing meanwhile never leaves a year counted twice or not at all.
+  const stale = sql`exists (select 1 from stat_totals_stale s where s.area_code = t.area_code and s.period = substr(t.period, 1, 4))`;
+  const rows = byYear
+    ? (await sql<{ area_code: string; period: string; rollup: string }>`select t.area_code, t.period, t.rollup from stat_totals t
+        where length(t.area_code) = ${level} and t.area_code like ${`${area}%`}
+          and ((t.period in (${sql.join(periods)}) and not ${stale}) or (t.period in (${sql.join(monthsOf(period))}) and ${stale}))`.execute(db)).rows
+    : await db.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
+      .where(sql`length(area_code)`, '=', level).where('area_code', 'like', `${area}%`).where('period', 'in', periods).execute();
   const parts = new Map<string, Rollup[]>();
   for (const r of rows) {
     const key = by === 'month' ? r.period : by === 'child' ? r.area_code : '';
