@@ -10,9 +10,9 @@ import { LocationProvider, Router, Route, lazy, ErrorBoundary, useLocation } fro
 import { PublicShell } from './ui/shell/public-shell.tsx';
 import { deviceKind, rememberPlace, settleDeviceKind } from './state/device-kind.ts';
 
-/** A public screen: waits for the rest of the catalogue, as app.tsx's screen() does. */
+/** A public screen: waits for the public side's part of the catalogue (i18n/public-later.ts). */
 function screen<T>(load: () => Promise<T>): Promise<T> {
-  return Promise.all([import('./shared/i18n/later.ts'), load()]).then(([, m]) => m);
+  return Promise.all([import('./shared/i18n/public-later.ts'), load()]).then(([, m]) => m);
 }
 
 const PublicHome = lazy(() => screen(() => import('./ui/shell/public-home.tsx')).then((m) => m.PublicHome));

@@ -24,7 +24,7 @@ export interface RenderedPage {
   readonly html: string;
   /** The <title> the screen's useTitle would set once it runs; none keeps the app's (`/` is also the app shell). */
   readonly title?: string;
-  /** Source modules of the lazy chunks (and their CSS) the page needs, relative to src/: what app.tsx's screen() loads. */
+  /** Source modules of the lazy chunks (and their CSS) the page needs, relative to src/: what public-app.tsx's screen() loads. */
   readonly modules: readonly string[];
   /**
    * A classic script run before the page's DOM is parsed: true when this copy must not be shown.
@@ -42,13 +42,13 @@ export async function renderPage(path: string): Promise<RenderedPage> {
   const html = await renderToStringAsync(<App />);
   if (path === '/') {
     return {
-      html, modules: ['shared/i18n/later.ts', 'ui/shell/public-home.tsx'],
+      html, modules: ['shared/i18n/public-later.ts', 'ui/shell/public-home.tsx'],
       hideIf: `location.pathname + location.search !== '/' || localStorage.getItem(${JSON.stringify(WORK_DEVICE_MARK)}) === '1'`,
     };
   }
-  if (path === '/help') return { html, title: documentTitle(t('help.title')), modules: ['shared/i18n/later.ts', 'ui/guides/help-screen.tsx'] };
-  if (path === '/guides') return { html, title: documentTitle(t('guides.title')), modules: ['shared/i18n/later.ts', 'ui/guides/guides-screen.tsx'] };
+  if (path === '/help') return { html, title: documentTitle(t('help.title')), modules: ['shared/i18n/public-later.ts', 'ui/guides/help-screen.tsx'] };
+  if (path === '/guides') return { html, title: documentTitle(t('guides.title')), modules: ['shared/i18n/public-later.ts', 'ui/guides/guides-screen.tsx'] };
   const guide = guideBySlug(path.replace(/^\/guides\//, ''));
   if (!guide) throw new Error(`prerender: no guide at ${path}`);
-  return { html, title: documentTitle(guide.title), modules: ['shared/i18n/later.ts', 'ui/guides/guide-screen.tsx'] };
+  return { html, title: documentTitle(guide.title), modules: ['shared/i18n/public-later.ts', 'ui/guides/guide-screen.tsx'] };
 }

@@ -4,7 +4,10 @@
 // predecessor all leave every stored total equal to summing the months afresh (stats/cells.ts
 // rebuildFromMonths, the path the hosted counties' refresh takes). And the cells of a file are
 // checked by hand as stat_cells holds them: a sum given as text or a dimension given as a number
-// refuses the file before anything is written.
+// refuses the file before anything is written. Two imports into one province at the same time
+// both count (they take turns on the province's totals: on PostgreSQL an advisory lock; whether
+// two requests overlap at the window that matters depends on timing, so this one checks the
+// outcome, it cannot force the race).
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, describe, expect, test } from 'vitest';
 import { federationFormat, type FederatedCell, type FederationFile, type FederationPayload } from '../../src/shared/federation.ts';
@@ -139,4 +142,27 @@ describe.each(storeKinds)('federation import totals (%s)', (kind) => {
     await importMonths(ctx, [file('630102', '2025-01', 1, good)], 'test');
     expect((await store.db.selectFrom('stat_cells').select('area_code').execute()).length).toBe(3);
   });
+
+  test('two imports into one province at once both count: the province totals add one after the other', async () => {
+    const store = await openTestStore(kind);
+    const ctx = makeCtx({ store, now: () => new Date('2026-01-15T00:00:00Z'), version: 'test' });
+    const many = Array.from({ length: 40 }, (_, i) => `64${String(1 + Math.floor(i / 10)).padStart(2, '0')}${String(1 + (i % 10)).padStart(2, '0')}`);
+    const now = new Date().toISOString();
+    await store.db.insertInto('federation_keys').values(many.map((c) => ({
+      county_code: c, county_name: `县${c}`, public_key: publicPem, fingerprint, registered_at: now, registered_by: 'test',
+    }))).execute();
+    let expected = 0;
+    for (const month of ['2025-01', '2025-02', '2025-03']) {
+      const files = many.map((c, i) => {
+        const cells = monthCells(i, 8);
+        expected += cells.reduce((sum, c) => sum + (c.n as number), 0);
+        return file(c, month, 1, cells);
+      });
+      // Two requests of half the counties each, at the same time.
+      await Promise.all([importMonths(ctx, files.slice(0, 20), 'test'), importMonths(ctx, files.slice(20), 'test')]);
+    }
+    expect((await areaRollup(ctx, '64', yearPeriod(2025))).accepted).toBe(expected);
+    expect(await totals(ctx)).toEqual(await summedAfresh(ctx));
+  });
 });
+

@@ -55,3 +55,46 @@ describe('first-paint messages', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+// The public side (src/public-app.tsx) loads i18n/public-later.ts rather than the whole later
+// catalogue: every key its screens name — their lazy chunks included — must be core or in there,
+// or a resident would read a raw key.
+describe('public side messages', () => {
+  /** Like staticGraph, also following import('./…') (the lazy screens), except the catalogues. */
+  function withLazy(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const stack = [entry];
+    while (stack.length > 0) {
+      const file = stack.pop() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      const targets = [
+        ...[...source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?from\s+)?['"](\.[^'"]+)['"]/gm)].map((m) => m[1] as string),
+        ...[...source.matchAll(/import\(['"](\.[^'"]+)['"]\)/g)].map((m) => m[1] as string),
+      ];
+      for (const target of targets.map((t) => join(dirname(file), t))) {
+        if (existsSync(target) && /\.tsx?$/.test(target) && !/i18n\/(public-)?later\.ts$/.test(target)) stack.push(target);
+      }
+    }
+    return seen;
+  }
+
+  it('uses only core keys and keys of i18n/public-later.ts', async () => {
+    const { publicSections } = await import('../../src/shared/i18n/public-later.ts');
+    const inPublic = (key: string) => publicSections.some((section) => Object.hasOwn(section, key));
+    const files = [...withLazy(join(root, 'src/public-app.tsx'))];
+    expect(files.map((f) => f.slice(root.length + 1))).toContain('src/ui/guides/request-form.tsx');
+    const offenders: string[] = [];
+    for (const file of files) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/'([a-zA-Z]+\.[\w.]+)'|\bt\(`([a-zA-Z]+\.[\w.]*)\$\{/g)) {
+        const key = m[1];
+        const prefix = m[2];
+        if (key !== undefined && hasMessage(key) && !isCoreMessage(key) && !inPublic(key)) offenders.push(`${file.slice(root.length + 1)}: ${key}`);
+        // A key made at run time (`help.cat.${code}`): its family must be there.
+        if (prefix !== undefined && !publicSections.some((s) => Object.keys(s).some((k) => k.startsWith(prefix)))) offenders.push(`${file.slice(root.length + 1)}: ${prefix}…`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -102,6 +102,7 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
   const now = ctx.now().toISOString();
   return ctx.store.write(async (tx) => {
     const results: ImportResult[] = [];
+    await lockProvinces(tx, ctx.store.kind, files.map((f) => f.payload.county.code.slice(0, 2)));
     // Which months had a total is read before the batch writes: the totals above a new month are added to, above a replaced one summed again.
     const before = await totalsBefore(tx, files.map((f) => [f.payload.county.code, f.payload.month] as const));
     const imported: ImportedMonth[] = [];
@@ -111,6 +112,20 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
     await importTotals(tx, ctx.store.kind, imported, before);
     return results;
   });
+}
+
+/** The advisory-lock class of a province's imports (the other key is the province code). */
+const PROVINCE_IMPORT_LOCK = 15_015;
+
+/**
+ * Imports into one province take turns on PostgreSQL (a transaction-scoped advisory lock per
+ * province, taken in code order): each adds its months to the province's month and year totals,
+ * and two at once would both start from the same stored total — or both from none — and the
+ * later would overwrite the earlier's. SQLite has one writer at a time already.
+ */
+async function lockProvinces(tx: Kysely<DB>, kind: Store['kind'], provinces: readonly string[]): Promise<void> {
+  if (kind !== 'postgres') return;
+  for (const code of [...new Set(provinces)].sort()) await sql`select pg_advisory_xact_lock(${PROVINCE_IMPORT_LOCK}, ${Number(code)})`.execute(tx);
 }
 
 const monthKey = (county: string, month: string) => `${county}|${month}`;

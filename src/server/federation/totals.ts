@@ -6,8 +6,8 @@
 // the stored total is the old one plus the new months: a province taking its counties' December
 // adds 100 months to 100 county-years instead of merging 1,200 months again. Where a month is
 // replaced (a re-signing), the totals above it are summed again from the months below, as the
-// hosted counties' refresh does. The totals read for adding are locked (FOR UPDATE on PostgreSQL,
-// in one order) so two imports into one province add one after the other.
+// hosted counties' refresh does. Imports into one province take turns (federation/import.ts
+// lockProvinces), and the totals read for adding are read FOR UPDATE on PostgreSQL besides.
 import type { Kysely } from 'kysely';
 import { pushInto } from '../../shared/group.ts';
 import { mergeRollups, rollupGroups, type Rollup } from '../../shared/stats.ts';
