@@ -21,7 +21,7 @@ const root = new URL('../..', import.meta.url).pathname;
 export type Pushed = { ms: number; network: number; pushed: number; pulled: number; left: number };
 export type Bench = {
   pushCases(n: number, caughtUp: boolean): Promise<Pushed>;
-  firstPull(): Promise<{ ms: number; network: number; pulled: number; cases: number }>;
+  firstPull(profile?: string): Promise<{ ms: number; network: number; pulled: number; cases: number }>;
   writeFloor(n: number): Promise<{ ms: number }>;
 };
 
@@ -55,7 +55,7 @@ export async function syncBench(): Promise<void> {
     console.log(`  the same at 1.6 Mbit/s + 100 ms a request: ${slow.cases} cases in ${slow.ms.toFixed(0)} ms (≈ ${((slow.ms / slow.cases) * 10_000 / 1000).toFixed(1)} s per 10,000)`);
     // A cheap phone: the page's CPU slowed 4× (Chromium's emulation; the server is not slowed).
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const throttled = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPull());
+    const throttled = await profiled(device.context, page, () => page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPull('pull-cpu4')));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     console.log(`  the same with the CPU slowed 4×: ${throttled.cases} cases in ${throttled.ms.toFixed(0)} ms (≈ ${((throttled.ms / throttled.cases) * 10_000 / 1000).toFixed(1)} s per 10,000)  [budget 4 s per 10,000]`);
 

@@ -136,16 +136,16 @@ Object.assign(window, {
       return { ms };
     },
     /** A town laptop's first pull of everything in its town into an empty database. */
-    async firstPull() {
+    async firstPull(profile = 'pull') {
       const laptop = new ShuoheDb(`bench-pull-${Date.now()}`);
       const token = await login('zhen', laptop);
       await createPin(laptop, PIN);
       const timed = timedFetch();
-      console.profile('pull');
+      console.profile(profile);
       const t0 = performance.now();
       const result = await syncOnce({ db: laptop, api: createApiClient(timed.fetch, '', () => token), scope: village.slice(0, 9), now: () => new Date() });
       const ms = performance.now() - t0;
-      console.profileEnd('pull');
+      console.profileEnd(profile);
       return { ms, network: timed.ms(), pulled: result.pulled, cases: await laptop.cases.count() };
     },
     /** Unlock (PBKDF2), then a name search: the first builds the in-memory index over every case. */
