@@ -144,12 +144,16 @@ export async function totalsByKey(db: Kysely<DB>, area: string, period: Period, 
   const periods = byYear ? wholeYears(period) : monthsOf(period);
   // A year marked stale (an imported month changed under it: federation/totals.ts) is the sum of
   // its month totals, read instead of its row in the same statement — one snapshot, so an import
-  // or a refresh committing meanwhile never leaves a year counted twice or not at all.
-  const stale = sql`exists (select 1 from stat_totals_stale s where s.area_code = t.area_code and s.period = substr(t.period, 1, 4))`;
+  // or a refresh committing meanwhile never leaves a year counted twice or not at all. The months
+  // are reached from the few marks by key, not by scanning every month under the area.
+  const under = sql`length(t.area_code) = ${level} and t.area_code like ${`${area}%`}`;
   const rows = byYear
-    ? (await sql<{ area_code: string; period: string; rollup: string }>`select t.area_code, t.period, t.rollup from stat_totals t
-        where length(t.area_code) = ${level} and t.area_code like ${`${area}%`}
-          and ((t.period in (${sql.join(periods)}) and not ${stale}) or (t.period in (${sql.join(monthsOf(period))}) and ${stale}))`.execute(db)).rows
+    ? (await sql<{ area_code: string; period: string; rollup: string }>`with s as (select area_code, period from stat_totals_stale t where ${under} and t.period in (${sql.join(periods)}))
+        select t.area_code, t.period, t.rollup from stat_totals t
+          where ${under} and t.period in (${sql.join(periods)}) and not exists (select 1 from s where s.area_code = t.area_code and s.period = t.period)
+        union all
+        select t.area_code, t.period, t.rollup from s join stat_totals t on t.area_code = s.area_code
+          and t.period in (${sql.join(monthsOf(period))}) and substr(t.period, 1, 4) = s.period`.execute(db)).rows
     : await db.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
       .where(sql`length(area_code)`, '=', level).where('area_code', 'like', `${area}%`).where('period', 'in', periods).execute();
   const parts = new Map<string, Rollup[]>();
