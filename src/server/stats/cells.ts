@@ -25,7 +25,7 @@ import type { Store } from '../store/open.ts';
 import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroup, toKeyedGroups, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
 import { countyMonthTotals, dimNames, provinceMonthTotals, putMany, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
 import { pushInto } from '../../shared/group.ts';
-import { rollupGroups } from '../../shared/stats.ts';
+import { rollupGroups, type Rollup } from '../../shared/stats.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
 // position, so the listed columns and the selected sums can never drift apart.
@@ -60,7 +60,11 @@ function cellDims(named = false): RawBuilder<unknown> {
 /** What a cell counts: 不予受理 and 作废 count nowhere. */
 const countedOnly = sql`f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')`;
 
-/** The cases of a town's months: a range of 受理日期 on the (town, accepted_on) index per month when few, else one pass over the town. */
+/**
+ * The cases of a town's months, read on the (town, accepted_on) index: one range of 受理日期 per
+ * month when few (a push's one or two), else one range from the first month to the last, keeping
+ * the listed months — a push dating cases across half a year read every case of the town before.
+ */
 function townMonthsWhere(town: string, months: readonly string[]): RawBuilder<unknown>[] {
   if (months.length <= 2) {
     return months.map((month) => {
@@ -68,7 +72,12 @@ function townMonthsWhere(town: string, months: readonly string[]): RawBuilder<un
       return sql`c.town_code = ${town} and c.accepted_on >= ${from} and c.accepted_on < ${to}`;
     });
   }
-  return chunks(months).map((some) => sql`c.town_code = ${town} and substr(c.accepted_on, 1, 7) in (${sql.join(some)})`);
+  return chunks(months).map((some) => {
+    const sorted = [...some].sort();
+    const from = monthPeriod(sorted[0] ?? '').from;
+    const to = monthPeriod(sorted[sorted.length - 1] ?? '').to;
+    return sql`c.town_code = ${town} and c.accepted_on >= ${from} and c.accepted_on < ${to} and substr(c.accepted_on, 1, 7) in (${sql.join(some)})`;
+  });
 }
 
 const monthsByTown = (dirty: readonly TownMonth[]): Map<string, string[]> => {
@@ -118,10 +127,14 @@ async function villageMonthTotals(tx: Kysely<DB>, kind: Store['kind'], dirty: re
     const before = await tx.selectFrom('stat_totals').select(['area_code', 'period']).where(sql`length(area_code)`, '=', 12)
       .where('area_code', 'like', `${town}%`).where('period', 'in', months).execute();
     const pairs = distinct([...before.map((r): AreaPeriod => [r.area_code, r.period]), ...[...groups.keys()].map((k): AreaPeriod => k.split('|') as unknown as AreaPeriod)]);
-    await putMany(tx, pairs.map(([village, month]) => {
+    const entries: [string, string, Rollup | undefined][] = [];
+    for (const [i, [village, month]] of pairs.entries()) {
       const list = groups.get(`${village}|${month}`);
-      return [village, month, list ? rollupGroups(list) : undefined];
-    }));
+      entries.push([village, month, list ? rollupGroups(list) : undefined]);
+      // A first count rolls up thousands of village-months: other requests run in between.
+      if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await putMany(tx, entries);
     touched.push(...pairs);
   }
   return touched;
