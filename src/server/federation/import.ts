@@ -3,20 +3,21 @@
 // version chain (a replayed older version, the same version changed, or a version that skips
 // the one held here are refused with a sentence saying what to do), and that its columns are the
 // ones this server counts. Then, in one transaction, the month's cells replace the county's cells
-// of that month, the year and province cells are rebuilt, and the import is logged; the version
-// it replaced stays listed with the time it was replaced.
+// of that month, the stored totals of the month and of the year and province above it are written
+// (federation/totals.ts), and the import is logged; the version it replaced stays listed with the
+// time it was replaced.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { pushInto } from '../../shared/group.ts';
-import * as v from 'valibot';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { FederationFileSchema, FederationPayloadSchema, type FederatedMonth, type FederationPayload } from '../../shared/federation.ts';
+import type { FederatedMonth, FederationPayload } from '../../shared/federation.ts';
 import type { Ctx } from '../deps.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { ApiError } from '../http/errors.ts';
-import { rebuildFromMonths } from '../stats/cells.ts';
 import { sha256Hex } from './export.ts';
 import { fingerprintOf, parsePublicKey } from './identity.ts';
+import { readPayload } from './payload.ts';
+import { importTotals, totalsBefore, type ImportedMonth } from './totals.ts';
 
 const cellColumns = new WeakMap<Store, Promise<Set<string>>>();
 
@@ -33,20 +34,6 @@ function localCellColumns(store: Store): Promise<Set<string>> {
   return columns;
 }
 
-function readPayload(body: unknown): { payload: FederationPayload; signed: string; signature: string } {
-  const file = v.safeParse(FederationFileSchema, body);
-  if (!file.success) throw new ApiError(400, 'federation.fileInvalid');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(file.output.signed);
-  } catch {
-    throw new ApiError(400, 'federation.fileInvalid');
-  }
-  const payload = v.safeParse(FederationPayloadSchema, parsed);
-  if (!payload.success) throw new ApiError(400, 'federation.fileInvalid');
-  return { payload: payload.output, signed: file.output.signed, signature: file.output.signature };
-}
-
 export interface ImportResult {
   county: string;
   month: string;
@@ -55,12 +42,24 @@ export interface ImportResult {
   replaced: number | null;
 }
 
-/** The registered keys of the counties named, read in one query per chunk, each parsed once. */
+/**
+ * Parsed public keys by their PEM text: a province parses each county's key once, not once a
+ * request (createPublicKey cost as much as the signature check). Bounded by the registered
+ * counties; a re-registered key is a new PEM and parses anew.
+ */
+const parsedKeys = new Map<string, KeyObject>();
+function parsedKey(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) parsedKeys.set(pem, (key = createPublicKey(pem)));
+  return key;
+}
+
+/** The registered keys of the counties named, read in one query per chunk. */
 async function keysOf(ctx: Ctx, counties: readonly string[]): Promise<Map<string, LoadedKey>> {
   const out = new Map<string, LoadedKey>();
   for (const some of chunked([...new Set(counties)])) {
     for (const row of await ctx.store.read.selectFrom('federation_keys').selectAll().where('county_code', 'in', some).execute()) {
-      out.set(row.county_code, { ...row, key: createPublicKey(row.public_key) });
+      out.set(row.county_code, { ...row, key: parsedKey(row.public_key) });
     }
   }
   return out;
@@ -103,11 +102,13 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
   const now = ctx.now().toISOString();
   return ctx.store.write(async (tx) => {
     const results: ImportResult[] = [];
-    const months = new Set<string>();
+    // Which months had a total is read before the batch writes: the totals above a new month are added to, above a replaced one summed again.
+    const before = await totalsBefore(tx, files.map((f) => [f.payload.county.code, f.payload.month] as const));
+    const imported: ImportedMonth[] = [];
     // A batch holding the same county month twice takes it in rounds, in the order given, so the
     // second sees the first as the version it replaces — as if they came one request after another.
-    for (const round of rounds(files)) results.push(...(await importRound(tx, ctx.store.kind, round, by, now, months)));
-    await rebuildFromMonths(tx, [...months].map((k) => k.split('|') as [string, string]));
+    for (const round of rounds(files)) results.push(...(await importRound(tx, ctx.store.kind, round, by, now, imported)));
+    await importTotals(tx, ctx.store.kind, imported, before);
     return results;
   });
 }
@@ -133,7 +134,7 @@ function rounds(files: readonly Verified[]): Verified[][] {
  * already here, and multi-row writes of their cells and log rows — not a round trip per file
  * (a province's year of 100 counties is 1,200 files).
  */
-async function importRound(tx: Kysely<DB>, kind: Store['kind'], files: readonly Verified[], by: string, now: string, months: Set<string>): Promise<ImportResult[]> {
+async function importRound(tx: Kysely<DB>, kind: Store['kind'], files: readonly Verified[], by: string, now: string, imported: ImportedMonth[]): Promise<ImportResult[]> {
   const counties = [...new Set(files.map((f) => f.payload.county.code))];
   // A county kept here (its cases or its network) is counted from its own rows, never twice.
   const hosted = new Set<string>();
@@ -204,7 +205,7 @@ async function importRound(tx: Kysely<DB>, kind: Store['kind'], files: readonly 
     imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org), form_no: payload.formNo ?? null,
   }));
   for (const some of chunked(log, 500)) await tx.insertInto('federation_imports').values(some).execute();
-  for (const f of files) months.add(monthKey(f.payload.county.code, f.payload.month));
+  for (const { payload } of files) imported.push({ county: payload.county.code, month: payload.month, cells: payload.cells });
   return files.map(({ payload }) => ({
     county: payload.county.code, month: payload.month, version: payload.version,
     replaced: current.get(monthKey(payload.county.code, payload.month))?.version ?? null,

@@ -1,0 +1,138 @@
+// The stored totals an import writes (federation/totals.ts), on SQLite and PostgreSQL: months
+// arriving over several requests add to the county-years and province totals above them, a month
+// with no cases, two months of a county in one batch and a re-signed month replacing its
+// predecessor all leave every stored total equal to summing the months afresh (stats/cells.ts
+// rebuildFromMonths, the path the hosted counties' refresh takes). And the cells of a file are
+// checked by hand as stat_cells holds them: a sum given as text or a dimension given as a number
+// refuses the file before anything is written.
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { afterAll, describe, expect, test } from 'vitest';
+import { federationFormat, type FederatedCell, type FederationFile, type FederationPayload } from '../../src/shared/federation.ts';
+import { makeCtx, type Ctx } from '../../src/server/deps.ts';
+import { importMonths } from '../../src/server/federation/import.ts';
+import { fingerprintOf } from '../../src/server/federation/identity.ts';
+import { sha256Hex } from '../../src/server/federation/export.ts';
+import { rebuildFromMonths } from '../../src/server/stats/cells.ts';
+import { areaRollup } from '../../src/server/stats/summary.ts';
+import { yearPeriod } from '../../src/shared/stat-periods.ts';
+import { closeTestStores, openTestStore, storeKinds } from '../support/stores.ts';
+
+afterAll(closeTestStores);
+
+const pair = generateKeyPairSync('ed25519');
+const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const fingerprint = fingerprintOf(pair.publicKey);
+// Two provinces, three counties; none of them is seeded in a fresh store.
+const counties = ['610102', '610103', '620102'];
+
+/** A cell over real dimensions; `k` varies the figures (amounts in 元 with fen). */
+function cell(k: number, category: string): FederatedCell {
+  const success = k % 4 !== 1;
+  return {
+    category_code: category, source: k % 3 === 0 ? '申请' : k % 3 === 1 ? '主动调解' : '法院委派', status: success ? 'archived' : 'accepted', outcome: success ? 'success' : null,
+    agreement_form: success ? (k % 2 === 0 ? '书面' : '口头') : null, performance: success && k % 5 === 0 ? '已履行' : null, confirmation: null, satisfaction: success ? '满意' : null,
+    n: 1 + (k % 5), difficult: k % 2, amount_yuan: success ? 100.25 * (k % 7) : 0, suicide_cases: 0, suicide_persons: 0, criminal_cases: k % 3 === 0 ? 1 : 0,
+    criminal_persons: k % 3 === 0 ? 2 : 0, petition_cases: 0, petition_persons: 0, fight_cases: 0, fight_persons: 0, parties_involved: 2 + (k % 3),
+  };
+}
+const monthCells = (seed: number, count: number) => Array.from({ length: count }, (_, i) => cell(seed + i, ['01', '02', '03', '05'][(seed + i) % 4] as string));
+
+const signedOf = new Map<string, string>();
+function file(county: string, month: string, version: number, cells: FederatedCell[], extra: Partial<FederationPayload> = {}): FederationFile {
+  const previous = signedOf.get(`${county}|${month}|${version - 1}`);
+  const payload: FederationPayload = {
+    county: { code: county, name: `县${county}` }, province: { code: county.slice(0, 2), name: `省${county.slice(0, 2)}` }, month, version,
+    previousHash: previous === undefined ? null : sha256Hex(previous), signedAt: `${month}-28T08:00:00.000Z`, generatedAt: `${month}-28T08:00:00.000Z`,
+    keyFingerprint: fingerprint, cells, org: { committeesTotal: 3 }, ...extra,
+  };
+  const signed = JSON.stringify(payload);
+  signedOf.set(`${county}|${month}|${version}`, signed);
+  return { format: federationFormat, signed, signature: sign(null, Buffer.from(signed), pair.privateKey).toString('base64') };
+}
+
+/** Every stored total, parsed, by area and period. */
+async function totals(ctx: Ctx): Promise<Record<string, unknown>> {
+  const rows = await ctx.store.read.selectFrom('stat_totals').select(['area_code', 'period', 'rollup']).orderBy('area_code').orderBy('period').execute();
+  return Object.fromEntries(rows.map((r) => [`${r.area_code}|${r.period}`, JSON.parse(r.rollup)]));
+}
+
+/** The stored totals as summing every imported month afresh makes them (in a transaction rolled back). */
+async function summedAfresh(ctx: Ctx): Promise<Record<string, unknown>> {
+  const months = await ctx.store.read.selectFrom('federation_imports').select(['county_code', 'month']).where('replaced_at', 'is', null).execute();
+  let out: Record<string, unknown> = {};
+  await ctx.store.write(async (tx) => {
+    await tx.deleteFrom('stat_totals').execute();
+    await rebuildFromMonths(tx, months.map((m) => [m.county_code, m.month] as const));
+    const rows = await tx.selectFrom('stat_totals').select(['area_code', 'period', 'rollup']).execute();
+    out = Object.fromEntries(rows.map((r) => [`${r.area_code}|${r.period}`, JSON.parse(r.rollup)]));
+    throw new Rollback();
+  }).catch((error: unknown) => {
+    if (!(error instanceof Rollback)) throw error;
+  });
+  return out;
+}
+class Rollback extends Error {}
+
+describe.each(storeKinds)('federation import totals (%s)', (kind) => {
+  test('months added over many requests, empty months, batches and re-signings leave the totals a fresh sum gives', async () => {
+    const store = await openTestStore(kind);
+    const ctx = makeCtx({ store, now: () => new Date('2026-01-15T00:00:00Z'), version: 'test' });
+    const now = new Date().toISOString();
+    await store.db.insertInto('federation_keys').values(counties.map((c) => ({
+      county_code: c, county_name: `县${c}`, public_key: publicPem, fingerprint, registered_at: now, registered_by: 'test',
+    }))).execute();
+    const check = async () => {
+      const stored = await totals(ctx);
+      expect(Object.keys(stored).length).toBeGreaterThan(0);
+      expect(stored).toEqual(await summedAfresh(ctx));
+    };
+
+    // January of every county in one request: nothing above them yet.
+    await importMonths(ctx, counties.map((c, i) => file(c, '2025-01', 1, monthCells(i * 10, 6))), 'test');
+    await check();
+    // February one county at a time: each adds to its county-year and to its province's totals.
+    for (const [i, c] of counties.entries()) await importMonths(ctx, [file(c, '2025-02', 1, monthCells(50 + i, 5))], 'test');
+    await check();
+    // A month without a case, and two months of one county in one batch.
+    await importMonths(ctx, [file('610102', '2025-03', 1, []), file('610103', '2025-03', 1, monthCells(70, 4)), file('610103', '2025-04', 1, monthCells(80, 3))], 'test');
+    await check();
+    expect(Object.keys(await totals(ctx))).not.toContain('610102|2025-03');
+    // A re-signed month replaces its predecessor: the totals above it are summed again, not added to.
+    await importMonths(ctx, [file('610103', '2025-02', 2, monthCells(90, 2)), file('620102', '2025-05', 1, monthCells(95, 3))], 'test');
+    await check();
+    // …also when the new version has no case left, and when both versions come in one batch.
+    await importMonths(ctx, [file('610102', '2025-01', 2, [])], 'test');
+    await check();
+    expect(Object.keys(await totals(ctx))).not.toContain('610102|2025-01');
+    await importMonths(ctx, [file('620102', '2025-06', 1, monthCells(5, 2)), file('620102', '2025-06', 2, monthCells(7, 4))], 'test');
+    await check();
+    // Another year stays apart from this one.
+    await importMonths(ctx, [file('610102', '2024-12', 1, monthCells(3, 3))], 'test');
+    await check();
+
+    // The province's year is the sum of what its counties sent, the last version of each month:
+    // 610102's January was re-signed empty, 610103's February re-signed with two cells.
+    const accepted = (cells: FederatedCell[]) => cells.reduce((sum, c) => sum + (c.n as number), 0);
+    const expected = accepted(monthCells(10, 6)) + accepted(monthCells(50, 5)) + accepted(monthCells(90, 2)) + accepted(monthCells(70, 4)) + accepted(monthCells(80, 3));
+    expect((await areaRollup(ctx, '61', yearPeriod(2025))).accepted).toBe(expected);
+  });
+
+  test('cells are checked as the table holds them: a sum as text or a dimension as a number refuses the file', async () => {
+    const store = await openTestStore(kind);
+    const ctx = makeCtx({ store, now: () => new Date('2026-01-15T00:00:00Z'), version: 'test' });
+    await store.db.insertInto('federation_keys').values({
+      county_code: '630102', county_name: '县630102', public_key: publicPem, fingerprint, registered_at: new Date().toISOString(), registered_by: 'test',
+    }).execute();
+    const good = monthCells(1, 3);
+    for (const bad of [{ ...good[0], n: '3' }, { ...good[0], category_code: 1 }, { ...good[0], amount_yuan: null }, { ...good[0], difficult: true }]) {
+      const refused = importMonths(ctx, [file('630102', '2025-01', 1, [...good.slice(1), bad as FederatedCell])], 'test');
+      await expect(refused).rejects.toMatchObject({ status: 400, code: 'federation.fileInvalid' });
+    }
+    // A column this server does not know is a version difference, said as such.
+    const foreign = importMonths(ctx, [file('630102', '2025-01', 1, [{ ...good[0], mystery: 'x' } as FederatedCell])], 'test');
+    await expect(foreign).rejects.toMatchObject({ status: 422, code: 'federation.columnsUnknown' });
+    expect(await store.db.selectFrom('stat_cells').select('area_code').execute()).toEqual([]);
+    await importMonths(ctx, [file('630102', '2025-01', 1, good)], 'test');
+    expect((await store.db.selectFrom('stat_cells').select('area_code').execute()).length).toBe(3);
+  });
+});
