@@ -33,7 +33,7 @@ try {
   const workerB = workerOf(server.distDir);
   const workerA = workerOf(baseDist);
   cpSync(join(baseDist, 'assets'), join(server.distDir, 'assets'), { recursive: true, force: false });
-  const cards = makeCards(count, 2026);
+  const cards = makeCards(count, Number(process.env.IDCARD_SEED ?? 2026), process.env.IDCARD_MILD === '1');
   const photos: Buffer[] = [];
   for (const c of cards) photos.push(await photograph(device.context, c.person, 'front', c.distortion, c.seed));
   const page: Page = await device.context.newPage();

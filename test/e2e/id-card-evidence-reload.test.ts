@@ -76,6 +76,7 @@ describe('保留身份证照片作为证据 and a reload before 保存', () => {
     const again = page.getByTestId('party-0');
     await expect.poll(() => page.locator('#party-0-name').inputValue(), { timeout: 60_000 }).toBe(card.person.name);
     await expect.poll(() => again.getByTestId('party-0-kept').textContent(), { timeout: 60_000 }).toContain('1 张');
+    await again.getByTestId('party-0-kept').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/id-card-kept-after-reload.png', fullPage: false });
 
     await page.getByRole('radio', { name: '邻里纠纷' }).check();

@@ -25,14 +25,17 @@ const LAYOUT_MAX_SIDE = 384;
  * the whole photo, twice: 2–3× the pixels. At 512 a label's box grew over the value's first
  * stroke on one bench card — 引 read from the 弓 of 张 — so 640.)
  */
-const CARD_MAX_SIDE = 576;
+const CARD_MAX_SIDE = 640;
 /**
  * A phone photo (12 MP) is first scaled to this long side: the card's characters stay ≥ 40 px tall
  * for recognition, and every later canvas step works on ~3 MP instead of 12.
  */
 const SOURCE_MAX_SIDE = 1800;
+/**
+ * Recognition's input height (fixed by the model). Lines keep their aspect: squeezed to 3/4 width
+ * (a quarter less work) the recogniser lost the 仫 of 仫佬 on a test card.
+ */
 const REC_HEIGHT = 48;
-const REC_SQUEEZE = 0.75;
 
 export type OcrProgress =
   | { phase: 'download'; loaded: number; total: number }
@@ -250,7 +253,7 @@ export async function readLines(image: ImageBitmap, onProgress: (p: OcrProgress)
   const labels = side === 'front' ? frontLabelBoxes(boxes) : new Map<number, string>();
   const lines: Line[] = boxes.map((box, i) => ({
     box,
-    recW: Math.max(REC_HEIGHT, Math.min(1600, Math.ceil((box.w / box.h) * REC_HEIGHT * REC_SQUEEZE))),
+    recW: Math.max(REC_HEIGHT, Math.min(1600, Math.ceil((box.w / box.h) * REC_HEIGHT))),
     text: labels.get(i),
   }));
   const toRead = lines.filter((l) => l.text === undefined);
