@@ -56,8 +56,9 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,json,webmanifest}'],
-        // The prerendered guide pages are for a first visit; offline the app draws them itself.
-        globIgnores: ['guides/**'],
+        // The prerendered guide and help pages are for a first visit; offline the app draws them
+        // itself (the service worker answers every navigation with index.html).
+        globIgnores: ['guides/**', 'help/**'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         // The worker is one file: vite-plugin-pwa 2.0 asks for that with Rollup's
         // `inlineDynamicImports`, which Vite 8's Rolldown deprecates for `codeSplitting: false`.
@@ -71,6 +72,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022', sourcemap: false, outDir: here('dist'), emptyOutDir: true,
+    // Two entries: the app (index.html → main.tsx) and the public side alone, which prerendered
+    // public pages boot (src/public-main.tsx, src/build/prerender.ts).
+    rollupOptions: { input: { index: here('src/index.html'), 'public-entry': here('src/public-main.tsx') } },
     // A lazy screen's preload list keeps its stylesheets (the helper applies them) but not the JS
     // chunks it imports: the table of their hashed file names sat in the first-paint entry (~2 KB
     // gzip, growing with every screen; issue #13's 60 KB budget). The JS is requested when the

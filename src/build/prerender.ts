@@ -59,7 +59,8 @@ function pageHtml(template: string, path: string, page: RenderedPage, bundle: Ro
     if (/<\/style/i.test(css)) throw new Error(`prerender: ${file} cannot be inlined`);
     return `<style>${css}</style>`;
   };
-  let html = replaceOnce(template, /<title>[^<]*<\/title>/, () => `<title>${escapeText(page.title)}</title>`);
+  const title = page.title;
+  let html = title === undefined ? template : replaceOnce(template, /<title>[^<]*<\/title>/, () => `<title>${escapeText(title)}</title>`);
   // The stylesheets are inlined (~5 KB compressed together), so the text paints as soon as the
   // HTML arrives rather than one more round trip later. The route's own CSS comes too, or it
   // would arrive with its lazy chunk and restyle the page under the reader.
@@ -74,40 +75,73 @@ function pageHtml(template: string, path: string, page: RenderedPage, bundle: Ro
     preloads.push(href);
     return '';
   });
+  const publicEntry = publicEntryOf(bundle);
   html = replaceOnce(html, /<script type="module" crossorigin src="([^"]+)"><\/script>/, (entry) =>
-    bootScript(entry, [...preloads, ...route.js.map((file) => `/${file}`)]),
+    bootScript({ entry, shell: preloads }, { entry: `/${publicEntry.fileName}`, shell: publicEntry.imports, route: route.js.map((file) => `/${file}`) }),
   );
+  // Before the body is parsed, so a page that must not show is never painted (main.tsx then draws
+  // the app afresh). localStorage may throw (storage blocked): then the page shows as rendered.
+  if (page.hideIf) {
+    html = replaceOnce(html, /<\/head>/, () =>
+      `<style>html[data-blank] #app[data-prerendered]{display:none}</style><script>try{if(${page.hideIf})document.documentElement.setAttribute('data-blank','')}catch{}</script></head>`);
+  }
   // data-prerendered names the URL this DOM shows; the app hydrates it only at that URL.
-  return replaceOnce(html, /<div id="app"><\/div>/, () => `<div id="app" data-prerendered="${escapeText(path)}">${page.html}</div>`);
+  // A hidden page's DOM is dropped as soon as it is parsed, so neither the app nor anything that
+  // reads the document (a test waiting for the residents' frame) finds a page that is not there.
+  const drop = page.hideIf ? `<script>if(document.documentElement.hasAttribute('data-blank'))document.getElementById('app').replaceChildren()</script>` : '';
+  return replaceOnce(html, /<div id="app"><\/div>/, () => `<div id="app" data-prerendered="${escapeText(path)}">${page.html}</div>${drop}`);
 }
 
 /**
  * Starts the app once the first contentful paint has been presented. A cheap phone then never
  * fetches, runs and hydrates ~150 KB of script before the reader sees the text, and Lighthouse
- * (simulated throttling) does not count that script as render-blocking. Once booting, every
- * module the page needs (the entry's imports, the route's chunks) is requested at once rather
- * than discovered import by import. Without paint timing (Safari before 14.1), or in a tab opened
- * in the background, where nothing paints until it is shown, the timer boots the app anyway.
+ * (simulated throttling) does not count that script as render-blocking. The page itself is
+ * hydrated by the public side's own entry (public-main.tsx), which loads no lock, session or case
+ * database. Once booting, every module the page needs (the entry's imports, the route's chunks)
+ * is requested at once rather than discovered import by import. Without paint timing (Safari
+ * before 14.1), or in a tab opened in the background, where nothing paints until it is shown, the
+ * timer boots anyway. A page its guard hid (`hideIf`: the shell at another URL, or on a work
+ * device) paints nothing of its own: the full app (main.tsx) boots at once.
  */
-function bootScript(entry: string, modules: readonly string[]): string {
+function bootScript(app: { entry: string; shell: readonly string[] }, page: { entry: string; shell: readonly string[]; route: readonly string[] }): string {
+  // `shell` (the app entry's own imports) is what test/bench/device.bench.ts counts as initial JS.
   return `<script type="module">
+const shell = ${JSON.stringify(app.shell)};
+const page = ${JSON.stringify([...page.shell, ...page.route])};
 let booted = false;
 const boot = () => {
   if (booted) return;
   booted = true;
-  for (const href of ${JSON.stringify(modules)}) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
-  import(${JSON.stringify(entry)});
+  const hidden = document.documentElement.hasAttribute('data-blank');
+  for (const href of hidden ? shell : page) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
+  import(hidden ? ${JSON.stringify(app.entry)} : ${JSON.stringify(page.entry)});
 };
+if (document.documentElement.hasAttribute('data-blank')) boot();
 setTimeout(boot, 3000);
 new PerformanceObserver((list) => { if (list.getEntriesByName('first-contentful-paint').length > 0) boot(); }).observe({ type: 'paint', buffered: true });
 </script>`;
 }
 
+/** The public side's entry chunk and the JS files it imports statically (closure). */
+function publicEntryOf(bundle: Rollup.OutputBundle): { fileName: string; imports: string[] } {
+  const entry = Object.values(bundle).find((o): o is Rollup.OutputChunk => o.type === 'chunk' && o.isEntry && !!o.facadeModuleId?.endsWith('/public-main.tsx'));
+  if (!entry) throw new Error('prerender: no chunk built from public-main.tsx');
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = bundle[name];
+    if (seen.has(name) || chunk?.type !== 'chunk') return;
+    seen.add(name);
+    chunk.imports.forEach(visit);
+  };
+  entry.imports.forEach(visit);
+  return { fileName: entry.fileName, imports: [...seen].map((file) => `/${file}`) };
+}
+
 /** The JS and CSS files of the chunks built from `modules` and of every chunk they import statically. */
 function chunksOf(bundle: Rollup.OutputBundle, modules: readonly string[]): { js: string[]; css: string[] } {
   const chunks = Object.values(bundle).filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
-  const entry = chunks.find((c) => c.isEntry);
-  // What index.html loads already (the entry and its imports) is not listed again.
+  const entry = chunks.find((c) => c.isEntry && !!c.facadeModuleId?.endsWith('/public-main.tsx'));
+  // What the page's entry loads already (public-main.tsx and its imports) is not listed again.
   const seen = new Set<string>();
   const js: string[] = [];
   const css = new Set<string>();

@@ -25,7 +25,12 @@ export interface WrappedKey {
   wrapped: Uint8Array<ArrayBuffer>;
 }
 
-const random = (n: number): Uint8Array<ArrayBuffer> => crypto.getRandomValues(new Uint8Array(n));
+/** `n` random bytes; getRandomValues fills at most 65,536 a call, so a batch's nonces go in slices. */
+function random(n: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(n);
+  for (let at = 0; at < n; at += 65_536) crypto.getRandomValues(out.subarray(at, Math.min(n, at + 65_536)));
+  return out;
+}
 
 async function pinKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveKey']);
@@ -74,9 +79,12 @@ async function openCipher(raw: Uint8Array<ArrayBuffer>): Promise<Cipher> {
     },
     async sealMany(items) {
       live();
+      // Every nonce of the batch from one call to the random source (a page is 1,000 rows): each
+      // is still 96 random bits of its own, and a view of its own slice.
+      const nonces = random(NONCE_BYTES * items.length);
       return Promise.all(
-        items.map(async ({ plain, aad }) => {
-          const iv = random(NONCE_BYTES);
+        items.map(async ({ plain, aad }, i) => {
+          const iv = nonces.subarray(i * NONCE_BYTES, (i + 1) * NONCE_BYTES);
           const body = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, webKey, plain));
           const out = new Uint8Array(NONCE_BYTES + body.length);
           out.set(iv);

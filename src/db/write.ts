@@ -84,7 +84,8 @@ async function queue(ctx: WriteContext, caseId: string, bodies: MutationBody[], 
       }
       if (current) await db.cases.put(toStored(current));
       else if (needsCase) throw new DomainError('sync.caseMissing');
-      await db.meta.update('device', { nextSeq: seq });
+      // put, not update: the row was read in this transaction, and update() reads it twice more.
+      await db.meta.put({ ...meta, nextSeq: seq });
       return current;
     });
   } catch (error) {
@@ -98,7 +99,7 @@ export async function nextProvisionalNo(db: ShuoheDb): Promise<string> {
   await deviceMeta(db);
   return db.transaction('rw', db.meta, async () => {
     const meta = (await db.meta.get('device')) as DeviceMeta;
-    await db.meta.update('device', { nextProvisional: meta.nextProvisional + 1 });
+    await db.meta.put({ ...meta, nextProvisional: meta.nextProvisional + 1 });
     return `临${meta.clientId.slice(0, 4).toUpperCase()}-${String(meta.nextProvisional).padStart(4, '0')}`;
   });
 }

@@ -6,6 +6,7 @@ import type { Store } from './store/open.ts';
 import type { Principal } from './auth/principal.ts';
 import { CursorBook } from './sync/cursors.ts';
 import { Metrics } from './ops/metrics.ts';
+import { SessionCache } from './auth/session-cache.ts';
 
 export interface PushHooks {
   /** Called inside the push transaction after it has taken its server_seq, before COMMIT. */
@@ -40,6 +41,8 @@ export interface Ctx {
   metrics: Metrics;
   log: ((line: string) => void) | undefined;
   metricsToken: string | undefined;
+  /** Who holds a bearer token, remembered briefly (auth/session-cache.ts). */
+  sessions: SessionCache;
 }
 
 function socketIp(c: Context): string {
@@ -63,6 +66,7 @@ export function makeCtx(deps: AppDeps): Ctx {
     metrics: new Metrics(),
     log: deps.log,
     metricsToken: deps.metricsToken,
+    sessions: new SessionCache(() => deps.store.read),
   };
 }
 

@@ -23,9 +23,15 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().startsWith(value);
 }
 
-const dateFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+/** `make()` on the first call, the same value after: an Intl formatter costs its locale data only when first used. */
+export function lazily<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+const dateFormat = lazily(() => new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }));
 
 /** 2026年11月21日 */
 export function formatDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat().format(new Date(`${isoDate}T00:00:00Z`));
 }

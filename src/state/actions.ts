@@ -183,10 +183,22 @@ export async function addNote(ctx: WriteContext, caseId: string, text: string): 
 }
 
 /** Asks the browser not to evict our data (sync.md §2.9); harmless when already granted. */
-async function requestPersistence(): Promise<boolean> {
+async function askPersistence(): Promise<boolean> {
   if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
   if (await navigator.storage.persisted()) return true;
   return navigator.storage.persist();
+}
+
+let persistence: Promise<boolean> | undefined;
+
+/**
+ * Asked once per page load, at the first save: the browser decides from how the site is used
+ * (installed, bookmarked), which does not change between two saves, and asking on every save
+ * cost each one a storage round trip (the save bench's profile).
+ */
+function requestPersistence(): Promise<boolean> {
+  persistence ??= askPersistence().catch(() => false);
+  return persistence;
 }
 
 /** 作废: the case stays on record (never deleted) but leaves the statistics and takes no more steps. */

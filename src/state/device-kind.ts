@@ -9,7 +9,9 @@ import { getMany } from 'idb-keyval';
 
 export type DeviceKind = 'checking' | 'public' | 'work';
 
-const MARK = 'shuohe.workDevice';
+/** The localStorage key that marks a work device; the prerendered `/` reads it before any script (src/build/prerender.ts). */
+export const WORK_DEVICE_MARK = 'shuohe.workDevice';
+const MARK = WORK_DEVICE_MARK;
 
 function stored(): DeviceKind {
   try {

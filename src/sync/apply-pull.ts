@@ -16,11 +16,36 @@ import { toStored } from '../db/schema.ts';
 import { sealRows } from '../db/crypto-middleware.ts';
 
 /**
+ * A pull page read and sealed, ready to be written (commitPullPage). Preparing touches no table,
+ * so the next page can be prepared — its personal data sealed in WebCrypto — while the previous
+ * one's transaction is still being written: pages are still written one after another, in order.
+ */
+export interface PreparedPage {
+  page: PullResponse;
+  serverCases: Map<string, CaseRecord>;
+  evicted: Set<string>;
+  events: CaseEvent[];
+  reviews: ReviewItem[];
+  screenings: Map<string, ScreeningRecord | null>;
+  alerts: Map<string, AlertRecord>;
+  referrals: Map<string, ReferralRecord>;
+  sent: readonly OutboxEntry[];
+  sealedCases: StoredCase[];
+  sealedEvents: CaseEvent[];
+  sealedSent: SentEntry[];
+}
+
+/**
  * `sent`: outbox entries the caller holds in memory (a push's batch, for the page its answer
  * carried). Entries never change once written, so when they cover every acknowledged seq they
  * stand in for reading — and opening, when sealed — those rows again.
  */
 export async function applyPullPage(db: ShuoheDb, scope: string, page: PullResponse, syncedAt: string, sent: readonly OutboxEntry[] = []): Promise<void> {
+  await commitPullPage(db, scope, await preparePullPage(db, page, syncedAt, sent), syncedAt);
+}
+
+/** Groups a page's changes by table and seals them for storage: no transaction, no table read. */
+export async function preparePullPage(db: ShuoheDb, page: PullResponse, syncedAt: string, sent: readonly OutboxEntry[] = []): Promise<PreparedPage> {
   const serverCases = new Map<string, CaseRecord>();
   const evicted = new Set<string>();
   const events: CaseEvent[] = [];
@@ -59,6 +84,12 @@ export async function applyPullPage(db: ShuoheDb, scope: string, page: PullRespo
         sealRows(db.vault, 'events', 'id', events),
         sealRows(db.vault, 'sent', 'seq', sent.filter((m) => m.seq <= page.lastProcessedSeq).map((m): SentEntry => ({ ...m, ackedAt: syncedAt }))),
       ]);
+  return { page, serverCases, evicted, events, reviews, screenings, alerts, referrals, sent, sealedCases, sealedEvents, sealedSent };
+}
+
+/** Writes a prepared page in ONE transaction (the steps at the top of this file), the cursor last. */
+export async function commitPullPage(db: ShuoheDb, scope: string, prepared: PreparedPage, syncedAt: string): Promise<void> {
+  const { page, serverCases, evicted, events, reviews, screenings, alerts, referrals, sent, sealedCases, sealedEvents, sealedSent } = prepared;
   await db.transaction('rw', [db.cases, db.events, db.outbox, db.sent, db.review, db.syncState, db.screenings, db.alerts, db.referrals], async () => {
     if (page.wipe) {
       // A revoked (lost) device erases its case data, including what it never synced.

@@ -11,7 +11,7 @@ import type { OutboxEntry, ShuoheDb } from '../db/schema.ts';
 import { deviceMeta } from '../db/device.ts';
 import type { ApiClient } from './http.ts';
 import { ApiError } from './http.ts';
-import { applyPullPage } from './apply-pull.ts';
+import { commitPullPage, preparePullPage } from './apply-pull.ts';
 import { uploadBlobs, type BlobApi } from './blobs.ts';
 import { checkEpoch, requeueAfterRestore, ServerRestored } from './restore.ts';
 
@@ -151,8 +151,11 @@ async function pushOutbox(deps: SyncDeps, clientId: string, epoch: string | unde
       const page = response.page && response.epoch !== undefined ? { ...response.page, epoch: response.epoch } : response.page;
       upToDate = page !== undefined && cursor !== undefined;
       if (page && cursor !== undefined) {
-        const sent = batch.entries;
-        applied = applied.then(() => applyPullPage(db, deps.scope, page, deps.now().toISOString(), sent));
+        // Sealed as soon as it arrives, written once the page before it is in.
+        const syncedAt = deps.now().toISOString();
+        const prepared = preparePullPage(db, page, syncedAt, batch.entries);
+        prepared.catch(() => undefined);
+        applied = applied.then(() => prepared).then((ready) => commitPullPage(db, deps.scope, ready, syncedAt));
         applied.catch(() => (applyFailed = true));
         cursor = page.cursor;
         received += page.changes.length;
@@ -185,19 +188,38 @@ async function pullAll(deps: SyncDeps, clientId: string, epoch: string | undefin
     return deps.api.post<PullResponse>('/api/sync/pull', { protocolVersion: PROTOCOL_VERSION, clientId, ...report, cursor: from, limit: deps.pullLimit ?? PULL_PAGE });
   };
   let next: Promise<PullResponse> | undefined = fetchPage(cursor);
-  while (next) {
-    const page: PullResponse = await next;
-    checkEpoch(epoch, page);
-    // A restored server answers a cursor it never issued with `resync` and cursor 0: pull it all again.
-    const more = !page.wipe && (page.resync === true || (page.hasMore && page.cursor !== cursor));
-    // Fetch the next page while this one is written: a pull is a read, so a page fetched and then
-    // not applied (the write failed) costs nothing; the cursor only moves with applied pages.
-    next = more ? fetchPage(page.cursor) : undefined;
-    next?.catch(() => undefined);
-    await applyPullPage(deps.db, deps.scope, page, deps.now().toISOString());
-    pulled += page.changes.length;
-    if (page.wipe) return { pulled, wiped: true };
-    cursor = page.cursor;
+  // The page being written. Pages are written one after another, in order, each in its own
+  // transaction; the next one is received and sealed (preparePullPage) meanwhile.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    while (next) {
+      const page: PullResponse = await next;
+      checkEpoch(epoch, page);
+      // A restored server answers a cursor it never issued with `resync` and cursor 0: pull it all again.
+      const more = !page.wipe && (page.resync === true || (page.hasMore && page.cursor !== cursor));
+      // Fetch the next page while this one is written: a pull is a read, so a page fetched and then
+      // not applied (the write failed) costs nothing; the cursor only moves with applied pages.
+      next = more ? fetchPage(page.cursor) : undefined;
+      next?.catch(() => undefined);
+      const syncedAt = deps.now().toISOString();
+      const prepared = preparePullPage(deps.db, page, syncedAt);
+      prepared.catch(() => undefined);
+      // The page before must be in before this one is written (a failure stops the pull there).
+      await writing;
+      writing = prepared.then((ready) => commitPullPage(deps.db, deps.scope, ready, syncedAt));
+      writing.catch(() => undefined);
+      pulled += page.changes.length;
+      if (page.wipe) {
+        await writing;
+        return { pulled, wiped: true };
+      }
+      cursor = page.cursor;
+    }
+  } catch (error) {
+    // Let a page being written finish before the pass reports its failure (or starts over).
+    await writing.catch(() => undefined);
+    throw error;
   }
+  await writing;
   return { pulled, wiped: false };
 }

@@ -14,14 +14,23 @@ const pages = ['/guides', '/guides/caili-fanhuan', '/guides/xianglin-guanxi', '/
 const categories = ['performance', 'accessibility', 'best-practices'] as const;
 
 // Async on purpose: the server runs in this process and must answer while Lighthouse loads pages.
-async function audit(url: string): Promise<Record<(typeof categories)[number], number>> {
+type Scores = Record<(typeof categories)[number], number>;
+/** What moves the performance score, read from the same report. */
+interface Timings { fcp: number; lcp: number; tbt: number; cls: number }
+
+async function audit(url: string): Promise<Scores & Timings> {
   const out = join(mkdtempSync(join(tmpdir(), 'shuohe-lh-')), 'report.json');
   await promisify(execFile)('npx', ['-y', 'lighthouse@12.8.2', url, '--output=json', `--output-path=${out}`, '--form-factor=mobile',
     `--only-categories=${categories.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic'],
   { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }> };
-  return Object.fromEntries(categories.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)])) as Record<(typeof categories)[number], number>;
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue?: number }> };
+  const scores = Object.fromEntries(categories.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)])) as Scores;
+  const value = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
+  return { ...scores, fcp: value('first-contentful-paint'), lcp: value('largest-contentful-paint'), tbt: value('total-blocking-time'), cls: value('cumulative-layout-shift') };
 }
+
+/** The 1-minute load average: the score's total blocking time part follows it (see the header). */
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
@@ -29,15 +38,21 @@ export async function lighthouseBench(): Promise<void> {
   const server = await startAppServer();
   try {
     for (const path of pages) {
-      const runs: Record<(typeof categories)[number], number>[] = [];
-      for (let i = 0; i < 3; i++) runs.push(await audit(server.url + path));
+      const runs: (Scores & Timings)[] = [];
+      const loads: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        loads.push(load());
+        runs.push(await audit(server.url + path));
+      }
       const scores = categories
         .map((c) => {
           const xs = runs.map((r) => r[c]);
           return `${c} ${median(xs)} (${Math.min(...xs)}–${Math.max(...xs)})`;
         })
         .join(', ');
+      const ms = (k: 'fcp' | 'lcp' | 'tbt') => Math.round(median(runs.map((r) => r[k])));
       console.log(`${path.padEnd(26)} ${scores}  [budget 95 each]`);
+      console.log(`${''.padEnd(26)} median FCP ${ms('fcp')} ms, LCP ${ms('lcp')} ms, TBT ${ms('tbt')} ms, CLS ${median(runs.map((r) => r.cls)).toFixed(3)}; load ${loads.join(', ')}`);
     }
   } finally {
     await server.close();

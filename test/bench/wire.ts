@@ -8,6 +8,8 @@ export interface WirePull {
   bytes: number;
   changes: number;
   cases: number;
+  /** From the first request to the last page read: the server's work (one client, pages in turn). */
+  ms: number;
 }
 
 function post(url: string, token: string, body: string, encoding: string): Promise<{ raw: Buffer; contentEncoding: string | undefined }> {
@@ -26,7 +28,8 @@ function post(url: string, token: string, body: string, encoding: string): Promi
 /** Every page from cursor 0 for a new device; `encoding` is the Accept-Encoding sent. */
 export async function wirePull(base: string, token: string, clientId: string, encoding: 'identity' | 'gzip' | 'br'): Promise<WirePull> {
   let cursor = 0;
-  const result: WirePull = { bytes: 0, changes: 0, cases: 0 };
+  const result: WirePull = { bytes: 0, changes: 0, cases: 0, ms: 0 };
+  const t0 = performance.now();
   for (;;) {
     const { raw, contentEncoding } = await post(`${base}/api/sync/pull`, token, JSON.stringify({ protocolVersion: PROTOCOL_VERSION, clientId, cursor }), encoding);
     result.bytes += raw.length;
@@ -35,6 +38,6 @@ export async function wirePull(base: string, token: string, clientId: string, en
     result.changes += page.changes.length;
     result.cases += page.changes.filter((c) => c.entity === 'case').length;
     cursor = page.cursor;
-    if (!page.hasMore) return result;
+    if (!page.hasMore) return { ...result, ms: performance.now() - t0 };
   }
 }

@@ -11,8 +11,10 @@ export const TEST_PIN = '480215';
  */
 export async function passLock(page: Page, pin = TEST_PIN): Promise<void> {
   // The public side (the guides, 申请调解, 找调解员, and `/` on a device not set up for work) has no
-  // gate and starts no lock: its frame is the sign that it settled.
-  await page.waitForFunction(() => document.querySelector('.shell.public') !== null || (document.documentElement.dataset.lock ?? 'checking') !== 'checking');
+  // gate and starts no lock: its frame is the sign that it settled — unless it is the prerendered
+  // residents' home that index.html carries, hidden at any other URL (<html data-blank>,
+  // src/build/prerender.ts) until the app draws the page it was asked for.
+  await page.waitForFunction(() => (document.querySelector('.shell.public') !== null && !document.documentElement.hasAttribute('data-blank')) || (document.documentElement.dataset.lock ?? 'checking') !== 'checking');
   const phase = await page.evaluate(() => document.documentElement.dataset.lock);
   const isPublic = await page.locator('.shell.public').count() > 0;
   if (isPublic || (phase !== 'setPin' && phase !== 'locked')) return;

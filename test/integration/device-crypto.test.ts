@@ -2,7 +2,8 @@
 // party name, 身份证号, phone or fact is anywhere in IndexedDB — every database, every store,
 // bytes included; the right PIN opens it all again, a wrong one nothing; ten wrong PINs mean a
 // wipe; an install from before the PIN is sealed in place; a pull is stored sealed.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
+import { liveQuery } from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { createCase, editCase, addSession } from '../../src/state/actions.ts';
 import { getCase, eventsOf, searchCases } from '../../src/db/queries.ts';
@@ -83,6 +84,29 @@ describe('personal data sealed at rest', () => {
     expect((await searchCases(device.db, '三丰')).map((c) => c.id)).toEqual([first.id]);
     device.db.vault.lock();
     await expect(searchCases(device.db, '三丰')).rejects.toThrow(LockedError);
+  });
+
+  it('a live name search (the case list) runs again on a new case, an edit of a name and a pull, though it reads no count', async () => {
+    const device = newDevice();
+    await createPin(device.db, PIN, ITERATIONS);
+    const first = await createCase(device, secretCase());
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => searchCases(device.db, '三丰')).subscribe({ next: (cases) => seen.push(cases.map((c) => c.id).sort()) });
+    const until = (ids: string[]) => vi.waitFor(() => expect(seen.at(-1)).toEqual([...ids].sort()), { timeout: 10_000 });
+    try {
+      await until([first.id]);
+      const second = await createCase(device, newCaseInput({ parties: [{ id: uuidv7(), role: '申请人', name: '赵三丰' }, { id: uuidv7(), role: '被申请人', name: '钱五' }] }));
+      await until([first.id, second.id]);
+      await editCase(device, second.id, (c) => ({ ...c, private: { ...c.private, parties: c.private.parties.map((p) => ({ ...p, name: p.name === '赵三丰' ? '赵六' : p.name })) } }));
+      await until([first.id]);
+      // A case arriving by a pull (written by the sync, not by a form on this page).
+      const pulled = caseRecord();
+      pulled.private.parties = [{ id: uuidv7(), role: '申请人', name: '孙三丰' }];
+      await applyPullPage(device.db, '150523100200', { changes: [{ serverSeq: 1, entity: 'case', op: 'upsert', id: pulled.id, data: pulled }], cursor: 1, hasMore: false, lastProcessedSeq: 0 }, '2026-11-21T08:00:00Z');
+      await until([first.id, pulled.id]);
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 
   it('warms the name index ahead of the first search: same results, one build shared with a search meanwhile, writes during it found, a lock throws it away', async () => {

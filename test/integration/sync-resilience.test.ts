@@ -90,6 +90,43 @@ for (const kind of storeKinds) {
 }
 
 describe('a month offline', () => {
+  it('a pulled page the device fails to write stops the pull there: the pages before it stay, none after it is written, the next sync goes on', async () => {
+    const h = await startHarness();
+    try {
+      // Three commits of 10 cases: with pages of 10, one page each (a page never ends inside a commit).
+      const phone = await simDevice(h, 'a', VILLAGE_A);
+      const commits: string[][] = [];
+      for (let c = 0; c < 3; c++) {
+        const ids: string[] = [];
+        for (let i = 0; i < 10; i++) ids.push((await createCase(phone, newCaseInput())).id);
+        await phone.sync();
+        commits.push(ids);
+      }
+      const laptop = await simDevice(h, 'zhen', TOWN, { pullLimit: 10 });
+      // The disk refuses the second page's cases, as a full disk would; the third page is then
+      // already received and sealed (it is prepared while the one before is written) but must not be written.
+      const cases = laptop.db.cases;
+      const bulkPut = cases.bulkPut.bind(cases);
+      let calls = 0;
+      cases.bulkPut = ((...args: Parameters<typeof bulkPut>) => {
+        if (++calls === 2) return Promise.reject(new DOMException('disk full', 'QuotaExceededError'));
+        return bulkPut(...args);
+      }) as typeof bulkPut;
+      await expect(laptop.sync()).rejects.toThrow('disk full');
+      expect((await laptop.db.cases.toCollection().primaryKeys()).sort()).toEqual([...(commits[0] ?? [])].sort());
+      const cursor = (await laptop.db.syncState.get(TOWN))?.cursor ?? 0;
+      expect(cursor).toBeGreaterThan(0);
+
+      cases.bulkPut = bulkPut;
+      await laptop.sync();
+      expect((await laptop.db.cases.toCollection().primaryKeys()).sort()).toEqual(commits.flat().sort());
+      const clock = await h.store.read.selectFrom('sync_clock').select('seq').executeTakeFirstOrThrow();
+      expect((await laptop.db.syncState.get(TOWN))?.cursor).toBe(Number(clock.seq));
+    } finally {
+      await h.close();
+    }
+  });
+
   it('2,000 queued edits go up in batches and come back in pages', async () => {
     const h = await startHarness();
     try {

@@ -28,7 +28,7 @@ function staticGraph(entry: string): Set<string> {
 describe('first-paint messages', () => {
   // The case list and the work frame (shell.tsx) are lazy chunks but load at start without
   // waiting for the later sections (app.tsx), so they are held to the core catalogue too.
-  const early = ['src/main.tsx', 'src/ui/cases/case-list-screen.tsx', 'src/ui/shell/work-shell.tsx'];
+  const early = ['src/main.tsx', 'src/public-main.tsx', 'src/ui/cases/case-list-screen.tsx', 'src/ui/shell/work-shell.tsx'];
   const files = [...new Set(early.flatMap((file) => [...staticGraph(join(root, file))]))];
 
   it('walks the real first-paint graph (shell, lock and case list included, lazy screens not)', () => {
@@ -50,6 +50,49 @@ describe('first-paint messages', () => {
       for (const m of source.matchAll(/(DomainError\(\s*|code [!=]== )?'([a-zA-Z]+\.[\w.]+)'/g)) {
         const key = m[2] as string;
         if (m[1] === undefined && hasMessage(key) && !isCoreMessage(key)) offenders.push(`${file.slice(root.length + 1)}: ${key}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+// The public side (src/public-app.tsx) loads i18n/public-later.ts rather than the whole later
+// catalogue: every key its screens name — their lazy chunks included — must be core or in there,
+// or a resident would read a raw key.
+describe('public side messages', () => {
+  /** Like staticGraph, also following import('./…') (the lazy screens), except the catalogues. */
+  function withLazy(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const stack = [entry];
+    while (stack.length > 0) {
+      const file = stack.pop() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      const targets = [
+        ...[...source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?from\s+)?['"](\.[^'"]+)['"]/gm)].map((m) => m[1] as string),
+        ...[...source.matchAll(/import\(['"](\.[^'"]+)['"]\)/g)].map((m) => m[1] as string),
+      ];
+      for (const target of targets.map((t) => join(dirname(file), t))) {
+        if (existsSync(target) && /\.tsx?$/.test(target) && !/i18n\/(public-)?later\.ts$/.test(target)) stack.push(target);
+      }
+    }
+    return seen;
+  }
+
+  it('uses only core keys and keys of i18n/public-later.ts', async () => {
+    const { publicSections } = await import('../../src/shared/i18n/public-later.ts');
+    const inPublic = (key: string) => publicSections.some((section) => Object.hasOwn(section, key));
+    const files = [...withLazy(join(root, 'src/public-app.tsx'))];
+    expect(files.map((f) => f.slice(root.length + 1))).toContain('src/ui/guides/request-form.tsx');
+    const offenders: string[] = [];
+    for (const file of files) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/'([a-zA-Z]+\.[\w.]+)'|\bt\(`([a-zA-Z]+\.[\w.]*)\$\{/g)) {
+        const key = m[1];
+        const prefix = m[2];
+        if (key !== undefined && hasMessage(key) && !isCoreMessage(key) && !inPublic(key)) offenders.push(`${file.slice(root.length + 1)}: ${key}`);
+        // A key made at run time (`help.cat.${code}`): its family must be there.
+        if (prefix !== undefined && !publicSections.some((s) => Object.keys(s).some((k) => k.startsWith(prefix)))) offenders.push(`${file.slice(root.length + 1)}: ${prefix}…`);
       }
     }
     expect(offenders).toEqual([]);

@@ -11,30 +11,26 @@ import type { MiddlewareHandler } from 'hono';
 import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { bearerToken } from './middleware.ts';
-import { hashToken } from './sessions.ts';
 
 export function disabledAccountDevices(ctx: Ctx, kind: 'push' | 'pull'): MiddlewareHandler<Env> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (!token) return next();
     const db = ctx.store.read;
-    // Revoked or expired sessions count too: the token proves the phone once signed in as this account.
-    const session = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['users.id', 'users.disabled', 'sessions.client_id']).where('sessions.token_hash', '=', hashToken(token)).executeTakeFirst();
+    // Revoked or expired sessions count too: the token proves the phone once signed in as this
+    // account. The row (with its device's revoked flag) is the one requireAuth reads next, cached.
+    const session = await ctx.sessions.row(token);
     // A session bound to a device speaks for that device only; an older unbound one only once its account is disabled.
-    if (!session || (session.client_id === null && session.disabled === 0)) return next();
-    const named = session.client_id ?? undefined;
-    if (named !== undefined) {
-      const bound = await db.selectFrom('sync_clients').select('revoked').where('client_id', '=', named).executeTakeFirst();
-      if (!bound || bound.revoked === 0) return next();
-    }
+    if (!session || (session.clientId === null && session.disabled === 0)) return next();
+    const named = session.clientId ?? undefined;
+    if (named !== undefined && session.deviceRevoked === 0) return next();
     // Hono keeps the parsed body, so the normal route can still read it if we pass.
     const body: unknown = await c.req.json().catch(() => undefined);
     const request = typeof body === 'object' && body !== null ? (body as { clientId?: unknown; cursor?: unknown }) : {};
     if (typeof request.clientId !== 'string' || (named !== undefined && request.clientId !== named)) return next();
     const device = await db.selectFrom('sync_clients').select(['user_id', 'revoked', 'last_seq'])
       .where('client_id', '=', request.clientId).executeTakeFirst();
-    if (!device || device.user_id !== session.id || device.revoked === 0) return next();
+    if (!device || device.user_id !== session.userId || device.revoked === 0) return next();
     if (kind === 'push') throw new ApiError(403, 'device.revoked');
     const cursor = typeof request.cursor === 'number' ? request.cursor : 0;
     return c.json({ changes: [], cursor, hasMore: false, lastProcessedSeq: Number(device.last_seq), wipe: true });

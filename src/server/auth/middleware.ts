@@ -2,7 +2,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Ctx, Env } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { findSession } from './sessions.ts';
 import type { Role } from '../store/schema.ts';
 
 export function bearerToken(header: string | undefined): string | undefined {
@@ -14,7 +13,7 @@ export function requireAuth(ctx: Ctx): MiddlewareHandler<Env> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (!token) throw new ApiError(401, 'auth.required');
-    const found = await findSession(ctx.store.read, token, ctx.now());
+    const found = await ctx.sessions.find(token, ctx.now());
     if (!found.ok) throw new ApiError(401, found.reason === 'expired' ? 'auth.expired' : 'auth.required');
     c.set('principal', found.principal);
     await next();

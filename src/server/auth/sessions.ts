@@ -22,25 +22,59 @@ export async function createSession(db: Kysely<DB>, userId: string, clientId: st
 
 export type SessionLookup = { ok: true; principal: Principal } | { ok: false; reason: 'missing' | 'expired' };
 
-export async function findSession(db: Kysely<DB>, token: string, now: Date): Promise<SessionLookup> {
+/** A session row with its account and device, whatever their state (revoked, expired, disabled). */
+export interface SessionRow {
+  expiresAt: string;
+  revokedAt: string | null;
+  clientId: string | null;
+  deviceRevoked: number;
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Principal['role'];
+  scope: string;
+  disabled: number;
+}
+
+export async function sessionRow(db: Kysely<DB>, tokenHash: string): Promise<SessionRow | undefined> {
   const row = await db.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('sync_clients', 'sync_clients.client_id', 'sessions.client_id')
     .select(['sessions.expires_at', 'sessions.revoked_at', 'sessions.client_id', 'sync_clients.revoked as device_revoked',
       'users.id', 'users.username', 'users.display_name', 'users.role', 'users.scope_code', 'users.disabled'])
-    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    expiresAt: row.expires_at, revokedAt: row.revoked_at, clientId: row.client_id, deviceRevoked: row.device_revoked ?? 0,
+    userId: row.id, username: row.username, displayName: row.display_name, role: row.role, scope: row.scope_code, disabled: row.disabled,
+  };
+}
+
+/** The principal of a live session's row (undefined when the session is dead, whatever its expiry). */
+export async function principalOf(db: Kysely<DB>, row: SessionRow | undefined): Promise<Principal | undefined> {
   // No device (a session from before devices were bound), or a revoked one: the token is dead
   // wherever it was copied to.
-  if (!row || row.revoked_at !== null || row.disabled !== 0 || row.client_id === null || (row.device_revoked ?? 0) !== 0) return { ok: false, reason: 'missing' };
-  if (row.expires_at <= now.toISOString()) return { ok: false, reason: 'expired' };
-  const principal: Principal = { userId: row.id, username: row.username, displayName: row.display_name, role: row.role, scope: row.scope_code, clientId: row.client_id };
+  if (!row || row.revokedAt !== null || row.disabled !== 0 || row.clientId === null || row.deviceRevoked !== 0) return undefined;
+  const principal: Principal = { userId: row.userId, username: row.username, displayName: row.displayName, role: row.role, scope: row.scope, clientId: row.clientId };
   if (row.role === 'mediator') {
-    const former = await formerCodes(db, row.scope_code);
+    const former = await formerCodes(db, row.scope);
     if (former.length > 0) principal.formerScopes = former;
-    principal.committeeIds = await committeeIdsOf(db, row.id, row.role, row.scope_code);
+    principal.committeeIds = await committeeIdsOf(db, row.userId, row.role, row.scope);
   }
-  return { ok: true, principal };
+  return principal;
+}
+
+/** What a session row and its principal say at `now`. */
+export function sessionAt(row: SessionRow | undefined, principal: Principal | undefined, now: Date): SessionLookup {
+  if (!row || !principal) return { ok: false, reason: 'missing' };
+  if (row.expiresAt <= now.toISOString()) return { ok: false, reason: 'expired' };
+  return { ok: true, principal: { ...principal } };
+}
+
+export async function findSession(db: Kysely<DB>, token: string, now: Date): Promise<SessionLookup> {
+  const row = await sessionRow(db, hashToken(token));
+  return sessionAt(row, await principalOf(db, row), now);
 }
 
 /** The codes a village had before it was re-coded, following the chain back (a few steps at most). */

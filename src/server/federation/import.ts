@@ -9,7 +9,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { pushInto } from '../../shared/group.ts';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { FederatedMonth, FederationPayload } from '../../shared/federation.ts';
+import type { FederatedCell, FederatedMonth, FederationPayload } from '../../shared/federation.ts';
 import type { Ctx } from '../deps.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
@@ -102,6 +102,7 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
   const now = ctx.now().toISOString();
   return ctx.store.write(async (tx) => {
     const results: ImportResult[] = [];
+    await lockProvinces(tx, ctx.store.kind, files.map((f) => f.payload.county.code.slice(0, 2)));
     // Which months had a total is read before the batch writes: the totals above a new month are added to, above a replaced one summed again.
     const before = await totalsBefore(tx, files.map((f) => [f.payload.county.code, f.payload.month] as const));
     const imported: ImportedMonth[] = [];
@@ -113,9 +114,41 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
   });
 }
 
+/** The advisory-lock class of a province's imports (the other key is the province code). */
+const PROVINCE_IMPORT_LOCK = 15_015;
+
+/**
+ * Imports into one province take turns on PostgreSQL (a transaction-scoped advisory lock per
+ * province, taken in code order): each adds its months to the province's month and year totals,
+ * and two at once would both start from the same stored total — or both from none — and the
+ * later would overwrite the earlier's. SQLite has one writer at a time already.
+ */
+async function lockProvinces(tx: Kysely<DB>, kind: Store['kind'], provinces: readonly string[]): Promise<void> {
+  if (kind !== 'postgres') return;
+  for (const code of [...new Set(provinces)].sort()) await sql`select pg_advisory_xact_lock(${PROVINCE_IMPORT_LOCK}, ${Number(code)})`.execute(tx);
+}
+
 const monthKey = (county: string, month: string) => `${county}|${month}`;
 const CHUNK = 300;
 const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** Entries in groups of about `size` cells (a file's cells are never split). */
+function byCells<T extends { c: readonly unknown[] }>(entries: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  let group: T[] = [];
+  let cells = 0;
+  for (const e of entries) {
+    if (group.length > 0 && cells + e.c.length > size) {
+      out.push(group);
+      group = [];
+      cells = 0;
+    }
+    group.push(e);
+    cells += e.c.length;
+  }
+  if (group.length > 0) out.push(group);
+  return out;
+}
 
 function rounds(files: readonly Verified[]): Verified[][] {
   const out: Verified[][] = [];
@@ -171,27 +204,30 @@ async function importRound(tx: Kysely<DB>, kind: Store['kind'], files: readonly 
   for (const [month, list] of byMonth) {
     for (const some of chunked(list)) await tx.deleteFrom('stat_cells').where('period', '=', month).where('area_code', 'in', some).execute();
   }
-  // Cells of one shape (the same columns) go in together as one JSON parameter the database
-  // unpacks itself (json_populate_recordset, json_each): thousands of rows in one statement,
-  // with no statement of tens of thousands of parameters to build and parse.
-  const shapes = new Map<string, Record<string, unknown>[]>();
+  // Cells of one shape (the same columns, in the order the file lists them) go in together as one
+  // JSON parameter the database unpacks itself (json_populate_recordset, json_each): thousands of
+  // rows in one statement, with no statement of tens of thousands of parameters to build and
+  // parse. The JSON is the files' own cell objects under their county and month, unpacked by a
+  // lateral join: no row object is copied here to add the county and month to each cell.
+  const shapes = new Map<string, { a: string; p: string; c: FederatedCell[] }[]>();
   for (const { payload } of files) {
-    for (const cell of payload.cells) {
-      const row = { ...cell, area_code: payload.county.code, period: payload.month };
-      pushInto(shapes, Object.keys(row).sort().join(','), row);
-    }
+    const ofFile = new Map<string, FederatedCell[]>();
+    for (const cell of payload.cells) pushInto(ofFile, Object.keys(cell).join(','), cell);
+    for (const [shape, cells] of ofFile) pushInto(shapes, shape, { a: payload.county.code, p: payload.month, c: cells });
   }
-  for (const [shape, rows] of shapes) {
+  for (const [shape, entries] of shapes) {
     // The names were checked against this server's own stat_cells columns (verifyFile).
-    const columns = shape.split(',');
-    const list = sql.join(columns.map((c) => sql.ref(c)));
-    for (const some of chunked(rows, 5000)) {
+    const columns = shape === '' ? [] : shape.split(',');
+    const list = sql.join([sql`area_code, period`, ...columns.map((c) => sql.ref(c))]);
+    for (const some of byCells(entries, 5000)) {
       const json = JSON.stringify(some);
       if (kind === 'postgres') {
-        await sql`insert into stat_cells (${list}) select ${list} from json_populate_recordset(null::stat_cells, ${json}::json)`.execute(tx);
+        const cells = sql.join([sql`f.a, f.p`, ...columns.map((c) => sql.ref(`c.${c}`))]);
+        await sql`insert into stat_cells (${list}) select ${cells}
+          from json_to_recordset(${json}::json) as f(a text, p text, c json) cross join lateral json_populate_recordset(null::stat_cells, f.c) as c`.execute(tx);
       } else {
-        const fields = sql.join(columns.map((c) => sql`json_extract(value, ${`$.${c}`})`));
-        await sql`insert into stat_cells (${list}) select ${fields} from json_each(${json})`.execute(tx);
+        const fields = sql.join([sql`json_extract(f.value, '$.a'), json_extract(f.value, '$.p')`, ...columns.map((c) => sql`json_extract(c.value, ${`$.${c}`})`)]);
+        await sql`insert into stat_cells (${list}) select ${fields} from json_each(${json}) as f, json_each(f.value, '$.c') as c`.execute(tx);
       }
     }
   }

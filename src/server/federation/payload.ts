@@ -26,13 +26,13 @@ export function cellsValid(cells: readonly unknown[]): cells is FederatedCell[] 
   for (const cell of cells) {
     if (cell === null || typeof cell !== 'object' || Array.isArray(cell)) return false;
     for (const key in cell) {
-      if (!columnName.test(key)) return false;
       const value = (cell as Record<string, unknown>)[key];
+      // The known names first: a set lookup, where the pattern would run 700,000 times a year of a province.
       if (dimensions.has(key)) {
         if (value !== null && typeof value !== 'string') return false;
       } else if (sums.has(key)) {
         if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-      } else if (value !== null && typeof value !== 'string' && typeof value !== 'number') return false;
+      } else if (!columnName.test(key) || (value !== null && typeof value !== 'string' && typeof value !== 'number')) return false;
     }
   }
   return true;

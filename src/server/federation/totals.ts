@@ -6,8 +6,8 @@
 // the stored total is the old one plus the new months: a province taking its counties' December
 // adds 100 months to 100 county-years instead of merging 1,200 months again. Where a month is
 // replaced (a re-signing), the totals above it are summed again from the months below, as the
-// hosted counties' refresh does. The totals read for adding are locked (FOR UPDATE on PostgreSQL,
-// in one order) so two imports into one province add one after the other.
+// hosted counties' refresh does. Imports into one province take turns (federation/import.ts
+// lockProvinces), and the totals read for adding are read FOR UPDATE on PostgreSQL besides.
 import type { Kysely } from 'kysely';
 import { pushInto } from '../../shared/group.ts';
 import { mergeRollups, rollupGroups, type Rollup } from '../../shared/stats.ts';
@@ -89,15 +89,17 @@ async function putTotals(tx: Kysely<DB>, entries: readonly (readonly [area: stri
 export async function importTotals(tx: Kysely<DB>, kind: Store['kind'], imported: readonly ImportedMonth[], before: ReadonlySet<string>): Promise<void> {
   const months = new Map<string, { county: string; month: string; rollup: Rollup | undefined }>();
   for (const m of imported) months.set(pairKey(m.county, m.month), { county: m.county, month: m.month, rollup: rollupOfCells(m.cells) });
-  await putTotals(tx, [...months.values()].map((m) => [m.county, m.month, m.rollup] as const));
 
   // Each total above, with the batch's months under it and whether one of them was replaced.
-  type Above = { area: string; period: string; added: Rollup[]; replaces: boolean };
+  type Above = { area: string; period: string; added: Rollup[]; members: string[]; replaces: boolean };
   const levels: Map<string, Above>[] = [new Map(), new Map(), new Map()];
   const under = (level: Map<string, Above>, area: string, period: string, m: { county: string; month: string; rollup: Rollup | undefined }) => {
     const key = pairKey(area, period);
-    const above = level.get(key) ?? { area, period, added: [], replaces: false };
-    if (m.rollup) above.added.push(m.rollup);
+    const above = level.get(key) ?? { area, period, added: [], members: [], replaces: false };
+    if (m.rollup) {
+      above.added.push(m.rollup);
+      above.members.push(pairKey(m.county, m.month));
+    }
     if (before.has(pairKey(m.county, m.month))) above.replaces = true;
     level.set(key, above);
   };
@@ -108,20 +110,32 @@ export async function importTotals(tx: Kysely<DB>, kind: Store['kind'], imported
     under(provinceYears, m.county.slice(0, 2), m.month.slice(0, 4), m);
   }
 
-  // Level by level, as each sum again reads the level below (a province-year its months).
+  // The totals added to are read at once and written with the months in one statement; those
+  // summed again follow, level by level, as each reads the level below (a province-year its months).
+  const aboveAll = [countyYears, provinceMonths, provinceYears].flatMap((level) => [...level.values()]);
+  const adding = aboveAll.filter((a) => !a.replaces && a.added.length > 0);
+  // A province's month and year add the same new months: summed once, not once for each.
+  const sums = new Map<string, Rollup>();
+  const sumOf = (a: Above): Rollup => {
+    const key = a.members.join(';');
+    let sum = sums.get(key);
+    if (!sum) sums.set(key, (sum = a.added.length === 1 ? (a.added[0] as Rollup) : mergeRollups(a.added)));
+    return sum;
+  };
+  const old = await storedTotals(tx, kind, adding.map((a) => [a.area, a.period] as const));
+  await putTotals(tx, [
+    ...[...months.values()].map((m) => [m.county, m.month, m.rollup] as const),
+    ...adding.map((a) => {
+      // No stored total above new months means nothing was under it yet: the new months are all of it.
+      const held = old.get(pairKey(a.area, a.period));
+      return [a.area, a.period, held ? mergeRollups([held, sumOf(a)]) : sumOf(a)] as const;
+    }),
+  ]);
   const again: [(pairs: AreaPeriod[]) => Promise<void>, Map<string, Above>][] = [
     [(pairs) => yearTotals(tx, pairs), countyYears], [(pairs) => provinceMonthTotals(tx, pairs), provinceMonths], [(pairs) => yearTotals(tx, pairs), provinceYears],
   ];
   for (const [sumAgain, level] of again) {
-    const list = [...level.values()];
-    const adding = list.filter((a) => !a.replaces && a.added.length > 0);
-    const old = await storedTotals(tx, kind, adding.map((a) => [a.area, a.period] as const));
-    // No stored total above new months means nothing was under it yet: the new months are all of it.
-    await putTotals(tx, adding.map((a) => {
-      const held = old.get(pairKey(a.area, a.period));
-      return [a.area, a.period, mergeRollups(held ? [held, ...a.added] : a.added)] as const;
-    }));
-    const replacing = list.filter((a) => a.replaces).map((a): AreaPeriod => [a.area, a.period]);
+    const replacing = [...level.values()].filter((a) => a.replaces).map((a): AreaPeriod => [a.area, a.period]);
     if (replacing.length > 0) await sumAgain(replacing);
   }
 }

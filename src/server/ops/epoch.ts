@@ -4,10 +4,29 @@
 import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../store/schema.ts';
+import { writeGeneration } from '../store/write-watch.ts';
 
 export async function readEpoch(db: Kysely<DB>): Promise<string> {
   const row = await db.selectFrom('server_epoch').select('epoch').where('id', '=', 1).executeTakeFirstOrThrow();
   return row.epoch;
+}
+
+/** How long another process's restore may go unseen (a restore here is seen at once: write-watch.ts). */
+const EPOCH_TTL_MS = 2000;
+const known = new WeakMap<Kysely<DB>, { epoch: string; generation: number; at: number }>();
+
+/**
+ * The epoch as every sync answer names it, read once and kept while nothing is written here that
+ * could change it (a round trip to a SQLite worker on every push and pull, issue #13).
+ */
+export async function currentEpoch(db: Kysely<DB>): Promise<string> {
+  const hit = known.get(db);
+  if (hit && hit.generation === writeGeneration() && performance.now() - hit.at < EPOCH_TTL_MS) return hit.epoch;
+  const generation = writeGeneration();
+  const at = performance.now();
+  const epoch = await readEpoch(db);
+  known.set(db, { epoch, generation, at });
+  return epoch;
 }
 
 /** A restored database is a new timeline: phones must not trust their cursors or acknowledgements. */

@@ -29,3 +29,12 @@ export const statTotalsMigration: Migration = {
     await sql`update stat_cells_state set counted = 0 where id = 1`.execute(db);
   },
 };
+
+// 0300_village_totals (issue #13): villages' month and year totals beside their towns' (cells.ts
+// villageMonthTotals), so a town split by village reads 63 stored rows instead of its cases.
+// Every case is counted afresh on the next refresh, which fills them.
+export const villageTotalsMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`update stat_cells_state set counted = 0 where id = 1`.execute(db);
+  },
+};

@@ -8,6 +8,7 @@
 // server_seq taken inside is still in commit order (sync.md §2.3), and a pull's snapshot sees all
 // of a group or none of it.
 import { sql, type Kysely } from 'kysely';
+import { afterCommit } from './write-watch.ts';
 
 /** Writes in one group at most: bounds how long the first of them waits for its COMMIT. */
 const MAX_GROUP = 64;
@@ -42,6 +43,7 @@ export function groupCommit<DB>(db: Kysely<DB>): <T>(fn: (tx: Kysely<DB>) => Pro
           }
         }
         await sql`commit`.execute(conn);
+        afterCommit();
         outcomes.forEach((o, i) => (o.ok ? group[i]?.resolve(o.value) : group[i]?.reject(o.error)));
       } catch (error) {
         // BEGIN, a savepoint or COMMIT itself failed (a full disk, a broken file): nothing of

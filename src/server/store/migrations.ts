@@ -12,7 +12,7 @@ import { federationMigration, totalsLz4Migration } from '../federation/migration
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 import { committeeCasesMigration } from '../committees/migration.ts';
-import { cellSatisfactionMigration, statTotalsMigration } from '../stats/migration.ts';
+import { cellSatisfactionMigration, statTotalsMigration, villageTotalsMigration } from '../stats/migration.ts';
 import { screeningMigration } from '../screening/migration.ts';
 import { formNumbersMigration } from '../stats/form-number.ts';
 import { mediatorAccountMigration } from '../subsidy/mediator-account.ts';
@@ -265,5 +265,6 @@ export const migrations: Record<string, Migration> = {
   '0240_referrals': referralsMigration,
   '0250_mediator_account': mediatorAccountMigration,
   '0251_form_numbers': formNumbersMigration,
+  '0300_village_totals': villageTotalsMigration,
   '0310_totals_lz4': totalsLz4Migration,
 };

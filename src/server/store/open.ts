@@ -9,6 +9,7 @@ import type { DB } from './schema.ts';
 import { migrations } from './migrations.ts';
 import { sqliteOnWorkers } from './sqlite-workers.ts';
 import { groupCommit } from './group-commit.ts';
+import { afterCommit, WriteWatch } from './write-watch.ts';
 
 /** SQLite reader threads: as many as the township server's two cores (the writer has its own). */
 const READERS = 2;
@@ -50,7 +51,7 @@ function openSqlite(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'shuohe.sqlite');
   // FULL: a push the server has acknowledged must survive a power cut (NORMAL may lose it).
-  const db = sqliteOnWorkers<DB>(file, 1, ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON']);
+  const db = sqliteOnWorkers<DB>(file, 1, ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON'], [new WriteWatch()]);
   // The readers are opened lazily, after migrations have created the file's tables and WAL.
   let reader: Kysely<DB> | undefined;
   const read = (): Kysely<DB> => {
@@ -93,7 +94,7 @@ function openPostgres(url: string): Store {
   pool.on('error', (error) => {
     console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'postgres.idleConnectionLost', message: error.message }));
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteWatch()] });
   return {
     kind: 'postgres',
     db,
@@ -104,7 +105,9 @@ function openPostgres(url: string): Store {
           // Not REPEATABLE READ: every push ends by waiting for the clock row, and at RR that
           // wait would end in 40001 for all but one writer. Every row a decision depends on is
           // read FOR UPDATE instead, so READ COMMITTED cannot invalidate it.
-          return await db.transaction().setIsolationLevel('read committed').execute(fn);
+          const result = await db.transaction().setIsolationLevel('read committed').execute(fn);
+          afterCommit();
+          return result;
         } catch (error) {
           const code = (error as { code?: unknown }).code;
           if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !retryable.has(code)) throw error;

@@ -12,8 +12,9 @@
 // different path in each. It loads better-sqlite3 from the path resolved here.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { afterCommit } from './write-watch.ts';
 import {
-  CompiledQuery, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  CompiledQuery, Kysely, type KyselyPlugin, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
   type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings,
 } from 'kysely';
 
@@ -158,6 +159,7 @@ class WorkersDriver implements Driver {
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('commit'));
+    afterCommit();
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -170,8 +172,9 @@ class WorkersDriver implements Driver {
 }
 
 /** `count` connections to `file`, each on its own worker thread, opened with `pragmas`. */
-export function sqliteOnWorkers<DB>(file: string, count: number, pragmas: readonly string[]): Kysely<DB> {
+export function sqliteOnWorkers<DB>(file: string, count: number, pragmas: readonly string[], plugins: KyselyPlugin[] = []): Kysely<DB> {
   return new Kysely<DB>({
+    plugins,
     dialect: {
       createAdapter: () => new SqliteAdapter(),
       createDriver: () => new WorkersDriver(file, count, pragmas),

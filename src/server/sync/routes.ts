@@ -5,7 +5,7 @@ import { readJson } from '../http/body.ts';
 import { assertOwnDevice, scopeCodes } from '../auth/principal.ts';
 import { signedMonthsFor } from '../stats/month-locks.ts';
 import type { SignedMonths } from '../../shared/month-locks.ts';
-import { readEpoch, withEpoch } from '../ops/epoch.ts';
+import { currentEpoch, withEpoch } from '../ops/epoch.ts';
 import { pushJson } from './push.ts';
 import { pull } from './pull.ts';
 import { noteDeviceReport } from './device-report.ts';
@@ -18,14 +18,14 @@ export function syncRoutes(ctx: Ctx): Hono<Env> {
     assertOwnDevice(c.var.principal, body);
     const text = await pushJson(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
     noteDeviceReport(ctx, c.var.principal, body);
-    return c.body(withEpoch(text, await readEpoch(ctx.store.read)), 200, headers);
+    return c.body(withEpoch(text, await currentEpoch(ctx.store.read)), 200, headers);
   });
   app.post('/sync/pull', async (c) => {
     const body = await readJson(c);
     assertOwnDevice(c.var.principal, body);
     const result = await pull(ctx, c.var.principal, body, c.req.header('user-agent') ?? '');
     noteDeviceReport(ctx, c.var.principal, body);
-    return c.body(withEpoch(result.json, await readEpoch(ctx.store.read)), 200, headers);
+    return c.body(withEpoch(result.json, await currentEpoch(ctx.store.read)), 200, headers);
   });
   // The signed months the device refuses locked edits by, offline too (shared/month-locks.ts).
   app.get('/sync/locks', async (c) => {

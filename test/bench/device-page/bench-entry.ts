@@ -1,7 +1,7 @@
 // Runs inside Chromium on the app's origin, so it uses the same IndexedDB database ("shuohe")
 // the app opens: seeds N cases, then times saves and list queries through the real code paths.
 import { uuidv7 } from 'uuidv7';
-import { ShuoheDb, toStored } from '../../../src/db/schema.ts';
+import { ShuoheDb, toStored, type StoredCase } from '../../../src/db/schema.ts';
 import { createCase } from '../../../src/state/actions.ts';
 import { listCases, searchCases } from '../../../src/db/queries.ts';
 import { createPin, unlockWithPin } from '../../../src/db/crypto-pin.ts';
@@ -49,6 +49,24 @@ function record(i: number): CaseRecord {
   };
 }
 
+/**
+ * fetch, timing each request from sent to its whole answer read ("in flight": the server's work
+ * and the transfer; requests may overlap the device's own work).
+ */
+function timedFetch(): { fetch: typeof fetch; ms(): number } {
+  let network = 0;
+  const timed = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const s0 = performance.now();
+    const res = await fetch(input, init);
+    // Bytes, not text: decoding to a string and encoding it again for the copy cost the
+    // measured pull ~0.2 s (a profile) that the app, reading the answer once, never pays.
+    const body = await res.arrayBuffer();
+    network += performance.now() - s0;
+    return new Response(body, { status: res.status, headers: res.headers });
+  }) as typeof fetch;
+  return { fetch: timed, ms: () => network };
+}
+
 // Every database here has a PIN, as on a real device: records are sealed (db/crypto-middleware.ts).
 export const PIN = '480215';
 
@@ -66,11 +84,13 @@ Object.assign(window, {
     },
     async saves(n: number) {
       const times: number[] = [];
+      console.profile('saves');
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();
         await createCase(ctx, input(i));
         times.push(performance.now() - t0);
       }
+      console.profileEnd('saves');
       return { p95: p95(times), count: await db.cases.count() };
     },
     /**
@@ -83,31 +103,50 @@ Object.assign(window, {
       const token = await login('tiaojie', phone);
       const phoneCtx = { db: phone, userId: 'bench', now: () => new Date() };
       await createPin(phone, PIN);
-      const sync = () => syncOnce({ db: phone, api: createApiClient(fetch.bind(window), '', () => token), scope: village, now: () => new Date() });
+      const timed = timedFetch();
+      const sync = () => syncOnce({ db: phone, api: createApiClient(timed.fetch, '', () => token), scope: village, now: () => new Date() });
       if (caughtUp) await sync();
       for (let i = 0; i < n; i++) await createCase(phoneCtx, input(i));
+      // Profiled (test/bench/profile.ts) when the bench runs with PROFILE_DIR; a no-op otherwise.
+      console.profile(caughtUp ? 'push' : 'push-fresh');
+      const before = timed.ms();
       const t0 = performance.now();
       const result = await sync();
       const ms = performance.now() - t0;
-      return { ms, pushed: result.pushed, pulled: result.pulled, left: await phone.outbox.count() };
+      const network = timed.ms() - before;
+      console.profileEnd(caughtUp ? 'push' : 'push-fresh');
+      return { ms, network, pushed: result.pushed, pulled: result.pulled, left: await phone.outbox.count() };
+    },
+    /**
+     * The floor under a first pull: n rows of a sealed case's shape and size (a random payload in
+     * place of the sealed fields) written into an empty database in pages of 1,000, one
+     * transaction each — what IndexedDB and Dexie cost with no network, no parsing and no crypto.
+     */
+    async writeFloor(n: number) {
+      const target = new ShuoheDb(`bench-floor-${Date.now()}`);
+      const rows = Array.from({ length: n }, (_, i) => {
+        const { private: secret, agreement, termination, rejection, voided, mediators, ...clear } = toStored(record(i));
+        const size = new TextEncoder().encode(JSON.stringify({ private: secret, agreement, termination, rejection, voided, mediators })).length + 28;
+        return { ...clear, $sealed: crypto.getRandomValues(new Uint8Array(size)), $fields: ['private', 'agreement', 'termination', 'rejection', 'voided', 'mediators'] } as unknown as StoredCase;
+      });
+      const t0 = performance.now();
+      for (let i = 0; i < n; i += 1000) await target.transaction('rw', target.cases, () => target.cases.bulkPut(rows.slice(i, i + 1000)));
+      const ms = performance.now() - t0;
+      await target.delete();
+      return { ms };
     },
     /** A town laptop's first pull of everything in its town into an empty database. */
-    async firstPull() {
+    async firstPull(profile = 'pull') {
       const laptop = new ShuoheDb(`bench-pull-${Date.now()}`);
       const token = await login('zhen', laptop);
       await createPin(laptop, PIN);
-      let network = 0;
-      const timedFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-        const s0 = performance.now();
-        const res = await fetch(input, init);
-        const body = await res.text();
-        network += performance.now() - s0;
-        return new Response(body, { status: res.status, headers: res.headers });
-      }) as typeof fetch;
+      const timed = timedFetch();
+      console.profile(profile);
       const t0 = performance.now();
-      const result = await syncOnce({ db: laptop, api: createApiClient(timedFetch, '', () => token), scope: village.slice(0, 9), now: () => new Date() });
+      const result = await syncOnce({ db: laptop, api: createApiClient(timed.fetch, '', () => token), scope: village.slice(0, 9), now: () => new Date() });
       const ms = performance.now() - t0;
-      return { ms, network, pulled: result.pulled, cases: await laptop.cases.count() };
+      console.profileEnd(profile);
+      return { ms, network: timed.ms(), pulled: result.pulled, cases: await laptop.cases.count() };
     },
     /** Unlock (PBKDF2), then a name search: the first builds the in-memory index over every case. */
     async unlockAndSearch() {
@@ -129,8 +168,10 @@ Object.assign(window, {
       const w0 = performance.now();
       await db.names.warm(db.cases, db.vault);
       const w1 = performance.now();
+      console.profile('search-after-idle');
       const afterWarm = await searchCases(db, '张9999');
       const w2 = performance.now();
+      console.profileEnd('search-after-idle');
       return {
         unlockMs: t1 - t0, firstSearchMs: t2 - t1, warmSearchMs: t3 - t2, hits: first.length, heapBytes,
         idleBuildMs: w1 - w0, firstSearchAfterIdleMs: w2 - w1, hitsAfterIdle: afterWarm.length,
