@@ -116,28 +116,31 @@ try {
   const pgCpu = pgCpu0 === undefined || pgCpu1 === undefined ? 'n/a' : `${(pgCpu1 - pgCpu0).toFixed(0)} ms`;
   console.log(`  (CPU time of the import: this process ${importCpuMs.toFixed(0)} ms, PostgreSQL ${pgCpu}; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})`);
   await provinceStore.close();
+  // BENCH_PROVINCE_ONLY=1: the province alone (to profile the import with node --cpu-prof).
+  if (!process.env.BENCH_PROVINCE_ONLY) {
 
-  // The nation: 2,850 counties over 31 provinces. Importing 34,200 files one by one is the
-  // province figure above times 28; what the budget is about is the table, so the cells go in
-  // directly and the year and province cells are rebuilt as an import does.
-  const nationStore = await openStore({ databaseUrl: await pg.createDatabase() });
-  const nationCtx = makeCtx({ store: nationStore, now: () => new Date(`${YEAR + 1}-01-15T00:00:00Z`), version: 'bench' });
-  const provinces = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
-  const nationCounties = [...new Set(Array.from({ length: 2850 }, (_, i) => `${provinces[i % provinces.length]}${String(1 + Math.floor(i / 31 / 20)).padStart(2, '0')}${String(1 + (Math.floor(i / 31) % 20)).padStart(2, '0')}`))];
-  await nationStore.write(async (tx) => {
-    for (const p of provinces) await tx.insertInto('areas').values({ code: p, name: `省${p}`, level: 'province', parent: null, valid_from: null, valid_to: null }).execute();
-    for (const county of nationCounties) {
-      const rows = months.flatMap((month) => cells(rand, columns).map((cell) => ({ ...cell, area_code: county, period: month })));
-      await tx.insertInto('stat_cells').values(rows as never).execute();
-    }
-    await rebuildFromMonths(tx, nationCounties.flatMap((c) => months.map((m) => [c, m] as const)));
-  });
-  const [rollup, nationRollupMs] = await time(() => areaRollup(nationCtx, '', yearPeriod(YEAR)));
-  const [national, nationMs] = await time(() => summary(nationCtx, '', yearPeriod(YEAR)));
-  const [, nationMs2] = await time(() => summary(nationCtx, '', yearPeriod(YEAR)));
-  console.log(`national table ${nationCounties.length.toLocaleString('en-US')} counties × 12 months on PostgreSQL: ${(nationRollupMs + nationMs).toFixed(0)} ms   budget ≤ 2 s`);
-  console.log(`  (${(nationCounties.length * 12 * 30).toLocaleString('en-US')} month cells; national-year roll-up ${nationRollupMs.toFixed(0)} ms, then the whole table by province ${nationMs.toFixed(0)} ms, again ${nationMs2.toFixed(0)} ms; ${rollup.accepted.toLocaleString('zh-CN')} cases, ${national.children.length} provinces)`);
-  await nationStore.close();
+    // The nation: 2,850 counties over 31 provinces. Importing 34,200 files one by one is the
+    // province figure above times 28; what the budget is about is the table, so the cells go in
+    // directly and the year and province cells are rebuilt as an import does.
+    const nationStore = await openStore({ databaseUrl: await pg.createDatabase() });
+    const nationCtx = makeCtx({ store: nationStore, now: () => new Date(`${YEAR + 1}-01-15T00:00:00Z`), version: 'bench' });
+    const provinces = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
+    const nationCounties = [...new Set(Array.from({ length: 2850 }, (_, i) => `${provinces[i % provinces.length]}${String(1 + Math.floor(i / 31 / 20)).padStart(2, '0')}${String(1 + (Math.floor(i / 31) % 20)).padStart(2, '0')}`))];
+    await nationStore.write(async (tx) => {
+      for (const p of provinces) await tx.insertInto('areas').values({ code: p, name: `省${p}`, level: 'province', parent: null, valid_from: null, valid_to: null }).execute();
+      for (const county of nationCounties) {
+        const rows = months.flatMap((month) => cells(rand, columns).map((cell) => ({ ...cell, area_code: county, period: month })));
+        await tx.insertInto('stat_cells').values(rows as never).execute();
+      }
+      await rebuildFromMonths(tx, nationCounties.flatMap((c) => months.map((m) => [c, m] as const)));
+    });
+    const [rollup, nationRollupMs] = await time(() => areaRollup(nationCtx, '', yearPeriod(YEAR)));
+    const [national, nationMs] = await time(() => summary(nationCtx, '', yearPeriod(YEAR)));
+    const [, nationMs2] = await time(() => summary(nationCtx, '', yearPeriod(YEAR)));
+    console.log(`national table ${nationCounties.length.toLocaleString('en-US')} counties × 12 months on PostgreSQL: ${(nationRollupMs + nationMs).toFixed(0)} ms   budget ≤ 2 s`);
+    console.log(`  (${(nationCounties.length * 12 * 30).toLocaleString('en-US')} month cells; national-year roll-up ${nationRollupMs.toFixed(0)} ms, then the whole table by province ${nationMs.toFixed(0)} ms, again ${nationMs2.toFixed(0)} ms; ${rollup.accepted.toLocaleString('zh-CN')} cases, ${national.children.length} provinces)`);
+    await nationStore.close();
+  }
 } finally {
   await pg.stop();
 }

@@ -123,7 +123,7 @@ const PROVINCE_IMPORT_LOCK = 15_015;
  * and two at once would both start from the same stored total — or both from none — and the
  * later would overwrite the earlier's. SQLite has one writer at a time already.
  */
-async function lockProvinces(tx: Kysely<DB>, kind: Store['kind'], provinces: readonly string[]): Promise<void> {
+export async function lockProvinces(tx: Kysely<DB>, kind: Store['kind'], provinces: readonly string[]): Promise<void> {
   if (kind !== 'postgres') return;
   for (const code of [...new Set(provinces)].sort()) await sql`select pg_advisory_xact_lock(${PROVINCE_IMPORT_LOCK}, ${Number(code)})`.execute(tx);
 }

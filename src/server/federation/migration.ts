@@ -58,6 +58,8 @@ export interface FederationTables {
     /** 0251 (stats/form-number.ts): the county's 表号 the file carried; null when it had none. */
     form_no?: string | null;
   };
+  /** 0320: year totals an import left stale (stats/totals.ts reads their months instead). */
+  stat_totals_stale: { area_code: string; period: string };
 }
 
 // 0310_totals_lz4 (issue #15): a stored total is a ~7 KB JSON text, so PostgreSQL compresses it
@@ -69,5 +71,19 @@ export const totalsLz4Migration: Migration = {
     if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
     const lz4 = await sql<{ ok: number }>`select 1 as ok from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)`.execute(db);
     if (lz4.rows.length > 0) await sql`alter table stat_totals alter column rollup set compression lz4`.execute(db);
+  },
+};
+
+// 0320_totals_stale (issue #15): an import writes the months it brings and marks the years above
+// them (a county's, its province's) stale here instead of reading and writing back a ~7 KB
+// year roll-up per county per request. A read sums a stale year's ≤ 12 months, and the first
+// read of a stale year stores it afresh and clears the mark (stats/totals.ts).
+export const totalsStaleMigration: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createTable('stat_totals_stale')
+      .addColumn('area_code', 'text', (c) => c.notNull())
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('stat_totals_stale_pk', ['area_code', 'period'])
+      .execute();
   },
 };

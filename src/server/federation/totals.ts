@@ -1,21 +1,21 @@
 // The stored totals (stats/totals.ts) of what an import brought, written once per batch. A
 // county-month's total is added up from the file's own cells (checked to be what stat_cells holds:
-// federation/payload.ts), not read back from the table. Above it, a county-year, a province-month
-// and a province-year are each the sum of the county-months under them (every figure of a roll-up
-// is a sum), so where every county-month of the batch under one is new — it had no total before —
-// the stored total is the old one plus the new months: a province taking its counties' December
-// adds 100 months to 100 county-years instead of merging 1,200 months again. Where a month is
-// replaced (a re-signing), the totals above it are summed again from the months below, as the
-// hosted counties' refresh does. Imports into one province take turns (federation/import.ts
-// lockProvinces), and the totals read for adding are read FOR UPDATE on PostgreSQL besides.
+// federation/payload.ts), not read back from the table. Above it, a province-month is the sum of
+// the county-months under it (every figure of a roll-up is a sum), so where every county-month of
+// the batch under one is new — it had no total before — the stored total is the old one plus the
+// new months; where a month is replaced (a re-signing), it is summed again from the months below,
+// as the hosted counties' refresh does. The years above are only marked stale (their rows
+// removed): the read sums their ≤ 12 months (stats/totals.ts totalsByKey). Imports into one
+// province take turns (federation/import.ts lockProvinces), and the totals read for adding are
+// read FOR UPDATE on PostgreSQL besides.
 import type { Kysely } from 'kysely';
 import { pushInto } from '../../shared/group.ts';
-import { mergeRollups, rollupGroups, type Rollup } from '../../shared/stats.ts';
+import { mergeRollups, rollupGroups, type Rollup, type StatGroup } from '../../shared/stats.ts';
+import { statSums, sumNames, type Sums } from '../../shared/fields/stat-sums.ts';
 import type { FederatedCell } from '../../shared/federation.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
-import { toKeyedGroup, type GroupRow } from '../stats/sql.ts';
-import { dimNames, provinceMonthTotals, sumCells, yearTotals, type AreaPeriod } from '../stats/totals.ts';
+import { provinceMonthTotals, type AreaPeriod } from '../stats/totals.ts';
 
 /** One imported county month: its cells as the file carried them. */
 export interface ImportedMonth {
@@ -28,16 +28,28 @@ const CHUNK = 300;
 const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 const pairKey = (area: string, period: string) => `${area}|${period}`;
 
+/** Each sum's name and its stat_cells column, listed once (read for every cell of an import). */
+const sumColumns = sumNames.map((s) => [s, statSums[s].cell] as const);
+
+/**
+ * A cell as the group stats/sql.ts toKeyedGroup makes of the table's row for it — an absent
+ * dimension null, an absent sum 0 — built straight from the cell: no row object of every column
+ * in between (a province's year is 36,000 cells, and that copy was a third of the roll-up's time).
+ */
+function groupOfCell(cell: FederatedCell): StatGroup {
+  const sums = {} as Sums;
+  for (const [s, column] of sumColumns) sums[s] = Number(cell[column] ?? 0);
+  const dim = (name: string) => (cell[name] ?? null) as never;
+  return {
+    categoryCode: dim('category_code'), source: dim('source'), status: dim('status'), outcome: dim('outcome'), agreementForm: dim('agreement_form'),
+    voided: false, performance: dim('performance'), satisfaction: dim('satisfaction'), confirmation: dim('confirmation'), n: Number(cell.n ?? 0), sums,
+  };
+}
+
 /** A month's roll-up from its cells, as stats/totals.ts makes it from the rows of stat_cells; undefined for none. */
 export function rollupOfCells(cells: readonly FederatedCell[]): Rollup | undefined {
   if (cells.length === 0) return undefined;
-  return rollupGroups(cells.map((cell) => {
-    // What the table would answer: an absent dimension is null, an absent sum its default 0.
-    const row: Record<string, unknown> = { key: '', voided: 0 };
-    for (const d of dimNames) row[d] = cell[d] ?? null;
-    for (const c of sumCells) row[c] = cell[c] ?? 0;
-    return toKeyedGroup(row as GroupRow);
-  }));
+  return rollupGroups(cells.map(groupOfCell));
 }
 
 /** The stored totals of these area-periods, read per period (locked on PostgreSQL, in key order). */
@@ -83,59 +95,48 @@ async function putTotals(tx: Kysely<DB>, entries: readonly (readonly [area: stri
 
 /**
  * Writes the totals of the imported county months (the last file of each wins) and of the
- * county-years, province-months and province-years above them. `before`: the county months that
- * had a stored total before the batch (read by `totalsBefore` ahead of any write).
+ * province-months above them, and marks the county-years and province-years above them stale by
+ * removing their rows: a year is the sum of its ≤ 12 month totals, which the read adds up where
+ * the year's row is missing (stats/totals.ts totalsByKey). Reading and writing back a county-year
+ * roll-up for every county of every monthly request was most of an import's JSON and garbage.
+ * `before`: the county months that had a stored total before the batch (`totalsBefore`).
  */
 export async function importTotals(tx: Kysely<DB>, kind: Store['kind'], imported: readonly ImportedMonth[], before: ReadonlySet<string>): Promise<void> {
   const months = new Map<string, { county: string; month: string; rollup: Rollup | undefined }>();
   for (const m of imported) months.set(pairKey(m.county, m.month), { county: m.county, month: m.month, rollup: rollupOfCells(m.cells) });
 
-  // Each total above, with the batch's months under it and whether one of them was replaced.
-  type Above = { area: string; period: string; added: Rollup[]; members: string[]; replaces: boolean };
-  const levels: Map<string, Above>[] = [new Map(), new Map(), new Map()];
-  const under = (level: Map<string, Above>, area: string, period: string, m: { county: string; month: string; rollup: Rollup | undefined }) => {
-    const key = pairKey(area, period);
-    const above = level.get(key) ?? { area, period, added: [], members: [], replaces: false };
-    if (m.rollup) {
-      above.added.push(m.rollup);
-      above.members.push(pairKey(m.county, m.month));
-    }
-    if (before.has(pairKey(m.county, m.month))) above.replaces = true;
-    level.set(key, above);
-  };
-  const [countyYears, provinceMonths, provinceYears] = levels as [Map<string, Above>, Map<string, Above>, Map<string, Above>];
+  // Each province-month, with the batch's months under it and whether one of them was replaced.
+  type Above = { area: string; period: string; added: Rollup[]; replaces: boolean };
+  const provinceMonths = new Map<string, Above>();
   for (const m of months.values()) {
-    under(countyYears, m.county, m.month.slice(0, 4), m);
-    under(provinceMonths, m.county.slice(0, 2), m.month, m);
-    under(provinceYears, m.county.slice(0, 2), m.month.slice(0, 4), m);
+    const province = m.county.slice(0, 2);
+    const key = pairKey(province, m.month);
+    const above = provinceMonths.get(key) ?? { area: province, period: m.month, added: [], replaces: false };
+    if (m.rollup) above.added.push(m.rollup);
+    if (before.has(pairKey(m.county, m.month))) above.replaces = true;
+    provinceMonths.set(key, above);
   }
-
-  // The totals added to are read at once and written with the months in one statement; those
-  // summed again follow, level by level, as each reads the level below (a province-year its months).
-  const aboveAll = [countyYears, provinceMonths, provinceYears].flatMap((level) => [...level.values()]);
-  const adding = aboveAll.filter((a) => !a.replaces && a.added.length > 0);
-  // A province's month and year add the same new months: summed once, not once for each.
-  const sums = new Map<string, Rollup>();
-  const sumOf = (a: Above): Rollup => {
-    const key = a.members.join(';');
-    let sum = sums.get(key);
-    if (!sum) sums.set(key, (sum = a.added.length === 1 ? (a.added[0] as Rollup) : mergeRollups(a.added)));
-    return sum;
-  };
+  // A province-month over new months only is its stored total plus them (nothing stored: they are
+  // all of it); over a replaced month it is summed again from its counties' months, once written.
+  const adding = [...provinceMonths.values()].filter((a) => !a.replaces && a.added.length > 0);
   const old = await storedTotals(tx, kind, adding.map((a) => [a.area, a.period] as const));
   await putTotals(tx, [
     ...[...months.values()].map((m) => [m.county, m.month, m.rollup] as const),
     ...adding.map((a) => {
-      // No stored total above new months means nothing was under it yet: the new months are all of it.
       const held = old.get(pairKey(a.area, a.period));
-      return [a.area, a.period, held ? mergeRollups([held, sumOf(a)]) : sumOf(a)] as const;
+      return [a.area, a.period, mergeRollups(held ? [held, ...a.added] : a.added)] as const;
     }),
   ]);
-  const again: [(pairs: AreaPeriod[]) => Promise<void>, Map<string, Above>][] = [
-    [(pairs) => yearTotals(tx, pairs), countyYears], [(pairs) => provinceMonthTotals(tx, pairs), provinceMonths], [(pairs) => yearTotals(tx, pairs), provinceYears],
-  ];
-  for (const [sumAgain, level] of again) {
-    const replacing = [...level.values()].filter((a) => a.replaces).map((a): AreaPeriod => [a.area, a.period]);
-    if (replacing.length > 0) await sumAgain(replacing);
+  const replacing = [...provinceMonths.values()].filter((a) => a.replaces).map((a): AreaPeriod => [a.area, a.period]);
+  if (replacing.length > 0) await provinceMonthTotals(tx, replacing);
+  // The years above are stale now: their rows removed (undefined) and marked.
+  const years = new Map<string, AreaPeriod>();
+  for (const m of months.values()) {
+    for (const area of [m.county, m.county.slice(0, 2)]) years.set(pairKey(area, m.month.slice(0, 4)), [area, m.month.slice(0, 4)]);
+  }
+  await putTotals(tx, [...years.values()].map(([area, year]) => [area, year, undefined] as const));
+  for (const some of chunked([...years.values()], 500)) {
+    await tx.insertInto('stat_totals_stale').values(some.map(([area_code, period]) => ({ area_code, period })))
+      .onConflict((oc) => oc.columns(['area_code', 'period']).doNothing()).execute();
   }
 }

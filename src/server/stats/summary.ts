@@ -14,6 +14,7 @@ import { areaInfo, areaPath, childAreas } from './area-tree.ts';
 import { cellGroups, cellLevel, refreshCells, type CellsState } from './cells.ts';
 import { liveGroups, rollupByKeyInSlices, type GroupBy } from './sql.ts';
 import { totalsByKey } from './totals.ts';
+import { freshenStaleYears } from '../federation/stale-years.ts';
 import { screeningCounts } from '../screening/counts.ts';
 import { referralCounts } from '../referrals/counts.ts';
 
@@ -39,6 +40,8 @@ export async function statRollups(ctx: Ctx, area: string, period: Period, by: Gr
   const level = cellLevel(area, by);
   if (level !== undefined && isMonthAligned(period)) {
     const state = await cells();
+    // Years an import left stale are stored afresh once (the read below is exact either way).
+    await freshenStaleYears(ctx.store, area, period, by, level);
     return { byKey: await totalsByKey(ctx.store.read, area, period, by, level), source: 'cells', asOf: state.refreshedAt };
   }
   return { byKey: await rollupByKeyInSlices(await liveGroups(ctx.store.read, ctx.store.kind, { area, period, by })), source: 'live', asOf: ctx.now().toISOString() };

@@ -128,6 +128,12 @@ export async function yearTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): 
 /** Whole calendar years (the year totals answer them). */
 const isYearAligned = (p: Period) => p.from.endsWith('-01-01') && p.to.endsWith('-01-01');
 
+/** The years (YYYY) of a period of whole calendar years; none for any other period. */
+export function wholeYears(period: Period): string[] {
+  if (!isYearAligned(period)) return [];
+  return Array.from({ length: Number(period.to.slice(0, 4)) - Number(period.from.slice(0, 4)) }, (_, i) => String(Number(period.from.slice(0, 4)) + i));
+}
+
 /**
  * Roll-ups by key ('' for by = 'none', the child's code, or the month) from the stored totals of
  * areas of `level` (cells.ts cellLevel) under `area`. The period must be whole months.
@@ -135,11 +141,21 @@ const isYearAligned = (p: Period) => p.from.endsWith('-01-01') && p.to.endsWith(
 export async function totalsByKey(db: Kysely<DB>, area: string, period: Period, by: GroupBy, level: number): Promise<Map<string, Rollup>> {
   if (!isMonthAligned(period)) throw new Error('totals answer whole months only');
   const byYear = by !== 'month' && isYearAligned(period);
-  const periods = byYear
-    ? Array.from({ length: Number(period.to.slice(0, 4)) - Number(period.from.slice(0, 4)) }, (_, i) => String(Number(period.from.slice(0, 4)) + i))
-    : monthsOf(period);
-  const rows = await db.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
-    .where(sql`length(area_code)`, '=', level).where('area_code', 'like', `${area}%`).where('period', 'in', periods).execute();
+  const periods = byYear ? wholeYears(period) : monthsOf(period);
+  // A year marked stale (an imported month changed under it: federation/totals.ts) is the sum of
+  // its month totals, read instead of its row in the same statement — one snapshot, so an import
+  // or a refresh committing meanwhile never leaves a year counted twice or not at all. The months
+  // are reached from the few marks by key, not by scanning every month under the area.
+  const under = sql`length(t.area_code) = ${level} and t.area_code like ${`${area}%`}`;
+  const rows = byYear
+    ? (await sql<{ area_code: string; period: string; rollup: string }>`with s as (select area_code, period from stat_totals_stale t where ${under} and t.period in (${sql.join(periods)}))
+        select t.area_code, t.period, t.rollup from stat_totals t
+          where ${under} and t.period in (${sql.join(periods)}) and not exists (select 1 from s where s.area_code = t.area_code and s.period = t.period)
+        union all
+        select t.area_code, t.period, t.rollup from s join stat_totals t on t.area_code = s.area_code
+          and t.period in (${sql.join(monthsOf(period))}) and substr(t.period, 1, 4) = s.period`.execute(db)).rows
+    : await db.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
+      .where(sql`length(area_code)`, '=', level).where('area_code', 'like', `${area}%`).where('period', 'in', periods).execute();
   const parts = new Map<string, Rollup[]>();
   for (const r of rows) {
     const key = by === 'month' ? r.period : by === 'child' ? r.area_code : '';

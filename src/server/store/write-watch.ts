@@ -29,7 +29,7 @@ export function bumpWriteGeneration(): void {
  */
 const HOT = new Set([
   'cases', 'change_log', 'mutation_log', 'sync_clock', 'case_numbers', 'devices', 'events', 'review_items', 'alerts',
-  'screenings', 'referrals', 'stat_totals', 'stat_cells', 'stat_case_keys', 'stat_cells_state', 'sync_clients',
+  'screenings', 'referrals', 'stat_totals', 'stat_totals_stale', 'stat_cells', 'stat_case_keys', 'stat_cells_state', 'sync_clients',
 ]);
 
 /** sync_clients columns a push or pull sets; anything else (revoked) moves the counter. */
