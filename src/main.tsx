@@ -3,7 +3,7 @@
 import { hydrate, render } from 'preact';
 import { App } from './app.tsx';
 import { startUpdates } from './state/updates.ts';
-import { deviceKind, settleDeviceKind } from './state/device-kind.ts';
+import { deviceKind, hydrateAsPrerendered, settleDeviceKind } from './state/device-kind.ts';
 import { placeOf } from './state/start.ts';
 import './ui/styles.css';
 
@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   // module graph's evaluation, so neither holds a cheap phone's main thread for long (issue #13:
   // total blocking time).
   else if (prerendered) await new Promise((resolve) => setTimeout(resolve));
-  if (prerendered && placeOf(location.pathname, deviceKind.value) === 'public') hydrate(<App />, root);
+  if (prerendered && placeOf(location.pathname, deviceKind.value) === 'public') hydrateAsPrerendered(() => hydrate(<App />, root));
   else {
     delete root.dataset.prerendered;
     document.documentElement.removeAttribute('data-blank');

@@ -4,7 +4,7 @@
 // main.tsx; a prerendered page its guard hid (the shell at another URL, a work device) boots that.
 import { hydrate } from 'preact';
 import { PublicApp } from './public-app.tsx';
-import { deviceKind, settleDeviceKind } from './state/device-kind.ts';
+import { deviceKind, hydrateAsPrerendered, settleDeviceKind } from './state/device-kind.ts';
 
 const root = document.getElementById('app') as HTMLElement;
 
@@ -14,7 +14,7 @@ async function start(): Promise<void> {
     await settleDeviceKind();
     if (deviceKind.value === 'work') return location.reload();
   }
-  hydrate(<PublicApp />, root);
+  hydrateAsPrerendered(() => hydrate(<PublicApp />, root));
 }
 
 void start();

@@ -10,6 +10,7 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createServer, type Plugin, type Rollup } from 'vite';
 import type { RenderedPage } from './render-page.tsx';
+import { guidesModule } from './guides-module.ts';
 
 interface RenderModule {
   prerenderPaths(): string[];
@@ -31,7 +32,7 @@ export function prerenderGuides(options: { srcDir: string }): Plugin {
         appType: 'custom',
         server: { middlewareMode: true, hmr: false, ws: false },
         optimizeDeps: { noDiscovery: true, include: [] },
-        plugins: (await import('@preact/preset-vite')).default(),
+        plugins: [(await import('@preact/preset-vite')).default(), guidesModule({ guidesDir: join(options.srcDir, 'content/guides') })],
       });
       try {
         // Screens read the reader's font size from IndexedDB as they load; Node has none.

@@ -1,9 +1,8 @@
-// The guides as built into the app: Vite inlines every ./guides/*.md as a string at build time,
-// so guides work offline with the precached bundle. Kept apart from guides.ts so the parser
-// stays importable from Node (tests, benchmarks), where import.meta.glob does not exist.
+// The guides as built into the app: parsed from ./guides/*.md at build time (build/guides-module.ts)
+// and inlined as data, so guides work offline with the precached bundle and cost the phone no
+// parsing. Kept apart from guides.ts so the parser stays importable from Node (tests, benchmarks).
 
-import { parseGuides, type Guide } from './guides.ts';
+import type { Guide } from './guides.ts';
+import { guides as parsed } from 'virtual:shuohe-guides';
 
-const files = import.meta.glob<string>('./guides/*.md', { query: '?raw', import: 'default', eager: true });
-
-export const guides: readonly Guide[] = parseGuides(files);
+export const guides: readonly Guide[] = parsed;

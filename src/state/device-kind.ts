@@ -23,6 +23,23 @@ function stored(): DeviceKind {
 
 export const deviceKind = signal<DeviceKind>(typeof localStorage === 'undefined' ? 'checking' : stored());
 
+/**
+ * True while a prerendered page is being hydrated. It was drawn at build time for a device of
+ * unknown kind, and Preact's hydrate adopts the DOM's attributes as they are, so screens that differ
+ * by kind draw the prerendered variant first and correct themselves when this turns false.
+ */
+export const hydrating = signal(false);
+
+/** Hydrates a prerendered page (main.tsx, public-main.tsx), then lets kind-dependent parts redraw. */
+export function hydrateAsPrerendered(hydrate: () => void): void {
+  hydrating.value = true;
+  try {
+    hydrate();
+  } finally {
+    hydrating.value = false;
+  }
+}
+
 export function markWorkDevice(): void {
   try {
     localStorage.setItem(MARK, '1');

@@ -111,4 +111,25 @@ describe('public pages', () => {
       await device.close();
     }
   });
+
+  it('give a work phone on a prerendered guide its way back to work, not 调解员登录', async () => {
+    const device = await openDevice();
+    try {
+      const page = await device.context.newPage();
+      await page.goto(`${server.url}/guides`);
+      await page.evaluate(() => localStorage.setItem('shuohe.workDevice', '1'));
+      // The page was drawn at build time for anyone's phone, with 调解员登录.
+      const html = await (await fetch(`${server.url}/guides/caili-fanhuan`)).text();
+      expect(html).toContain('data-testid="mediator-login"');
+      await page.goto(`${server.url}/guides/caili-fanhuan`);
+      await page.waitForFunction(() => localStorage.getItem('shuohe.lastPlace') === '/guides/caili-fanhuan');
+      const link = page.locator('header .work-link');
+      await expect.poll(() => link.getAttribute('data-testid')).toBe('to-work');
+      await expect.poll(() => link.textContent()).toBe('回到工作台');
+      expect(await link.getAttribute('href')).toBe('/');
+      expect(await page.locator('#app').getAttribute('data-prerendered')).toBe('/guides/caili-fanhuan');
+    } finally {
+      await device.close();
+    }
+  });
 });

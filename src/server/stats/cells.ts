@@ -22,10 +22,8 @@ import { isMonthAligned, monthPeriod } from '../../shared/stat-periods.ts';
 import { openStatuses } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
-import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroup, toKeyedGroups, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
-import { countyMonthTotals, dimNames, provinceMonthTotals, putMany, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
-import { pushInto } from '../../shared/group.ts';
-import { rollupGroups } from '../../shared/stats.ts';
+import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroups, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { countyMonthTotals, dimNames, provinceMonthTotals, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
 // position, so the listed columns and the selected sums can never drift apart.
@@ -44,8 +42,8 @@ type TownMonth = AreaPeriod;
 const distinct = (pairs: readonly AreaPeriod[]): AreaPeriod[] => [...new Map(pairs.map((p) => [`${p[0]}|${p[1]}`, p] as const)).values()];
 const yearsOf = (pairs: readonly AreaPeriod[]): AreaPeriod[] => distinct(pairs.map(([a, m]) => [a, m.slice(0, 4)]));
 
-/** The dimension columns of a cell over a derived table `f` of caseFacts, in dimNames' order (`named`: each under its column's name). */
-function cellDims(named = false): RawBuilder<unknown> {
+/** Recomputes the given town-months' dimension cells from the cases. */
+async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: readonly TownMonth[]): Promise<void> {
   // Literals, not parameters: PostgreSQL must see the same expression in SELECT and GROUP BY.
   const status = sql`case when f.status in (${sql.join(openStatuses.map((s) => sql.lit(s)))}) then 'accepted' else 'archived' end`;
   const form = sql`case when f.outcome = 'success' then f.agreement_form end`;
@@ -54,77 +52,33 @@ function cellDims(named = false): RawBuilder<unknown> {
     category_code: sql`f.category_code`, source: sql`f.source`, status, outcome: sql`f.outcome`, agreement_form: form,
     performance: sql`f.performance`, confirmation, satisfaction: sql`f.satisfaction`, committee_type: committeeTypeKey,
   };
-  return sql.join(dimNames.map((d) => (named ? sql`${dimOf[d]} as ${sql.ref(d)}` : dimOf[d])));
-}
-
-/** What a cell counts: 不予受理 and 作废 count nowhere. */
-const countedOnly = sql`f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')`;
-
-/** The cases of a town's months: a range of 受理日期 on the (town, accepted_on) index per month when few, else one pass over the town. */
-function townMonthsWhere(town: string, months: readonly string[]): RawBuilder<unknown>[] {
-  if (months.length <= 2) {
-    return months.map((month) => {
-      const { from, to } = monthPeriod(month);
-      return sql`c.town_code = ${town} and c.accepted_on >= ${from} and c.accepted_on < ${to}`;
-    });
-  }
-  return chunks(months).map((some) => sql`c.town_code = ${town} and substr(c.accepted_on, 1, 7) in (${sql.join(some)})`);
-}
-
-const monthsByTown = (dirty: readonly TownMonth[]): Map<string, string[]> => {
+  const keys = sql`f.town_code, substr(f.accepted_on, 1, 7), ${sql.join(dimNames.map((d) => dimOf[d]))}`;
   const byTown = new Map<string, string[]>();
   for (const [town, month] of dirty) byTown.set(town, [...(byTown.get(town) ?? []), month]);
-  return byTown;
-};
-
-/** Recomputes the given town-months' dimension cells from the cases. */
-async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: readonly TownMonth[]): Promise<void> {
-  const keys = sql`f.town_code, substr(f.accepted_on, 1, 7), ${cellDims()}`;
+  const insert = (where: RawBuilder<unknown>) => sql`
+    insert into stat_cells (${columns})
+    select ${keys}, ${groupSums}
+    from (select ${caseFacts(kind)} from ${casesWithVisit} where ${where}) f
+    where f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')
+    group by ${keys}`.execute(tx);
   // groupSums is n and then every sum in sumNames' order: the order of `columns`.
-  for (const [town, months] of monthsByTown(dirty)) {
-    const wheres = townMonthsWhere(town, months);
-    const parts = months.length <= 2 ? months.map((m) => [m]) : chunks(months);
-    for (const [i, where] of wheres.entries()) {
-      await tx.deleteFrom('stat_cells').where('area_code', '=', town).where('period', 'in', parts[i] ?? []).execute();
-      await sql`
-        insert into stat_cells (${columns})
-        select ${keys}, ${groupSums}
-        from (select ${caseFacts(kind)} from ${casesWithVisit} where ${where}) f
-        where ${countedOnly}
-        group by ${keys}`.execute(tx);
+  for (const [town, months] of byTown) {
+    if (months.length <= 2) {
+      // A push's one or two months, each as a range of 受理日期 on the (town, accepted_on) index:
+      // they read their own cases, not every case of the town.
+      for (const month of months) {
+        const { from, to } = monthPeriod(month);
+        await tx.deleteFrom('stat_cells').where('area_code', '=', town).where('period', '=', month).execute();
+        await insert(sql`c.town_code = ${town} and c.accepted_on >= ${from} and c.accepted_on < ${to}`);
+      }
+      continue;
+    }
+    // Many months of a town (counting afresh, a big import): one pass over the town's cases.
+    for (const some of chunks(months)) {
+      await tx.deleteFrom('stat_cells').where('area_code', '=', town).where('period', 'in', some).execute();
+      await insert(sql`c.town_code = ${town} and substr(c.accepted_on, 1, 7) in (${sql.join(some)})`);
     }
   }
-}
-
-/**
- * The village-month totals of the given town-months, from the same cases as the town cells but
- * grouped by village (a town split by village reads them: 63 rows instead of its cases). They are
- * stored totals only, no dimension cells: nothing sums villages' cells upward.
- */
-async function villageMonthTotals(tx: Kysely<DB>, kind: Store['kind'], dirty: readonly TownMonth[]): Promise<AreaPeriod[]> {
-  const keys = sql`f.village_code, substr(f.accepted_on, 1, 7), ${cellDims()}`;
-  const touched: AreaPeriod[] = [];
-  for (const [town, months] of monthsByTown(dirty)) {
-    const groups = new Map<string, KeyedGroup[]>();
-    for (const where of townMonthsWhere(town, months)) {
-      const rows = await sql<GroupRow & { area_code: string; period: string }>`
-        select f.village_code as area_code, substr(f.accepted_on, 1, 7) as period, '' as key, ${cellDims(true)}, 0 as voided, ${groupSums}
-        from (select ${caseFacts(kind)} from ${casesWithVisit} where ${where}) f
-        where ${countedOnly}
-        group by ${keys}`.execute(tx);
-      for (const r of rows.rows) pushInto(groups, `${r.area_code}|${r.period}`, toKeyedGroup(r));
-    }
-    // Villages that had a total in these months and now have no case there lose it.
-    const before = await tx.selectFrom('stat_totals').select(['area_code', 'period']).where(sql`length(area_code)`, '=', 12)
-      .where('area_code', 'like', `${town}%`).where('period', 'in', months).execute();
-    const pairs = distinct([...before.map((r): AreaPeriod => [r.area_code, r.period]), ...[...groups.keys()].map((k): AreaPeriod => k.split('|') as unknown as AreaPeriod)]);
-    await putMany(tx, pairs.map(([village, month]) => {
-      const list = groups.get(`${village}|${month}`);
-      return [village, month, list ? rollupGroups(list) : undefined];
-    }));
-    touched.push(...pairs);
-  }
-  return touched;
 }
 
 /** The cases changed after `since`: their own rows, and those whose events (回访 …) changed. */
@@ -185,7 +139,6 @@ async function recompute(tx: Kysely<DB>, kind: Store['kind'], ids: readonly stri
   }
   if (counties.length === 0) return;
   await recomputeTownMonths(tx, kind, towns);
-  await yearTotals(tx, yearsOf(await villageMonthTotals(tx, kind, towns)));
   await totalsUp(tx, towns, counties);
 }
 
@@ -251,14 +204,6 @@ export function cellLevel(area: string, by: GroupBy): 9 | 6 | 2 | undefined {
       // The nation: its children are the provinces (childAreas('') lists them), not the counties.
       return 2;
   }
-}
-
-/**
- * Which stored totals answer a query: those of cellLevel, and for a town split by village its
- * villages' (kept beside the town cells, villageMonthTotals). A village itself is left to its cases.
- */
-export function totalsLevel(area: string, by: GroupBy): 12 | 9 | 6 | 2 | undefined {
-  return area.length === 9 && by === 'child' ? 12 : cellLevel(area, by);
 }
 
 /**

@@ -30,9 +30,11 @@ export const statTotalsMigration: Migration = {
   },
 };
 
-// 0300_village_totals (issue #13): villages' month and year totals beside their towns' (cells.ts
-// villageMonthTotals), so a town split by village reads 63 stored rows instead of its cases.
-// Every case is counted afresh on the next refresh, which fills them.
+// 0300_village_totals (issue #13): villages' month totals were kept beside the towns' for a day
+// and withdrawn: rolling up a changed town-month's village groups on the main thread made the
+// refresh after one phone's push ~1.1 s at 150,000 cases (load 14–15; 0.1–0.4 s without them).
+// Kept so that a database which ran it still finds it; it only has every case counted afresh once
+// more on the next refresh.
 export const villageTotalsMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await sql`update stat_cells_state set counted = 0 where id = 1`.execute(db);

@@ -86,13 +86,15 @@ export class Batch {
     }
     const mutationIds = mutations.map((m) => m.mutationId);
     for (const ids of chunk(mutationIds)) {
-      const owned = await this.tx.selectFrom('mutation_log').select('owner_mutation_id')
-        .where('owner_mutation_id', 'in', ids.map((id) => ownerKey(this.principal.userId, id))).execute();
-      for (const row of owned) if (row.owner_mutation_id) this.seenMutationIds.add(row.owner_mutation_id.slice(this.principal.userId.length + 1));
+      // One read for both questions (a round trip to the writer thread each, issue #13).
+      const owners = new Set(ids.map((id) => ownerKey(this.principal.userId, id)));
+      const wanted = new Set(ids);
+      const rows = await this.tx.selectFrom('mutation_log').select(['owner_mutation_id', 'mutation_id'])
+        .where((eb) => eb.or([eb('owner_mutation_id', 'in', [...owners]), eb('mutation_id', 'in', ids)])).execute();
+      for (const row of rows) if (row.owner_mutation_id && owners.has(row.owner_mutation_id)) this.seenMutationIds.add(row.owner_mutation_id.slice(this.principal.userId.length + 1));
       // Another account's mutation with the same id (copied from a review item, say) must not
       // swallow this one; it only keeps the unique `mutation_id` column for itself.
-      const taken = await this.tx.selectFrom('mutation_log').select('mutation_id').where('mutation_id', 'in', ids).execute();
-      for (const row of taken) if (row.mutation_id && !this.seenMutationIds.has(row.mutation_id)) this.foreignMutationIds.add(row.mutation_id);
+      for (const row of rows) if (row.mutation_id && wanted.has(row.mutation_id) && !this.seenMutationIds.has(row.mutation_id)) this.foreignMutationIds.add(row.mutation_id);
     }
     const eventIds = mutations.flatMap((m) => {
       if (m.name === 'event.append') return [m.args.event.id, ...(m.args.event.supersedes ? [m.args.event.supersedes] : [])];

@@ -6,6 +6,7 @@ export const idCard = {
   'idCard.notice': '照片只在本机识别，用于填写当事人信息，识别后即丢弃，不上传；勾选“保留身份证照片作为证据”才加密存为本案附件并同步。',
   'idCard.keep': '保留身份证照片作为证据',
   'idCard.kept': '身份证照片 {n} 张将在保存时存为本案附件（身份证明）',
+  'idCard.kept.written': '身份证照片 {n} 张已加密暂存在本机（刷新也不会丢），保存时存为本案附件（身份证明）',
   'idCard.keptFailed': '案件已保存，但身份证照片没能存为附件：{reason}。可在案件的附件里重新拍照。',
   'idCard.pick': '拍照或选择照片',
   'idCard.pick.back': '拍国徽面（签发机关、有效期限，可选）',

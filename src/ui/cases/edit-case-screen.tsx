@@ -12,7 +12,7 @@ import { NewCaseSchema, newCaseInputOf } from '../../shared/fields/case-schemas.
 import { DomainError } from '../../state/errors.ts';
 import { writeContext } from '../../state/app-state.ts';
 import { editCase } from '../../state/actions.ts';
-import { attachKeptIdCardPhotos, keptIdCardPhotoCount } from '../../state/id-card-photos.ts';
+import { attachKeptIdCardPhotos, dropIdCardPhotos, keptIdCardPhotoCount } from '../../state/id-card-photos.ts';
 import { useCase } from '../../state/case-queries.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
@@ -128,7 +128,7 @@ function EditCaseForm(p: { record: CaseRecord }) {
       <a class="back" href={`/cases/${r.id}`}>‹ {t('action.forCase', { label: displayLabel(r) })}</a>
       <h1 id="edit-title">{t('edit.title')}</h1>
       <p class="muted small">{t('edit.intro')}</p>
-      {draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />}
+      {draft.restored && <DraftNotice onStartOver={() => { for (const x of d.parties) dropIdCardPhotos(x.id); void draft.reset(); }} />}
       {elsewhere.length > 0 && (
         <p class="warning" data-testid="edit-elsewhere">{t('edit.changedElsewhere', { fields: elsewhere.map(labelOf).join('、') })}</p>
       )}

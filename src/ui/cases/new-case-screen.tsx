@@ -10,7 +10,7 @@ import { FORM_DRAFT_VERSION, codecOf, emptyFormValues, upgradeFormValues, formFi
 import type { Profile } from '../../state/settings.ts';
 import { profile, profileLoaded, writeContext } from '../../state/app-state.ts';
 import { createCase } from '../../state/actions.ts';
-import { attachKeptIdCardPhotos } from '../../state/id-card-photos.ts';
+import { attachKeptIdCardPhotos, dropIdCardPhotos } from '../../state/id-card-photos.ts';
 import { linkFinding } from '../../state/screening.ts';
 import { useDraft } from '../../state/drafts.ts';
 import { showFlash } from '../../state/flash.ts';
@@ -116,7 +116,7 @@ function NewCaseForm(p: { me: Profile; onSaved: (caseId: string) => void }) {
       ) : d.fromFinding ? (
         <p class="notice" data-testid="from-finding">{t('screening.fromFinding', { date: formatDate(d.fromFinding.heldOn) })}</p>
       ) : (
-        draft.restored && <DraftNotice onStartOver={() => void draft.reset()} />
+        draft.restored && <DraftNotice onStartOver={() => { for (const x of d.parties) dropIdCardPhotos(x.id); void draft.reset(); }} />
       )}
 
       <CaseFieldsSection

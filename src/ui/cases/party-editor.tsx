@@ -11,9 +11,9 @@ import type { FieldErrors } from '../../shared/validation.ts';
 import { ChoiceGroup, SelectField, TextField } from '../components/fields.tsx';
 import { formatDate } from '../format.ts';
 import { ageOn, withIdNumber, type PartyDraft } from '../../shared/fields/party-form.ts';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { IdCardScanPanel, type ScannedParty } from '../id-card/scan-panel.tsx';
-import { dropIdCardPhotos, keepIdCardPhotos, keptIdCardPhotoCount } from '../../state/id-card-photos.ts';
+import { dropIdCardPhotos, idCardPhotosWritten, keepIdCardPhotos, keptIdCardPhotoCount, restoreIdCardPhotos } from '../../state/id-card-photos.ts';
 
 const genders: { value: Gender; label: string }[] = [
   { value: '男', label: t('partyForm.male') },
@@ -91,6 +91,8 @@ export function PartyEditor(p: {
   const showMore = party.showMore || hasMoreErrors;
   const idFilled = party.birthDate !== '' && isValidIdNumber(party.idNumber.trim());
   const [scanning, setScanning] = useState(false);
+  // A form restored from its draft gets back the card photos kept for this party before the reload.
+  useEffect(() => { void restoreIdCardPhotos([party.id]); }, [party.id]);
   // What the mediator confirmed from the card wins over what the number implies (she may have
   // corrected either); the number still fills whatever she left blank.
   // Photos kept as evidence wait for the form's save (state/id-card-photos.ts); a new scan's choice replaces them.
@@ -135,7 +137,9 @@ export function PartyEditor(p: {
         <button type="button" class="button block id-scan-open" data-testid={`party-${p.index}-scan`} onClick={() => setScanning(true)}>{t('idCard.scan')}</button>
       ))}
       {!isOrg && keptIdCardPhotoCount(party.id) > 0 && (
-        <p class="muted small" data-testid={`party-${p.index}-kept`}>{t('idCard.kept', { n: keptIdCardPhotoCount(party.id) })}</p>
+        <p class="muted small" data-testid={`party-${p.index}-kept`} data-written={idCardPhotosWritten(party.id)}>
+          {t(idCardPhotosWritten(party.id) ? 'idCard.kept.written' : 'idCard.kept', { n: keptIdCardPhotoCount(party.id) })}
+        </p>
       )}
       <button type="button" class="button link disclosure" aria-expanded={showMore} aria-controls={id('more')} onClick={() => set({ showMore: !showMore })}>
         <span class="disclosure-title">{t('partyForm.more')}</span>

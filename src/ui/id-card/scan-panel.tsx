@@ -108,7 +108,7 @@ export function IdCardScanPanel(p: {
       await checkRoom();
       bitmap = await createImageBitmap(file);
       // The bitmap moves to the OCR worker, which reads and closes it; the page stays responsive.
-      const lines = await readLinesInWorker(bitmap, (progress) =>
+      const lines = await readLinesInWorker(bitmap, s, (progress) =>
         setPhase({ kind: 'working', message: progressText(progress), percent: progress.phase === 'download' ? downloadPercent(progress) : undefined }));
       const found = fieldsOf(s, lines);
       const keys = sideKeys[s];

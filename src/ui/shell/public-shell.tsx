@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
-import { deviceKind } from '../../state/device-kind.ts';
+import { deviceKind, hydrating } from '../../state/device-kind.ts';
 import { Icon, type IconName } from '../components/icons.tsx';
 import { FlashLine } from './flash-line.tsx';
 
@@ -17,7 +17,8 @@ const nav: { href: string; label: MessageKey; icon: IconName }[] = [
 
 export function PublicShell(p: { children: ComponentChildren }) {
   const { path } = useLocation();
-  const isWork = deviceKind.value === 'work';
+  // Prerendered for anyone's phone: drawn so while hydrating, then corrected on a work phone.
+  const isWork = deviceKind.value === 'work' && !hydrating.value;
   return (
     <div class="shell public">
       <a class="skip" href="#main">{t('shell.skip')}</a>

@@ -1,7 +1,7 @@
 // The page's side of the OCR worker (./worker.ts): one worker per page, started on the first
 // scan and kept, so a mediator who closes the panel to type by hand lets the download finish in
 // the background and the next scan starts at once.
-import type { OcrProgress } from './engine.ts';
+import type { CardSide, OcrProgress } from './engine.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 /** What the models and runtime need on disk (~16 MB models, ~12 MB runtime) with some headroom. */
@@ -38,11 +38,11 @@ function started(): Worker {
   return w;
 }
 
-function ask(image: ImageBitmap, onProgress: (p: OcrProgress) => void): Promise<FromWorker> {
+function ask(image: ImageBitmap, side: CardSide, onProgress: (p: OcrProgress) => void): Promise<FromWorker> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { onProgress, resolve, reject });
-    const m: ToWorker = { id, kind: 'read', image };
+    const m: ToWorker = { id, kind: 'read', image, side };
     started().postMessage(m, [image]);
   });
 }
@@ -70,7 +70,7 @@ export async function checkRoom(): Promise<void> {
 }
 
 /** The text lines of a photo, read in the worker; the bitmap is moved there and closed. */
-export async function readLinesInWorker(image: ImageBitmap, onProgress: (p: OcrProgress) => void): Promise<string[]> {
-  const answer = await ask(image, onProgress);
+export async function readLinesInWorker(image: ImageBitmap, side: CardSide, onProgress: (p: OcrProgress) => void): Promise<string[]> {
+  const answer = await ask(image, side, onProgress);
   return answer.kind === 'lines' ? answer.lines : [];
 }

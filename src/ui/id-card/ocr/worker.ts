@@ -14,7 +14,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const progress = (p: Parameters<Parameters<typeof readLines>[1]>[0]) => post({ id: m.id, kind: 'progress', progress: p });
   try {
     try {
-      post({ id: m.id, kind: 'lines', lines: await readLines(m.image, progress) });
+      post({ id: m.id, kind: 'lines', ...(await readLines(m.image, progress, m.side)) });
     } finally {
       m.image.close();
     }
