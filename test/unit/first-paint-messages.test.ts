@@ -8,8 +8,11 @@ import { isCoreMessage, hasMessage } from '../../src/shared/i18n/index.ts';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
-/** Files reachable from `entry` through static, non-type imports. */
-function staticGraph(entry: string): Set<string> {
+/**
+ * Files reachable from `entry` through static, non-type imports; with `lazy`, also through
+ * import('./…') (the lazy screens), except into the later catalogues.
+ */
+function importGraph(entry: string, lazy = false): Set<string> {
   const seen = new Set<string>();
   const stack = [entry];
   while (stack.length > 0) {
@@ -17,9 +20,12 @@ function staticGraph(entry: string): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?from\s+)?['"](\.[^'"]+)['"]/gm)) {
-      const target = join(dirname(file), m[1] as string);
-      if (existsSync(target) && /\.tsx?$/.test(target)) stack.push(target);
+    const targets = [
+      ...[...source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?from\s+)?['"](\.[^'"]+)['"]/gm)].map((m) => m[1] as string),
+      ...(lazy ? [...source.matchAll(/import\(['"](\.[^'"]+)['"]\)/g)].map((m) => m[1] as string) : []),
+    ];
+    for (const target of targets.map((t) => join(dirname(file), t))) {
+      if (existsSync(target) && /\.tsx?$/.test(target) && !(lazy && /i18n\/(public-)?later\.ts$/.test(target))) stack.push(target);
     }
   }
   return seen;
@@ -29,7 +35,7 @@ describe('first-paint messages', () => {
   // The case list and the work frame (shell.tsx) are lazy chunks but load at start without
   // waiting for the later sections (app.tsx), so they are held to the core catalogue too.
   const early = ['src/main.tsx', 'src/public-main.tsx', 'src/ui/cases/case-list-screen.tsx', 'src/ui/shell/work-shell.tsx'];
-  const files = [...new Set(early.flatMap((file) => [...staticGraph(join(root, file))]))];
+  const files = [...new Set(early.flatMap((file) => [...importGraph(join(root, file))]))];
 
   it('walks the real first-paint graph (shell, lock and case list included, lazy screens not)', () => {
     const names = files.map((f) => f.slice(root.length + 1));
@@ -60,30 +66,10 @@ describe('first-paint messages', () => {
 // catalogue: every key its screens name — their lazy chunks included — must be core or in there,
 // or a resident would read a raw key.
 describe('public side messages', () => {
-  /** Like staticGraph, also following import('./…') (the lazy screens), except the catalogues. */
-  function withLazy(entry: string): Set<string> {
-    const seen = new Set<string>();
-    const stack = [entry];
-    while (stack.length > 0) {
-      const file = stack.pop() as string;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const source = readFileSync(file, 'utf8');
-      const targets = [
-        ...[...source.matchAll(/^import\s+(?!type\b)(?:[^'"]*?from\s+)?['"](\.[^'"]+)['"]/gm)].map((m) => m[1] as string),
-        ...[...source.matchAll(/import\(['"](\.[^'"]+)['"]\)/g)].map((m) => m[1] as string),
-      ];
-      for (const target of targets.map((t) => join(dirname(file), t))) {
-        if (existsSync(target) && /\.tsx?$/.test(target) && !/i18n\/(public-)?later\.ts$/.test(target)) stack.push(target);
-      }
-    }
-    return seen;
-  }
-
   it('uses only core keys and keys of i18n/public-later.ts', async () => {
     const { publicSections } = await import('../../src/shared/i18n/public-later.ts');
     const inPublic = (key: string) => publicSections.some((section) => Object.hasOwn(section, key));
-    const files = [...withLazy(join(root, 'src/public-app.tsx'))];
+    const files = [...importGraph(join(root, 'src/public-app.tsx'), true)];
     expect(files.map((f) => f.slice(root.length + 1))).toContain('src/ui/guides/request-form.tsx');
     const offenders: string[] = [];
     for (const file of files) {
