@@ -88,6 +88,9 @@ export default defineConfig({
     root: here('.'),
     projects: [
       {
+        // Not extending the app's plugins (the PWA build has no place in a unit test), but the
+        // guides as data are how src/content/guides-bundle.ts imports them.
+        plugins: [guidesModule({ guidesDir: here('src/content/guides') })],
         test: {
           root: here('.'),
           name: 'unit',
