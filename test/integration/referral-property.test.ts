@@ -129,7 +129,13 @@ describe.each(storeKinds)('移交 chains on %s', (kind) => {
           const byChild = rollupByKey(live);
           for (const child of stats.body.children) if (child.rollup.accepted > 0) expect(child.rollup).toEqual(byChild.get(child.code));
         }),
-      { numRuns: kind === 'sqlite' ? 12 : 6 },
+      {
+        numRuns: kind === 'sqlite' ? 12 : 6,
+        // Always run besides the random ones: a case referred up twice (accepted, then won by the
+        // first of two desks), and one referred, returned and closed. A few random runs may hold
+        // no accepted referral at all (seen once in CI), so the check below is not left to chance.
+        examples: [[[[VILLAGES[0], ['referTown', 'accept', 'referCounty', 'race']], [VILLAGES[1], ['referTown', 'return', 'close']]], false]],
+      },
     );
     // The chains did move cases: some ended with the town's or the county's committee.
     expect(all.some((c) => c.holder === committees.town || c.holder === committees.county)).toBe(true);
