@@ -15,7 +15,7 @@ import { statSums, sumNames, type Sums } from '../../shared/fields/stat-sums.ts'
 import type { FederatedCell } from '../../shared/federation.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
-import { provinceMonthTotals, type AreaPeriod } from '../stats/totals.ts';
+import { provinceMonthTotals, putMany, type AreaPeriod } from '../stats/totals.ts';
 
 /** One imported county month: its cells as the file carried them. */
 export interface ImportedMonth {
@@ -79,20 +79,6 @@ export async function totalsBefore(tx: Kysely<DB>, pairs: readonly AreaPeriod[])
   return out;
 }
 
-/** Upserts the defined totals and removes the area-periods without one (nothing under them any more). */
-async function putTotals(tx: Kysely<DB>, entries: readonly (readonly [area: string, period: string, rollup: Rollup | undefined])[]): Promise<void> {
-  const gone = new Map<string, string[]>();
-  for (const [area, period, rollup] of entries) if (rollup === undefined) pushInto(gone, period, area);
-  for (const [period, areas] of gone) {
-    for (const some of chunked(areas)) await tx.deleteFrom('stat_totals').where('period', '=', period).where('area_code', 'in', some).execute();
-  }
-  const kept = entries.filter((e) => e[2] !== undefined).map(([area_code, period, rollup]) => ({ area_code, period, rollup: JSON.stringify(rollup) }));
-  for (const some of chunked(kept, 500)) {
-    await tx.insertInto('stat_totals').values(some)
-      .onConflict((oc) => oc.columns(['area_code', 'period']).doUpdateSet((eb) => ({ rollup: eb.ref('excluded.rollup') }))).execute();
-  }
-}
-
 /**
  * Writes the totals of the imported county months (the last file of each wins) and of the
  * province-months above them, and marks the county-years and province-years above them stale by
@@ -120,7 +106,7 @@ export async function importTotals(tx: Kysely<DB>, kind: Store['kind'], imported
   // all of it); over a replaced month it is summed again from its counties' months, once written.
   const adding = [...provinceMonths.values()].filter((a) => !a.replaces && a.added.length > 0);
   const old = await storedTotals(tx, kind, adding.map((a) => [a.area, a.period] as const));
-  await putTotals(tx, [
+  await putMany(tx, [
     ...[...months.values()].map((m) => [m.county, m.month, m.rollup] as const),
     ...adding.map((a) => {
       const held = old.get(pairKey(a.area, a.period));
@@ -134,7 +120,7 @@ export async function importTotals(tx: Kysely<DB>, kind: Store['kind'], imported
   for (const m of months.values()) {
     for (const area of [m.county, m.county.slice(0, 2)]) years.set(pairKey(area, m.month.slice(0, 4)), [area, m.month.slice(0, 4)]);
   }
-  await putTotals(tx, [...years.values()].map(([area, year]) => [area, year, undefined] as const));
+  await putMany(tx, [...years.values()].map(([area, year]) => [area, year, undefined] as const));
   for (const some of chunked([...years.values()], 500)) {
     await tx.insertInto('stat_totals_stale').values(some.map(([area_code, period]) => ({ area_code, period })))
       .onConflict((oc) => oc.columns(['area_code', 'period']).doNothing()).execute();

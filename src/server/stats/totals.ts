@@ -46,7 +46,7 @@ function byPeriodChunks(pairs: readonly AreaPeriod[]): { period: string; areas: 
 }
 
 /** Stores the totals: the defined ones upserted, the pairs without one (nothing under them) removed. */
-async function putMany(tx: Kysely<DB>, entries: readonly (readonly [area: string, period: string, rollup: Rollup | undefined])[]): Promise<void> {
+export async function putMany(tx: Kysely<DB>, entries: readonly (readonly [area: string, period: string, rollup: Rollup | undefined])[]): Promise<void> {
   const gone = entries.filter((e) => e[2] === undefined);
   const byPeriod = new Map<string, string[]>();
   for (const [area, period] of gone) pushInto(byPeriod, period, area);
