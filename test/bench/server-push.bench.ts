@@ -24,8 +24,8 @@ const { token } = await createSession(store.db, userId, device.clientId, new Dat
 const app = createApp({ store });
 const villages = kailuAreas.filter((a) => a.code.startsWith('150523100') && a.level === 'village').map((a) => a.code);
 
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+async function post<T>(path: string, body: unknown, bearer = token): Promise<T> {
+  const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
   if (res.status !== 200) throw new Error(`${path} → ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -59,12 +59,14 @@ const mixed = records.flatMap((r) => [
 ]);
 const mixedMs = await pushAll(device, mixed);
 
+// A session is bound to one device (issue #12): the fresh phone signs in with its own.
 const puller = new Device(userId);
+const pullerToken = (await createSession(store.db, userId, puller.clientId, new Date())).token;
 const pullStarted = performance.now();
 let cursor = 0;
 let changes = 0;
 for (;;) {
-  const page = await post<PullResponse>('/api/sync/pull', puller.pullRequest(cursor, PULL_PAGE));
+  const page = await post<PullResponse>('/api/sync/pull', puller.pullRequest(cursor, PULL_PAGE), pullerToken);
   changes += page.changes.length;
   cursor = page.cursor;
   if (!page.hasMore) break;
