@@ -33,7 +33,11 @@ interface ThreadEnv {
 
 /** The handler of one OpsMessage: each op in a savepoint, between the BEGIN and COMMIT asked for. */
 export function writerThread(env: ThreadEnv): (message: OpsMessage & { id: number }) => Promise<OpsReply> {
-  const db = localSqlite<DB>(env.prepare, [new WriteWatch()]);
+  const base = localSqlite<DB>(env.prepare);
+  const watch = new WriteWatch();
+  // A Kysely of its own for each op: caches kept per transaction object (stats/month-locks.ts)
+  // must not outlive the op that read them.
+  const fresh = () => base.withPlugin(watch);
   const exec = (sql: string) => env.prepare(sql).run([]);
   const savepoint = async (fn: () => Promise<unknown>): Promise<OpOutcome> => {
     exec('savepoint op');
@@ -55,19 +59,19 @@ export function writerThread(env: ThreadEnv): (message: OpsMessage & { id: numbe
       if (message.begin) exec('begin immediate');
       for (const [index, op] of (message.ops as WriterOp[]).entries()) {
         if (op.kind === 'deviceReport') {
-          outcomes.push(await savepoint(() => writeDeviceReport(db, op.row)));
+          outcomes.push(await savepoint(() => writeDeviceReport(fresh(), op.row)));
           continue;
         }
         let report: DeviceReportRow | undefined;
         outcomes.push(await savepoint(async () => {
-          const done = await pushOp(db, op.job, (info) => env.hook(message.id, index, info));
+          const done = await pushOp(fresh(), op.job, (info) => env.hook(message.id, index, info));
           report = done.report;
           return done.done;
         }));
         // The 设备 list's line, in the same COMMIT; a report never makes the push fail.
         if (report) {
           const row = report;
-          await savepoint(() => writeDeviceReport(db, row));
+          await savepoint(() => writeDeviceReport(fresh(), row));
         }
       }
       if (message.commit) exec('commit');
