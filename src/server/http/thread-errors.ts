@@ -1,5 +1,5 @@
 // Errors crossing between the main thread and the SQLite writer's thread (store/sqlite-workers.ts),
-// which runs a whole push (sync/writer-ops.ts): structured clone keeps an Error's message only, so
+// which runs a whole push (sync/thread-ops.ts): structured clone keeps an Error's message only, so
 // an ApiError (a 403 for a case out of scope, a 400 for a bad body) goes as plain data and comes
 // back as the same ApiError, answered exactly as if the push had run here.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

@@ -9,7 +9,7 @@
 // of a group or none of it.
 //
 // A write is either a function of this thread, whose statements each go to the writer's worker,
-// or an op the worker runs itself (a whole push, sync/writer-ops.ts). Ops queued next to each
+// or an op the worker runs itself (a whole push, sync/thread-ops.ts). Ops queued next to each
 // other go in one message, with the group's BEGIN and COMMIT when they open or close it: a group
 // of pushes is one message there and one back.
 import { sql, type Kysely } from 'kysely';

@@ -33,10 +33,10 @@ const prepare = (sql) => {
   }
   return stmt;
 };
-// The writer's own operations (a whole push: sync/writer-ops.ts), loaded at the first one from
+// The writer's own operations (a whole push: sync/thread-ops.ts), loaded at the first one from
 // the module each ops message names (store/open.ts: the server's build, or a bundle of the sources).
 let ops;
-const loadOps = (module) => (ops ??= import(module).then((m) => m.writerThread({ db, prepare, hook })));
+const loadOps = (module) => (ops ??= import(module).then((m) => m[workerData.entry]({ db, prepare, hook })));
 // An operation waiting for the main thread (a test's hook before COMMIT).
 const hooks = new Map();
 const hook = (id, index, info) => new Promise((resolve, reject) => {
@@ -90,7 +90,7 @@ parentPort.on('message', (message) => {
  */
 const SLICE = 1000;
 
-/** An error as it crosses from a worker: plain data (writer-ops.ts adds an ApiError's fields). */
+/** An error as it crosses from a worker: plain data (thread-ops.ts adds an ApiError's fields). */
 export interface RemoteError {
   message: string;
   code?: string;
@@ -98,7 +98,7 @@ export interface RemoteError {
 }
 
 /**
- * One message of the writer's own operations (sync/writer-ops.ts): each op in its own savepoint,
+ * One message of the writer's own operations (sync/thread-ops.ts): each op in its own savepoint,
  * optionally opening the group's transaction first and committing it after.
  */
 export interface OpsMessage {
@@ -128,10 +128,12 @@ interface Reply extends Partial<OpsReply> {
   hook?: { index: number; info: unknown };
 }
 
-/** Where the writer's worker finds its operations (null: a reader, which has none). */
+/** Where a worker finds its operations (sync/thread-ops.ts). */
 export interface OpsModule {
-  /** A file URL of the JavaScript module exporting writerThread(), asked for at the first ops message. */
+  /** A file URL of the JavaScript module, asked for at the first ops message. */
   url(): Promise<string>;
+  /** Its export that makes the handler: writerThread or readerThread. */
+  entry: 'writerThread' | 'readerThread';
 }
 
 /** One worker with its own connection to the database file. */
@@ -145,7 +147,7 @@ class WorkerConnection implements DatabaseConnection {
 
   constructor(file: string, driver: string, pragmas: readonly string[], ops: OpsModule | null) {
     this.ops = ops;
-    this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver, pragmas, slice: SLICE } });
+    this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver, pragmas, slice: SLICE, entry: ops?.entry } });
     this.worker.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       if (reply.hook && waiting) {
@@ -223,13 +225,19 @@ class WorkersDriver implements Driver {
     private readonly file: string, private readonly count: number, private readonly pragmas: readonly string[], private readonly ops: OpsModule | null,
   ) {}
 
-  async init(): Promise<void> {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    for (let i = 0; i < this.count; i++) {
-      const connection = new WorkerConnection(this.file, driver, this.pragmas, this.ops);
-      this.all.push(connection);
-      this.idle.push(connection);
-    }
+  private opened: Promise<void> | undefined;
+
+  /** Opens the workers once, whether Kysely's first query or an op asks first. */
+  init(): Promise<void> {
+    this.opened ??= (async () => {
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      for (let i = 0; i < this.count; i++) {
+        const connection = new WorkerConnection(this.file, driver, this.pragmas, this.ops);
+        this.all.push(connection);
+        this.idle.push(connection);
+      }
+    })();
+    return this.opened;
   }
 
   acquireConnection(): Promise<DatabaseConnection> {
@@ -262,9 +270,36 @@ class WorkersDriver implements Driver {
   }
 }
 
+/** Connections that also run the ops of `ops` on their threads (the readers: a pull each). */
+export interface Readers<DB> {
+  db: Kysely<DB>;
+  /** Runs ops on the first free connection, waiting like any query when all are busy. */
+  runOps(message: OpsMessage): Promise<OpsReply>;
+  /** Ends the workers (also when only ops used them, which Kysely's destroy does not know of). */
+  close(): Promise<void>;
+}
+
 /** `count` connections to `file`, each on its own worker thread, opened with `pragmas`. */
-export function sqliteOnWorkers<DB>(file: string, count: number, pragmas: readonly string[], plugins: KyselyPlugin[] = []): Kysely<DB> {
-  return onWorkers<DB>(file, count, pragmas, plugins, null).db;
+export function sqliteReaders<DB>(file: string, count: number, pragmas: readonly string[], ops: OpsModule): Readers<DB> {
+  const { db, driver } = onWorkers<DB>(file, count, pragmas, [], ops);
+  return {
+    db,
+    async runOps(message) {
+      const d = driver();
+      // The pool opens on its first query; an op may come first.
+      await d.init();
+      const connection = (await d.acquireConnection()) as WorkerConnection;
+      try {
+        return await connection.runOps(message);
+      } finally {
+        await d.releaseConnection(connection);
+      }
+    },
+    async close() {
+      await db.destroy();
+      await driver().destroy();
+    },
+  };
 }
 
 /** The single writer connection, which also runs the operations of `ops` on its own thread. */
@@ -280,10 +315,23 @@ export interface Writer<DB> {
 }
 
 export function sqliteWriter<DB>(file: string, pragmas: readonly string[], plugins: KyselyPlugin[], ops: OpsModule): Writer<DB> {
-  return onWorkers<DB>(file, 1, pragmas, plugins, ops);
+  const { db, driver } = onWorkers<DB>(file, 1, pragmas, plugins, ops);
+  return {
+    db,
+    runOps(message, hook) {
+      const connection = driver().all[0];
+      if (!connection) return Promise.reject(new Error('the SQLite writer is not open yet'));
+      return connection.runOps(message, hook);
+    },
+    preload() {
+      // An empty message: the worker loads the module and answers, running no SQL, so it needs
+      // no hold on the connection. Only once the connection is open (after the migrations).
+      driver().all[0]?.runOps({ ops: [], begin: false, commit: false }).catch(() => undefined);
+    },
+  };
 }
 
-function onWorkers<DB>(file: string, count: number, pragmas: readonly string[], plugins: KyselyPlugin[], ops: OpsModule | null): Writer<DB> {
+function onWorkers<DB>(file: string, count: number, pragmas: readonly string[], plugins: KyselyPlugin[], ops: OpsModule | null) {
   let driver: WorkersDriver | undefined;
   const db = new Kysely<DB>({
     plugins,
@@ -296,15 +344,9 @@ function onWorkers<DB>(file: string, count: number, pragmas: readonly string[], 
   });
   return {
     db,
-    runOps(message, hook) {
-      const connection = driver?.all[0];
-      if (!connection) return Promise.reject(new Error('the SQLite writer is not open yet'));
-      return connection.runOps(message, hook);
-    },
-    preload() {
-      // An empty message: the worker loads the module and answers, running no SQL, so it needs
-      // no hold on the connection. Only once the connection is open (after the migrations).
-      driver?.all[0]?.runOps({ ops: [], begin: false, commit: false }).catch(() => undefined);
+    driver: () => {
+      if (!driver) throw new Error('the SQLite driver is not made yet');
+      return driver;
     },
   };
 }

@@ -1,4 +1,4 @@
-// The writer thread's code (sync/writer-ops.ts) when the server runs from its TypeScript sources
+// The writer thread's code (sync/thread-ops.ts) when the server runs from its TypeScript sources
 // (tsx, vitest): bundled once per process with esbuild (tsx's own dependency) into one
 // self-contained file under the system's temp folder, named by its content. Loading the sources
 // one file at a time through tsx in each new worker took 2–3 s of CPU per store on a busy

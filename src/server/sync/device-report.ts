@@ -3,7 +3,7 @@
 // Written through the store's group commit, so it joins the writes queued meanwhile in one COMMIT:
 // on its own connection's autocommit every report was an fsync of its own on the single writer,
 // one per push and one per pull, that the next phone's push queued behind (issue #13). On SQLite
-// it is an operation of the writer's thread (writer-ops.ts): a push's report is written there
+// it is an operation of the writer's thread (thread-ops.ts): a push's report is written there
 // right after the push, in the same COMMIT, and a pull's is one message, not a statement's round
 // trip. The sync's answer does not wait for a pull's report: a pull would otherwise queue for the
 // writer behind every push, for a line of the 设备 list.

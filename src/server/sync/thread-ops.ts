@@ -7,7 +7,7 @@
 // JSON text (one message). The same code runs on PostgreSQL's path in the main thread (push.ts).
 //
 // Loaded in the worker by store/sqlite-workers.ts (from the sources through tsx, or from the
-// build's writer-ops.js), which calls writerThread() once with its connection's statement cache.
+// build's thread-ops.js), which calls writerThread() once with its connection's statement cache.
 // Rejections are stored with their Chinese sentence: the whole catalogue, as app.ts loads it.
 import '../../shared/i18n/later.ts';
 import type { Kysely } from 'kysely';
@@ -18,11 +18,15 @@ import { WriteWatch, writeGeneration } from '../store/write-watch.ts';
 import { toRemote } from '../http/thread-errors.ts';
 import { pushAnswer, pushWithin, readPush, type PushDone, type PushJob } from './push.ts';
 import { deviceReportOf, writeDeviceReport, type DeviceReportRow } from './device-report.ts';
+import { pullWithin, type PullJob } from './pull.ts';
 
 export type WriterOp =
   | { kind: 'push'; job: PushJob }
   /** A pull's device report (a push's own is written with the push). */
   | { kind: 'deviceReport'; row: DeviceReportRow };
+
+/** What a reader's thread runs: the read part of a pull, in one snapshot (pull.ts). */
+export type ReaderOp = { kind: 'pull'; job: PullJob };
 
 interface ThreadEnv {
   /** The worker's cached prepared statement for `sql`. */
@@ -89,11 +93,34 @@ export function writerThread(env: ThreadEnv): (message: OpsMessage & { id: numbe
 }
 
 async function pushOp(db: Kysely<DB>, job: PushJob, hook: (info: unknown) => Promise<void>): Promise<{ done: PushDone; report: DeviceReportRow | undefined }> {
-  const { parsed, body } = readPush(job.text, job.principal);
+  const { parsed, body } = readPush(job.text, job.principal, job.ownDevice);
   const hooks = job.hook ? { beforeCommit: hook } : {};
   const { response, page } = await pushWithin(db, false, parsed, job.principal, job.userAgent, job.now, hooks);
   return {
     done: { json: pushAnswer(response, page), clientId: parsed.clientId, cursor: parsed.cursor },
     report: deviceReportOf(body, job.principal.userId, new Date(job.now)),
+  };
+}
+
+/**
+ * The handler of a reader's OpsMessage: each pull in its own read transaction (one WAL snapshot),
+ * so a page and the clock and device it is cut by agree.
+ */
+export function readerThread(env: ThreadEnv): (message: OpsMessage & { id: number }) => Promise<OpsReply> {
+  const base = localSqlite<DB>(env.prepare);
+  const exec = (sql: string) => env.prepare(sql).run([]);
+  return async (message) => {
+    const outcomes: OpOutcome[] = [];
+    for (const op of message.ops as ReaderOp[]) {
+      exec('begin');
+      try {
+        outcomes.push({ ok: true, value: await pullWithin(base.withoutPlugins(), op.job) });
+      } catch (error) {
+        outcomes.push({ ok: false, error: toRemote(error) });
+      } finally {
+        exec('commit');
+      }
+    }
+    return { outcomes, moved: false };
   };
 }
