@@ -9,7 +9,7 @@ import { MediationRequestFieldsSchema } from '../../shared/public-api.ts';
 import { fieldErrors, type FieldErrors } from '../../shared/validation.ts';
 import { queuedRequestCount, submitMediationRequest, type SubmitOutcome } from '../../state/mediation-requests.ts';
 import { ChoiceGroup, FieldError, TextArea, TextField, type Choice } from '../components/fields.tsx';
-import { placeName } from '../../state/areas.ts';
+import { placeName } from '../../state/places.ts';
 import { contacts } from '../../state/area-contacts.ts';
 
 // The kinds of trouble residents bring most, in their words; 其他 catches the rest.
