@@ -127,7 +127,7 @@ export class ShuoheDb extends Dexie {
     });
     // A town's first pull writes ten thousand cases, and each index is one more LevelDB entry
     // (and key extraction) per row: 10,000 rows wrote in ~2.6 s with the four indexes against
-    // ~1.9 s with one (test/bench/floor-probe.ts). The list pages every view through
+    // ~1.9 s with one (test/bench/device-floor-probe.ts). The list pages every view through
     // [tab+updatedAt]: 全部 merges the three tabs' newest rows, a category filter walks the tab's
     // rows newest first (db/queries.ts listCases). Dropping an index keeps every row.
     this.version(80).stores({

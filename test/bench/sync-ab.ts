@@ -13,6 +13,7 @@ import { build } from 'vite';
 import { startAppServer } from '../e2e/app-server.ts';
 import { openDevice } from '../e2e/browser.ts';
 import { seedTown, type Bench } from './sync.bench.ts';
+import { profiled } from './profile.ts';
 
 const ref = process.env.AB_REF ?? 'main';
 const rounds = Number(process.env.ROUNDS ?? 4);
@@ -32,7 +33,7 @@ cpSync(join(root, 'test/bench/device-page'), join(base, 'test/bench/device-page'
 const server = await startAppServer();
 const variants = { A: join(base, 'test/bench/device-page'), B: join(root, 'test/bench/device-page') };
 for (const [name, dir] of Object.entries(variants)) {
-  await build({ root: dir, logLevel: 'warn', configFile: false, base: `/bench-${name}/`, build: { outDir: join(server.distDir, `bench-${name}`), emptyOutDir: true } });
+  await build({ root: dir, logLevel: 'warn', configFile: false, base: `/bench-${name}/`, build: { outDir: join(server.distDir, `bench-${name}`), emptyOutDir: true, minify: !process.env.PROFILE_DIR } });
 }
 await seedTown(server.url);
 const results: Record<string, { push: number[]; pushNet: number[]; pull: number[]; pullNet: number[]; floor: number[] }> = {};
@@ -49,7 +50,8 @@ try {
         await page.waitForFunction(() => document.title === 'ready');
         const push = withPush ? await page.evaluate(() => (window as unknown as { bench: Bench }).bench.pushCases(1_000, true)) : undefined;
         if (cpu !== 1) await (await device.context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
-        const pull = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstPull());
+        // PROFILE_DIR: each variant's pull profiled (the last round's kept), as pull-A / pull-B.
+        const pull = await profiled(device.context, page, () => page.evaluate((title) => (window as unknown as { bench: Bench }).bench.firstPull(title), `pull-${name}`));
         const floor = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.writeFloor(10_000));
         r.floor.push(floor.ms);
         if (push) {

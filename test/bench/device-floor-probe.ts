@@ -1,7 +1,11 @@
-// Interleaved probe of the IndexedDB floor, a fresh browser profile for each run (as a new
-// install): `VARIANTS=schema/shape/durability,… ROUNDS=4 CPU=1 node --import tsx test/bench/floor-probe.ts`
+// Interleaved probe of the IndexedDB floor under a first pull: 10,000 case rows written in pages
+// by index set (full = the four indexes before Dexie version 80, one = [tab+updatedAt]), row
+// shape (wide = a sealed case's clear fields, slim = only the indexed ones beside a payload
+// grown by the rest, packed = the clear fields JSON-packed in the timing) and durability, a
+// fresh browser profile for each run (as a new install). Numbers, not assertions:
+// `VARIANTS=full/wide/default,one/wide/default ROUNDS=4 CPU=1 node --import tsx test/bench/device-floor-probe.ts`
 import { join } from 'node:path';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { build } from 'vite';
@@ -9,7 +13,7 @@ import { openDevice } from '../e2e/browser.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), 'floor-probe-'));
-await build({ root: join(root, 'test/bench/floor-probe'), logLevel: 'warn', configFile: false, base: '/', build: { outDir: out, emptyOutDir: true } });
+await build({ root: join(root, 'test/bench/device-floor-probe'), logLevel: 'warn', configFile: false, base: '/', build: { outDir: out, emptyOutDir: true } });
 const server = createServer((req, res) => {
   const path = join(out, req.url === '/' ? 'index.html' : ((req.url ?? '').split('?')[0] as string));
   try {
@@ -47,3 +51,4 @@ for (let r = 0; r < rounds; r++) {
 }
 for (const [v, xs] of Object.entries(res)) console.log(v.padEnd(36), xs.map((x) => x.toFixed(0)).join(' '), ' median', [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]?.toFixed(0));
 server.close();
+rmSync(out, { recursive: true, force: true });
