@@ -107,8 +107,9 @@ export class ShuoheDb extends Dexie {
     this.version(4).stores({
       keyring: 'id',
     });
-    // Place names of the signed-in scope's county (db/areas.ts), so they show offline. Public
-    // data, never sealed; filled from the server, nothing to upgrade.
+    // Place names of the signed-in scope's county, so they show offline. Public data, never sealed.
+    // No longer written: names live in their own store since (db/areas.ts), which copied these
+    // rows once (db/areas-legacy.ts); the table stays declared so that copy finds it.
     this.version(5).stores({
       areas: 'code, county',
     });
