@@ -12,8 +12,8 @@ import { deviceKind, WORK_DEVICE_MARK } from '../state/device-kind.ts';
 
 /**
  * The public pages a resident opens from a shared link: the residents' home, the guide list, every
- * guide, and /help without its 申请调解 form (help-screen.tsx: typing into it before the app took
- * the page over would be lost).
+ * guide, and /help with its 申请调解 form closed to typing until the app takes the page over
+ * (request-form.tsx: text typed before that would be lost).
  */
 export function prerenderPaths(): string[] {
   return ['/', '/guides', '/help', ...guides.map((g) => `/guides/${g.slug}`)];

@@ -51,10 +51,15 @@ export function parseGuide(slug: string, raw: string): Guide {
     keywords: list('keywords'),
     citations: list('citations').map((c) => parseCitation(slug, c)),
     updated,
+    updatedText: dayFormat().format(new Date(`${updated}T00:00:00Z`)),
     related: list('related'),
     sections: splitSections(slug, fm.body),
   };
 }
+
+let format: Intl.DateTimeFormat | undefined;
+/** Made at first use: nothing that merely imports this module pays for a formatter. */
+const dayFormat = () => (format ??= new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }));
 
 /** `民法典|2020-05-28|1042` → { law, version, article }. */
 export function parseCitation(slug: string, text: string): Citation {

@@ -30,6 +30,11 @@ export interface Guide {
   readonly citations: readonly Citation[];
   /** YYYY-MM-DD of the last legal review. */
   readonly updated: string;
+  /**
+   * The same day as the reader sees it (2026年11月21日), formatted when the guides are parsed —
+   * at build time: a phone's first Intl formatter costs ~30 ms of a guide page's start (issue #13).
+   */
+  readonly updatedText: string;
   readonly related: readonly string[];
   readonly sections: readonly GuideSection[];
 }

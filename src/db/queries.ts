@@ -16,22 +16,60 @@ export interface ListQuery {
   limit?: number;
 }
 
-/** Newest first by last change, filtered by tab and category through compound indexes. */
+/** The tabs, each a range of the [tab+updatedAt] index: every case is in exactly one. */
+const TABS: readonly CaseTab[] = ['open', 'visit', 'closed'];
+/** Rows a category filter reads at first, then twice as many each time, up to WALK_MAX. */
+const WALK = 200;
+const WALK_MAX = 1600;
+
+/**
+ * Newest first by last change (ties: the greater id first, as an index walked backwards gives
+ * them). Every view pages through the one [tab+updatedAt] index (schema.ts version 80): 全部
+ * merges each tab's newest `offset + limit` rows; a category filter walks the tab's rows newest
+ * first and keeps that category's.
+ */
 export async function listCases(db: ShuoheDb, q: ListQuery): Promise<CaseRecord[]> {
-  const limit = q.limit ?? PAGE_SIZE;
+  const want = q.offset + (q.limit ?? PAGE_SIZE);
+  const tabs = q.tab === 'all' ? TABS : [q.tab];
+  const lists = await Promise.all(tabs.map((tab) => newestOfTab(db, tab, q.categoryCode, want)));
+  const rows = lists.length === 1 ? (lists[0] ?? []) : lists.flat().sort(newestFirst);
+  return rows.slice(q.offset, want).map(fromStored);
+}
+
+function newestFirst(a: StoredCase, b: StoredCase): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** The `want` newest rows of `tab`, of `categoryCode` only when one is given. */
+async function newestOfTab(db: ShuoheDb, tab: CaseTab, categoryCode: string | undefined, want: number): Promise<StoredCase[]> {
+  const index = db.cases.where('[tab+updatedAt]');
   const { minKey, maxKey } = Dexie;
-  let collection;
-  if (q.tab === 'all' && q.categoryCode) {
-    collection = db.cases.where('[categoryCode+updatedAt]').between([q.categoryCode, minKey], [q.categoryCode, maxKey]);
-  } else if (q.tab === 'all') {
-    collection = db.cases.orderBy('updatedAt');
-  } else if (q.categoryCode) {
-    collection = db.cases.where('[tab+categoryCode+updatedAt]').between([q.tab, q.categoryCode, minKey], [q.tab, q.categoryCode, maxKey]);
-  } else {
-    collection = db.cases.where('[tab+updatedAt]').between([q.tab, minKey], [q.tab, maxKey]);
+  if (!categoryCode) return index.between([tab, minKey], [tab, maxKey]).reverse().limit(want).toArray();
+  const found: StoredCase[] = [];
+  // Each read goes on from the last row's updatedAt, inclusive: rows changed at that same instant
+  // may have been cut off, so the ids already read at it are skipped.
+  let upper: unknown = maxKey;
+  let seen = new Set<string>();
+  let walk = WALK;
+  for (;;) {
+    const rows = await index.between([tab, minKey], [tab, upper], true, true).reverse().limit(walk).toArray();
+    let fresh = 0;
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      fresh += 1;
+      if (row.categoryCode === categoryCode) found.push(row);
+    }
+    const last = rows.at(-1)?.updatedAt;
+    if (found.length >= want || rows.length < walk || last === undefined) return found.slice(0, want);
+    if (fresh > 0) {
+      if (last !== upper) seen = new Set();
+      for (const row of rows) if (row.updatedAt === last) seen.add(row.id);
+      upper = last;
+    }
+    // No new row: more than `walk` rows changed at one instant; read more of them at once.
+    walk = fresh > 0 ? Math.max(walk, Math.min(walk * 2, WALK_MAX)) : walk * 2;
   }
-  const rows: StoredCase[] = await collection.reverse().offset(q.offset).limit(limit).toArray();
-  return rows.map(fromStored);
 }
 
 export async function getCase(db: ShuoheDb, id: string): Promise<CaseRecord | undefined> {

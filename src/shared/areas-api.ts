@@ -1,5 +1,5 @@
 // Answers of the area routes (server/api/areas.ts, server/divisions/routes.ts), shared by the
-// server and the device's area store (state/areas.ts).
+// server and the device's area store (state/places.ts).
 import type { Area } from './areas.ts';
 
 /** One area of the server's tree, with the name of its committee when it has one. */

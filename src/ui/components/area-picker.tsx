@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import type { Area, AreaLevel } from '../../shared/areas.ts';
 import type { CountyChoice } from '../../shared/areas-api.ts';
-import { childrenOf, nationalDivisions } from '../../state/areas.ts';
+import { childrenOf, nationalDivisions } from '../../state/places.ts';
 
 export interface AreaOption {
   code: string;

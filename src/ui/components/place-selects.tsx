@@ -1,5 +1,5 @@
 // Choosing a place by name, never by typing a 6/9/12-digit code: 乡镇 then 村（社区）, from the
-// county's places the device keeps (state/areas.ts, so it works offline). Below a county scope the
+// county's places the device keeps (state/places.ts, so it works offline). Below a county scope the
 // town select is shown; a town's staff only choose the village. `level: 'any'` also lets the
 // county itself (县本级) or a town itself (乡镇本级) be chosen, for committees that sit there.
 

@@ -4,7 +4,7 @@
 import { t } from '../../shared/i18n/index.ts';
 import type { AreaContacts } from '../../shared/public-api.ts';
 import type { ContactsView } from '../../state/area-contacts.ts';
-import { areaName, committeeOf } from '../../state/areas.ts';
+import { areaName, committeeOf } from '../../state/places.ts';
 
 export function ContactsCard(p: { view: ContactsView }) {
   const code = p.view.villageCode;

@@ -15,7 +15,6 @@ import { useTitle } from './use-title.ts';
 import './guides.css';
 
 const WHERE_TO_GO = '去哪里办';
-const updatedFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' });
 
 export function GuideScreen() {
   const { params } = useRoute();
@@ -65,7 +64,7 @@ function GuideArticle({ guide }: { guide: Guide }) {
           {s.id === ctaAfter && <HelpCallout title={t('guide.cta.title')} body={t('guide.cta.body')} />}
         </Fragment>
       ))}
-      <p class="guide-updated">{t('guide.updated', { date: updatedFormat.format(new Date(`${guide.updated}T00:00:00Z`)) })}</p>
+      <p class="guide-updated">{t('guide.updated', { date: guide.updatedText })}</p>
     </article>
   );
 }

@@ -38,10 +38,8 @@ export function HelpScreen() {
       <section class="request" aria-labelledby="request-title">
         <h2 id="request-title">{t('help.form.title')}</h2>
         <p>{t('help.form.intro')}</p>
-        {/* Not in the prerendered page (src/build/render-page.tsx): typed into before the app
-            took the page over, a form would lose the text. The app draws it as it hydrates, below
-            everything else, so nothing painted moves. */}
-        {!import.meta.env.SSR && <RequestForm villageCode={villageCode} />}
+        {/* In the prerendered page too, closed to typing until the app runs (request-form.tsx). */}
+        <RequestForm villageCode={villageCode} />
       </section>
     </section>
   );

@@ -8,7 +8,7 @@ import { deleteMyRequest, followMyRequests, myRequests, type MyRequest } from '.
 import { showFlash } from '../../state/flash.ts';
 import { formatDate } from '../format.ts';
 import { localDate } from '../../shared/dates.ts';
-import { placeName } from '../../state/areas.ts';
+import { placeName } from '../../state/places.ts';
 import '../shell/public.css';
 
 const hint: Record<MyRequest['state'], 'mine.state.waiting.hint' | 'mine.state.delivered.hint' | 'mine.state.accepted.hint' | 'mine.state.refused.hint'> = {

@@ -1,14 +1,14 @@
 // Picks the mediator's (or resident's) village: the county first (省 → 市 → 县 among the counties
 // set up on the server, skipped when there is only one or the county is known), then town →
 // village, or a search by name across the county. The county's names come from the server once
-// and stay on the phone (state/areas.ts). Villages are radios drawn as full-width rows.
+// and stay on the phone (state/places.ts). Villages are radios drawn as full-width rows.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
 import type { CountyChoice } from '../../shared/areas-api.ts';
 import { FieldError } from '../components/fields.tsx';
 import { AreaPicker, setUpSource } from '../components/area-picker.tsx';
-import { areaName, childrenOf, ensureCounty, hasCounty, placeName, searchVillages, setUpCounties } from '../../state/areas.ts';
+import { areaName, childrenOf, ensureCounty, hasCounty, placeName, searchVillages, setUpCounties } from '../../state/places.ts';
 
 /** How long a picked option stays visible, highlighted, before the list folds away. */
 export const COLLAPSE_MS = 250;
