@@ -186,6 +186,24 @@ Object.assign(window, {
       }
       return { p95: p95(times) };
     },
+    /**
+     * A category filter's first page (db/queries.ts walks [tab+updatedAt] and keeps the
+     * category's rows): one seeded category (1 case in the catalogue's length), and the worst
+     * case — a category no case has, so every row of the tab is read.
+     */
+    async listCategory(n: number) {
+      const common: number[] = [];
+      const none: number[] = [];
+      for (let i = 0; i < n; i++) {
+        let t0 = performance.now();
+        await listCases(db, { tab: 'all', categoryCode: cats[i % cats.length]?.code ?? '02', offset: 0 });
+        common.push(performance.now() - t0);
+        t0 = performance.now();
+        await listCases(db, { tab: 'all', categoryCode: 'none', offset: 0 });
+        none.push(performance.now() - t0);
+      }
+      return { p95: p95(common), worstP95: p95(none) };
+    },
   },
 });
 document.title = 'ready';
