@@ -39,10 +39,11 @@ try {
   const page: Page = await device.context.newPage();
   page.setDefaultTimeout(240_000);
   await page.goto(`${server.url}/me`);
-  // Each worker bundle sets `self.onmessage` on import: keep each handler under its own name.
+  // Each worker bundle sets `self.onmessage` on import: keep each handler under its own name (the
+  // query makes a build compared with itself load twice, as a control for the method).
   for (const [name, file] of [['A', workerA], ['B', workerB]] as const) {
     await page.evaluate(`(async () => {
-      await import(${JSON.stringify(`/assets/${file}`)});
+      await import(${JSON.stringify(`/assets/${file}?${name}`)});
       window['ocr' + ${JSON.stringify(name)}] = window.onmessage;
       window.onmessage = null;
     })()`);

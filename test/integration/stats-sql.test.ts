@@ -12,7 +12,7 @@ import { mergeRollups, rollup, rollupByKey, rollupGroups, satisfactionLevels, to
 import { yearPeriod } from '../../src/shared/stat-periods.ts';
 import { caseRow, eventRow } from '../../src/server/sync/records.ts';
 import { liveGroups, childColumn, type GroupBy } from '../../src/server/stats/sql.ts';
-import { cellGroups, cellLevel, rebuildCells, refreshCells } from '../../src/server/stats/cells.ts';
+import { cellGroups, cellLevel, rebuildCells, refreshCells, totalsLevel } from '../../src/server/stats/cells.ts';
 import { takeSeq } from '../../src/server/sync/clock.ts';
 import { totalsByKey } from '../../src/server/stats/totals.ts';
 import type { Store } from '../../src/server/store/open.ts';
@@ -124,9 +124,9 @@ function devicePartition(cases: ReturnType<typeof deviceCases>, area: string, pe
 
 const counted = (m: Map<string, Rollup>) => new Map([...m].filter(([, r]) => r.accepted > 0));
 
-/** The stored totals (town/county/province × month/year) of a query give the device's numbers too. */
+/** The stored totals (village/town/county/province × month/year) of a query give the device's numbers too. */
 async function expectTotals(store: Store, area: string, period: Period, by: GroupBy, device: ReturnType<typeof deviceCases>): Promise<void> {
-  const level = cellLevel(area, by);
+  const level = totalsLevel(area, by);
   if (level === undefined) throw new Error('not a cells query');
   const totals = await totalsByKey(store.read, area, period, by, level);
   expect(mergeRollups(totals.values())).toEqual(rollup(device, period));
@@ -168,6 +168,8 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
           // such cases has no row there instead of a row of zeros.
           expect(counted(rollupByKey(groups))).toEqual(counted(devicePartition(device, area, period, by)));
           await expectTotals(store, area, period, by, device);
+          // A town split by village reads its villages' stored totals, each village's equal to its cases.
+          for (const town of ['150523100', '150523402']) await expectTotals(store, town, period, 'child', deviceCases(cases, town));
         }),
       { numRuns: kind === 'sqlite' ? 40 : 20 },
     );
@@ -233,6 +235,8 @@ describe.each(storeKinds)('statistics: SQL aggregates = shared roll-up on %s', (
           expect(rollupGroups(groups)).toEqual(rollup(device, period));
           expect(counted(rollupByKey(groups))).toEqual(counted(devicePartition(device, area, period, by)));
           await expectTotals(store, area, period, by, device);
+          // A town split by village reads its villages' stored totals, each village's equal to its cases.
+          for (const town of ['150523100', '150523402']) await expectTotals(store, town, period, 'child', deviceCases(cases, town));
         }),
       { numRuns: kind === 'sqlite' ? 40 : 20 },
     );

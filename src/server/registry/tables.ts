@@ -120,6 +120,8 @@ export interface StatTotalsTable {
 export interface StatCaseKeysTable {
   case_id: string;
   town_code: string;
+  /** Null in rows written before 0340 (a first count follows it and fills every row). */
+  village_code: string | null;
   /** YYYY-MM of its 受理日期. */
   month: string;
 }

@@ -15,15 +15,17 @@
 // a 回访 changes 履行) mark the town-months they were counted in before (`stat_case_keys`) and
 // the ones they belong to now; only those town-months are recomputed from the cases, then the
 // totals of those town-months and of the county, province and years above them. All in one
-// write transaction. The watermark is the clock read first, so a change committed meanwhile is
+// write transaction. Beside them, the month totals of only the villages the changed cases were or
+// are in (a town split by village reads those). The watermark is the clock read first, so a change committed meanwhile is
 // picked up next time: a refresh can be late, never wrong for what it covers.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { isMonthAligned, monthPeriod } from '../../shared/stat-periods.ts';
 import { openStatuses } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
-import { caseFacts, casesWithVisit, committeeTypeKey, groupSums, toKeyedGroups, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
-import { countyMonthTotals, dimNames, provinceMonthTotals, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
+import { caseFacts, casesWithVisit, committeeTypeKey, groupColumns, groupSums, rollupByKeyInSlices, toKeyedGroups, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { countyMonthTotals, dimNames, provinceMonthTotals, putMany, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
+import { pushInto } from '../../shared/group.ts';
 
 // Column lists are built from one array each, in one order: an INSERT … SELECT pairs columns by
 // position, so the listed columns and the selected sums can never drift apart.
@@ -35,6 +37,9 @@ const namedSums = sql.join(sumCells.map((c) => sql`sum(${sql.ref(`f.${c}`)}) as 
 /** IN lists stay well under both databases' parameter limits. */
 const CHUNK = 400;
 const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** What a cell or a village total counts: 不予受理 and 作废 count nowhere (stats.ts decides the same). */
+const countedOnly = sql`f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')`;
 
 /** A town and a month whose cells must be recomputed. */
 type TownMonth = AreaPeriod;
@@ -59,7 +64,7 @@ async function recomputeTownMonths(tx: Kysely<DB>, kind: Store['kind'], dirty: r
     insert into stat_cells (${columns})
     select ${keys}, ${groupSums}
     from (select ${caseFacts(kind)} from ${casesWithVisit} where ${where}) f
-    where f.voided = 0 and f.status <> 'rejected' and (f.outcome is null or f.outcome <> 'rejected')
+    where ${countedOnly}
     group by ${keys}`.execute(tx);
   // groupSums is n and then every sum in sumNames' order: the order of `columns`.
   for (const [town, months] of byTown) {
@@ -92,28 +97,65 @@ async function changedCases(tx: Kysely<DB>, since: number, upTo: number): Promis
   return [...ids];
 }
 
-/** Town-months to recompute: where the cases were counted last time and where they are now. */
-async function dirtyOf(tx: Kysely<DB>, ids: readonly string[] | 'all'): Promise<TownMonth[]> {
-  const dirty: TownMonth[] = [];
-  const add = (town: string | null, month: string | null) => town && month && dirty.push([town, month]);
+/** What to recompute: the town-months and village-months the changed cases were counted in last time and are in now. */
+interface Dirty {
+  towns: TownMonth[];
+  villages: AreaPeriod[];
+}
+
+async function dirtyOf(tx: Kysely<DB>, ids: readonly string[] | 'all'): Promise<Dirty> {
+  const towns: TownMonth[] = [];
+  const villages: AreaPeriod[] = [];
+  const add = (r: { town_code: string | null; village_code: string | null; month: string | null }) => {
+    if (r.town_code && r.month) towns.push([r.town_code, r.month]);
+    if (r.village_code && r.month) villages.push([r.village_code, r.month]);
+  };
+  const keys = ['town_code', 'village_code', 'month'] as const;
   if (ids === 'all') {
     await tx.deleteFrom('stat_case_keys').execute();
-    await sql`insert into stat_case_keys (case_id, town_code, month) select id, town_code, substr(accepted_on, 1, 7) from cases`.execute(tx);
-    for (const r of await tx.selectFrom('stat_case_keys').select(['town_code', 'month']).distinct().execute()) add(r.town_code, r.month);
+    await sql`insert into stat_case_keys (case_id, town_code, village_code, month) select id, town_code, village_code, substr(accepted_on, 1, 7) from cases`.execute(tx);
+    for (const r of await tx.selectFrom('stat_case_keys').select(keys).distinct().execute()) add(r);
   } else {
     for (const some of chunks(ids)) {
-      for (const r of await tx.selectFrom('stat_case_keys').select(['town_code', 'month']).where('case_id', 'in', some).execute()) add(r.town_code, r.month);
+      for (const r of await tx.selectFrom('stat_case_keys').select(keys).where('case_id', 'in', some).execute()) add(r);
       await tx.deleteFrom('stat_case_keys').where('case_id', 'in', some).execute();
-      await sql`insert into stat_case_keys (case_id, town_code, month) select id, town_code, substr(accepted_on, 1, 7) from cases where id in (${sql.join(some)})`.execute(tx);
-      for (const r of await tx.selectFrom('stat_case_keys').select(['town_code', 'month']).where('case_id', 'in', some).execute()) add(r.town_code, r.month);
+      await sql`insert into stat_case_keys (case_id, town_code, village_code, month) select id, town_code, village_code, substr(accepted_on, 1, 7) from cases where id in (${sql.join(some)})`.execute(tx);
+      for (const r of await tx.selectFrom('stat_case_keys').select(keys).where('case_id', 'in', some).execute()) add(r);
     }
   }
-  return distinct(dirty);
+  return { towns: distinct(towns), villages: distinct(villages) };
+}
+
+/**
+ * Village-month totals (a town split by village reads them, issue #13): only the village-months
+ * the changed cases were or are in — one phone's push is one village's month, not its town's
+ * dozens of villages (rolling up those made each push's refresh ~1 s at 150,000 cases, 0300).
+ * Each is the roll-up of the groups the live roll-up of that village and month reads (sql.ts
+ * liveGroups) that count at all, as the cells keep them, over the (village, 受理日期) index; a
+ * year is the sum of its months. The rows are few: a village's month, not its town's.
+ */
+async function villageMonthTotals(tx: Kysely<DB>, kind: Store['kind'], dirty: readonly AreaPeriod[]): Promise<void> {
+  const byMonth = new Map<string, string[]>();
+  for (const [village, month] of dirty) pushInto(byMonth, month, village);
+  for (const [month, villages] of byMonth) {
+    const { from, to } = monthPeriod(month);
+    for (const some of chunks(villages)) {
+      const rows = await sql<GroupRow>`select f.village_code as key, ${groupColumns}, ${groupSums}
+        from (select ${caseFacts(kind)} from ${casesWithVisit}
+              where c.village_code in (${sql.join(some)}) and c.accepted_on >= ${from} and c.accepted_on < ${to}) f
+        where ${countedOnly}
+        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`.execute(tx);
+      const byVillage = await rollupByKeyInSlices(await toKeyedGroups(rows.rows));
+      // A village with no case left in the month loses its total.
+      await putMany(tx, some.map((village) => [village, month, byVillage.get(village)]));
+    }
+  }
+  await yearTotals(tx, yearsOf(dirty));
 }
 
 /** Recomputes what the changed cases touch: their town-months' cells, then the totals from there up. */
 async function recompute(tx: Kysely<DB>, kind: Store['kind'], ids: readonly string[] | 'all'): Promise<void> {
-  const towns = await dirtyOf(tx, ids);
+  const { towns, villages } = await dirtyOf(tx, ids);
   let counties = distinct(towns.map(([t, m]) => [t.slice(0, 6), m]));
   const hostedTotals = ids === 'all' && towns.length === 0
     ? await tx.selectFrom('stat_totals').select('area_code').where(sql`length(area_code)`, '=', 9).limit(1).executeTakeFirst()
@@ -139,6 +181,7 @@ async function recompute(tx: Kysely<DB>, kind: Store['kind'], ids: readonly stri
   }
   if (counties.length === 0) return;
   await recomputeTownMonths(tx, kind, towns);
+  await villageMonthTotals(tx, kind, villages);
   await totalsUp(tx, towns, counties);
 }
 
@@ -204,6 +247,14 @@ export function cellLevel(area: string, by: GroupBy): 9 | 6 | 2 | undefined {
       // The nation: its children are the provinces (childAreas('') lists them), not the counties.
       return 2;
   }
+}
+
+/**
+ * Which stored totals answer a query: those of cellLevel, and for a town split by village its
+ * villages' (villageMonthTotals). A village itself is left to its cases (small).
+ */
+export function totalsLevel(area: string, by: GroupBy): 12 | 9 | 6 | 2 | undefined {
+  return area.length === 9 && by === 'child' ? 12 : cellLevel(area, by);
 }
 
 /**

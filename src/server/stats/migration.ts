@@ -40,3 +40,13 @@ export const villageTotalsMigration: Migration = {
     await sql`update stat_cells_state set counted = 0 where id = 1`.execute(db);
   },
 };
+
+// 0340_village_month_totals (issue #13): villages' month and year totals again, now kept only for
+// the village-months a refresh's changed cases were or are in (cells.ts villageMonthTotals), so
+// stat_case_keys remembers each case's village too. Every case is counted afresh once.
+export const villageMonthTotalsMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('stat_case_keys').addColumn('village_code', 'text').execute();
+    await sql`update stat_cells_state set counted = 0 where id = 1`.execute(db);
+  },
+};

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../deps.ts';
 import { areaCoverage, completenessOf, orgTable, villageSync, villagesOf } from '../registry/org.ts';
 import { areaInfo, areaPath, childAreas } from './area-tree.ts';
-import { cellGroups, cellLevel, refreshCells, type CellsState } from './cells.ts';
+import { cellGroups, cellLevel, refreshCells, totalsLevel, type CellsState } from './cells.ts';
 import { liveGroups, rollupByKeyInSlices, type GroupBy } from './sql.ts';
 import { totalsByKey } from './totals.ts';
 import { freshenStaleYears } from '../federation/stale-years.ts';
@@ -35,9 +35,9 @@ export interface KeyedRollups {
   asOf: string | null;
 }
 
-/** Whole months of a town or wider read the stored totals; everything else the cases. */
+/** Whole months of a town or wider read the stored totals (a town by village its villages'); everything else the cases. */
 export async function statRollups(ctx: Ctx, area: string, period: Period, by: GroupBy, cells = cellsOnce(ctx)): Promise<KeyedRollups> {
-  const level = cellLevel(area, by);
+  const level = totalsLevel(area, by);
   if (level !== undefined && isMonthAligned(period)) {
     const state = await cells();
     // Years an import left stale are stored afresh once (the read below is exact either way).

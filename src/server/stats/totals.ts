@@ -9,13 +9,18 @@
 // (or, for a county imported by federation, of its own dimension cells), a province-month of its
 // counties', a year of its months. A refresh after one phone's push touches one town-month and the
 // few totals above it. The rows are kept in the cells' write transaction (cells.ts).
+//
+// Adding up, parsing and serialising roll-ups is JavaScript on the main thread: a refresh after
+// changes all over a county of 150,000 cases rolls up ~34,000 cells and merges hundreds of totals
+// (a 100+ ms stall in one go). Every loop below gives the event loop a turn every few ms (pace.ts).
 import { pushInto } from '../../shared/group.ts';
 import { sql, type Kysely } from 'kysely';
 import { isMonthAligned, monthsOf } from '../../shared/stat-periods.ts';
-import { mergeRollups, rollupGroups, type Period, type Rollup } from '../../shared/stats.ts';
+import { mergeRollups, type Period, type Rollup } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
-import { type GroupBy, type GroupRow, toKeyedGroup } from './sql.ts';
+import { rollupByKeyInSlices, toKeyedGroups, type GroupBy, type GroupRow } from './sql.ts';
+import { pacer } from './pace.ts';
 
 /** The dimensions of a cell (stat_cells), in the one order every cells query lists them. */
 export const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction', 'committee_type'] as const;
@@ -53,7 +58,13 @@ export async function putMany(tx: Kysely<DB>, entries: readonly (readonly [area:
   for (const [period, areas] of byPeriod) {
     for (const some of chunked(areas)) await tx.deleteFrom('stat_totals').where('period', '=', period).where('area_code', 'in', some).execute();
   }
-  const kept = entries.filter((e) => e[2] !== undefined).map(([area_code, period, rollup]) => ({ area_code, period, rollup: JSON.stringify(rollup) }));
+  const pace = pacer();
+  const kept: { area_code: string; period: string; rollup: string }[] = [];
+  for (const [area_code, period, rollup] of entries) {
+    if (rollup === undefined) continue;
+    kept.push({ area_code, period, rollup: JSON.stringify(rollup) });
+    await pace();
+  }
   for (const some of chunked(kept, 500)) {
     await tx.insertInto('stat_totals').values(some)
       .onConflict((oc) => oc.columns(['area_code', 'period']).doUpdateSet((eb) => ({ rollup: eb.ref('excluded.rollup') }))).execute();
@@ -62,20 +73,42 @@ export async function putMany(tx: Kysely<DB>, entries: readonly (readonly [area:
 
 /** The roll-up of each area-month's own dimension cells (absent when it has none). */
 async function ofCellsMany(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<Map<string, Rollup>> {
-  const groups = new Map<string, GroupRow[]>();
+  const out = new Map<string, Rollup>();
+  // A chunk is one period: its rows keyed by area, rolled up a slice at a time with turns of the
+  // event loop between (sql.ts), and let go before the next chunk is read — a refresh of a whole
+  // county never holds all its cells at once (a smaller heap, shorter garbage collections).
   for (const { period, areas } of byPeriodChunks(pairs)) {
-    const rows = await sql<GroupRow & { area_code: string; period: string }>`select area_code, period, '' as key, ${cellColumns}, 0 as voided from stat_cells
+    const rows = await sql<GroupRow>`select area_code as key, ${cellColumns}, 0 as voided from stat_cells
       where period = ${period} and area_code in (${sql.join(areas)})`.execute(tx);
-    for (const r of rows.rows) {
-      pushInto(groups, pairKey(r.area_code, r.period), r);
-    }
+    for (const [area, rollup] of await rollupByKeyInSlices(await toKeyedGroups(rows.rows))) out.set(pairKey(area, period), rollup);
   }
-  return new Map([...groups].map(([key, rows]) => [key, rollupGroups(rows.map(toKeyedGroup))]));
+  return out;
+}
+
+/** Stored totals parsed, with a turn of the event loop when a turn has run long. */
+async function parsed(rows: readonly { rollup: string }[], pace: () => Promise<void>): Promise<Rollup[]> {
+  const out: Rollup[] = [];
+  for (const r of rows) {
+    out.push(JSON.parse(r.rollup) as Rollup);
+    await pace();
+  }
+  return out;
 }
 
 /** The sum of stored totals (undefined when there are none). */
-function ofTotals(rows: readonly { rollup: string }[]): Rollup | undefined {
-  return rows.length === 0 ? undefined : mergeRollups(rows.map((r) => JSON.parse(r.rollup) as Rollup));
+async function ofTotals(rows: readonly { rollup: string }[], pace: () => Promise<void>): Promise<Rollup | undefined> {
+  if (rows.length === 0) return undefined;
+  const sum = mergeRollups(await parsed(rows, pace));
+  await pace();
+  return sum;
+}
+
+/** Each pair's sum of its rows' totals. */
+async function sumsOf(pairs: readonly AreaPeriod[], rowsOf: ReadonlyMap<string, readonly { rollup: string }[]>, key: (p: AreaPeriod) => string): Promise<Map<string, Rollup | undefined>> {
+  const pace = pacer();
+  const out = new Map<string, Rollup | undefined>();
+  for (const p of pairs) out.set(key(p), await ofTotals(rowsOf.get(key(p)) ?? [], pace));
+  return out;
 }
 
 /** Each parent-month's sum of its children's month totals (children: areas of `childLength` under it). */
@@ -89,7 +122,7 @@ async function belowMany(tx: Kysely<DB>, pairs: readonly AreaPeriod[], childLeng
       pushInto(rowsOf, pairKey(r.area_code.slice(0, parentLength), r.period), r);
     }
   }
-  return new Map(pairs.map(([a, p]) => [pairKey(a, p), ofTotals(rowsOf.get(pairKey(a, p)) ?? [])]));
+  return sumsOf(pairs, rowsOf, ([a, p]) => pairKey(a, p));
 }
 
 export async function townMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
@@ -122,7 +155,8 @@ export async function yearTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): 
       pushInto(rowsOf, pairKey(r.area_code, r.period.slice(0, 4)), r);
     }
   }
-  await putMany(tx, pairs.map(([area, year]) => [area, year, ofTotals(rowsOf.get(pairKey(area, year)) ?? [])]));
+  const sums = await sumsOf(pairs, rowsOf, ([a, y]) => pairKey(a, y));
+  await putMany(tx, pairs.map(([area, year]) => [area, year, sums.get(pairKey(area, year))]));
 }
 
 /** Whole calendar years (the year totals answer them). */
@@ -156,12 +190,17 @@ export async function totalsByKey(db: Kysely<DB>, area: string, period: Period, 
           and t.period in (${sql.join(monthsOf(period))}) and substr(t.period, 1, 4) = s.period`.execute(db)).rows
     : await db.selectFrom('stat_totals').select(['area_code', 'period', 'rollup'])
       .where(sql`length(area_code)`, '=', level).where('area_code', 'like', `${area}%`).where('period', 'in', periods).execute();
+  // A province by county over a year parses and merges ~1,200 month totals: in turns (pace.ts).
+  const pace = pacer();
   const parts = new Map<string, Rollup[]>();
   for (const r of rows) {
-    const key = by === 'month' ? r.period : by === 'child' ? r.area_code : '';
-    const list = parts.get(key) ?? [];
-    list.push(JSON.parse(r.rollup) as Rollup);
-    parts.set(key, list);
+    pushInto(parts, by === 'month' ? r.period : by === 'child' ? r.area_code : '', JSON.parse(r.rollup) as Rollup);
+    await pace();
   }
-  return new Map([...parts].map(([key, list]) => [key, list.length === 1 ? (list[0] as Rollup) : mergeRollups(list)]));
+  const out = new Map<string, Rollup>();
+  for (const [key, list] of parts) {
+    out.set(key, list.length === 1 ? (list[0] as Rollup) : mergeRollups(list));
+    await pace();
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { federationMigration, totalsLz4Migration, totalsStaleMigration } from '.
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 import { committeeCasesMigration } from '../committees/migration.ts';
-import { cellSatisfactionMigration, statTotalsMigration, villageTotalsMigration } from '../stats/migration.ts';
+import { cellSatisfactionMigration, statTotalsMigration, villageMonthTotalsMigration, villageTotalsMigration } from '../stats/migration.ts';
 import { screeningMigration } from '../screening/migration.ts';
 import { formNumbersMigration } from '../stats/form-number.ts';
 import { mediatorAccountMigration } from '../subsidy/mediator-account.ts';
@@ -268,4 +268,5 @@ export const migrations: Record<string, Migration> = {
   '0300_village_totals': villageTotalsMigration,
   '0310_totals_lz4': totalsLz4Migration,
   '0320_totals_stale': totalsStaleMigration,
+  '0340_village_month_totals': villageMonthTotalsMigration,
 };

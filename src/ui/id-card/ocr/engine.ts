@@ -7,23 +7,26 @@
 import type * as Ort from 'onnxruntime-web/wasm';
 // The runtime's WebAssembly, emitted by Vite as a hashed asset of this origin.
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import { boxesFromProbMap, ctcGreedy, joinRows, textLayout, type Box } from './boxes.ts';
+import { boxesFromProbMap, ctcGreedy, joinRows, kernelBoxes, kernelsOf, layoutOfKernels, type Box, type Kernel } from './boxes.ts';
 import { frontLabelBoxes } from './front-labels.ts';
+import { fitToInk, withoutInner } from './ink.ts';
 
 export const OCR_BASE = '/ocr/';
 const DET_MODEL = `${OCR_BASE}det.onnx`;
 const REC_MODEL = `${OCR_BASE}rec.onnx`;
 const DICTIONARY = `${OCR_BASE}keys.txt`;
 /**
- * Detection runs twice, both times small. First on the whole photo scaled down to this: only to
- * find where the card's text lies and how it is tilted (a coarse map is enough for that)…
+ * Detection runs once, small: on the whole photo scaled down to this. Its map gives where the
+ * card's text lies and how it is tilted, and its text kernels, carried onto the levelled card and
+ * fitted to the ink there (./ink.ts), are the line boxes. (It used to run a second time on the
+ * levelled card at 640 px for the boxes: a third of a front's time at 4× CPU throttle.)
  */
 const LAYOUT_MAX_SIDE = 384;
 /**
- * …then on the card's text region alone, levelled, scaled to this: the lines of a 居民身份证 are
- * ~1/18 of its width tall, so at 640 px they are ~30 px in the map. (PaddleOCR's default is 960 on
- * the whole photo, twice: 2–3× the pixels. At 512 a label's box grew over the value's first
- * stroke on one bench card — 引 read from the 弓 of 张 — so 640.)
+ * Only when the card is too small in the photo for the coarse map to part its lines: the levelled
+ * card is detected again at this size. The lines of a 居民身份证 are ~1/18 of its width tall, so
+ * at 640 px they are ~30 px in the map. (At 512 a label's box grew over the value's first stroke
+ * on one bench card — 引 read from the 弓 of 张 — so 640.)
  */
 const CARD_MAX_SIDE = 640;
 /**
@@ -160,6 +163,17 @@ async function detect(engine: Engine, source: OffscreenCanvas, maxSide: number):
   return { prob: prob.data as Float32Array, detW, detH };
 }
 
+/**
+ * The median height (map pixels) of the coarse map's text kernels below which its boxes are too
+ * rough to read from, and the levelled card is detected again at CARD_MAX_SIDE.
+ */
+const MIN_KERNEL_HEIGHT = 4;
+
+function lineHeight(kernels: readonly Kernel[]): number {
+  const heights = kernels.filter((k) => k.xs.length >= 12).map((k) => k.maxY - k.minY + 1).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
+
 /** Below this tilt (degrees) the axis-aligned boxes read the lines well enough as they are. */
 const STRAIGHT_ENOUGH = 1.5;
 
@@ -168,7 +182,7 @@ const STRAIGHT_ENOUGH = 1.5;
  * away. Cropped first (the text's axis-aligned region and a margin), then rotated about its
  * centre onto a grey ground big enough to hold all of it.
  */
-function straighten(source: OffscreenCanvas, region: { x: number; y: number; w: number; h: number }, degrees: number): OffscreenCanvas {
+function straighten(source: OffscreenCanvas, region: { x: number; y: number; w: number; h: number }, degrees: number): { canvas: OffscreenCanvas; toFrame: (x: number, y: number) => [number, number] } {
   const margin = 0.06 * Math.max(region.w, region.h) + 16;
   const x0 = Math.max(0, region.x - margin);
   const y0 = Math.max(0, region.y - margin);
@@ -180,10 +194,15 @@ function straighten(source: OffscreenCanvas, region: { x: number; y: number; w: 
   const [out, ctx] = canvasOf(outW, outH);
   ctx.fillStyle = '#808080';
   ctx.fillRect(0, 0, outW, outH);
+  const turn = (-degrees * Math.PI) / 180;
   ctx.translate(outW / 2, outH / 2);
-  ctx.rotate((-degrees * Math.PI) / 180);
+  ctx.rotate(turn);
   ctx.drawImage(source, x0, y0, w, h, -w / 2, -h / 2, w, h);
-  return out;
+  // Where a point of the photo lands on the levelled canvas (the same turn about the crop's centre).
+  const cos = Math.cos(turn), sin = Math.sin(turn);
+  const cx = x0 + w / 2, cy = y0 + h / 2;
+  const toFrame = (x: number, y: number): [number, number] => [outW / 2 + (x - cx) * cos - (y - cy) * sin, outH / 2 + (x - cx) * sin + (y - cy) * cos];
+  return { canvas: out, toFrame };
 }
 
 /** Milliseconds each stage of one read took, and what was recognised (for the bench). */
@@ -229,24 +248,39 @@ export async function readLines(image: ImageBitmap, onProgress: (p: OcrProgress)
   const [photo, photoCtx] = canvasOf(Math.round(image.width * fit), Math.round(image.height * fit));
   photoCtx.drawImage(image, 0, 0, photo.width, photo.height);
 
-  // Where the card's text is and how it is turned, from a coarse map of the whole photo; then the
-  // lines of that region alone, levelled. A photo with no text found is read as it is.
+  // Where the card's text is, how it is turned, and its lines, from a coarse map of the whole
+  // photo; the region is cut out and levelled. A photo with no text found is read as it is.
   const coarse = await detect(engine, photo, LAYOUT_MAX_SIDE);
-  const layout = textLayout(coarse.prob, coarse.detW, coarse.detH);
+  const kernels = kernelsOf(coarse.prob, coarse.detW, coarse.detH);
+  const layout = layoutOfKernels(kernels);
+  const fx = photo.width / coarse.detW;
+  const fy = photo.height / coarse.detH;
   let source = photo;
+  let boxes: Box[] | undefined;
   if (layout.region) {
-    const fx = photo.width / coarse.detW;
-    const fy = photo.height / coarse.detH;
     const region = { x: layout.region.x * fx, y: layout.region.y * fy, w: layout.region.w * fx, h: layout.region.h * fy };
-    source = straighten(photo, region, Math.abs(layout.angle) > STRAIGHT_ENOUGH ? layout.angle : 0);
+    const level = straighten(photo, region, Math.abs(layout.angle) > STRAIGHT_ENOUGH ? layout.angle : 0);
+    source = level.canvas;
+    // The coarse map's kernels already are the card's lines: carried onto the levelled card they
+    // give its line boxes without a second detection — when its lines are tall enough in the map
+    // to be told apart (a card far off in the photo is detected again, larger).
+    if (lineHeight(kernels) >= MIN_KERNEL_HEIGHT) {
+      const ctx = source.getContext('2d', { willReadFrequently: true });
+      boxes = withoutInner(kernelBoxes(kernels, (x, y) => level.toFrame(x * fx, y * fy), (fx + fy) / 2, { w: source.width, h: source.height }).flatMap((box) => {
+        const x = Math.round(box.x), y = Math.round(box.y), w = Math.round(box.w), h = Math.round(box.h);
+        return ctx ? fitToInk(ctx.getImageData(x, y, w, h).data, { ...box, x, y, w, h }) : [box];
+      }));
+    }
   }
   await breathe();
   const t1 = performance.now();
-  const found = await detect(engine, source, CARD_MAX_SIDE);
-  const { prob, detW, detH } = found;
-  const sx = source.width / detW;
-  const sy = source.height / detH;
-  const boxes = boxesFromProbMap(prob, detW, detH).map((b): Box => ({ x: b.x * sx, y: b.y * sy, w: b.w * sx, h: b.h * sy, score: b.score }));
+  if (!boxes) {
+    const found = await detect(engine, source, CARD_MAX_SIDE);
+    const { prob, detW, detH } = found;
+    const sx = source.width / detW;
+    const sy = source.height / detH;
+    boxes = boxesFromProbMap(prob, detW, detH).map((b): Box => ({ x: b.x * sx, y: b.y * sy, w: b.w * sx, h: b.h * sy, score: b.score }));
+  }
   const t2 = performance.now();
 
   // On a front, the label column is named by its place, not read (./front-labels.ts).
