@@ -187,9 +187,9 @@ Object.assign(window, {
       return { p95: p95(times) };
     },
     /**
-     * A category filter's first page (db/queries.ts walks [tab+updatedAt] and keeps the
-     * category's rows): one seeded category (1 case in the catalogue's length), and the worst
-     * case — a category no case has, so every row of the tab is read.
+     * A category filter's first page under 全部 (db/queries.ts: three [tab+categoryCode+updatedAt]
+     * ranges merged): a seeded category, and one no case has. A version that walked
+     * [tab+updatedAt] for a category read every row of a tab for the latter (1.2 s).
      */
     async listCategory(n: number) {
       const common: number[] = [];
