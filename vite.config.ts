@@ -76,7 +76,19 @@ export default defineConfig({
     target: 'es2022', sourcemap: false, outDir: here('dist'), emptyOutDir: true,
     // Two entries: the app (index.html → main.tsx) and the public side alone, which prerendered
     // public pages boot (src/public-main.tsx, src/build/prerender.ts).
-    rollupOptions: { input: { index: here('src/index.html'), 'public-entry': here('src/public-main.tsx') } },
+    rollupOptions: {
+      input: { index: here('src/index.html'), 'public-entry': here('src/public-main.tsx') },
+      // The case database (Dexie, its schema, sealing, the app state over it) as one chunk of the
+      // work app's first load: left to itself Rolldown splits it by which lazy screens reach each
+      // part, and five files gzip ~1 KB worse than one (the 60 KB initial JS budget). None of it
+      // is reached from the public side (test/e2e/public-boot.test.ts).
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'case-db', test: /node_modules[\\/]dexie[\\/]|src[\\/]db[\\/](schema|crypto-middleware|crypto-keyring|crypto-name-index|device|settings)\.ts$|src[\\/]state[\\/]app-state\.ts$/ }],
+        },
+      },
+    },
     // A lazy screen's preload list keeps its stylesheets (the helper applies them) but not the JS
     // chunks it imports: the table of their hashed file names sat in the first-paint entry (~2 KB
     // gzip, growing with every screen; issue #13's 60 KB budget). The JS is requested when the

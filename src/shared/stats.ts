@@ -179,47 +179,59 @@ export function emptyRollup(): Rollup {
   };
 }
 
-function addGroup(row: RowCounts, g: StatGroup): void {
+/**
+ * The row sums, each with whether every 受理 case adds it (else only a successful one), and the
+ * sums of the prevention block: listed once, not looked up by name for every group (a province's
+ * import adds up 36,000 cells a year, issue #15).
+ */
+const rowSumSpecs = rowSumNames.map((name) => ({ name, always: statSums[name].counted === 'accepted' }));
+const preventionSpecs = sumNames.flatMap((name) => {
+  const spec: SumSpec = statSums[name];
+  return spec.prevention ? [{ name, always: spec.counted === 'accepted', key: spec.prevention.key, part: spec.prevention.part }] : [];
+});
+/** Sums of 元 with fen, kept to two decimals. */
+const fenSums = rowSumNames.filter((x) => caseColumns[statSums[x].column].type === 'double precision');
+
+/** Adds a group into a row; `cls` is its outcomeClass. */
+function addGroup(row: RowCounts, g: StatGroup, cls: ReturnType<typeof outcomeClass>): void {
   row.accepted += g.n;
-  const cls = outcomeClass(g);
   if (cls) row[cls] += g.n;
-  if (cls === 'succeeded') {
+  const succeeded = cls === 'succeeded';
+  if (succeeded) {
     if (g.agreementForm === '口头') row.oral += g.n;
     if (g.agreementForm === '书面') row.written += g.n;
     if (g.performance === '已履行') row.performed += g.n;
     if (g.confirmation === '确认有效') row.confirmed += g.n;
   }
-  for (const s of rowSumNames) {
-    if (counts(statSums[s], cls)) row[s] += g.sums[s];
+  const sums = g.sums;
+  for (const s of rowSumSpecs) {
+    if (s.always || succeeded) row[s.name] += sums[s.name];
   }
 }
-
-const counts = (spec: SumSpec, cls: ReturnType<typeof outcomeClass>): boolean => spec.counted === 'accepted' || cls === 'succeeded';
 
 /** Adds up groups (server) or cases turned into groups (device); `period` filters by 受理日期. */
 export function rollupGroups(groups: Iterable<StatGroup>, period?: Period): Rollup {
   const total = emptyRollup();
   for (const g of groups) {
     if (!countsAccepted(g, period)) continue;
-    addGroup(total, g);
-    addGroup((total.byRow[statisticsRowOf(g.categoryCode)] ??= emptyRow()), g);
-    if (categoryByCode(g.categoryCode)?.parent !== undefined) addGroup((total.bySplit[g.categoryCode] ??= emptyRow()), g);
-    // A 回访 follows an agreement (lifecycle.ts): only successful cases are asked.
-    if (g.satisfaction !== null && outcomeClass(g) === 'succeeded') total.satisfaction[g.satisfaction] += g.n;
-    total.bySource[g.source] = (total.bySource[g.source] ?? 0) + g.n;
     const cls = outcomeClass(g);
+    addGroup(total, g, cls);
+    addGroup((total.byRow[statisticsRowOf(g.categoryCode)] ??= emptyRow()), g, cls);
+    if (categoryByCode(g.categoryCode)?.parent !== undefined) addGroup((total.bySplit[g.categoryCode] ??= emptyRow()), g, cls);
+    // A 回访 follows an agreement (lifecycle.ts): only successful cases are asked.
+    if (g.satisfaction !== null && cls === 'succeeded') total.satisfaction[g.satisfaction] += g.n;
+    total.bySource[g.source] = (total.bySource[g.source] ?? 0) + g.n;
     if (isCourtSource(g.source)) {
       const court = total.court[g.source];
       court.accepted += g.n;
       if (cls) court[cls] += g.n;
     }
-    for (const s of sumNames) {
-      const spec: SumSpec = statSums[s];
-      if (spec.prevention && counts(spec, cls)) total.prevention[spec.prevention.key][spec.prevention.part] += g.sums[s];
+    for (const p of preventionSpecs) {
+      if (p.always || cls === 'succeeded') total.prevention[p.key][p.part] += g.sums[p.name];
     }
   }
   // Sums of 元 with fen are summed in a different order on each side: keep two decimals.
-  for (const s of rowSumNames.filter((x) => caseColumns[statSums[x].column].type === 'double precision')) {
+  for (const s of fenSums) {
     total[s] = roundFen(total[s]);
     for (const row of [...Object.values(total.byRow), ...Object.values(total.bySplit)]) row[s] = roundFen(row[s]);
   }
@@ -268,7 +280,7 @@ function addInto(into: Record<string, unknown>, from: Record<string, unknown>): 
 export function mergeRollups(rollups: Iterable<Rollup>): Rollup {
   const total = emptyRollup();
   for (const r of rollups) addInto(total as unknown as Record<string, unknown>, r as unknown as Record<string, unknown>);
-  for (const s of rowSumNames.filter((x) => caseColumns[statSums[x].column].type === 'double precision')) {
+  for (const s of fenSums) {
     total[s] = roundFen(total[s]);
     for (const row of [...Object.values(total.byRow), ...Object.values(total.bySplit)]) row[s] = roundFen(row[s]);
   }

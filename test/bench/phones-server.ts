@@ -18,6 +18,14 @@ import { PUSH_BATCH } from '../../src/shared/protocol.ts';
 import { Device, caseRecord } from '../support/server-device.ts';
 import { watchStalls } from './stall.ts';
 
+/**
+ * Under --cpu-prof (SERVER_NODE_ARGS), the measured window on the profiles' clock (µs, monotonic),
+ * for `profile-summary.ts file n from to`.
+ */
+function profileMark(edge: 'from' | 'to'): void {
+  if (process.execArgv.some((a) => a.startsWith('--cpu-prof'))) console.log(`profile window ${edge} ${process.hrtime.bigint() / 1000n}`);
+}
+
 const SEED_CASES = Number(process.env.SEED_CASES ?? 15_000);
 const dir = mkdtempSync(join(tmpdir(), 'shuohe-bench-phones-'));
 const store = await openStore({ dataDir: dir });
@@ -84,12 +92,14 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
   process.on('message', (message) => {
     if (message === 'watch') {
       // From here on: the phones' first pulls are done and the measured rounds begin.
+      profileMark('from');
       stalls.stop();
       stalls = watchStalls();
       process.send?.({ watching: true });
       return;
     }
     if (message !== 'report') return;
+    profileMark('to');
     process.send?.({ stallMs: stalls.stop() });
     server.close();
     void store.close().then(() => {

@@ -1,12 +1,25 @@
 // Prints where a .cpuprofile's time went: self time by function (with its file), and total
-// (inclusive) time of the heaviest frames. `node --import tsx test/bench/profile-summary.ts f.cpuprofile [n]`
+// (inclusive) time of the heaviest frames. `node --import tsx test/bench/profile-summary.ts f.cpuprofile [n] [from to]`
+// With `from to` (µs on the monotonic clock the profiles are stamped with, e.g. the window the
+// phones bench's server prints when run under --cpu-prof) only the samples inside it count.
 import { readFileSync } from 'node:fs';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
 
-const [file, top = '30'] = process.argv.slice(2);
+const [file, top = '30', from, to] = process.argv.slice(2);
 const profile = JSON.parse(readFileSync(file as string, 'utf8')) as Profile;
+if (from !== undefined && to !== undefined) {
+  // Keep the samples stamped inside the window; a zero delta stands for each one dropped.
+  let at = profile.startTime;
+  const keep = profile.samples.map((_, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    return at >= Number(from) && at <= Number(to);
+  });
+  profile.timeDeltas = profile.timeDeltas.map((d, i) => (keep[i] ? d : 0));
+  profile.startTime = Math.max(profile.startTime, Number(from));
+  profile.endTime = Math.min(profile.endTime, Number(to));
+}
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

@@ -15,7 +15,10 @@ import { makeCtx, type Ctx } from '../../src/server/deps.ts';
 import { importMonths } from '../../src/server/federation/import.ts';
 import { fingerprintOf } from '../../src/server/federation/identity.ts';
 import { sha256Hex } from '../../src/server/federation/export.ts';
-import { rebuildFromMonths } from '../../src/server/stats/cells.ts';
+import { cellGroups, rebuildFromMonths } from '../../src/server/stats/cells.ts';
+import { importedCells } from '../../src/server/federation/cells.ts';
+import { moveImportedCells } from '../../src/server/federation/migration.ts';
+import { rollupByKey } from '../../src/shared/stats.ts';
 import { areaRollup } from '../../src/server/stats/summary.ts';
 import { totalsByKey } from '../../src/server/stats/totals.ts';
 import { freshenStaleYears } from '../../src/server/federation/stale-years.ts';
@@ -42,6 +45,8 @@ function cell(k: number, category: string): FederatedCell {
 }
 /** A cell as an older county server sends it: without the columns added since (satisfaction, 当事人数). */
 const older = ({ satisfaction: _s, parties_involved: _p, ...rest }: FederatedCell): FederatedCell => rest;
+/** A cell as it is read back: a column without a value is left out (an absent dimension is null, an absent sum 0). */
+const present = (c: FederatedCell): FederatedCell => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== null));
 const monthCells = (seed: number, count: number) => Array.from({ length: count }, (_, i) => cell(seed + i, ['01', '02', '03', '05'][(seed + i) % 4] as string));
 
 const signedOf = new Map<string, string>();
@@ -148,6 +153,45 @@ describe.each(storeKinds)('federation import totals (%s)', (kind) => {
     for (const level of [6, 2]) await freshenStaleYears(store, '', years, 'child', level);
     expect(await store.db.selectFrom('stat_totals_stale').selectAll().execute()).toEqual([]);
     expect(await totals(ctx)).toEqual(await summedAfresh(ctx));
+
+    // The dimension cells of the imported months (stats/cells.ts cellGroups, read from their import
+    // rows) add up to the stored totals, by month, by county and by 调解主体 (which they do not say).
+    const year = yearPeriod(2025);
+    const byMonth = rollupByKey(await cellGroups(store.read, { area: '61', period: year, by: 'month' }));
+    expect(Object.fromEntries(byMonth)).toEqual(Object.fromEntries(await totalsByKey(store.read, '61', year, 'month', 2)));
+    const byCounty = rollupByKey(await cellGroups(store.read, { area: '61', period: year, by: 'child' }));
+    expect(Object.fromEntries(byCounty)).toEqual(Object.fromEntries(await totalsByKey(store.read, '61', year, 'child', 6)));
+    const byType = rollupByKey(await cellGroups(store.read, { area: '61', period: year, by: 'committeeType' }));
+    expect([...byType.keys()]).toEqual(['']);
+    expect(byType.get('')).toEqual(await areaRollup(ctx, '61', year));
+  });
+
+  test('cells imported before 0350 move from stat_cells into their import rows', async () => {
+    const store = await openTestStore(kind);
+    const ctx = makeCtx({ store, now: () => new Date('2026-01-15T00:00:00Z'), version: 'test' });
+    const now = new Date().toISOString();
+    const log = (month: string, version: number, replaced: string | null) => ({
+      county_code: '650102', month, version, hash: `h${month}${version}`, signed_at: now, imported_at: now, imported_by: 'test', replaced_at: replaced, org: '{}', form_no: null, cells: null,
+    });
+    // As an older server left them: the current version's cells in stat_cells, a replaced version before it.
+    await store.db.insertInto('federation_imports').values([log('2025-01', 1, now), log('2025-01', 2, null), log('2025-02', 1, null)]).execute();
+    const january = monthCells(0, 4);
+    const february = monthCells(20, 3).map(older);
+    const rowsOf = (month: string, cells: FederatedCell[]) => cells.map((c) => ({ ...c, area_code: '650102', period: month }));
+    for (const rows of [rowsOf('2025-01', january), rowsOf('2025-02', february), rowsOf('2025-03', monthCells(40, 1))]) await store.db.insertInto('stat_cells').values(rows as never).execute();
+    await moveImportedCells(store.db as never);
+
+    const cells = await importedCells(store.db, [['650102', '2025-01'], ['650102', '2025-02']]);
+    // Read back as stat_cells held them: the older cells' columns with the table's defaults.
+    const asHeld = (c: FederatedCell) => present({ satisfaction: null, committee_type: null, parties_involved: 0, ...c });
+    expect(cells.get('650102|2025-01')?.map(asHeld)).toEqual(january.map(asHeld));
+    expect(cells.get('650102|2025-02')?.map(asHeld)).toEqual(february.map(asHeld));
+    // Only March, which no import row names, is left in stat_cells.
+    expect((await store.db.selectFrom('stat_cells').select('period').distinct().execute()).map((r) => r.period)).toEqual(['2025-03']);
+    // …and the totals summed afresh come from the moved cells.
+    await store.write((tx) => rebuildFromMonths(tx, [['650102', '2025-01'], ['650102', '2025-02']]));
+    const accepted = (list: FederatedCell[]) => list.reduce((sum, c) => sum + (c.n as number), 0);
+    expect((await areaRollup(ctx, '650102', { from: '2025-01-01', to: '2025-03-01' })).accepted).toBe(accepted(january) + accepted(february));
   });
 
   test('cells are checked as the table holds them: a sum as text or a dimension as a number refuses the file', async () => {
@@ -157,16 +201,20 @@ describe.each(storeKinds)('federation import totals (%s)', (kind) => {
       county_code: '630102', county_name: '县630102', public_key: publicPem, fingerprint, registered_at: new Date().toISOString(), registered_by: 'test',
     }).execute();
     const good = monthCells(1, 3);
-    for (const bad of [{ ...good[0], n: '3' }, { ...good[0], category_code: 1 }, { ...good[0], amount_yuan: null }, { ...good[0], difficult: true }]) {
+    // …and as the table would hold them: a fraction where it keeps whole numbers, a required column missing.
+    const { category_code: _c, ...noCategory } = good[0] as FederatedCell;
+    for (const bad of [{ ...good[0], n: '3' }, { ...good[0], category_code: 1 }, { ...good[0], amount_yuan: null }, { ...good[0], difficult: true }, { ...good[0], n: 1.5 }, noCategory]) {
       const refused = importMonths(ctx, [file('630102', '2025-01', 1, [...good.slice(1), bad as FederatedCell])], 'test');
       await expect(refused).rejects.toMatchObject({ status: 400, code: 'federation.fileInvalid' });
     }
     // A column this server does not know is a version difference, said as such.
     const foreign = importMonths(ctx, [file('630102', '2025-01', 1, [{ ...good[0], mystery: 'x' } as FederatedCell])], 'test');
     await expect(foreign).rejects.toMatchObject({ status: 422, code: 'federation.columnsUnknown' });
-    expect(await store.db.selectFrom('stat_cells').select('area_code').execute()).toEqual([]);
+    expect(await store.db.selectFrom('federation_imports').select('county_code').execute()).toEqual([]);
     await importMonths(ctx, [file('630102', '2025-01', 1, good)], 'test');
-    expect((await store.db.selectFrom('stat_cells').select('area_code').execute()).length).toBe(3);
+    // The month's cells are kept in its import row (federation/cells.ts), none in stat_cells.
+    expect((await importedCells(store.db, [['630102', '2025-01']])).get('630102|2025-01')).toEqual(good.map(present));
+    expect(await store.db.selectFrom('stat_cells').select('area_code').execute()).toEqual([]);
   });
 
   test('two imports into one province at once both count: the province totals add one after the other', async () => {

@@ -135,7 +135,7 @@ describe('federation: two county servers (SQLite) and a province server (Postgre
     expect(notAFile.body.error.code).toBe('federation.fileInvalid');
     // Nothing arrived from the refusals.
     expect((await province.call('GET', '/api/federation/months', { token: admin })).body.months).toEqual([]);
-    expect(await province.store.db.selectFrom('stat_cells').select('area_code').execute()).toEqual([]);
+    expect(await province.store.db.selectFrom('federation_imports').select('county_code').execute()).toEqual([]);
 
     // Several files at once are all or none: one tampered file refuses the whole batch.
     const batch = await province.call('POST', '/api/federation/import', { token: admin, body: [fileB, tampered] });

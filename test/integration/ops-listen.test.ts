@@ -12,6 +12,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { listen, type Listening } from '../../src/server/http/listen.ts';
 import { openStore, type Store } from '../../src/server/store/open.ts';
+import { seedAreas } from '../../src/server/seed/areas.ts';
+import { kailuAreas } from '../../src/server/seed/kailu.ts';
+import { createUser } from '../../src/server/auth/users.ts';
+import { createSession } from '../../src/server/auth/sessions.ts';
+import type { PullResponse, PushResponse } from '../../src/shared/protocol.ts';
+import { Device, caseRecord } from '../support/server-device.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'shuohe-listen-'));
@@ -45,8 +51,12 @@ async function curl(args: string[]): Promise<Curl> {
 
 const bigHeader = ['-H', `x-padding: ${'a'.repeat(20_000)}`];
 
+const VILLAGE = '150523100200';
+
 describe('the compiled server with TLS_CERT and TLS_KEY', () => {
   let child: ChildProcess;
+  let phone: Device;
+  let token = '';
   let port = 0;
   let httpPort = 0;
   const stdout: string[] = [];
@@ -58,6 +68,13 @@ describe('the compiled server with TLS_CERT and TLS_KEY', () => {
       '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(work, 'key.pem'), '-out', cert,
     ], { stdio: 'ignore' });
     execFileSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'ignore' });
+    // A mediator and their phone's session in the database the compiled server will open.
+    const seeding = await openStore({ dataDir: join(work, 'data') });
+    await seedAreas(seeding.db, kailuAreas.filter((a) => VILLAGE.startsWith(a.code)));
+    const userId = await createUser(seeding.db, { username: 'med', displayName: '调解员', role: 'mediator', scope: VILLAGE, password: 'correct horse battery' });
+    phone = new Device(userId);
+    token = (await createSession(seeding.db, userId, phone.clientId, new Date())).token;
+    await seeding.close();
     [port, httpPort] = [await freePort(), await freePort()];
     child = spawn(process.execPath, [join(root, 'build/server/index.js')], {
       cwd: root,
@@ -93,6 +110,20 @@ describe('the compiled server with TLS_CERT and TLS_KEY', () => {
       expect(h.headers['referrer-policy']).toBe('no-referrer');
       expect(h.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     }
+  });
+
+  test('a phone pushes a case and pulls it back: the SQLite threads run the build\'s thread-ops.js', async () => {
+    const record = caseRecord(VILLAGE);
+    const post = async <T>(path: string, body: unknown) => {
+      const answer = await curl(['--cacert', cert, '-X', 'POST', '-H', 'content-type: application/json', '-H', `authorization: Bearer ${token}`, '--data-binary', JSON.stringify(body), `https://127.0.0.1:${port}${path}`]);
+      expect(answer.status, answer.body).toBe(200);
+      return JSON.parse(answer.body) as T;
+    };
+    const pushed = await post<PushResponse>('/api/sync/push', phone.request([phone.create(record)]));
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied']);
+    const page = await post<PullResponse>('/api/sync/pull', phone.pullRequest(0));
+    expect(page.changes.map((c) => c.id)).toContain(record.id);
+    expect(page.lastProcessedSeq).toBe(1);
   });
 
   test('the national area list ships with it: a county setting up from nothing picks its 县 from it', async () => {

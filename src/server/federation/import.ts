@@ -2,12 +2,11 @@
 // file's shape, the county's registered key, the signature over the exact signed bytes, the
 // version chain (a replayed older version, the same version changed, or a version that skips
 // the one held here are refused with a sentence saying what to do), and that its columns are the
-// ones this server counts. Then, in one transaction, the month's cells replace the county's cells
-// of that month, the stored totals of the month and of the year and province above it are written
-// (federation/totals.ts), and the import is logged; the version it replaced stays listed with the
-// time it was replaced.
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { pushInto } from '../../shared/group.ts';
+// ones this server counts. Then, in one transaction, the import is logged with the month's cells
+// (federation/cells.ts: one compact row, the current version's being what counts), the stored
+// totals of the month and the province-month above it are written and the years above marked
+// stale (federation/totals.ts); the version it replaced stays listed with the time it was replaced.
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { FederatedCell, FederatedMonth, FederationPayload } from '../../shared/federation.ts';
 import type { Ctx } from '../deps.ts';
@@ -16,22 +15,61 @@ import type { Store } from '../store/open.ts';
 import { ApiError } from '../http/errors.ts';
 import { sha256Hex } from './export.ts';
 import { fingerprintOf, parsePublicKey } from './identity.ts';
-import { readPayload } from './payload.ts';
+import { encodeCells, rollupOfCells } from './cells.ts';
+import { readPayload, type ReadFile } from './payload.ts';
+import { checkSignatures } from './signatures.ts';
+import type { Rollup } from '../../shared/stats.ts';
 import { importTotals, totalsBefore, type ImportedMonth } from './totals.ts';
 
-const cellColumns = new WeakMap<Store, Promise<Set<string>>>();
+/** The columns a cell may carry: this server's stat_cells columns, by what the table asks of them. */
+interface CellSchema {
+  /** In the table's order: the order a month's cells are stored in (federation/cells.ts). */
+  order: string[];
+  known: Set<string>;
+  /** NOT NULL without a default: a cell must give them. */
+  required: string[];
+  integer: Set<string>;
+}
 
-/** The stat_cells columns of this server, read from the database itself (both dialects). */
-function localCellColumns(store: Store): Promise<Set<string>> {
-  let columns = cellColumns.get(store);
-  if (!columns) {
-    columns = store.read.introspection.getTables().then((tables) => {
-      const table = tables.find((t) => t.name === 'stat_cells');
-      return new Set((table?.columns ?? []).map((c) => c.name));
+const cellSchemas = new WeakMap<Store, Promise<CellSchema>>();
+
+/**
+ * The stat_cells columns of this server, read from the database itself (both dialects). Imported
+ * cells are not stored in that table (federation/cells.ts) but are checked as it would hold
+ * them: the same columns, the required ones given, whole numbers where it keeps integers.
+ */
+function cellSchema(store: Store): Promise<CellSchema> {
+  let schema = cellSchemas.get(store);
+  if (!schema) {
+    schema = store.read.introspection.getTables().then((tables) => {
+      const columns = (tables.find((t) => t.name === 'stat_cells')?.columns ?? []).filter((c) => c.name !== 'area_code' && c.name !== 'period');
+      return {
+        order: columns.map((c) => c.name), known: new Set(columns.map((c) => c.name)),
+        required: columns.filter((c) => !c.isNullable && !c.hasDefaultValue).map((c) => c.name),
+        integer: new Set(columns.filter((c) => /^(int|integer|int4|int8|bigint|smallint)$/i.test(c.dataType)).map((c) => c.name)),
+      };
     });
-    cellColumns.set(store, columns);
+    cellSchemas.set(store, schema);
   }
-  return columns;
+  return schema;
+}
+
+/**
+ * Checks the cells' columns against this server's in one pass: an unknown column is a version
+ * difference (its names, for federation.columnsUnknown); a required one missing or null, or a
+ * fraction where the table keeps whole numbers, is a broken file (fileInvalid).
+ */
+function checkColumns(cells: readonly FederatedCell[], schema: CellSchema): { foreign: string[]; broken: boolean } {
+  const foreign = new Set<string>();
+  let broken = false;
+  for (const cell of cells) {
+    for (const key in cell) {
+      if (!schema.known.has(key)) foreign.add(key);
+      else if (schema.integer.has(key) && typeof cell[key] === 'number' && !Number.isInteger(cell[key])) broken = true;
+    }
+    for (const key of schema.required) if (cell[key] === undefined || cell[key] === null) broken = true;
+  }
+  return { foreign: [...foreign], broken };
 }
 
 export interface ImportResult {
@@ -65,23 +103,31 @@ async function keysOf(ctx: Ctx, counties: readonly string[]): Promise<Map<string
   return out;
 }
 
-/** Checks one file against its county's key; returns what to apply. Writes nothing. */
-async function verifyFile(ctx: Ctx, read: ReturnType<typeof readPayload>, keys: Map<string, LoadedKey>): Promise<{ payload: FederationPayload; hash: string; countyName: string }> {
-  const { payload, signed, signature } = read;
+/** A file checked, with what the import writes of it: its cells as stored, its month's roll-up. */
+interface Verified {
+  payload: FederationPayload;
+  hash: string;
+  countyName: string;
+  cells: string;
+  rollup: Rollup | undefined;
+}
+
+/**
+ * Checks one file against its county's key (`signatureOk`: the Ed25519 check of its signed text,
+ * made beforehand) and its columns against this server's; returns what to apply. Writes nothing.
+ */
+function verifyFile(read: ReadFile, key: LoadedKey | undefined, signatureOk: boolean, schema: CellSchema, made: { cells: string; rollup: Rollup | undefined }): Verified {
+  const { payload, signed } = read;
   const county = payload.county.code;
-  const key = keys.get(county);
   if (!key) throw new ApiError(422, 'federation.keyUnknown', { county: `${payload.county.name}（${county}）` });
-  if (payload.keyFingerprint !== key.fingerprint || !verify(null, Buffer.from(signed, 'utf8'), key.key, Buffer.from(signature, 'base64'))) {
-    throw new ApiError(422, 'federation.signatureInvalid', { county: key.county_name });
-  }
-  const known = await localCellColumns(ctx.store);
-  const foreign = [...new Set(payload.cells.flatMap((cell) => Object.keys(cell)))].filter((c) => !known.has(c) || c === 'area_code' || c === 'period');
+  if (payload.keyFingerprint !== key.fingerprint || !signatureOk) throw new ApiError(422, 'federation.signatureInvalid', { county: key.county_name });
+  const { foreign, broken } = checkColumns(payload.cells, schema);
   if (foreign.length > 0) throw new ApiError(422, 'federation.columnsUnknown', undefined, foreign.slice(0, 5));
-  return { payload, hash: sha256Hex(signed), countyName: key.county_name };
+  if (broken) throw new ApiError(400, 'federation.fileInvalid');
+  return { payload, hash: sha256Hex(signed), countyName: key.county_name, ...made };
 }
 
 type LoadedKey = Selectable<DB['federation_keys']> & { key: KeyObject };
-type Verified = Awaited<ReturnType<typeof verifyFile>>;
 
 export async function importMonth(ctx: Ctx, body: unknown, by: string): Promise<ImportResult> {
   const [result] = await importMonths(ctx, [body], by);
@@ -97,8 +143,16 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
   // In the order given, so the first bad file is the one named: its shape, then its signature.
   const read = bodies.map(readPayload);
   const keys = await keysOf(ctx, read.map((r) => r.payload.county.code));
-  const files: Verified[] = [];
-  for (const r of read) files.push(await verifyFile(ctx, r, keys));
+  const schema = await cellSchema(ctx.store);
+  // The signatures are checked (on a worker thread for a big batch: signatures.ts) while this
+  // thread makes what would be written — each month's stored cells and roll-up, pure work that is
+  // thrown away if a file is refused; then each file is judged in order.
+  const jobs = read.map((r) => {
+    const key = keys.get(r.payload.county.code);
+    return key && r.payload.keyFingerprint === key.fingerprint ? { pem: key.public_key, key: key.key, signed: r.signed, signature: r.signature } : undefined;
+  });
+  const { ok, result: made } = await checkSignatures(jobs, () => read.map((r) => ({ cells: encodeCells(r.payload.cells, schema.order), rollup: rollupOfCells(r.payload.cells) })));
+  const files = read.map((r, i) => verifyFile(r, keys.get(r.payload.county.code), ok[i] === true, schema, made[i] as { cells: string; rollup: Rollup | undefined }));
   const now = ctx.now().toISOString();
   return ctx.store.write(async (tx) => {
     const results: ImportResult[] = [];
@@ -108,7 +162,7 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
     const imported: ImportedMonth[] = [];
     // A batch holding the same county month twice takes it in rounds, in the order given, so the
     // second sees the first as the version it replaces — as if they came one request after another.
-    for (const round of rounds(files)) results.push(...(await importRound(tx, ctx.store.kind, round, by, now, imported)));
+    for (const round of rounds(files)) results.push(...(await importRound(tx, round, by, now, imported)));
     await importTotals(tx, ctx.store.kind, imported, before);
     return results;
   });
@@ -132,24 +186,6 @@ const monthKey = (county: string, month: string) => `${county}|${month}`;
 const CHUNK = 300;
 const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-/** Entries in groups of about `size` cells (a file's cells are never split). */
-function byCells<T extends { c: readonly unknown[] }>(entries: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  let group: T[] = [];
-  let cells = 0;
-  for (const e of entries) {
-    if (group.length > 0 && cells + e.c.length > size) {
-      out.push(group);
-      group = [];
-      cells = 0;
-    }
-    group.push(e);
-    cells += e.c.length;
-  }
-  if (group.length > 0) out.push(group);
-  return out;
-}
-
 function rounds(files: readonly Verified[]): Verified[][] {
   const out: Verified[][] = [];
   const seen = new Map<string, number>();
@@ -167,7 +203,7 @@ function rounds(files: readonly Verified[]): Verified[][] {
  * already here, and multi-row writes of their cells and log rows — not a round trip per file
  * (a province's year of 100 counties is 1,200 files).
  */
-async function importRound(tx: Kysely<DB>, kind: Store['kind'], files: readonly Verified[], by: string, now: string, imported: ImportedMonth[]): Promise<ImportResult[]> {
+async function importRound(tx: Kysely<DB>, files: readonly Verified[], by: string, now: string, imported: ImportedMonth[]): Promise<ImportResult[]> {
   const counties = [...new Set(files.map((f) => f.payload.county.code))];
   // A county kept here (its cases or its network) is counted from its own rows, never twice.
   const hosted = new Set<string>();
@@ -199,49 +235,17 @@ async function importRound(tx: Kysely<DB>, kind: Store['kind'], files: readonly 
     }
   }
   await ensureAreas(tx, files.map((f) => f.payload));
-  const byMonth = new Map<string, string[]>();
-  for (const f of files) byMonth.set(f.payload.month, [...(byMonth.get(f.payload.month) ?? []), f.payload.county.code]);
-  for (const [month, list] of byMonth) {
-    for (const some of chunked(list)) await tx.deleteFrom('stat_cells').where('period', '=', month).where('area_code', 'in', some).execute();
-  }
-  // Cells of one shape (the same columns, in the order the file lists them) go in together as one
-  // JSON parameter the database unpacks itself (json_populate_recordset, json_each): thousands of
-  // rows in one statement, with no statement of tens of thousands of parameters to build and
-  // parse. The JSON is the files' own cell objects under their county and month, unpacked by a
-  // lateral join: no row object is copied here to add the county and month to each cell.
-  const shapes = new Map<string, { a: string; p: string; c: FederatedCell[] }[]>();
-  for (const { payload } of files) {
-    const ofFile = new Map<string, FederatedCell[]>();
-    for (const cell of payload.cells) pushInto(ofFile, Object.keys(cell).join(','), cell);
-    for (const [shape, cells] of ofFile) pushInto(shapes, shape, { a: payload.county.code, p: payload.month, c: cells });
-  }
-  for (const [shape, entries] of shapes) {
-    // The names were checked against this server's own stat_cells columns (verifyFile).
-    const columns = shape === '' ? [] : shape.split(',');
-    const list = sql.join([sql`area_code, period`, ...columns.map((c) => sql.ref(c))]);
-    for (const some of byCells(entries, 5000)) {
-      const json = JSON.stringify(some);
-      if (kind === 'postgres') {
-        const cells = sql.join([sql`f.a, f.p`, ...columns.map((c) => sql.ref(`c.${c}`))]);
-        await sql`insert into stat_cells (${list}) select ${cells}
-          from json_to_recordset(${json}::json) as f(a text, p text, c json) cross join lateral json_populate_recordset(null::stat_cells, f.c) as c`.execute(tx);
-      } else {
-        const fields = sql.join([sql`json_extract(f.value, '$.a'), json_extract(f.value, '$.p')`, ...columns.map((c) => sql`json_extract(c.value, ${`$.${c}`})`)]);
-        await sql`insert into stat_cells (${list}) select ${fields} from json_each(${json}) as f, json_each(f.value, '$.c') as c`.execute(tx);
-      }
-    }
-  }
   const replacing = files.filter((f) => current.has(monthKey(f.payload.county.code, f.payload.month)));
   for (const f of replacing) {
     await tx.updateTable('federation_imports').set({ replaced_at: now })
       .where('county_code', '=', f.payload.county.code).where('month', '=', f.payload.month).where('replaced_at', 'is', null).execute();
   }
-  const log = files.map(({ payload, hash }) => ({
+  const log = files.map(({ payload, hash, cells }) => ({
     county_code: payload.county.code, month: payload.month, version: payload.version, hash, signed_at: payload.signedAt,
-    imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org), form_no: payload.formNo ?? null,
+    imported_at: now, imported_by: by, replaced_at: null, org: JSON.stringify(payload.org), form_no: payload.formNo ?? null, cells,
   }));
   for (const some of chunked(log, 500)) await tx.insertInto('federation_imports').values(some).execute();
-  for (const { payload } of files) imported.push({ county: payload.county.code, month: payload.month, cells: payload.cells });
+  for (const { payload, rollup } of files) imported.push({ county: payload.county.code, month: payload.month, rollup });
   return files.map(({ payload }) => ({
     county: payload.county.code, month: payload.month, version: payload.version,
     replaced: current.get(monthKey(payload.county.code, payload.month))?.version ?? null,

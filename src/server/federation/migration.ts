@@ -3,6 +3,9 @@
 // of a county month (the replaced ones too, so a re-signing stays visible) and their
 // organisation figures. The imported statistics themselves go into stat_cells like local ones.
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
+import type { FederatedCell } from '../../shared/federation.ts';
+import { dimNames } from '../stats/totals.ts';
+import { encodeCells } from './cells.ts';
 
 type AnyDb = Kysely<unknown>;
 
@@ -57,6 +60,8 @@ export interface FederationTables {
     imported_at: string; imported_by: string; replaced_at: string | null; org: string;
     /** 0251 (stats/form-number.ts): the county's 表号 the file carried; null when it had none. */
     form_no?: string | null;
+    /** 0350 (federation/cells.ts): the version's cells, compact; null for a version replaced before 0350. */
+    cells?: string | null;
   };
   /** 0320: year totals an import left stale (stats/totals.ts reads their months instead). */
   stat_totals_stale: { area_code: string; period: string };
@@ -87,3 +92,44 @@ export const totalsStaleMigration: Migration = {
       .execute();
   },
 };
+
+// 0350_federation_cells (issue #15): an imported county month's cells are kept in its import row
+// as one compact JSON text (federation/cells.ts), not as ~30 rows of stat_cells each — that
+// insert was most of PostgreSQL's work in a province's import. The cells already imported move
+// there: each current version takes its county month's stat_cells rows (a county's own cells are
+// only ever imported ones; a hosted county's are its towns'), which are then removed. Versions
+// replaced before this keep no cells (stat_cells held only the current one). Compressed with lz4
+// on PostgreSQL where the server has it, as the stored totals are (0310).
+export const federationCellsMigration: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('federation_imports').addColumn('cells', 'text').execute();
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      const lz4 = await sql<{ ok: number }>`select 1 as ok from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)`.execute(db);
+      if (lz4.rows.length > 0) await sql`alter table federation_imports alter column cells set compression lz4`.execute(db);
+    }
+    await moveImportedCells(db);
+  },
+};
+
+/** Moves the county months' stat_cells rows into their current import rows (0350; exported for its test). */
+export async function moveImportedCells(db: AnyDb): Promise<void> {
+  const rows = (await sql<Record<string, string | number | null>>`select * from stat_cells where length(area_code) = 6 order by area_code, period`.execute(db)).rows;
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] as object).filter((c) => c !== 'area_code' && c !== 'period');
+  const dimensions = new Set<string>(dimNames);
+  const byMonth = new Map<string, { county: string; month: string; cells: FederatedCell[] }>();
+  for (const { area_code, period, ...cell } of rows) {
+    const key = `${String(area_code)}|${String(period)}`;
+    const month = byMonth.get(key) ?? { county: String(area_code), month: String(period), cells: [] };
+    // PostgreSQL's bigint/numeric arrive as text: a sum is a number in a file.
+    for (const c of columns) if (typeof cell[c] === 'string' && !Number.isNaN(Number(cell[c])) && !dimensions.has(c)) cell[c] = Number(cell[c]);
+    month.cells.push(cell);
+    byMonth.set(key, month);
+  }
+  for (const { county, month, cells } of byMonth.values()) {
+    const moved = await sql`update federation_imports set cells = ${encodeCells(cells, columns)}
+      where county_code = ${county} and month = ${month} and replaced_at is null`.execute(db);
+    // Cells without an import row (never made by an import) stay where they are.
+    if (Number(moved.numAffectedRows ?? 0) > 0) await sql`delete from stat_cells where area_code = ${county} and period = ${month}`.execute(db);
+  }
+}

@@ -1,6 +1,6 @@
 // The stored totals (stats/totals.ts) of what an import brought, written once per batch. A
-// county-month's total is added up from the file's own cells (checked to be what stat_cells holds:
-// federation/payload.ts), not read back from the table. Above it, a province-month is the sum of
+// county-month's total is added up from the file's own cells (checked as stat_cells would hold
+// them: federation/payload.ts, import.ts), not read back from where they are stored. Above it, a province-month is the sum of
 // the county-months under it (every figure of a roll-up is a sum), so where every county-month of
 // the batch under one is new — it had no total before — the stored total is the old one plus the
 // new months; where a month is replaced (a re-signing), it is summed again from the months below,
@@ -10,47 +10,21 @@
 // read FOR UPDATE on PostgreSQL besides.
 import type { Kysely } from 'kysely';
 import { pushInto } from '../../shared/group.ts';
-import { mergeRollups, rollupGroups, type Rollup, type StatGroup } from '../../shared/stats.ts';
-import { statSums, sumNames, type Sums } from '../../shared/fields/stat-sums.ts';
-import type { FederatedCell } from '../../shared/federation.ts';
+import { mergeRollups, type Rollup } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { provinceMonthTotals, putMany, type AreaPeriod } from '../stats/totals.ts';
 
-/** One imported county month: its cells as the file carried them. */
+/** One imported county month: the roll-up of the cells its file carried (cells.ts rollupOfCells). */
 export interface ImportedMonth {
   county: string;
   month: string;
-  cells: readonly FederatedCell[];
+  rollup: Rollup | undefined;
 }
 
 const CHUNK = 300;
 const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 const pairKey = (area: string, period: string) => `${area}|${period}`;
-
-/** Each sum's name and its stat_cells column, listed once (read for every cell of an import). */
-const sumColumns = sumNames.map((s) => [s, statSums[s].cell] as const);
-
-/**
- * A cell as the group stats/sql.ts toKeyedGroup makes of the table's row for it — an absent
- * dimension null, an absent sum 0 — built straight from the cell: no row object of every column
- * in between (a province's year is 36,000 cells, and that copy was a third of the roll-up's time).
- */
-function groupOfCell(cell: FederatedCell): StatGroup {
-  const sums = {} as Sums;
-  for (const [s, column] of sumColumns) sums[s] = Number(cell[column] ?? 0);
-  const dim = (name: string) => (cell[name] ?? null) as never;
-  return {
-    categoryCode: dim('category_code'), source: dim('source'), status: dim('status'), outcome: dim('outcome'), agreementForm: dim('agreement_form'),
-    voided: false, performance: dim('performance'), satisfaction: dim('satisfaction'), confirmation: dim('confirmation'), n: Number(cell.n ?? 0), sums,
-  };
-}
-
-/** A month's roll-up from its cells, as stats/totals.ts makes it from the rows of stat_cells; undefined for none. */
-export function rollupOfCells(cells: readonly FederatedCell[]): Rollup | undefined {
-  if (cells.length === 0) return undefined;
-  return rollupGroups(cells.map(groupOfCell));
-}
 
 /** The stored totals of these area-periods, read per period (locked on PostgreSQL, in key order). */
 async function storedTotals(tx: Kysely<DB>, kind: Store['kind'], pairs: readonly AreaPeriod[]): Promise<Map<string, Rollup>> {
@@ -89,7 +63,7 @@ export async function totalsBefore(tx: Kysely<DB>, pairs: readonly AreaPeriod[])
  */
 export async function importTotals(tx: Kysely<DB>, kind: Store['kind'], imported: readonly ImportedMonth[], before: ReadonlySet<string>): Promise<void> {
   const months = new Map<string, { county: string; month: string; rollup: Rollup | undefined }>();
-  for (const m of imported) months.set(pairKey(m.county, m.month), { county: m.county, month: m.month, rollup: rollupOfCells(m.cells) });
+  for (const m of imported) months.set(pairKey(m.county, m.month), m);
 
   // Each province-month, with the batch's months under it and whether one of them was replaced.
   type Above = { area: string; period: string; added: Rollup[]; replaces: boolean };

@@ -12,6 +12,21 @@ export async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw badRequest(['body: not JSON']);
   }
+  return checkedText(body);
+}
+
+/** A body read as text (a push, parsed on the SQLite writer's thread): the same checks as readJson. */
+export function jsonOf(text: string): unknown {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest(['body: not JSON']);
+  }
+  return checkedText(body);
+}
+
+function checkedText(body: unknown): unknown {
   const dirty = firstDirtyText(body);
   if (dirty !== undefined) throw new ApiError(400, 'server.badText', undefined, [`${dirty}: refused character`]);
   return body;

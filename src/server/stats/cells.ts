@@ -2,9 +2,9 @@
 // are StatGroup rows of a town and a month, so a county roll-up reads a few hundred rows instead
 // of 150,000 cases; beside them, stored totals (totals.ts) hold each town's, county's and
 // province's finished roll-up by month and by year, which is what the dashboard and the report
-// read. Counties whose figures arrived from another server (federation) have county-month
-// dimension cells instead of town ones; a county, province or year of dimension cells is summed
-// when asked (cellGroups), never stored.
+// read. Counties whose figures arrived from another server (federation) have no town cells: their
+// county-month cells are kept in their import rows (federation/cells.ts) and read from there; a
+// county, province or year of dimension cells is summed when asked (cellGroups), never stored.
 //
 // To keep them few, cells hold only what the roll-up can count: 不予受理 and 作废 are left out,
 // and a status is stored as a representative of its class ('accepted' for the open statuses,
@@ -24,6 +24,7 @@ import { openStatuses } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { caseFacts, casesWithVisit, committeeTypeKey, groupColumns, groupSums, rollupByKeyInSlices, toKeyedGroups, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
+import { importedCellsUnder } from '../federation/cells.ts';
 import { countyMonthTotals, dimNames, provinceMonthTotals, putMany, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
 import { pushInto } from '../../shared/group.ts';
 
@@ -176,8 +177,8 @@ async function recompute(tx: Kysely<DB>, kind: Store['kind'], ids: readonly stri
     // federation (whose county cells stay) included.
     await tx.deleteFrom('stat_totals').execute();
     await tx.deleteFrom('stat_cells').where(sql`length(area_code)`, '=', 9).execute();
-    const imported = await tx.selectFrom('stat_cells').select(['area_code', 'period']).distinct().where(sql`length(area_code)`, '=', 6).execute();
-    counties = distinct([...counties, ...imported.map((r): AreaPeriod => [r.area_code, r.period])]);
+    const imported = await tx.selectFrom('federation_imports').select(['county_code', 'month']).where('replaced_at', 'is', null).execute();
+    counties = distinct([...counties, ...imported.map((r): AreaPeriod => [r.county_code, r.month])]);
   }
   if (counties.length === 0) return;
   await recomputeTownMonths(tx, kind, towns);
@@ -277,8 +278,23 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
     where length(f.period) = 7 and f.period >= ${q.period.from.slice(0, 7)} and f.period < ${q.period.to.slice(0, 7)}
       and length(f.area_code) >= ${level} and ${scope}
     group by 1, 2, 3, 4, 5, 6, 8, 9, 10`.execute(db);
+  // The counties imported by federation keep their cells in their import rows (federation/cells.ts):
+  // each cell is a group of its own (the roll-up adds groups, it never needs them merged).
+  const from = q.period.from.slice(0, 7);
+  const to = q.period.to.slice(0, 7);
+  const imported: GroupRow[] = [];
+  for (const { county, month, cells } of await importedCellsUnder(db, q.area, from, to)) {
+    const key = q.by === 'month' ? month : q.by === 'child' ? county.slice(0, level) : '';
+    for (const cell of cells) {
+      // As the SQL above reads stat_cells: an absent dimension null, an absent sum 0.
+      const row: Record<string, string | number | null> = { key, voided: 0 };
+      for (const d of dimNames) row[d] = cell[d] ?? null;
+      for (const c of sumCells) row[c] = cell[c] ?? 0;
+      imported.push(row as GroupRow);
+    }
+  }
   // A county-year has thousands of dimension rows: a slice at a time (sql.ts toKeyedGroups).
-  return toKeyedGroups(result.rows);
+  return toKeyedGroups([...result.rows, ...imported]);
 }
 
 /** A hosted county's month as dimension cells (summed from its towns'), as federation sends it. */

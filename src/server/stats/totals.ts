@@ -6,7 +6,7 @@
 // Only a town-month's totals are rolled up from groups — its own dimension cells, by the shared
 // roll-up (stats.ts decides what counts, as everywhere). Every wider total is the sum of totals
 // below it (mergeRollups: every figure of a roll-up is a sum): a county-month of its towns' months
-// (or, for a county imported by federation, of its own dimension cells), a province-month of its
+// (or, for a county imported by federation, of the cells its file brought), a province-month of its
 // counties', a year of its months. A refresh after one phone's push touches one town-month and the
 // few totals above it. The rows are kept in the cells' write transaction (cells.ts).
 //
@@ -21,6 +21,7 @@ import type { DB } from '../store/schema.ts';
 import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
 import { rollupByKeyInSlices, toKeyedGroups, type GroupBy, type GroupRow } from './sql.ts';
 import { pacer } from './pace.ts';
+import { importedCells, rollupOfCells } from '../federation/cells.ts';
 
 /** The dimensions of a cell (stat_cells), in the one order every cells query lists them. */
 export const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction', 'committee_type'] as const;
@@ -130,9 +131,15 @@ export async function townMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod
   await putMany(tx, pairs.map(([town, month]) => [town, month, own.get(pairKey(town, month))]));
 }
 
-/** A county-month: its own cells where it has them (imported by federation), else its towns'. */
+/** A county-month: its own cells where it has them (imported by federation: federation/cells.ts), else its towns'. */
 export async function countyMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
-  const own = await ofCellsMany(tx, pairs);
+  const own = new Map<string, Rollup>();
+  const pace = pacer();
+  for (const [key, cells] of await importedCells(tx, pairs)) {
+    const rollup = rollupOfCells(cells);
+    if (rollup) own.set(key, rollup);
+    await pace();
+  }
   const rest = pairs.filter(([c, m]) => !own.has(pairKey(c, m)));
   const towns = rest.length === 0 ? new Map<string, Rollup | undefined>() : await belowMany(tx, rest, 9);
   await putMany(tx, pairs.map(([county, month]) => [county, month, own.get(pairKey(county, month)) ?? towns.get(pairKey(county, month))]));

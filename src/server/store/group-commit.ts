@@ -7,48 +7,78 @@
 // is acknowledged before it is durable; the writes run one after another in queue order, so a
 // server_seq taken inside is still in commit order (sync.md §2.3), and a pull's snapshot sees all
 // of a group or none of it.
+//
+// A write is either a function of this thread, whose statements each go to the writer's worker,
+// or an op the worker runs itself (a whole push, sync/thread-ops.ts). Ops queued next to each
+// other go in one message, with the group's BEGIN and COMMIT when they open or close it: a group
+// of pushes is one message there and one back.
 import { sql, type Kysely } from 'kysely';
-import { afterCommit } from './write-watch.ts';
+import { afterCommit, bumpWriteGeneration } from './write-watch.ts';
+import type { OpHook, OpOutcome, OpsMessage, OpsReply, RemoteError } from './sqlite-workers.ts';
 
 /** Writes in one group at most: bounds how long the first of them waits for its COMMIT. */
 const MAX_GROUP = 64;
 
-interface Queued<DB> {
-  fn: (tx: Kysely<DB>) => Promise<unknown>;
+type Queued<DB> = {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
-}
+} & ({ fn: (tx: Kysely<DB>) => Promise<unknown>; op?: undefined; hook?: undefined } | { op: unknown; hook?: (info: unknown) => Promise<void>; fn?: undefined });
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-export function groupCommit<DB>(db: Kysely<DB>): <T>(fn: (tx: Kysely<DB>) => Promise<T>) => Promise<T> {
+export interface GroupCommit<DB> {
+  write<T>(fn: (tx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /** An op of the writer's thread; `hook` answers its request to run a test hook before COMMIT. */
+  op<T>(op: unknown, hook?: (info: unknown) => Promise<void>): Promise<T>;
+}
+
+/** Ops are sent with `runOps` while the group holds the writer's connection. */
+export type RunOps = (message: OpsMessage, hook?: OpHook) => Promise<OpsReply>;
+
+export function groupCommit<DB>(db: Kysely<DB>, runOps?: RunOps, revive: (error: RemoteError) => Error = remoteError): GroupCommit<DB> {
   const queue: Queued<DB>[] = [];
   let running = false;
 
   async function runGroup(group: Queued<DB>[]): Promise<void> {
     await db.connection().execute(async (conn) => {
+      let begun = false;
+      let committed = false;
+      let moved = false;
+      const outcomes: Outcome[] = [];
       try {
-        await sql`begin immediate`.execute(conn);
-        const outcomes: Outcome[] = [];
-        for (const item of group) {
-          await sql`savepoint write`.execute(conn);
-          try {
-            const value = await item.fn(conn);
-            await sql`release write`.execute(conn);
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-            await sql`rollback to write`.execute(conn);
-            await sql`release write`.execute(conn);
+        for (let i = 0; i < group.length; ) {
+          const item = group[i] as Queued<DB>;
+          if (item.fn) {
+            if (!begun) await sql`begin immediate`.execute(conn);
+            begun = true;
+            outcomes.push(await inSavepoint(conn, item.fn));
+            i++;
+            continue;
           }
+          // A run of ops: one message, opening the transaction and committing it when it can.
+          let end = i;
+          while (end < group.length && group[end]?.op !== undefined) end++;
+          const run = group.slice(i, end);
+          if (!runOps) throw new Error('this store runs no writer ops');
+          const hook: OpHook = async (index, info) => run[index]?.hook?.(info);
+          const reply = await runOps({ ops: run.map((q) => q.op), begin: !begun, commit: end === group.length }, hook);
+          begun = true;
+          committed = end === group.length;
+          moved ||= reply.moved;
+          for (const outcome of reply.outcomes) outcomes.push(fromRemote(outcome, revive));
+          i = end;
         }
-        await sql`commit`.execute(conn);
+        if (!committed) await sql`commit`.execute(conn);
         afterCommit();
+        // A write of the worker that may change a cached answer (write-watch.ts), seen there.
+        if (moved) bumpWriteGeneration();
         outcomes.forEach((o, i) => (o.ok ? group[i]?.resolve(o.value) : group[i]?.reject(o.error)));
       } catch (error) {
         // BEGIN, a savepoint or COMMIT itself failed (a full disk, a broken file): nothing of
         // the group is kept, and every caller hears so.
-        await sql`rollback`.execute(conn).catch(() => undefined);
+        // (The worker may have opened it in a message that then failed: a ROLLBACK with none open is harmless.)
+        if (!committed) await sql`rollback`.execute(conn).catch(() => undefined);
+        if (moved) bumpWriteGeneration();
         for (const item of group) item.reject(error);
       }
     });
@@ -64,9 +94,35 @@ export function groupCommit<DB>(db: Kysely<DB>): <T>(fn: (tx: Kysely<DB>) => Pro
     }
   }
 
-  return <T>(fn: (tx: Kysely<DB>) => Promise<T>) =>
+  const enqueue = <T>(item: Omit<Queued<DB>, 'resolve' | 'reject'>) =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      queue.push({ ...item, resolve: resolve as (value: unknown) => void, reject } as Queued<DB>);
       void drain();
     });
+
+  return {
+    write: <T>(fn: (tx: Kysely<DB>) => Promise<T>) => enqueue<T>({ fn }),
+    op: <T>(op: unknown, hook?: (info: unknown) => Promise<void>) => enqueue<T>({ op, ...(hook ? { hook } : {}) }),
+  };
+}
+
+async function inSavepoint<DB>(conn: Kysely<DB>, fn: (tx: Kysely<DB>) => Promise<unknown>): Promise<Outcome> {
+  await sql`savepoint write`.execute(conn);
+  try {
+    const value = await fn(conn);
+    await sql`release write`.execute(conn);
+    return { ok: true, value };
+  } catch (error) {
+    await sql`rollback to write`.execute(conn);
+    await sql`release write`.execute(conn);
+    return { ok: false, error };
+  }
+}
+
+function fromRemote(outcome: OpOutcome, revive: (error: RemoteError) => Error): Outcome {
+  return outcome.ok ? outcome : { ok: false, error: revive(outcome.error) };
+}
+
+function remoteError(error: RemoteError): Error {
+  return Object.assign(new Error(error.message), error.code === undefined ? {} : { code: error.code });
 }

@@ -8,7 +8,7 @@ import { deviceStatusMigration } from '../api/devices-migration.ts';
 import { requestSecretMigration } from '../requests/secret-migration.ts';
 import { ledgerRowsMigration } from '../import/migration.ts';
 import { compactionMigration } from '../sync/migration.ts';
-import { federationMigration, totalsLz4Migration, totalsStaleMigration } from '../federation/migration.ts';
+import { federationCellsMigration, federationMigration, totalsLz4Migration, totalsStaleMigration } from '../federation/migration.ts';
 import { auditLogMigration, serverEpochMigration } from '../ops/migration.ts';
 import { blobHome, mutationOwner, sessionDevice } from './security-migration.ts';
 import { committeeCasesMigration } from '../committees/migration.ts';
@@ -269,4 +269,5 @@ export const migrations: Record<string, Migration> = {
   '0310_totals_lz4': totalsLz4Migration,
   '0320_totals_stale': totalsStaleMigration,
   '0340_village_month_totals': villageMonthTotalsMigration,
+  '0350_federation_cells': federationCellsMigration,
 };

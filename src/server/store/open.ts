@@ -7,9 +7,12 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations.ts';
-import { sqliteOnWorkers } from './sqlite-workers.ts';
+import { sqliteReaders, sqliteWriter, type OpsModule, type OpsReply, type Readers } from './sqlite-workers.ts';
 import { groupCommit } from './group-commit.ts';
 import { afterCommit, WriteWatch } from './write-watch.ts';
+import { fromRemote } from '../http/thread-errors.ts';
+import { bundleForWorker } from './worker-bundle.ts';
+import type { ReaderOp, WriterOp } from '../sync/thread-ops.ts';
 
 /** SQLite reader threads: as many as the township server's two cores (the writer has its own). */
 const READERS = 2;
@@ -26,6 +29,15 @@ export interface Store {
    * deadlocks. `fn` may run more than once, so it must keep its state inside.
    */
   write<T>(fn: (tx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /**
+   * SQLite only: an operation the writer's own thread runs whole (a push: sync/thread-ops.ts), in
+   * the group commit like `write`. `hook` runs a test's hook before its COMMIT (deps.ts PushHooks).
+   */
+  writerOp?<T>(op: WriterOp, hook?: (info: { clientId: string; serverSeq: number }) => Promise<void>): Promise<T>;
+  /** SQLite only: an operation a reader's thread runs whole, in one read transaction (a pull's page). */
+  readerOp?<T>(op: ReaderOp): Promise<T>;
+  /** SQLite: loads the writer thread's code (writerOp) ahead of the first push. */
+  preload?(): void;
   /** A read-only transaction over one consistent snapshot (REPEATABLE READ on PostgreSQL). */
   snapshot<T>(fn: (tx: Kysely<DB>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -36,6 +48,7 @@ export type StoreOptions = { databaseUrl: string } | { dataDir: string };
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = 'databaseUrl' in options ? openPostgres(options.databaseUrl) : openSqlite(options.dataDir);
   await migrate(store.db);
+  store.preload?.();
   return store;
 }
 
@@ -47,17 +60,39 @@ async function migrate(db: Kysely<DB>): Promise<void> {
   if (error) throw error;
 }
 
+/**
+ * The writer's operations: in the server's build, the bundle `npm run build:server` puts beside
+ * index.js; run from the TypeScript sources (tsx, vitest), a bundle of them made on first use.
+ */
+const fromSource = import.meta.url.endsWith('.ts');
+const threadOps = fromSource
+  ? () => bundleForWorker(new URL('../sync/thread-ops.ts', import.meta.url).href)
+  : async () => new URL('./thread-ops.js', import.meta.url).href;
+const writerOps: OpsModule = { url: threadOps, entry: 'writerThread' };
+const readerOps: OpsModule = { url: threadOps, entry: 'readerThread' };
+
+/** The one op's result of a reply, or its error as the op threw it. */
+function only<T>(reply: OpsReply): T {
+  const outcome = reply.outcomes[0];
+  if (!outcome) throw new Error('an op came back without its outcome');
+  if (!outcome.ok) throw fromRemote(outcome.error);
+  return outcome.value as T;
+}
+
 function openSqlite(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'shuohe.sqlite');
   // FULL: a push the server has acknowledged must survive a power cut (NORMAL may lose it).
-  const db = sqliteOnWorkers<DB>(file, 1, ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON'], [new WriteWatch()]);
+  const writer = sqliteWriter<DB>(file, ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON'], [new WriteWatch()], writerOps);
+  const { db } = writer;
+  const group = groupCommit(db, writer.runOps, fromRemote);
   // The readers are opened lazily, after migrations have created the file's tables and WAL.
-  let reader: Kysely<DB> | undefined;
-  const read = (): Kysely<DB> => {
-    reader ??= sqliteOnWorkers<DB>(file, READERS, ['busy_timeout = 5000', 'query_only = 1']);
-    return reader;
+  let readers: Readers<DB> | undefined;
+  const reading = (): Readers<DB> => {
+    readers ??= sqliteReaders<DB>(file, READERS, ['busy_timeout = 5000', 'query_only = 1'], readerOps);
+    return readers;
   };
+  const read = (): Kysely<DB> => reading().db;
   return {
     kind: 'sqlite',
     db,
@@ -66,10 +101,13 @@ function openSqlite(dataDir: string): Store {
     },
     // The writer is one connection (one worker); writes take it one group at a time, each group
     // in one BEGIN IMMEDIATE … COMMIT (group-commit.ts), so a seq taken inside is in commit order.
-    write: groupCommit(db),
+    write: group.write,
+    writerOp: (op, hook) => group.op(op, hook as ((info: unknown) => Promise<void>) | undefined),
+    readerOp: async (op) => only(await reading().runOps({ ops: [op], begin: false, commit: false })),
+    preload: () => writer.preload(),
     snapshot: (fn) => read().transaction().execute(fn),
     async close() {
-      await reader?.destroy();
+      await readers?.close();
       await db.destroy();
     },
   };

@@ -9,9 +9,10 @@ import type { DB } from '../store/schema.ts';
 import type { Principal } from '../auth/principal.ts';
 import { whereInScope } from './scope-filter.ts';
 import type { Ctx } from '../deps.ts';
+import type { Store } from '../store/open.ts';
 import { parseWith } from '../http/body.ts';
 import { checkProtocol } from './push.ts';
-import { ensureClient, findClient } from './clients.ts';
+import { ensureClient, findClient, type ClientState } from './clients.ts';
 import { pageJson } from './page-json.ts';
 import { newerRowExists } from './latest.ts';
 
@@ -21,30 +22,61 @@ export interface PullResult {
   changes: number;
 }
 
+/** What a pull reads, as the SQLite readers' threads run it (thread-ops.ts). */
+export interface PullJob {
+  principal: Principal;
+  clientId: string;
+  cursor: number;
+  limit: number;
+}
+
+/** A page, or: this device is not registered yet (a write, done on the main thread, then asked again). */
+export type PullOutcome = PullResult | { unknownClient: true };
+
 export async function pull(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<PullResult> {
   checkProtocol(body);
   const request = parseWith(PullRequestSchema, body);
   const { store } = ctx;
   const now = ctx.now().toISOString();
+  const job: PullJob = { principal, clientId: request.clientId, cursor: request.cursor, limit: request.limit ?? PULL_PAGE };
+  const lock = store.kind === 'postgres';
   // Registering a new device and starting a first pull are the only writes a pull makes; skip
   // the write lock otherwise.
-  if (request.cursor === 0) await store.write((tx) => startSnapshot(tx, request.clientId, principal, userAgent, now, store.kind === 'postgres'));
-  else if (!(await findClient(store.read, request.clientId, principal, false))) {
-    await store.write((tx) => ensureClient(tx, request.clientId, principal, userAgent, now, store.kind === 'postgres'));
+  if (request.cursor === 0) await store.write((tx) => startSnapshot(tx, request.clientId, principal, userAgent, now, lock));
+  let result = await readPull(store, job);
+  if ('unknownClient' in result) {
+    await store.write((tx) => ensureClient(tx, request.clientId, principal, userAgent, now, lock));
+    result = await readPull(store, job);
+    if ('unknownClient' in result) throw new Error('sync client missing right after it was registered');
   }
-  const limit = request.limit ?? PULL_PAGE;
-  // The clock only grows: a cursor beyond it now was never handed out by this database (it was
-  // restored from a backup). Answering from there would send nothing, ever: start again from 0.
-  const clock = await store.read.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
-  if (request.cursor > Number(clock.seq)) {
-    const client = await findClient(store.read, request.clientId, principal, false);
-    const json = JSON.stringify({ changes: [], cursor: 0, hasMore: true, lastProcessedSeq: client?.lastSeq ?? 0, resync: true });
-    return { json, changes: 0 };
-  }
-  const result = await store.snapshot((tx) => readPage(tx, principal, request.clientId, request.cursor, limit));
   // Noted once the device proved it is this user's: a cursor can only hold back its own history.
   ctx.cursors.note(request.clientId, request.cursor, now);
   return result;
+}
+
+/**
+ * The read part of a pull in one snapshot. On SQLite it runs whole on a reader's thread (one
+ * message there and back instead of ~8 statements, each a turn of the main event loop, issue
+ * #13); on PostgreSQL it is a REPEATABLE READ transaction of this thread.
+ */
+function readPull(store: Store, job: PullJob): Promise<PullOutcome> {
+  if (store.readerOp) return store.readerOp<PullOutcome>({ kind: 'pull', job });
+  return store.snapshot((tx) => pullWithin(tx, job));
+}
+
+/** Inside one read transaction: the device, the clock, the page after the cursor. */
+export async function pullWithin(tx: Kysely<DB>, job: PullJob): Promise<PullOutcome> {
+  const { principal, clientId, cursor, limit } = job;
+  const client = await findClient(tx, clientId, principal, false);
+  if (!client) return { unknownClient: true };
+  // The clock only grows: a cursor beyond it now was never handed out by this database (it was
+  // restored from a backup). Answering from there would send nothing, ever: start again from 0.
+  const clock = Number((await tx.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
+  if (cursor > clock) {
+    const json = JSON.stringify({ changes: [], cursor: 0, hasMore: true, lastProcessedSeq: client.lastSeq, resync: true });
+    return { json, changes: 0 };
+  }
+  return readPage(tx, principal, clientId, cursor, limit, clock, client);
 }
 
 /**
@@ -60,12 +92,12 @@ async function startSnapshot(tx: Kysely<DB>, clientId: string, principal: Princi
   await tx.updateTable('sync_clients').set({ snapshot_seq: clock.seq, pull_cursor: clock.seq }).where('client_id', '=', clientId).execute();
 }
 
-async function readPage(tx: Kysely<DB>, principal: Principal, clientId: string, cursor: number, limit: number): Promise<PullResult> {
-  const clock = await tx.selectFrom('sync_clock').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
-  const client = await findClient(tx, clientId, principal, false);
-  const lastSeq = client?.lastSeq ?? 0;
-  const snapshotSeq = client?.snapshotSeq ?? 0;
-  if (client?.revoked) {
+async function readPage(
+  tx: Kysely<DB>, principal: Principal, clientId: string, cursor: number, limit: number, clock: number, client: ClientState,
+): Promise<PullResult> {
+  const lastSeq = client.lastSeq;
+  const snapshotSeq = client.snapshotSeq;
+  if (client.revoked) {
     // A lost or stolen phone: send nothing more and tell it to erase its case data.
     return { json: JSON.stringify({ changes: [], cursor, hasMore: false, lastProcessedSeq: lastSeq, wipe: true }), changes: 0 };
   }
@@ -94,7 +126,7 @@ async function readPage(tx: Kysely<DB>, principal: Principal, clientId: string, 
     processed = Number(row?.seq ?? 0);
   } else {
     // Everything in scope up to the clock is in this snapshot: the next pull starts after it.
-    next = Math.max(cursor, Number(clock.seq));
+    next = Math.max(cursor, clock);
   }
   return { json: pageJson(page, next, hasMore, processed), changes: page.length };
 }

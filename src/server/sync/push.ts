@@ -10,11 +10,13 @@ import { SCHEMA_VERSION } from '../../shared/mutations.ts';
 import { PROTOCOL_VERSION, type MutationResult, type PushResponse, type ReviewItem } from '../../shared/protocol.ts';
 import { PushRequestWireSchema } from '../../shared/protocol-schema.ts';
 import { isVillageCode } from '../../shared/areas.ts';
-import type { Principal } from '../auth/principal.ts';
+import { assertOwnDevice, type Principal } from '../auth/principal.ts';
 import { rowInScope, whereInScope } from './scope-filter.ts';
 import type { ChangeLogTable, DB } from '../store/schema.ts';
-import type { Ctx } from '../deps.ts';
+import type { Ctx, PushHooks } from '../deps.ts';
 import { ApiError, badRequest, issueDetails } from '../http/errors.ts';
+import { jsonOf } from '../http/body.ts';
+import { noteDeviceReport } from './device-report.ts';
 import { Batch } from './batch.ts';
 import { ensureClient } from './clients.ts';
 import { applyOne, rejectionMessage } from './apply.ts';
@@ -70,87 +72,135 @@ interface OwnPage {
   lastProcessedSeq: number;
 }
 
-export async function push(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<PushResponse> {
-  return (await runPush(ctx, principal, body, userAgent)).response;
+/** A push as the SQLite writer's thread runs it whole (thread-ops.ts): the request as sent, and who sent it. */
+export interface PushJob {
+  text: string;
+  principal: Principal;
+  userAgent: string;
+  /** The server's clock when the request came in (ISO). */
+  now: string;
+  /** A test holds this push open before COMMIT (deps.ts PushHooks): ask the main thread. */
+  hook: boolean;
+  /** An HTTP request: its device must be the session's (the demo seeds push for any device). */
+  ownDevice: boolean;
 }
 
-/** The HTTP answer: the PushResponse as JSON text, its page spliced in from the stored JSON. */
-export async function pushJson(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<string> {
-  const { response, page } = await runPush(ctx, principal, body, userAgent);
+/** A push's answer as JSON text, and what the main thread still does with it. */
+export interface PushDone {
+  json: string;
+  clientId: string;
+  cursor: number | undefined;
+}
+
+/** For the demo seeds and tests: the push as an object. */
+export async function push(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<PushResponse> {
+  return JSON.parse((await pushJson(ctx, principal, JSON.stringify(body), userAgent, false)).json) as PushResponse;
+}
+
+/**
+ * The HTTP answer of a push, from the request's text. On SQLite the whole push — parsing,
+ * checks, the transaction, its answer — runs on the writer's thread as one message in and one
+ * out (issue #13: ~15 statements a push, each a turn of the main event loop, were what 500
+ * phones queued behind). On PostgreSQL it is a transaction of this thread, as before.
+ */
+export async function pushJson(ctx: Ctx, principal: Principal, text: string, userAgent: string, ownDevice = true): Promise<PushDone> {
+  const { store } = ctx;
+  let done: PushDone;
+  if (store.writerOp) {
+    const job: PushJob = { text, principal, userAgent, now: ctx.now().toISOString(), hook: ctx.hooks.beforeCommit !== undefined, ownDevice };
+    done = await store.writerOp<PushDone>({ kind: 'push', job }, async (info) => ctx.hooks.beforeCommit?.(info));
+  } else {
+    const { parsed, body } = readPush(text, principal, ownDevice);
+    const { response, page } = await store.write((tx) => pushWithin(tx, store.kind === 'postgres', parsed, principal, userAgent, ctx.now().toISOString(), ctx.hooks));
+    done = { json: pushAnswer(response, page), clientId: parsed.clientId, cursor: parsed.cursor };
+    noteDeviceReport(ctx, principal, body);
+  }
+  // The cursor the device has applied, for compaction (cursors.ts); noted once the push proved
+  // the device is this user's.
+  if (done.cursor !== undefined) ctx.cursors.note(done.clientId, done.cursor, ctx.now().toISOString());
+  return done;
+}
+
+/** The request's text as a checked push: 400 (not JSON, bad shape), 403 (another device), 426 (old app) before any write. */
+export function readPush(text: string, principal: Principal, ownDevice: boolean): { parsed: ParsedPush; body: unknown } {
+  const body = jsonOf(text);
+  if (ownDevice) assertOwnDevice(principal, body);
+  return { parsed: parsePush(body, principal), body };
+}
+
+/** The PushResponse as JSON text, its page spliced in from the stored JSON. */
+export function pushAnswer(response: PushResponse, page: OwnPage | undefined): string {
   const json = JSON.stringify(response);
   if (!page) return json;
   return `${json.slice(0, -1)},"page":${pageJson(page.rows, page.cursor, false, page.lastProcessedSeq)}}`;
 }
 
-async function runPush(ctx: Ctx, principal: Principal, body: unknown, userAgent: string): Promise<{ response: PushResponse; page?: OwnPage }> {
-  const { clientId, cursor, mutations, sent } = parsePush(body, principal);
-  const { store } = ctx;
-  const result = await store.write(async (tx) => {
-    const now = ctx.now().toISOString();
-    const lock = store.kind === 'postgres';
-    const client = await ensureClient(tx, clientId, principal, userAgent, now, lock);
-    if (client.revoked) throw new ApiError(403, 'device.revoked');
-    const b = new Batch(tx, lock, principal, now);
-    const fresh = mutations.filter((m) => m.seq > client.lastSeq);
-    await b.prefetch(fresh);
-    const stored = await storedResults(b, clientId, mutations.filter((m) => m.seq <= client.lastSeq).map((m) => m.seq));
+/**
+ * The push inside its write transaction `tx`: the batch applied, its logs and changes written
+ * and the client's last_seq advanced, or nothing (sync.md §2.2). `lock`: PostgreSQL's row locks.
+ */
+export async function pushWithin(
+  tx: Kysely<DB>, lock: boolean, parsed: ParsedPush, principal: Principal, userAgent: string, now: string, hooks: PushHooks,
+): Promise<{ response: PushResponse; page?: OwnPage }> {
+  const { clientId, cursor, mutations, sent } = parsed;
+  const client = await ensureClient(tx, clientId, principal, userAgent, now, lock);
+  if (client.revoked) throw new ApiError(403, 'device.revoked');
+  const b = new Batch(tx, lock, principal, now);
+  const fresh = mutations.filter((m) => m.seq > client.lastSeq);
+  await b.prefetch(fresh);
+  const stored = await storedResults(b, clientId, mutations.filter((m) => m.seq <= client.lastSeq).map((m) => m.seq));
 
-    let last = client.lastSeq;
-    let expectedSeq: number | undefined;
-    const results: MutationResult[] = [];
-    for (const [i, m] of mutations.entries()) {
-      const head = { seq: m.seq, mutationId: m.mutationId };
-      if (m.seq <= last) {
-        const before = stored.get(m.seq) ?? fromBatch(b, m.seq);
-        if (before.mutationId === undefined || before.mutationId === m.mutationId) {
-          results.push({ ...head, status: 'duplicate', ...before.result });
-          continue;
-        }
-        // The same seq carrying another mutation: this device's numbering went back (an old copy
-        // of its database). Never acknowledge it as the earlier one: it is refused with its own
-        // code and kept whole in 待核对, where it can be redone.
-        const message = t('push.seqReused');
-        const item = rejectedItem(b, m, 'push.seqReused', message);
-        b.reviews.set(item.id, { item, isNew: true });
-        results.push({ ...head, status: 'rejected', code: 'push.seqReused', message });
+  let last = client.lastSeq;
+  let expectedSeq: number | undefined;
+  const results: MutationResult[] = [];
+  for (const [i, m] of mutations.entries()) {
+    const head = { seq: m.seq, mutationId: m.mutationId };
+    if (m.seq <= last) {
+      const before = stored.get(m.seq) ?? fromBatch(b, m.seq);
+      if (before.mutationId === undefined || before.mutationId === m.mutationId) {
+        results.push({ ...head, status: 'duplicate', ...before.result });
         continue;
       }
-      if (m.seq > last + 1) {
-        expectedSeq = last + 1;
-        break;
-      }
-      last = m.seq;
-      const log = { client_id: clientId, seq: m.seq, user_id: principal.userId, name: m.name, case_id: m.caseId, payload: JSON.stringify(sent[i]) };
-      if (!b.claimMutationId(m.mutationId)) {
-        // Seen under another (clientId, seq), e.g. an outbox restored onto a new install.
-        b.logs.push({ ...log, mutation_id: null, result: 'duplicate', reason: null, message: null });
-        results.push({ ...head, status: 'duplicate', original: 'duplicate' });
-        continue;
-      }
-      const ids = b.processedIds(m.mutationId);
-      const outcome = await applyOne(b, m);
-      b.touched.add(m.caseId);
-      if (outcome.status === 'applied') {
-        b.logs.push({ ...log, ...ids, result: 'applied', reason: null, message: null });
-        results.push({ ...head, status: 'applied' });
-        continue;
-      }
-      const message = rejectionMessage(outcome);
-      b.logs.push({ ...log, ...ids, result: 'rejected', reason: outcome.code, message });
-      const item = rejectedItem(b, m, outcome.code, message);
+      // The same seq carrying another mutation: this device's numbering went back (an old copy
+      // of its database). Never acknowledge it as the earlier one: it is refused with its own
+      // code and kept whole in 待核对, where it can be redone.
+      const message = t('push.seqReused');
+      const item = rejectedItem(b, m, 'push.seqReused', message);
       b.reviews.set(item.id, { item, isNew: true });
-      results.push({ ...head, status: 'rejected', code: outcome.code, message });
+      results.push({ ...head, status: 'rejected', code: 'push.seqReused', message });
+      continue;
     }
-    const response: PushResponse = { lastProcessedSeq: last, results, ...(expectedSeq === undefined ? {} : { expectedSeq }) };
-    if (last === client.lastSeq && b.reviews.size === 0) return { response };
-    const committed = await finalize(b, clientId, last, ctx.hooks);
-    const page = cursor === undefined ? undefined : await ownPage(tx, principal, cursor, committed, last);
-    return { response, ...(page ? { page } : {}) };
-  });
-  // The cursor the device has applied, for compaction (cursors.ts); noted once the push proved
-  // the device is this user's.
-  if (cursor !== undefined) ctx.cursors.note(clientId, cursor, ctx.now().toISOString());
-  return result;
+    if (m.seq > last + 1) {
+      expectedSeq = last + 1;
+      break;
+    }
+    last = m.seq;
+    const log = { client_id: clientId, seq: m.seq, user_id: principal.userId, name: m.name, case_id: m.caseId, payload: JSON.stringify(sent[i]) };
+    if (!b.claimMutationId(m.mutationId)) {
+      // Seen under another (clientId, seq), e.g. an outbox restored onto a new install.
+      b.logs.push({ ...log, mutation_id: null, result: 'duplicate', reason: null, message: null });
+      results.push({ ...head, status: 'duplicate', original: 'duplicate' });
+      continue;
+    }
+    const ids = b.processedIds(m.mutationId);
+    const outcome = await applyOne(b, m);
+    b.touched.add(m.caseId);
+    if (outcome.status === 'applied') {
+      b.logs.push({ ...log, ...ids, result: 'applied', reason: null, message: null });
+      results.push({ ...head, status: 'applied' });
+      continue;
+    }
+    const message = rejectionMessage(outcome);
+    b.logs.push({ ...log, ...ids, result: 'rejected', reason: outcome.code, message });
+    const item = rejectedItem(b, m, outcome.code, message);
+    b.reviews.set(item.id, { item, isNew: true });
+    results.push({ ...head, status: 'rejected', code: outcome.code, message });
+  }
+  const response: PushResponse = { lastProcessedSeq: last, results, ...(expectedSeq === undefined ? {} : { expectedSeq }) };
+  if (last === client.lastSeq && b.reviews.size === 0) return { response };
+  const committed = await finalize(b, clientId, last, hooks);
+  const page = cursor === undefined ? undefined : await ownPage(tx, principal, cursor, committed, last);
+  return { response, ...(page ? { page } : {}) };
 }
 
 /**
