@@ -99,9 +99,7 @@ function pageHtml(template: string, path: string, page: RenderedPage, bundle: Ro
  * (simulated throttling) does not count that script as render-blocking. The page itself is
  * hydrated by the public side's own entry (public-main.tsx), which loads no lock, session or case
  * database. Once booting, every module the page needs (the entry's imports, the route's chunks)
- * is requested at once rather than discovered import by import, six to a task: each request costs
- * the main thread a few ms on a slow phone, and ~27 of them in one task made /help's longest task
- * after its first paint (issue #13: total blocking time). Without paint timing (Safari
+ * is requested at once rather than discovered import by import. Without paint timing (Safari
  * before 14.1), or in a tab opened in the background, where nothing paints until it is shown, the
  * timer boots anyway. A page its guard hid (`hideIf`: the shell at another URL, or on a work
  * device) paints nothing of its own: the full app (main.tsx) boots at once.
@@ -116,13 +114,8 @@ const boot = () => {
   if (booted) return;
   booted = true;
   const hidden = document.documentElement.hasAttribute('data-blank');
+  for (const href of hidden ? shell : page) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
   import(hidden ? ${JSON.stringify(app.entry)} : ${JSON.stringify(page.entry)});
-  const links = hidden ? shell : page;
-  const preload = (from) => {
-    for (const href of links.slice(from, from + 6)) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
-    if (from + 6 < links.length) setTimeout(preload, 0, from + 6);
-  };
-  preload(0);
 };
 if (document.documentElement.hasAttribute('data-blank')) boot();
 setTimeout(boot, 3000);

@@ -16,17 +16,14 @@ export interface ListQuery {
   limit?: number;
 }
 
-/** The tabs, each a range of the [tab+updatedAt] index: every case is in exactly one. */
+/** The tabs: every case is in exactly one, so 全部 is the three merged. */
 const TABS: readonly CaseTab[] = ['open', 'visit', 'closed'];
-/** Rows a category filter reads at first, then twice as many each time, up to WALK_MAX. */
-const WALK = 200;
-const WALK_MAX = 1600;
 
 /**
  * Newest first by last change (ties: the greater id first, as an index walked backwards gives
- * them). Every view pages through the one [tab+updatedAt] index (schema.ts version 80): 全部
- * merges each tab's newest `offset + limit` rows; a category filter walks the tab's rows newest
- * first and keeps that category's.
+ * them). The cases table keeps two indexes (schema.ts version 80): [tab+updatedAt] for a tab,
+ * [tab+categoryCode+updatedAt] for a tab's category; 全部 merges the three tabs' newest
+ * `offset + limit` rows. Every view reads at most 3 × (offset + limit) rows.
  */
 export async function listCases(db: ShuoheDb, q: ListQuery): Promise<CaseRecord[]> {
   const want = q.offset + (q.limit ?? PAGE_SIZE);
@@ -42,34 +39,12 @@ function newestFirst(a: StoredCase, b: StoredCase): number {
 }
 
 /** The `want` newest rows of `tab`, of `categoryCode` only when one is given. */
-async function newestOfTab(db: ShuoheDb, tab: CaseTab, categoryCode: string | undefined, want: number): Promise<StoredCase[]> {
-  const index = db.cases.where('[tab+updatedAt]');
+function newestOfTab(db: ShuoheDb, tab: CaseTab, categoryCode: string | undefined, want: number): Promise<StoredCase[]> {
   const { minKey, maxKey } = Dexie;
-  if (!categoryCode) return index.between([tab, minKey], [tab, maxKey]).reverse().limit(want).toArray();
-  const found: StoredCase[] = [];
-  // Each read goes on from the last row's updatedAt, inclusive: rows changed at that same instant
-  // may have been cut off, so the ids already read at it are skipped.
-  let upper: unknown = maxKey;
-  let seen = new Set<string>();
-  let walk = WALK;
-  for (;;) {
-    const rows = await index.between([tab, minKey], [tab, upper], true, true).reverse().limit(walk).toArray();
-    let fresh = 0;
-    for (const row of rows) {
-      if (seen.has(row.id)) continue;
-      fresh += 1;
-      if (row.categoryCode === categoryCode) found.push(row);
-    }
-    const last = rows.at(-1)?.updatedAt;
-    if (found.length >= want || rows.length < walk || last === undefined) return found.slice(0, want);
-    if (fresh > 0) {
-      if (last !== upper) seen = new Set();
-      for (const row of rows) if (row.updatedAt === last) seen.add(row.id);
-      upper = last;
-    }
-    // No new row: more than `walk` rows changed at one instant; read more of them at once.
-    walk = fresh > 0 ? Math.max(walk, Math.min(walk * 2, WALK_MAX)) : walk * 2;
-  }
+  const range = categoryCode
+    ? db.cases.where('[tab+categoryCode+updatedAt]').between([tab, categoryCode, minKey], [tab, categoryCode, maxKey])
+    : db.cases.where('[tab+updatedAt]').between([tab, minKey], [tab, maxKey]);
+  return range.reverse().limit(want).toArray();
 }
 
 export async function getCase(db: ShuoheDb, id: string): Promise<CaseRecord | undefined> {

@@ -121,7 +121,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const lines = (s: string, n: number) => s.match(new RegExp(`.{1,${n}}`, 'gu')) ?? [];
 
 const LABEL = 'color:#2b6ea8;font-size:23px;letter-spacing:5px;margin-right:20px;white-space:nowrap';
-const VALUE = 'font-size:29px;color:#111;font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif';
+const VALUE = "font-size:29px;color:#111;font-family:'Noto Serif CJK SC','Noto Sans CJK SC',serif";
 
 function frontHtml(p: CardPerson): string {
   const [y, m, d] = p.birthDate.split('-').map(Number);
@@ -178,6 +178,11 @@ export async function photograph(context: BrowserContext, p: CardPerson, side: '
       },
       { grain: d.grain, seed },
     );
+    // A value's style is written inside a double-quoted attribute: a double quote in it would cut
+    // the style short (its font, the number's spacing, the address's line height all lost), as it
+    // once did for every card. Refuse to photograph a card drawn that way.
+    const unstyled = await page.evaluate(() => [...document.querySelectorAll('span')].filter((s) => (s.getAttribute('style') ?? '').startsWith('font-size:29px') && s.style.fontFamily === '').length);
+    if (unstyled > 0) throw new Error(`card markup: ${unstyled} value(s) lost their style (a quote inside style="…"?)`);
     await page.evaluate(() => document.fonts.ready);
     return await page.locator('#photo').screenshot({ type: 'jpeg', quality: d.quality });
   } finally {

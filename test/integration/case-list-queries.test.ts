@@ -1,7 +1,6 @@
-// The case list's reads (db/queries.ts listCases) over the one [tab+updatedAt] index the cases
-// table keeps since Dexie version 80: every tab, 全部, category filters and pages give exactly
-// what sorting every case newest first gives — with many cases changed at the same instant, so
-// a category walk that resumes from an updatedAt must neither repeat nor skip one.
+// The case list's reads (db/queries.ts listCases) over the two indexes the cases table keeps
+// since Dexie version 80: every tab, 全部 (three tabs merged), category filters and pages give
+// exactly what sorting every case newest first gives, with many cases changed at one instant.
 import { describe, it, expect, afterEach } from 'vitest';
 import { Dexie } from 'dexie';
 import { ShuoheDb, toStored, type CaseTab } from '../../src/db/schema.ts';
@@ -45,12 +44,12 @@ function expected(all: CaseRecord[], tab: CaseTab | 'all', categoryCode: string 
     .map((c) => c.id);
 }
 
-describe('the case list over one index', () => {
-  it('keeps only the [tab+updatedAt] index on cases: each index is a write per row of a first pull', async () => {
+describe('the case list over two indexes', () => {
+  it('keeps two indexes on cases, [tab+updatedAt] and [tab+categoryCode+updatedAt]: each is a write per row of a first pull', async () => {
     const db = new ShuoheDb(`list-schema-${Date.now()}`);
     opened.push(db);
     await db.open();
-    expect(db.cases.schema.indexes.map((i) => i.name)).toEqual(['[tab+updatedAt]']);
+    expect(db.cases.schema.indexes.map((i) => i.name).sort()).toEqual(['[tab+categoryCode+updatedAt]', '[tab+updatedAt]']);
   });
 
   it('lists every tab, 全部 and each category newest first, page by page, as sorting every case does', async () => {
@@ -68,7 +67,7 @@ describe('the case list over one index', () => {
     }
   });
 
-  it('walks past more cases changed at one instant than it reads at a time (an import), none twice', async () => {
+  it('pages through more cases changed at one instant than a page holds (an import), none twice', async () => {
     const db = new ShuoheDb(`list-ties-${Date.now()}`);
     opened.push(db);
     const at = '2026-06-01T00:00:00.000Z';

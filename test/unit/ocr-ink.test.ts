@@ -3,7 +3,7 @@
 // (withoutInner).
 import { describe, expect, it } from 'vitest';
 import { kernelBoxes, kernelsOf, type Box } from '../../src/ui/id-card/ocr/boxes.ts';
-import { fitToInk, withoutInner } from '../../src/ui/id-card/ocr/ink.ts';
+import { fitToInk, joinOverlapping, withoutInner } from '../../src/ui/id-card/ocr/ink.ts';
 
 /** A w×h RGBA image: a ground (left to right from `light` to `far`), dark rectangles on it. */
 function image(w: number, h: number, rects: { x: number; y: number; w: number; h: number }[], light = 235, far = light): Uint8ClampedArray {
@@ -73,6 +73,12 @@ describe('fitToInk', () => {
     expect(pieces.map((p) => [p.x, p.y, p.w, p.h])).toEqual([[6, 16, 40, 29], [66, 16, 92, 29]]);
   });
 
+  it('keeps a character whose halves a blank row parts (号: 口 over 丂) whole, from its middle', () => {
+    // 口 rows 12–21, blank 22–23, 丂 rows 24–32, in a loose 40 px box: the middle row is blank.
+    const pieces = fitToInk(image(40, 45, [{ x: 8, y: 12, w: 24, h: 10 }, { x: 8, y: 24, w: 24, h: 9 }]), box(0, 0, 40, 45));
+    expect(pieces.map((p) => [p.y, p.h])).toEqual([[8, 29]]);
+  });
+
   it('leaves a box without clear ink as it was', () => {
     expect(fitToInk(image(100, 40, []), box(5, 5, 100, 40))).toEqual([box(5, 5, 100, 40)]);
   });
@@ -84,5 +90,14 @@ describe('withoutInner', () => {
     const crumb = box(95, 52, 20, 36);
     const other = box(100, 100, 300, 40);
     expect(withoutInner([crumb, line, other])).toEqual([line, other]);
+  });
+});
+
+describe('joinOverlapping', () => {
+  it('joins a line and the piece of its last character that overlaps it; a label and its value stay apart', () => {
+    const line = box(170, 300, 300, 38);
+    const lastChar = box(460, 310, 30, 30); // 丂 of 号, found as a kernel of its own
+    const label = box(90, 300, 60, 38);
+    expect(joinOverlapping([label, line, lastChar])).toEqual([label, box(170, 300, 320, 40)]);
   });
 });

@@ -8,7 +8,7 @@
 // stale (federation/totals.ts); the version it replaced stays listed with the time it was replaced.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { FederatedCell, FederatedMonth, FederationPayload } from '../../shared/federation.ts';
+import type { FederatedMonth, FederationPayload } from '../../shared/federation.ts';
 import type { Ctx } from '../deps.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
@@ -16,20 +16,10 @@ import { ApiError } from '../http/errors.ts';
 import { sha256Hex } from './export.ts';
 import { fingerprintOf, parsePublicKey } from './identity.ts';
 import { encodeCells, rollupOfCells } from './cells.ts';
-import { readPayload, type ReadFile } from './payload.ts';
+import { readPayload, type CellSchema, type ReadFile } from './payload.ts';
 import { checkSignatures } from './signatures.ts';
 import type { Rollup } from '../../shared/stats.ts';
 import { importTotals, totalsBefore, type ImportedMonth } from './totals.ts';
-
-/** The columns a cell may carry: this server's stat_cells columns, by what the table asks of them. */
-interface CellSchema {
-  /** In the table's order: the order a month's cells are stored in (federation/cells.ts). */
-  order: string[];
-  known: Set<string>;
-  /** NOT NULL without a default: a cell must give them. */
-  required: string[];
-  integer: Set<string>;
-}
 
 const cellSchemas = new WeakMap<Store, Promise<CellSchema>>();
 
@@ -45,31 +35,13 @@ function cellSchema(store: Store): Promise<CellSchema> {
       const columns = (tables.find((t) => t.name === 'stat_cells')?.columns ?? []).filter((c) => c.name !== 'area_code' && c.name !== 'period');
       return {
         order: columns.map((c) => c.name), known: new Set(columns.map((c) => c.name)),
-        required: columns.filter((c) => !c.isNullable && !c.hasDefaultValue).map((c) => c.name),
+        required: new Set(columns.filter((c) => !c.isNullable && !c.hasDefaultValue).map((c) => c.name)),
         integer: new Set(columns.filter((c) => /^(int|integer|int4|int8|bigint|smallint)$/i.test(c.dataType)).map((c) => c.name)),
       };
     });
     cellSchemas.set(store, schema);
   }
   return schema;
-}
-
-/**
- * Checks the cells' columns against this server's in one pass: an unknown column is a version
- * difference (its names, for federation.columnsUnknown); a required one missing or null, or a
- * fraction where the table keeps whole numbers, is a broken file (fileInvalid).
- */
-function checkColumns(cells: readonly FederatedCell[], schema: CellSchema): { foreign: string[]; broken: boolean } {
-  const foreign = new Set<string>();
-  let broken = false;
-  for (const cell of cells) {
-    for (const key in cell) {
-      if (!schema.known.has(key)) foreign.add(key);
-      else if (schema.integer.has(key) && typeof cell[key] === 'number' && !Number.isInteger(cell[key])) broken = true;
-    }
-    for (const key of schema.required) if (cell[key] === undefined || cell[key] === null) broken = true;
-  }
-  return { foreign: [...foreign], broken };
 }
 
 export interface ImportResult {
@@ -116,12 +88,12 @@ interface Verified {
  * Checks one file against its county's key (`signatureOk`: the Ed25519 check of its signed text,
  * made beforehand) and its columns against this server's; returns what to apply. Writes nothing.
  */
-function verifyFile(read: ReadFile, key: LoadedKey | undefined, signatureOk: boolean, schema: CellSchema, made: { cells: string; rollup: Rollup | undefined }): Verified {
+function verifyFile(read: ReadFile, key: LoadedKey | undefined, signatureOk: boolean, made: { cells: string; rollup: Rollup | undefined }): Verified {
   const { payload, signed } = read;
   const county = payload.county.code;
   if (!key) throw new ApiError(422, 'federation.keyUnknown', { county: `${payload.county.name}（${county}）` });
   if (payload.keyFingerprint !== key.fingerprint || !signatureOk) throw new ApiError(422, 'federation.signatureInvalid', { county: key.county_name });
-  const { foreign, broken } = checkColumns(payload.cells, schema);
+  const { foreign, broken } = read;
   if (foreign.length > 0) throw new ApiError(422, 'federation.columnsUnknown', undefined, foreign.slice(0, 5));
   if (broken) throw new ApiError(400, 'federation.fileInvalid');
   return { payload, hash: sha256Hex(signed), countyName: key.county_name, ...made };
@@ -141,9 +113,9 @@ export async function importMonth(ctx: Ctx, body: unknown, by: string): Promise<
  */
 export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: string): Promise<ImportResult[]> {
   // In the order given, so the first bad file is the one named: its shape, then its signature.
-  const read = bodies.map(readPayload);
-  const keys = await keysOf(ctx, read.map((r) => r.payload.county.code));
   const schema = await cellSchema(ctx.store);
+  const read = bodies.map((body) => readPayload(body, schema));
+  const keys = await keysOf(ctx, read.map((r) => r.payload.county.code));
   // The signatures are checked (on a worker thread for a big batch: signatures.ts) while this
   // thread makes what would be written — each month's stored cells and roll-up, pure work that is
   // thrown away if a file is refused; then each file is judged in order.
@@ -152,7 +124,7 @@ export async function importMonths(ctx: Ctx, bodies: readonly unknown[], by: str
     return key && r.payload.keyFingerprint === key.fingerprint ? { pem: key.public_key, key: key.key, signed: r.signed, signature: r.signature } : undefined;
   });
   const { ok, result: made } = await checkSignatures(jobs, () => read.map((r) => ({ cells: encodeCells(r.payload.cells, schema.order), rollup: rollupOfCells(r.payload.cells) })));
-  const files = read.map((r, i) => verifyFile(r, keys.get(r.payload.county.code), ok[i] === true, schema, made[i] as { cells: string; rollup: Rollup | undefined }));
+  const files = read.map((r, i) => verifyFile(r, keys.get(r.payload.county.code), ok[i] === true, made[i] as { cells: string; rollup: Rollup | undefined }));
   const now = ctx.now().toISOString();
   return ctx.store.write(async (tx) => {
     const results: ImportResult[] = [];

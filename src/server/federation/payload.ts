@@ -6,7 +6,7 @@
 // them, so the province can add a month up from the file itself (federation/totals.ts) and get
 // exactly what it would read back from its own table.
 import * as v from 'valibot';
-import { FederationFileSchema, FederationPayloadSchema, type FederatedCell, type FederationPayload } from '../../shared/federation.ts';
+import { FederationFileSchema, FederationPayloadSchema, type FederationPayload } from '../../shared/federation.ts';
 import { ApiError } from '../http/errors.ts';
 import { dimNames, sumCells } from '../stats/totals.ts';
 
@@ -17,35 +17,60 @@ const columnName = /^[a-z_]{1,40}$/;
 const dimensions = new Set<string>(dimNames);
 const sums = new Set<string>(sumCells);
 
+/** What this server's stat_cells asks of a cell's columns (import.ts reads it from the database). */
+export interface CellSchema {
+  /** In the table's order: the order a month's cells are stored in (federation/cells.ts). */
+  order: string[];
+  known: Set<string>;
+  /** NOT NULL without a default: a cell must give them. */
+  required: Set<string>;
+  integer: Set<string>;
+}
+
 /**
- * True when every cell is an object of column names with text/null dimensions and finite number
- * sums. A column this server does not know may hold any scalar: it is refused afterwards with the
- * sentence about versions (federation.columnsUnknown), not as a broken file.
+ * One pass over every cell: undefined unless each is an object of column names with text/null
+ * dimensions and finite number sums (not a 说和 file). A column this server does not know may
+ * hold any scalar: it is named in `foreign` and refused afterwards with the sentence about
+ * versions (federation.columnsUnknown). `broken`: a required column missing or null, or a fraction
+ * where the table keeps whole numbers — as the table would refuse the cell.
  */
-export function cellsValid(cells: readonly unknown[]): cells is FederatedCell[] {
+export function checkCells(cells: readonly unknown[], schema: CellSchema): { foreign: string[]; broken: boolean } | undefined {
+  const foreign = new Set<string>();
+  let broken = false;
   for (const cell of cells) {
-    if (cell === null || typeof cell !== 'object' || Array.isArray(cell)) return false;
+    if (cell === null || typeof cell !== 'object' || Array.isArray(cell)) return undefined;
+    let given = 0;
     for (const key in cell) {
       const value = (cell as Record<string, unknown>)[key];
       // The known names first: a set lookup, where the pattern would run 700,000 times a year of a province.
       if (dimensions.has(key)) {
-        if (value !== null && typeof value !== 'string') return false;
+        if (value !== null && typeof value !== 'string') return undefined;
       } else if (sums.has(key)) {
-        if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-      } else if (!columnName.test(key) || (value !== null && typeof value !== 'string' && typeof value !== 'number')) return false;
+        if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+      } else if (!columnName.test(key) || (value !== null && typeof value !== 'string' && typeof value !== 'number')) return undefined;
+      if (!schema.known.has(key)) foreign.add(key);
+      else {
+        if (value !== null && schema.required.has(key)) given++;
+        if (typeof value === 'number' && !Number.isInteger(value) && schema.integer.has(key)) broken = true;
+      }
     }
+    if (given < schema.required.size) broken = true;
   }
-  return true;
+  return { foreign: [...foreign], broken };
 }
 
 export interface ReadFile {
   payload: FederationPayload;
   signed: string;
   signature: string;
+  /** Columns this server does not count (checkCells). */
+  foreign: string[];
+  /** A cell the table would refuse (checkCells). */
+  broken: boolean;
 }
 
 /** The file's wrapper and payload, or a refusal saying the file is not a 说和 file. */
-export function readPayload(body: unknown): ReadFile {
+export function readPayload(body: unknown, schema: CellSchema): ReadFile {
   const file = v.safeParse(FederationFileSchema, body);
   if (!file.success) throw new ApiError(400, 'federation.fileInvalid');
   let parsed: unknown;
@@ -55,6 +80,7 @@ export function readPayload(body: unknown): ReadFile {
     throw new ApiError(400, 'federation.fileInvalid');
   }
   const head = v.safeParse(HeadSchema, parsed);
-  if (!head.success || !cellsValid(head.output.cells)) throw new ApiError(400, 'federation.fileInvalid');
-  return { payload: head.output as FederationPayload, signed: file.output.signed, signature: file.output.signature };
+  const cells = head.success ? checkCells(head.output.cells, schema) : undefined;
+  if (!head.success || !cells) throw new ApiError(400, 'federation.fileInvalid');
+  return { payload: head.output as FederationPayload, signed: file.output.signed, signature: file.output.signature, ...cells };
 }

@@ -9,7 +9,7 @@ import type * as Ort from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { boxesFromProbMap, ctcGreedy, joinRows, kernelBoxes, kernelsOf, layoutOfKernels, type Box, type Kernel } from './boxes.ts';
 import { frontLabelBoxes } from './front-labels.ts';
-import { fitToInk, withoutInner } from './ink.ts';
+import { fitToInk, joinOverlapping, withoutInner } from './ink.ts';
 
 export const OCR_BASE = '/ocr/';
 const DET_MODEL = `${OCR_BASE}det.onnx`;
@@ -266,10 +266,10 @@ export async function readLines(image: ImageBitmap, onProgress: (p: OcrProgress)
     // to be told apart (a card far off in the photo is detected again, larger).
     if (lineHeight(kernels) >= MIN_KERNEL_HEIGHT) {
       const ctx = source.getContext('2d', { willReadFrequently: true });
-      boxes = withoutInner(kernelBoxes(kernels, (x, y) => level.toFrame(x * fx, y * fy), (fx + fy) / 2, { w: source.width, h: source.height }).flatMap((box) => {
+      boxes = joinOverlapping(withoutInner(kernelBoxes(kernels, (x, y) => level.toFrame(x * fx, y * fy), (fx + fy) / 2, { w: source.width, h: source.height }).flatMap((box) => {
         const x = Math.round(box.x), y = Math.round(box.y), w = Math.round(box.w), h = Math.round(box.h);
         return ctx ? fitToInk(ctx.getImageData(x, y, w, h).data, { ...box, x, y, w, h }) : [box];
-      }));
+      })));
     }
   }
   await breathe();

@@ -68,10 +68,24 @@ export function fitToInk(rgba: Uint8ClampedArray, box: Box): Box[] {
     if (best < 0 || rows[best]! <= blank) return [box];
     middle = best;
   }
+  // A blank of a few rows inside the run is a character's own (口 over 丂 in 号, alone on an
+  // address's third line); the blank between two lines is wider: ≥ ~0.2 of a loose box's height.
+  const bridge = Math.max(2, Math.floor(0.1 * h));
+  const inked = (y: number) => rows[y]! > blank;
   let top = middle;
-  while (top > 0 && rows[top - 1]! > blank) top--;
+  for (;;) {
+    let k = 1;
+    while (k <= bridge && top - k >= 0 && !inked(top - k)) k++;
+    if (top - k < 0 || k > bridge) break;
+    top -= k;
+  }
   let bottom = middle;
-  while (bottom < h - 1 && rows[bottom + 1]! > blank) bottom++;
+  for (;;) {
+    let k = 1;
+    while (k <= bridge && bottom + k < h && !inked(bottom + k)) k++;
+    if (bottom + k >= h || k > bridge) break;
+    bottom += k;
+  }
   const inkH = bottom - top + 1;
   if (inkH < 4) return [box];
 
@@ -118,4 +132,30 @@ export function withoutInner(boxes: readonly Box[]): Box[] {
     const h = Math.min(b.y + b.h, o.y + o.h) - Math.max(b.y, o.y);
     return w > 0 && h > 0 && w * h >= 0.5 * area(b);
   }));
+}
+
+/**
+ * Boxes of one row that overlap joined into one: a line's last character found as a kernel of its
+ * own (号 at the end of an address) overlaps the line's box, which ends inside it; read apart, the
+ * piece's ink could be half the character (丂 of 号, read 亏) on a row of its own. Pieces that
+ * fitToInk parted (a label and its value) never overlap: a blank lies between them.
+ */
+export function joinOverlapping(boxes: readonly Box[]): Box[] {
+  const out = boxes.map((b) => ({ ...b }));
+  for (let merged = true; merged;) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = i + 1; j < out.length && !merged; j++) {
+        const a = out[i]!, b = out[j]!;
+        const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        if (w <= 0 || h < 0.5 * Math.min(a.h, b.h)) continue;
+        const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+        out[i] = { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y, score: Math.max(a.score, b.score) };
+        out.splice(j, 1);
+        merged = true;
+      }
+    }
+  }
+  return out.sort((a, b) => a.y - b.y || a.x - b.x);
 }
