@@ -71,7 +71,10 @@ beforeAll(async () => {
   expect(stored).toBe(all.length);
   // The first app page asks for a PIN and seals the seeded records (the migration of an older
   // install); every later page load unlocks with it.
+  // `/` shows the prerendered residents' home until the app finds the seeded cases and reloads
+  // into the work side: wait for that lock, or the first test's navigation races the reload.
   await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => document.documentElement.dataset.lock !== undefined && document.querySelector('.shell.public') === null);
   await setPinIfAsked(page);
 });
 

@@ -74,7 +74,8 @@ describe('a phone never set up for work', () => {
 
     // Last on the request form: the icon opens it again.
     await page.goto(`${server.url}/help`);
-    await page.getByTestId('request-form').waitFor();
+    // The form is prerendered with /help: wait for the app that took it over to remember the place.
+    await page.waitForFunction(() => localStorage.getItem('shuohe.lastPlace') === '/help');
     await page.goto(`${server.url}${start}`);
     await page.waitForURL((url) => url.pathname === '/help');
     await page.getByTestId('request-form').waitFor();
