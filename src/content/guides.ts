@@ -4,6 +4,7 @@
 // set (related slugs, section order, citations) live in guide-checks.ts and citations.ts.
 
 import { isCategoryCode } from '../shared/categories.ts';
+import { formatDate } from '../shared/dates.ts';
 import { FrontMatterError, parseFrontMatter, type FrontMatterValue } from './front-matter.ts';
 import type { Citation, Guide, GuideSection } from './types.ts';
 
@@ -51,15 +52,11 @@ export function parseGuide(slug: string, raw: string): Guide {
     keywords: list('keywords'),
     citations: list('citations').map((c) => parseCitation(slug, c)),
     updated,
-    updatedText: dayFormat().format(new Date(`${updated}T00:00:00Z`)),
+    updatedText: formatDate(updated),
     related: list('related'),
     sections: splitSections(slug, fm.body),
   };
 }
-
-let format: Intl.DateTimeFormat | undefined;
-/** Made at first use: nothing that merely imports this module pays for a formatter. */
-const dayFormat = () => (format ??= new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }));
 
 /** `民法典|2020-05-28|1042` → { law, version, article }. */
 export function parseCitation(slug: string, text: string): Citation {

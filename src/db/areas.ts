@@ -4,7 +4,8 @@
 // without opening the case schema, the session or the lock (issue #13: the public page's total
 // blocking time). One entry per county, replaced whole in one write, so a re-coding on the server
 // never leaves half of a county behind. Names are public: nothing here is sealed.
-import { createStore, entries, get, set } from 'idb-keyval';
+import { createStore, entries, get, keys, set } from 'idb-keyval';
+import { pushInto } from '../shared/group.ts';
 import type { AreaRow } from '../shared/areas-api.ts';
 import { legacyAreas } from './areas-legacy.ts';
 
@@ -30,8 +31,8 @@ function adoptLegacy(): Promise<void> {
   adoption ??= (async () => {
     if (await get(ADOPTED, store)) return;
     const byCounty = new Map<string, StoredArea[]>();
-    for (const row of await legacyAreas()) byCounty.set(row.county, [...(byCounty.get(row.county) ?? []), row]);
-    const kept = new Set((await entries(store)).map(([key]) => key));
+    for (const row of await legacyAreas()) pushInto(byCounty, row.county, row);
+    const kept = new Set(await keys(store));
     for (const [county, rows] of byCounty) if (!kept.has(county)) await set(county, rows, store);
     await set(ADOPTED, true, store);
   })().catch(() => {

@@ -5,3 +5,6 @@ export function pushInto<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   if (list) list.push(item);
   else map.set(key, [item]);
 }
+
+/** One map key for an area and a period (stored totals and imported months are kept by both). */
+export const pairKey = (area: string, period: string): string => `${area}|${period}`;

@@ -8,9 +8,12 @@
 // current version's row and decodes it here. stat_cells keeps the hosted counties' town cells.
 import type { Kysely } from 'kysely';
 import type { FederatedCell } from '../../shared/federation.ts';
-import { statSums, sumNames, type Sums } from '../../shared/fields/stat-sums.ts';
+import type { Sums } from '../../shared/fields/stat-sums.ts';
 import { rollupGroups, type Rollup, type StatGroup } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
+import { chunked } from '../store/chunked.ts';
+import { sumColumns } from '../stats/sql.ts';
+import { pairKey } from '../../shared/group.ts';
 
 type Value = string | number | null;
 /** The stored form: column names, and each cell's values in that order (null where it had none). */
@@ -45,9 +48,6 @@ export function decodeCells(text: string | null): FederatedCell[] {
   });
 }
 
-const CHUNK = 300;
-const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-const pairKey = (area: string, period: string) => `${area}|${period}`;
 
 /** The current version's cells of these county months (`county|month` keys; absent when none was imported). */
 export async function importedCells(db: Kysely<DB>, pairs: readonly (readonly [county: string, month: string])[]): Promise<Map<string, FederatedCell[]>> {
@@ -75,22 +75,30 @@ export async function importedCellsUnder(db: Kysely<DB>, area: string, from: str
   return rows.map((r) => ({ county: r.county_code, month: r.month, cells: decodeCells(r.cells ?? null) }));
 }
 
-/** Each sum's name and its cell column, listed once (read for every cell of an import). */
-const sumColumns = sumNames.map((s) => [s, statSums[s].cell] as const);
-
 /**
  * A cell as the group stats/sql.ts toKeyedGroup makes of the table's row for it — an absent
  * dimension null, an absent sum 0 — built straight from the cell: no row object of every column
  * in between.
  */
 export function groupOfCell(cell: FederatedCell): StatGroup {
-  const sums = {} as Sums;
+  const group = { voided: false, sums: {} as Sums } as StatGroup;
+  fillGroup(group, cell);
+  return group;
+}
+
+/** Sets every dimension, n and sum of `group` from `cell`. */
+function fillGroup(group: StatGroup, cell: FederatedCell): void {
+  const { sums } = group;
   for (const [s, column] of sumColumns) sums[s] = Number(cell[column] ?? 0);
-  const dim = (name: string) => (cell[name] ?? null) as never;
-  return {
-    categoryCode: dim('category_code'), source: dim('source'), status: dim('status'), outcome: dim('outcome'), agreementForm: dim('agreement_form'),
-    voided: false, performance: dim('performance'), satisfaction: dim('satisfaction'), confirmation: dim('confirmation'), n: Number(cell.n ?? 0), sums,
-  };
+  group.categoryCode = (cell.category_code ?? null) as never;
+  group.source = (cell.source ?? null) as never;
+  group.status = (cell.status ?? null) as never;
+  group.outcome = (cell.outcome ?? null) as never;
+  group.agreementForm = (cell.agreement_form ?? null) as never;
+  group.performance = (cell.performance ?? null) as never;
+  group.satisfaction = (cell.satisfaction ?? null) as never;
+  group.confirmation = (cell.confirmation ?? null) as never;
+  group.n = Number(cell.n ?? 0);
 }
 
 /**
@@ -102,7 +110,6 @@ export function groupOfCell(cell: FederatedCell): StatGroup {
 export function rollupOfCells(cells: readonly FederatedCell[]): Rollup | undefined {
   if (cells.length === 0) return undefined;
   const group = groupOfCell({});
-  const sums = group.sums;
   let i = 0;
   const step: IteratorResult<StatGroup> = { value: group, done: false };
   const end: IteratorResult<StatGroup> = { value: undefined, done: true };
@@ -110,17 +117,7 @@ export function rollupOfCells(cells: readonly FederatedCell[]): Rollup | undefin
     [Symbol.iterator]: () => ({
       next: () => {
         if (i >= cells.length) return end;
-        const cell = cells[i++] as FederatedCell;
-        for (const [s, column] of sumColumns) sums[s] = Number(cell[column] ?? 0);
-        group.categoryCode = (cell.category_code ?? null) as never;
-        group.source = (cell.source ?? null) as never;
-        group.status = (cell.status ?? null) as never;
-        group.outcome = (cell.outcome ?? null) as never;
-        group.agreementForm = (cell.agreement_form ?? null) as never;
-        group.performance = (cell.performance ?? null) as never;
-        group.satisfaction = (cell.satisfaction ?? null) as never;
-        group.confirmation = (cell.confirmation ?? null) as never;
-        group.n = Number(cell.n ?? 0);
+        fillGroup(group, cells[i++] as FederatedCell);
         return step;
       },
     }),

@@ -20,6 +20,7 @@ import { readPayload, type CellSchema, type ReadFile } from './payload.ts';
 import { checkSignatures } from './signatures.ts';
 import type { Rollup } from '../../shared/stats.ts';
 import { importTotals, totalsBefore, type ImportedMonth } from './totals.ts';
+import { chunked } from '../store/chunked.ts';
 
 const cellSchemas = new WeakMap<Store, Promise<CellSchema>>();
 
@@ -155,8 +156,6 @@ export async function lockProvinces(tx: Kysely<DB>, kind: Store['kind'], provinc
 }
 
 const monthKey = (county: string, month: string) => `${county}|${month}`;
-const CHUNK = 300;
-const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 function rounds(files: readonly Verified[]): Verified[][] {
   const out: Verified[][] = [];

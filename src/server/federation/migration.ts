@@ -1,7 +1,8 @@
 // 0090: federation (DESIGN.md "Federation"). A county server keeps its signing key and what it
 // exported; a province server keeps the counties' registered public keys, every imported version
 // of a county month (the replaced ones too, so a re-signing stays visible) and their
-// organisation figures. The imported statistics themselves go into stat_cells like local ones.
+// organisation figures. Since 0350 an imported month's statistics cells are kept in its import
+// row (federation_imports.cells, federation/cells.ts), not in stat_cells.
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 import type { FederatedCell } from '../../shared/federation.ts';
 import { dimNames } from '../stats/totals.ts';

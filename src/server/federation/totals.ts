@@ -9,11 +9,12 @@
 // province take turns (federation/import.ts lockProvinces), and the totals read for adding are
 // read FOR UPDATE on PostgreSQL besides.
 import type { Kysely } from 'kysely';
-import { pushInto } from '../../shared/group.ts';
+import { pairKey, pushInto } from '../../shared/group.ts';
 import { mergeRollups, type Rollup } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { provinceMonthTotals, putMany, type AreaPeriod } from '../stats/totals.ts';
+import { chunked } from '../store/chunked.ts';
 
 /** One imported county month: the roll-up of the cells its file carried (cells.ts rollupOfCells). */
 export interface ImportedMonth {
@@ -22,9 +23,6 @@ export interface ImportedMonth {
   rollup: Rollup | undefined;
 }
 
-const CHUNK = 300;
-const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-const pairKey = (area: string, period: string) => `${area}|${period}`;
 
 /** The stored totals of these area-periods, read per period (locked on PostgreSQL, in key order). */
 async function storedTotals(tx: Kysely<DB>, kind: Store['kind'], pairs: readonly AreaPeriod[]): Promise<Map<string, Rollup>> {

@@ -6,16 +6,10 @@ import { ApiError, badRequest, issueDetails } from './errors.ts';
 import { firstDirtyText } from './text-check.ts';
 
 export async function readJson(c: Context): Promise<unknown> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw badRequest(['body: not JSON']);
-  }
-  return checkedText(body);
+  return jsonOf(await c.req.text());
 }
 
-/** A body read as text (a push, parsed on the SQLite writer's thread): the same checks as readJson. */
+/** A body read as text (a push is parsed on the SQLite writer's thread): not JSON or a refused character is a 400. */
 export function jsonOf(text: string): unknown {
   let body: unknown;
   try {
@@ -23,10 +17,6 @@ export function jsonOf(text: string): unknown {
   } catch {
     throw badRequest(['body: not JSON']);
   }
-  return checkedText(body);
-}
-
-function checkedText(body: unknown): unknown {
   const dirty = firstDirtyText(body);
   if (dirty !== undefined) throw new ApiError(400, 'server.badText', undefined, [`${dirty}: refused character`]);
   return body;

@@ -24,7 +24,7 @@ import { openStatuses } from '../../shared/stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { caseFacts, casesWithVisit, committeeTypeKey, groupColumns, groupSums, rollupByKeyInSlices, toKeyedGroups, type GroupBy, type GroupQuery, type GroupRow, type KeyedGroup } from './sql.ts';
-import { importedCellsUnder } from '../federation/cells.ts';
+import { groupOfCell, importedCellsUnder } from '../federation/cells.ts';
 import { countyMonthTotals, dimNames, provinceMonthTotals, putMany, sumCells, townMonthTotals, yearTotals, type AreaPeriod } from './totals.ts';
 import { pushInto } from '../../shared/group.ts';
 
@@ -271,30 +271,26 @@ export async function cellGroups(db: Kysely<DB>, q: GroupQuery): Promise<KeyedGr
   const key = q.by === 'month' ? sql`f.period` : q.by === 'child' ? sql`substr(f.area_code, 1, ${level})`
     : q.by === 'committeeType' ? sql`coalesce(f.committee_type, '')` : sql`''`;
   const scope = q.area === '' ? sql`1 = 1` : sql`substr(f.area_code, 1, ${q.area.length}) = ${q.area}`;
+  const from = q.period.from.slice(0, 7);
+  const to = q.period.to.slice(0, 7);
   const result = await sql<GroupRow>`
     select ${key} as key, f.category_code, f.source, f.status, f.outcome, f.agreement_form, 0 as voided, f.performance, f.confirmation,
       f.satisfaction, ${namedSums}
     from stat_cells f
-    where length(f.period) = 7 and f.period >= ${q.period.from.slice(0, 7)} and f.period < ${q.period.to.slice(0, 7)}
+    where length(f.period) = 7 and f.period >= ${from} and f.period < ${to}
       and length(f.area_code) >= ${level} and ${scope}
     group by 1, 2, 3, 4, 5, 6, 8, 9, 10`.execute(db);
   // The counties imported by federation keep their cells in their import rows (federation/cells.ts):
-  // each cell is a group of its own (the roll-up adds groups, it never needs them merged).
-  const from = q.period.from.slice(0, 7);
-  const to = q.period.to.slice(0, 7);
-  const imported: GroupRow[] = [];
+  // each cell is a group of its own (the roll-up adds groups, it never needs them merged), and a
+  // county is counted at the levels the SQL above counts it (an area code as long as `level`).
+  const imported: KeyedGroup[] = [];
   for (const { county, month, cells } of await importedCellsUnder(db, q.area, from, to)) {
+    if (county.length < level) continue;
     const key = q.by === 'month' ? month : q.by === 'child' ? county.slice(0, level) : '';
-    for (const cell of cells) {
-      // As the SQL above reads stat_cells: an absent dimension null, an absent sum 0.
-      const row: Record<string, string | number | null> = { key, voided: 0 };
-      for (const d of dimNames) row[d] = cell[d] ?? null;
-      for (const c of sumCells) row[c] = cell[c] ?? 0;
-      imported.push(row as GroupRow);
-    }
+    for (const cell of cells) imported.push({ key, ...groupOfCell(cell) });
   }
   // A county-year has thousands of dimension rows: a slice at a time (sql.ts toKeyedGroups).
-  return toKeyedGroups([...result.rows, ...imported]);
+  return [...(await toKeyedGroups(result.rows)), ...imported];
 }
 
 /** A hosted county's month as dimension cells (summed from its towns'), as federation sends it. */

@@ -105,7 +105,7 @@ export const committeeTypeKey = sql`coalesce(f.committee_type, '村/居')`;
 const num = (v: unknown) => Number(v ?? 0);
 
 /** Each sum's name and its column, listed once (toKeyedGroup runs for every row of a roll-up). */
-const sumColumns = sumNames.map((s) => [s, statSums[s].cell] as const);
+export const sumColumns = sumNames.map((s) => [s, statSums[s].cell] as const);
 
 export function toKeyedGroup(r: GroupRow): KeyedGroup {
   const sums = {} as Sums;

@@ -13,7 +13,7 @@
 // Adding up, parsing and serialising roll-ups is JavaScript on the main thread: a refresh after
 // changes all over a county of 150,000 cases rolls up ~34,000 cells and merges hundreds of totals
 // (a 100+ ms stall in one go). Every loop below gives the event loop a turn every few ms (pace.ts).
-import { pushInto } from '../../shared/group.ts';
+import { pairKey, pushInto } from '../../shared/group.ts';
 import { sql, type Kysely } from 'kysely';
 import { isMonthAligned, monthsOf } from '../../shared/stat-periods.ts';
 import { mergeRollups, type Period, type Rollup } from '../../shared/stats.ts';
@@ -22,6 +22,7 @@ import { statSums, sumNames } from '../../shared/fields/stat-sums.ts';
 import { rollupByKeyInSlices, toKeyedGroups, type GroupBy, type GroupRow } from './sql.ts';
 import { pacer } from './pace.ts';
 import { importedCells, rollupOfCells } from '../federation/cells.ts';
+import { chunked } from '../store/chunked.ts';
 
 /** The dimensions of a cell (stat_cells), in the one order every cells query lists them. */
 export const dimNames = ['category_code', 'source', 'status', 'outcome', 'agreement_form', 'performance', 'confirmation', 'satisfaction', 'committee_type'] as const;
@@ -36,9 +37,6 @@ export type AreaPeriod = readonly [area: string, period: string];
 // Every step below works on many areas at once — one read for a chunk of areas, one multi-row
 // upsert for their totals — not a query per area: a province importing a year of 100 counties,
 // or a first count of 2,850 counties' months, touches tens of thousands of totals (issue #15 bench).
-const CHUNK = 300;
-const chunked = <T>(items: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-const pairKey = (area: string, period: string) => `${area}|${period}`;
 const uniq = (items: readonly string[]) => [...new Set(items)];
 
 /**
@@ -105,10 +103,13 @@ async function ofTotals(rows: readonly { rollup: string }[], pace: () => Promise
 }
 
 /** Each pair's sum of its rows' totals. */
-async function sumsOf(pairs: readonly AreaPeriod[], rowsOf: ReadonlyMap<string, readonly { rollup: string }[]>, key: (p: AreaPeriod) => string): Promise<Map<string, Rollup | undefined>> {
+async function sumsOf(pairs: readonly AreaPeriod[], rowsOf: ReadonlyMap<string, readonly { rollup: string }[]>): Promise<Map<string, Rollup | undefined>> {
   const pace = pacer();
   const out = new Map<string, Rollup | undefined>();
-  for (const p of pairs) out.set(key(p), await ofTotals(rowsOf.get(key(p)) ?? [], pace));
+  for (const [area, period] of pairs) {
+    const key = pairKey(area, period);
+    out.set(key, await ofTotals(rowsOf.get(key) ?? [], pace));
+  }
   return out;
 }
 
@@ -123,7 +124,7 @@ async function belowMany(tx: Kysely<DB>, pairs: readonly AreaPeriod[], childLeng
       pushInto(rowsOf, pairKey(r.area_code.slice(0, parentLength), r.period), r);
     }
   }
-  return sumsOf(pairs, rowsOf, ([a, p]) => pairKey(a, p));
+  return sumsOf(pairs, rowsOf);
 }
 
 export async function townMonthTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): Promise<void> {
@@ -162,7 +163,7 @@ export async function yearTotals(tx: Kysely<DB>, pairs: readonly AreaPeriod[]): 
       pushInto(rowsOf, pairKey(r.area_code, r.period.slice(0, 4)), r);
     }
   }
-  const sums = await sumsOf(pairs, rowsOf, ([a, y]) => pairKey(a, y));
+  const sums = await sumsOf(pairs, rowsOf);
   await putMany(tx, pairs.map(([area, year]) => [area, year, sums.get(pairKey(area, year))]));
 }
 

@@ -14,7 +14,8 @@
 // of pushes is one message there and one back.
 import { sql, type Kysely } from 'kysely';
 import { afterCommit, bumpWriteGeneration } from './write-watch.ts';
-import type { OpHook, OpOutcome, OpsMessage, OpsReply, RemoteError } from './sqlite-workers.ts';
+import type { OpHook, OpOutcome, OpsMessage, OpsReply } from './sqlite-workers.ts';
+import { fromRemote } from '../http/thread-errors.ts';
 
 /** Writes in one group at most: bounds how long the first of them waits for its COMMIT. */
 const MAX_GROUP = 64;
@@ -35,7 +36,7 @@ export interface GroupCommit<DB> {
 /** Ops are sent with `runOps` while the group holds the writer's connection. */
 export type RunOps = (message: OpsMessage, hook?: OpHook) => Promise<OpsReply>;
 
-export function groupCommit<DB>(db: Kysely<DB>, runOps?: RunOps, revive: (error: RemoteError) => Error = remoteError): GroupCommit<DB> {
+export function groupCommit<DB>(db: Kysely<DB>, runOps?: RunOps): GroupCommit<DB> {
   const queue: Queued<DB>[] = [];
   let running = false;
 
@@ -65,7 +66,7 @@ export function groupCommit<DB>(db: Kysely<DB>, runOps?: RunOps, revive: (error:
           begun = true;
           committed = end === group.length;
           moved ||= reply.moved;
-          for (const outcome of reply.outcomes) outcomes.push(fromRemote(outcome, revive));
+          for (const outcome of reply.outcomes) outcomes.push(revived(outcome));
           i = end;
         }
         if (!committed) await sql`commit`.execute(conn);
@@ -119,10 +120,7 @@ async function inSavepoint<DB>(conn: Kysely<DB>, fn: (tx: Kysely<DB>) => Promise
   }
 }
 
-function fromRemote(outcome: OpOutcome, revive: (error: RemoteError) => Error): Outcome {
-  return outcome.ok ? outcome : { ok: false, error: revive(outcome.error) };
-}
-
-function remoteError(error: RemoteError): Error {
-  return Object.assign(new Error(error.message), error.code === undefined ? {} : { code: error.code });
+/** An op's outcome with its error as the op threw it (an ApiError stays one). */
+function revived(outcome: OpOutcome): Outcome {
+  return outcome.ok ? outcome : { ok: false, error: fromRemote(outcome.error) };
 }

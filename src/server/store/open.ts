@@ -85,7 +85,7 @@ function openSqlite(dataDir: string): Store {
   // FULL: a push the server has acknowledged must survive a power cut (NORMAL may lose it).
   const writer = sqliteWriter<DB>(file, ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000', 'foreign_keys = ON'], [new WriteWatch()], writerOps);
   const { db } = writer;
-  const group = groupCommit(db, writer.runOps, fromRemote);
+  const group = groupCommit(db, writer.runOps);
   // The readers are opened lazily, after migrations have created the file's tables and WAL.
   let readers: Readers<DB> | undefined;
   const reading = (): Readers<DB> => {

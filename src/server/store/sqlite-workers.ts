@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { afterCommit } from './write-watch.ts';
+import { fromRemote } from '../http/thread-errors.ts';
 import {
   CompiledQuery, Kysely, type KyselyPlugin, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
   type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings,
@@ -201,7 +202,7 @@ class WorkerConnection implements DatabaseConnection {
       this.pending.set(id, { resolve, reject, ...(hook ? { hook } : {}) });
       this.worker.postMessage({ id, module, ...message });
     });
-    if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+    if (reply.error) throw fromRemote(reply.error);
     return { outcomes: reply.outcomes ?? [], moved: reply.moved ?? false };
   }
 

@@ -4,7 +4,7 @@
 // county itself (县本级) or a town itself (乡镇本级) be chosen, for committees that sit there.
 
 import { t, type MessageKey } from '../../shared/i18n/index.ts';
-import { childrenOf } from '../../state/areas.ts';
+import { childrenOf } from '../../state/places.ts';
 import { FieldError } from './fields.tsx';
 
 export function PlaceSelects(p: {

@@ -160,10 +160,6 @@ export function kernelsOf(prob: ArrayLike<number>, width: number, height: number
  * regions, weighted by size, is the card's. This finds a card photographed on a table at an
  * angle, and where on the photo it is, without OpenCV.
  */
-export function textLayout(prob: ArrayLike<number>, width: number, height: number, threshold = 0.3): TextLayout {
-  return layoutOfKernels(kernelsOf(prob, width, height, threshold));
-}
-
 export function layoutOfKernels(kernels: readonly Kernel[]): TextLayout {
   const angles: { angle: number; weight: number }[] = [];
   let rx0 = Infinity, ry0 = Infinity, rx1 = -1, ry1 = -1;
